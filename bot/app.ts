@@ -1,0 +1,74 @@
+import { Bot, Composer, GrammyError, HttpError } from "grammy";
+import { conversations } from "@grammyjs/conversations";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import type { Logger } from "pino";
+import type { Db } from "../store/client";
+import { conversationStorage } from "../store/conversation-storage";
+import type { BotContext, ConvContext, Deps } from "./context";
+import { features } from "./features";
+import { attachDeps, dropDuplicateUpdates, identify } from "./middlewares";
+
+/** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
+export const CONVERSATION_VERSION = 1;
+
+export type AppOptions = {
+  token: string;
+  apiRoot: string;
+  db: Db;
+  log: Logger;
+  clock?: () => Date;
+};
+
+/** The composition root: one Bot with every feature, for long polling, webhooks, tests and the demo alike. */
+export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: Deps } {
+  const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot } });
+  // Honour Telegram's retry_after on 429 and recover from brief network faults.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  const deps: Deps = {
+    db: options.db,
+    log: options.log,
+    clock: options.clock ?? (() => new Date()),
+    botUsername: () => bot.botInfo.username,
+  };
+
+  bot.use(attachDeps(deps));
+  // Updates of one chat in order (the runner is concurrent otherwise); before conversations.
+  bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(dropDuplicateUpdates);
+  bot.use(identify);
+  bot.use(
+    conversations<BotContext, ConvContext>({
+      storage: { type: "key", version: CONVERSATION_VERSION, adapter: conversationStorage(options.db) },
+      // Transformers on bot.api do not run inside conversations: give them theirs.
+      plugins: [
+        (ctx, next) => {
+          ctx.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+          return next();
+        },
+      ],
+    }),
+  );
+  // /cancel before the conversations, so an active dialog cannot swallow it.
+  bot.command("cancel", async (ctx) => {
+    const active = Object.keys(ctx.conversation.active()).length > 0;
+    await ctx.conversation.exitAll();
+    await ctx.reply(ctx.t(active ? "cancel.done" : "cancel.nothing"), { reply_markup: { remove_keyboard: true } });
+  });
+  bot.use(...features());
+  bot.catch((err) => logHandlerError(options.log, err.ctx.update.update_id, err.error));
+  return { bot, deps };
+}
+
+/** Errors are logged by kind, never with message texts or update contents (personal data). */
+function logHandlerError(log: Logger, updateId: number, error: unknown) {
+  if (error instanceof GrammyError) log.error({ updateId, method: error.method, code: error.error_code }, "Telegram API error");
+  else if (error instanceof HttpError) log.error({ updateId }, "network error talking to Telegram");
+  else {
+    const e = error as { name?: string; code?: string; stack?: string };
+    const frames = e.stack?.split("\n").filter((l) => l.trimStart().startsWith("at ")).slice(0, 6).join("\n");
+    log.error({ updateId, name: e.name, code: e.code, frames }, "handler failed");
+  }
+}
+
+export type { Composer };

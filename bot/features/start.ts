@@ -1,0 +1,22 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context";
+
+/** /start without an invite code and /help: what the bot can do for this person. */
+export function startFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.command(["start", "help"], async (ctx) => {
+    const { memberships, roles } = ctx.identity;
+    if (memberships.length === 0 && roles.length === 0) {
+      await ctx.reply(ctx.t("start.stranger"));
+      return;
+    }
+    const lines = [ctx.t("start.welcome")];
+    if (memberships.length > 0) lines.push(ctx.t("help.member"));
+    if (roles.some((r) => r.role === "secretary")) lines.push(ctx.t("help.secretary"));
+    if (roles.some((r) => r.role === "committee")) lines.push(ctx.t("help.committee"));
+    if (roles.some((r) => r.role === "upper")) lines.push(ctx.t("help.upper"));
+    lines.push(ctx.t("help.common"));
+    await ctx.reply(lines.join("\n\n"));
+  });
+  return feature;
+}

@@ -1,0 +1,50 @@
+// Entry point: `npm start`. Long polling by default, webhook mode when WEBHOOK_URL is set.
+import "dotenv/config";
+import { run } from "@grammyjs/runner";
+import { ConfigError, loadConfig } from "./config";
+import { createBot } from "./app";
+import { publishCommandMenu } from "./commands";
+import { createLogger } from "./logger";
+import { startWebhookServer } from "./webhook";
+import { openDb } from "../store/client";
+import { applyMigrations } from "../store/migrate";
+
+async function main() {
+  const config = loadConfig(process.env);
+  const log = createLogger(config.logLevel);
+  const applied = applyMigrations(config.databaseUrl);
+  if (applied.length) log.info({ applied }, "migrations applied");
+  const db = await openDb(config.databaseUrl);
+  const { bot } = createBot({ token: config.botToken, apiRoot: config.apiRoot, db, log });
+  await bot.init();
+  await publishCommandMenu(bot.api).catch((error) => log.warn({ code: error?.error_code }, "command menu not published"));
+
+  let stop: () => Promise<void>;
+  if (config.webhook) {
+    const server = await startWebhookServer(bot, config.webhook);
+    log.info({ port: config.webhook.port }, "webhook mode");
+    stop = server.stop;
+  } else {
+    await bot.api.deleteWebhook();
+    const runner = run(bot);
+    log.info({ username: bot.botInfo.username }, "long polling");
+    stop = () => runner.stop();
+  }
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, "shutting down");
+    await stop();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import type { NextFunction } from "grammy";
+import { claimUpdate } from "../store/updates";
+import { loadIdentity, markReachable } from "../store/users";
+import type { BotContext, Deps } from "./context";
+import { asLanguage, translatorFor } from "./i18n";
+
+export function attachDeps(deps: Deps) {
+  return (ctx: BotContext, next: NextFunction) => {
+    ctx.deps = deps;
+    return next();
+  };
+}
+
+/** A second delivery of the same update stores nothing twice. */
+export async function dropDuplicateUpdates(ctx: BotContext, next: NextFunction) {
+  if (await claimUpdate(ctx.deps.db, ctx.update.update_id)) return next();
+  ctx.deps.log.debug({ updateId: ctx.update.update_id }, "duplicate update ignored");
+}
+
+/** Who is this (Telegram user → user, members, roles) and which language they read. */
+export async function identify(ctx: BotContext, next: NextFunction) {
+  const from = ctx.from;
+  if (!from || from.is_bot) return; // channel posts and other bots: nothing to do for us
+  ctx.identity = await loadIdentity(ctx.deps.db, {
+    id: from.id,
+    displayName: [from.first_name, from.last_name].filter(Boolean).join(" "),
+    languageCode: from.language_code,
+  });
+  if (ctx.identity.unreachable) await markReachable(ctx.deps.db, ctx.identity.userId);
+  ctx.lang = asLanguage(ctx.identity.language);
+  ctx.t = translatorFor(ctx.lang);
+  return next();
+}
