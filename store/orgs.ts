@@ -1,0 +1,136 @@
+import type { Db } from "./client";
+import { recordAudit } from "./audit";
+import type { Role } from "./users";
+
+export type OrgKind = "bloc" | "base-committee" | "base-branch" | "sub-committee" | "branch";
+
+export type NewMember = {
+  fullName: string;
+  kind: "official" | "probationary" | "temporary";
+  exempt?: boolean;
+  retiredNotMoved?: boolean;
+  /** ISO date; months away are derived from it when rating (M10). */
+  workingAwaySince?: string | null;
+  isLeader?: boolean;
+  group?: string | null;
+};
+
+export type MemberRow = {
+  id: string;
+  orgId: string;
+  fullName: string;
+  kind: "official" | "probationary" | "temporary";
+  exempt: boolean;
+  retiredNotMoved: boolean;
+  workingAwaySince: string | null;
+  isLeader: boolean;
+  group: string | null;
+  userId: string | null;
+  telegramId: string | null;
+  language: string | null;
+  unreachable: boolean;
+};
+
+export async function createOrganization(
+  db: Db,
+  input: { name: string; kind: OrgKind; parentId?: string | null; doubleEntry?: boolean },
+  actorId: string | null,
+  now: Date,
+): Promise<{ id: string; name: string; kind: OrgKind }> {
+  return db.$transaction(async (tx) => {
+    const org = await tx.organization.create({
+      data: { name: input.name, kind: input.kind, parentId: input.parentId ?? null, doubleEntry: input.doubleEntry ?? false },
+    });
+    await recordAudit(tx, { actorId, action: "org.created", entity: "Organization", entityId: org.id, data: { kind: org.kind } }, now);
+    return { id: org.id, name: org.name, kind: org.kind as OrgKind };
+  });
+}
+
+export async function grantRole(db: Db, userId: string, orgId: string, role: Role, actorId: string | null, now: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.roleGrant.upsert({
+      where: { userId_orgId_role: { userId, orgId, role } },
+      create: { userId, orgId, role },
+      update: {},
+    });
+    await recordAudit(tx, { actorId, action: "role.granted", entity: "Organization", entityId: orgId, data: { userId, role } }, now);
+  });
+}
+
+/** Adds roster lines in one transaction; party groups (M6) are created on first mention. */
+export async function addMembers(db: Db, orgId: string, members: NewMember[], actorId: string | null, now: Date): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    const groupIds = new Map<string, string>();
+    const ids: string[] = [];
+    for (const m of members) {
+      let groupId: string | null = null;
+      if (m.group) {
+        groupId = groupIds.get(m.group) ?? null;
+        if (!groupId) {
+          const group = await tx.partyGroup.upsert({
+            where: { orgId_name: { orgId, name: m.group } },
+            create: { orgId, name: m.group },
+            update: {},
+          });
+          groupId = group.id;
+          groupIds.set(m.group, groupId);
+        }
+      }
+      const row = await tx.member.create({
+        data: {
+          orgId,
+          groupId,
+          fullName: m.fullName,
+          kind: m.kind,
+          exempt: m.exempt ?? false,
+          retiredNotMoved: m.retiredNotMoved ?? false,
+          workingAwaySince: m.workingAwaySince ? new Date(m.workingAwaySince) : null,
+          isLeader: m.isLeader ?? false,
+        },
+      });
+      ids.push(row.id);
+    }
+    await recordAudit(tx, { actorId, action: "roster.imported", entity: "Organization", entityId: orgId, data: { count: ids.length } }, now);
+    return ids;
+  });
+}
+
+/** Links a roster entry to the Telegram user who claimed it (invite accepted). */
+export async function linkMember(db: Db, memberId: string, userId: string): Promise<void> {
+  await db.member.update({ where: { id: memberId }, data: { userId } });
+}
+
+export async function listMembers(db: Db, orgId: string): Promise<MemberRow[]> {
+  const rows = await db.member.findMany({
+    where: { orgId },
+    include: { group: { select: { name: true } }, user: { select: { telegramId: true, language: true, unreachableAt: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((m) => ({
+    id: m.id,
+    orgId: m.orgId,
+    fullName: m.fullName,
+    kind: m.kind as MemberRow["kind"],
+    exempt: m.exempt,
+    retiredNotMoved: m.retiredNotMoved,
+    workingAwaySince: m.workingAwaySince?.toISOString() ?? null,
+    isLeader: m.isLeader,
+    group: m.group?.name ?? null,
+    userId: m.userId,
+    telegramId: m.user?.telegramId ?? null,
+    language: m.user?.language ?? null,
+    unreachable: m.user?.unreachableAt != null,
+  }));
+}
+
+export async function getOrganization(db: Db, orgId: string) {
+  const org = await db.organization.findUnique({ where: { id: orgId } });
+  return org && { id: org.id, name: org.name, kind: org.kind as OrgKind, parentId: org.parentId, doubleEntry: org.doubleEntry };
+}
+
+/** Users holding a role in the organization (e.g. the branch committee to alert). */
+export async function usersWithRole(db: Db, orgId: string, roles: Role[]) {
+  const grants = await db.roleGrant.findMany({ where: { orgId, role: { in: roles } }, include: { user: true } });
+  const byUser = new Map(grants.map((g) => [g.userId, { userId: g.userId, telegramId: g.user.telegramId, language: g.user.language }]));
+  return [...byUser.values()];
+}

@@ -1,0 +1,63 @@
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import pino from "pino";
+import { createBot } from "../../bot/app";
+import { openDb, type Db } from "../../store/client";
+import { BotApiEmulator } from "../emulator/bot-api-emulator";
+import { TestClock } from "./clock";
+import { freshDb } from "./db";
+
+export const TEST_TOKEN = "123456789:TEST_token_for_the_local_emulator";
+
+/**
+ * The real bot (runner, middlewares, conversations, SQLite) against the local Bot API emulator on 127.0.0.1,
+ * with a clock the test controls. `restart()` replaces the bot with a new instance on the same database file.
+ */
+export async function startHarness(options: { now?: string } = {}) {
+  const emulator = await BotApiEmulator.start();
+  const database = await freshDb();
+  const clock = new TestClock(options.now ?? "2026-12-01T02:00:00.000Z");
+  const log = pino({ level: "silent" });
+  let db: Db = database.db;
+  let runner: RunnerHandle | undefined;
+  let current: ReturnType<typeof createBot>;
+
+  async function launch() {
+    current = createBot({ token: TEST_TOKEN, apiRoot: emulator.apiRoot, db, log, clock: clock.now });
+    await current.bot.init();
+    runner = run(current.bot, { runner: { fetch: { timeout: 1 } } });
+  }
+
+  async function halt() {
+    if (runner?.isRunning()) await runner.stop();
+  }
+
+  await launch();
+  return {
+    emulator,
+    clock,
+    get db() {
+      return db;
+    },
+    get deps() {
+      return current.deps;
+    },
+    get bot() {
+      return current.bot;
+    },
+    user: (id: number, opts?: Parameters<BotApiEmulator["user"]>[1]) => emulator.user(id, opts),
+    /** A new process on the same database file: nothing in memory survives. */
+    async restart() {
+      await halt();
+      await db.$disconnect();
+      db = await openDb(database.url);
+      await launch();
+    },
+    async stop() {
+      await halt();
+      await emulator.stop();
+      await database.cleanup();
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;

@@ -1,0 +1,60 @@
+import type { Db } from "../../store/client";
+import { addMembers, createOrganization, grantRole, linkMember, type NewMember } from "../../store/orgs";
+import { openPeriod } from "../../store/periods";
+import { loadIdentity, type Role } from "../../store/users";
+
+export type SeedMember = NewMember & { telegramId?: number; roles?: Role[] };
+
+/**
+ * A branch with its roster, Telegram users linked, roles granted and the review period open:
+ * the starting point of most end-to-end tests. Returns ids by full name.
+ */
+export async function seedBranch(
+  db: Db,
+  input: {
+    name?: string;
+    members: SeedMember[];
+    /** Users with a role but no roster entry (e.g. an upper committee). */
+    outsiders?: Array<{ telegramId: number; roles: Role[] }>;
+    year?: number;
+    selfReviewDeadline?: string;
+    reportDeadline?: string;
+    parentId?: string | null;
+    doubleEntry?: boolean;
+    now?: Date;
+  },
+) {
+  const now = input.now ?? new Date("2026-12-01T02:00:00Z");
+  const org = await createOrganization(
+    db, { name: input.name ?? "Chi bộ Văn phòng", kind: "branch", parentId: input.parentId ?? null, doubleEntry: input.doubleEntry }, null, now,
+  );
+  const ids = await addMembers(db, org.id, input.members, null, now);
+  const memberIds: Record<string, string> = {};
+  const userIds: Record<string, string> = {};
+  for (const [index, member] of input.members.entries()) {
+    memberIds[member.fullName] = ids[index];
+    if (member.telegramId === undefined) continue;
+    const identity = await loadIdentity(db, { id: member.telegramId, displayName: member.fullName });
+    await linkMember(db, ids[index], identity.userId);
+    userIds[member.fullName] = identity.userId;
+    for (const role of member.roles ?? []) await grantRole(db, identity.userId, org.id, role, null, now);
+  }
+  for (const outsider of input.outsiders ?? []) {
+    const identity = await loadIdentity(db, { id: outsider.telegramId });
+    for (const role of outsider.roles) await grantRole(db, identity.userId, input.parentId ?? org.id, role, null, now);
+  }
+  const year = input.year ?? 2026;
+  const period = await openPeriod(
+    db,
+    {
+      orgId: org.id,
+      year,
+      rulebookId: "hd07-2011",
+      selfReviewDeadline: input.selfReviewDeadline ?? "2026-12-20T16:59:59.000Z",
+      reportDeadline: input.reportDeadline ?? "2026-12-30T16:59:59.000Z",
+    },
+    null,
+    now,
+  );
+  return { orgId: org.id, periodId: period.id, memberIds, userIds };
+}
