@@ -1,0 +1,101 @@
+// M8: L1 members may not exceed 15% of the branch's members rated "good". Applied to the whole branch at once,
+// after every member's vote has been rated.
+import { floorShare } from "./fraction";
+import type { MemberLevel } from "./levels";
+import type { MemberOutcome } from "./member-rating";
+import { reason, type Reason } from "./reasons";
+import type { Rulebook } from "./rulebook";
+
+export type CapEntry = { memberId: string; outcome: MemberOutcome; l1Votes: number };
+export type CapResolution = "L1" | "L2";
+
+export const CAP_RESOLUTION_ERRORS = [
+  "cap.resolution-incomplete", // a tied member has no choice
+  "cap.resolution-wrong-count", // the choices do not fill exactly the seats left
+  "cap.resolution-not-tied", // a choice for a member who is not in the tie
+] as const;
+export type CapResolutionError = (typeof CAP_RESOLUTION_ERRORS)[number];
+
+export type CapResult = {
+  outcomes: Record<string, MemberOutcome>;
+  cap: number;
+  base: number;
+  /** Members tied at the boundary and how many of them may stay L1. */
+  tie?: { candidates: string[]; seatsLeft: number; votes: number };
+  /** False while a tie waits for the secretary. */
+  final: boolean;
+  resolutionErrors?: CapResolutionError[];
+};
+
+const hasLevel = (o: MemberOutcome, level: MemberLevel) => o.kind === "level" && o.level === level;
+
+function capBase(entries: CapEntry[], rulebook: Rulebook): number {
+  const counted: MemberLevel[] = rulebook.member.l1Cap.base === "l2-only" ? ["L2"] : ["L1", "L2"];
+  return entries.filter((e) => counted.some((level) => hasLevel(e.outcome, level))).length;
+}
+
+function withLevel(outcome: MemberOutcome, level: MemberLevel, extra: Reason[]): MemberOutcome {
+  return { kind: "level", level, reasons: [...outcome.reasons, ...extra] };
+}
+
+export function validateCapResolutions(
+  tied: string[],
+  seatsLeft: number,
+  resolutions: Record<string, CapResolution>,
+): CapResolutionError[] {
+  const errors: CapResolutionError[] = [];
+  if (tied.some((id) => !Object.hasOwn(resolutions, id))) errors.push("cap.resolution-incomplete");
+  if (tied.filter((id) => resolutions[id] === "L1").length !== seatsLeft) errors.push("cap.resolution-wrong-count");
+  if (Object.keys(resolutions).some((id) => !tied.includes(id))) errors.push("cap.resolution-not-tied");
+  return errors;
+}
+
+export function applyL1Cap(
+  entries: CapEntry[],
+  rulebook: Rulebook,
+  resolutions?: Record<string, CapResolution>,
+): CapResult {
+  const base = capBase(entries, rulebook);
+  const cap = floorShare(base, rulebook.member.l1Cap.share);
+  const outcomes: Record<string, MemberOutcome> = {};
+  for (const e of entries) outcomes[e.memberId] = e.outcome;
+
+  const ranked = entries.filter((e) => hasLevel(e.outcome, "L1")).sort((a, b) => b.l1Votes - a.l1Votes);
+  if (ranked.length <= cap) return { outcomes, cap, base, final: true };
+
+  const demote = (e: CapEntry, extra: Reason[] = []) => {
+    const demoted = reason("cap.demoted", { cap, base, votes: e.l1Votes });
+    outcomes[e.memberId] = withLevel(e.outcome, "L2", [...extra, demoted]);
+  };
+  // The boundary is between the last seat (cap - 1) and the first member left out (cap).
+  const firstOutVotes = ranked[cap]!.l1Votes;
+  const tieAtBoundary = cap > 0 && ranked[cap - 1]!.l1Votes === firstOutVotes;
+  if (!tieAtBoundary) {
+    ranked.slice(cap).forEach((e) => demote(e));
+    return { outcomes, cap, base, final: true };
+  }
+
+  const tied = ranked.filter((e) => e.l1Votes === firstOutVotes);
+  const seatsLeft = cap - ranked.filter((e) => e.l1Votes > firstOutVotes).length;
+  ranked.filter((e) => e.l1Votes < firstOutVotes).forEach((e) => demote(e));
+  const tie = { candidates: tied.map((e) => e.memberId), seatsLeft, votes: firstOutVotes };
+
+  if (rulebook.member.l1Cap.tieBreak === "demote-all-tied") {
+    tied.forEach((e) => demote(e));
+    return { outcomes, cap, base, tie, final: true };
+  }
+  const resolutionErrors = resolutions ? validateCapResolutions(tie.candidates, seatsLeft, resolutions) : [];
+  if (resolutions && resolutionErrors.length === 0) {
+    for (const e of tied) {
+      const chose = reason("cap.secretary-chose", { level: resolutions[e.memberId]! });
+      if (resolutions[e.memberId] === "L1") outcomes[e.memberId] = withLevel(e.outcome, "L1", [chose]);
+      else demote(e, [chose]);
+    }
+    return { outcomes, cap, base, tie, final: true };
+  }
+  for (const e of tied) {
+    const waiting = reason("cap.tie", { cap, base, votes: e.l1Votes, seatsLeft, tied: tied.length });
+    outcomes[e.memberId] = { kind: "undecided", reasons: [...e.outcome.reasons, waiting] };
+  }
+  return resolutions ? { outcomes, cap, base, tie, final: false, resolutionErrors } : { outcomes, cap, base, tie, final: false };
+}

@@ -1,0 +1,84 @@
+// T1: deadlines as instants, and the local-time arithmetic behind them. Asia/Ho_Chi_Minh is a fixed +07:00 with no
+// daylight saving, so local time is the UTC instant shifted by a constant: no time-zone database, no host TZ.
+import { DomainError } from "./reasons";
+import { PERIOD_DEADLINES, type PeriodDeadline, type Rulebook } from "./rulebook";
+
+export const VN_OFFSET_MINUTES = 7 * 60;
+export const MS_PER_MINUTE = 60_000;
+export const MS_PER_DAY = 86_400_000;
+
+/** A wall-clock time; `m` is 1–12. */
+export type LocalDateTime = { y: number; m: number; d: number; hh: number; mm: number; ss?: number };
+
+// An offset (or Z) is required: without one, Date.parse would read the host's time zone and stop being pure.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+export function isIsoInstant(value: string): boolean {
+  return ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** Milliseconds since the epoch of an ISO instant with an offset; throws `time.invalid-instant` otherwise. */
+export function toMs(iso: string): number {
+  if (!isIsoInstant(iso)) throw new DomainError("time.invalid-instant", { value: iso });
+  return Date.parse(iso);
+}
+
+export function toIso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function addDays(iso: string, days: number): string {
+  return toIso(toMs(iso) + days * MS_PER_DAY);
+}
+
+export function toLocal(iso: string, offsetMinutes = VN_OFFSET_MINUTES): Required<LocalDateTime> {
+  const shifted = new Date(toMs(iso) + offsetMinutes * MS_PER_MINUTE);
+  return {
+    y: shifted.getUTCFullYear(),
+    m: shifted.getUTCMonth() + 1,
+    d: shifted.getUTCDate(),
+    hh: shifted.getUTCHours(),
+    mm: shifted.getUTCMinutes(),
+    ss: shifted.getUTCSeconds(),
+  };
+}
+
+/** The instant of a local wall-clock time; throws `time.invalid-local` for a date like 30/02. */
+export function fromLocal(t: LocalDateTime, offsetMinutes = VN_OFFSET_MINUTES): string {
+  const ss = t.ss ?? 0;
+  const ms = Date.UTC(t.y, t.m - 1, t.d, t.hh, t.mm, ss) - offsetMinutes * MS_PER_MINUTE;
+  const back = Number.isNaN(ms) ? null : toLocal(toIso(ms), offsetMinutes);
+  const same = back && back.y === t.y && back.m === t.m && back.d === t.d && back.hh === t.hh && back.mm === t.mm && back.ss === ss;
+  if (!same) throw new DomainError("time.invalid-local", { ...t });
+  return toIso(ms);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** "YYYY-MM-DD" of the local calendar day, e.g. to group reminders per day. */
+export function localDateKey(iso: string, offsetMinutes = VN_OFFSET_MINUTES): string {
+  const t = toLocal(iso, offsetMinutes);
+  return `${pad(t.y, 4)}-${pad(t.m)}-${pad(t.d)}`;
+}
+
+/** The calendar year of an ISO instant or a plain "YYYY-MM-DD" date, read in local time. */
+export function localYear(dateOrInstant: string, offsetMinutes = VN_OFFSET_MINUTES): number {
+  const plainDate = /^(\d{4})-\d{2}-\d{2}$/.exec(dateOrInstant);
+  if (plainDate) return Number(plainDate[1]);
+  return toLocal(dateOrInstant, offsetMinutes).y;
+}
+
+export type PeriodDates = Record<PeriodDeadline, string>;
+
+/** T1: the default deadlines of the review of `year` (December of `year`, January of `year + 1`). */
+export function defaultPeriodDates(year: number, rulebook: Rulebook): PeriodDates {
+  const dates = {} as PeriodDates;
+  for (const key of PERIOD_DEADLINES) {
+    const c = rulebook.calendar[key];
+    dates[key] = fromLocal(
+      { y: year + c.yearOffset, m: c.month, d: c.day, hh: c.hh, mm: c.mm, ss: c.ss },
+      rulebook.timezone.offsetMinutes,
+    );
+  }
+  return dates;
+}

@@ -1,0 +1,61 @@
+// The closed vocabularies of the guideline (B.I, B.II). Everything else refers to these lists.
+
+/** B.II.4: L1 excellent, L2 good, L3 completed, L4 violated / not completed. */
+export const MEMBER_LEVELS = ["L1", "L2", "L3", "L4"] as const;
+export type MemberLevel = (typeof MEMBER_LEVELS)[number];
+
+/** B.I.3: trong sạch vững mạnh, hoàn thành tốt, hoàn thành, yếu kém. */
+export const ORG_LEVELS = ["tsvm", "good", "completed", "weak"] as const;
+export type OrgLevel = (typeof ORG_LEVELS)[number];
+
+/** M1: chính thức, dự bị, sinh hoạt tạm thời. "Exempt" is a flag, not a kind (an exempt member keeps their kind). */
+export const MEMBER_KINDS = ["official", "probationary", "temporary"] as const;
+export type MemberKind = (typeof MEMBER_KINDS)[number];
+
+/** M4: the four contents of a self-review (B.II.2 a–d). */
+export const CONTENT_KEYS = ["a", "b", "c", "d"] as const;
+export type ContentKey = (typeof CONTENT_KEYS)[number];
+
+/** M9: disciplines from khiển trách (reprimand) upwards, lightest first so the index is the severity. */
+export const DISCIPLINE_LEVELS = ["reprimand", "warning", "removal", "expulsion"] as const;
+export type DisciplineLevel = (typeof DISCIPLINE_LEVELS)[number];
+export const DISCIPLINE_SOURCES = ["party", "state", "mass"] as const;
+export type DisciplineSource = (typeof DISCIPLINE_SOURCES)[number];
+
+/** M9: the grounds recorded with an L4 vote (B.II.4.4). */
+export const L4_GROUNDS = [
+  "standards-violated",
+  "professional-duties-not-completed",
+  "assigned-tasks-not-completed",
+  "refused-assignment",
+  "caused-disunity",
+] as const;
+export type L4Ground = (typeof L4_GROUNDS)[number];
+
+/** O7: the units that are evaluated. The bloc committee itself is not. */
+export const ORG_KINDS = ["base-committee", "base-branch", "sub-committee", "branch"] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+/** O1: the seven tasks, in the guideline's order. */
+export const TASK_KEYS = [
+  "politicalTasks",
+  "ideology",
+  "partyBuilding",
+  "cadres",
+  "inspection",
+  "massOrgs",
+  "hcm",
+] as const;
+export type TaskKey = (typeof TASK_KEYS)[number];
+
+export function isMemberLevel(value: unknown): value is MemberLevel {
+  return typeof value === "string" && (MEMBER_LEVELS as readonly string[]).includes(value);
+}
+
+export function isOrgKind(value: unknown): value is OrgKind {
+  return typeof value === "string" && (ORG_KINDS as readonly string[]).includes(value);
+}
+
+/** A count per member level, e.g. how many members of a branch got each level. */
+export type LevelCounts = Record<MemberLevel, number>;
+export type OrgLevelCounts = Record<OrgLevel, number>;

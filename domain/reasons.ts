@@ -1,0 +1,107 @@
+// Why a result is what it is, as machine-readable codes. The bot translates each with the i18next key
+// `reason.<code>` and passes `params` for interpolation; the domain never writes prose.
+import type { DisciplineLevel, DisciplineSource, L4Ground, MemberLevel, OrgLevel } from "./levels";
+
+export const TSVM_CONDITIONS = [
+  "units-strong", // professional body and every mass organization strong or advanced
+  "no-leader-disciplined",
+  "members-l2-or-better",
+  "branches-tsvm",
+  "no-weak-branches",
+  "meets-regularly",
+  "attendance",
+] as const;
+export type TsvmCondition = (typeof TSVM_CONDITIONS)[number];
+
+export const ORG_DEFECTS = ["prolonged-disunity", "corruption-discipline", "weak-branches"] as const;
+export type OrgDefect = (typeof ORG_DEFECTS)[number];
+
+/** The parameters each reason carries (`undefined`: none). */
+export type ReasonParams = {
+  "member.exempt": undefined; // M2
+  "member.absent": undefined; // M3
+  "member.retired-not-moved": undefined; // M10
+  "member.working-away": { months: number }; // M10
+  "member.discipline": { level: DisciplineLevel; source: DisciplineSource; date: string }; // M9
+  "vote.reached": { level: MemberLevel; votes: number; denominator: number }; // M13
+  "vote.no-majority": { denominator: number; valid: number }; // M13
+  "vote.l4-ground": { ground: L4Ground }; // M9
+  "tally.missing": undefined;
+  "hcm.missing": { wouldBe: MemberLevel }; // M12
+  "cap.demoted": { cap: number; base: number; votes: number }; // M8
+  "cap.tie": { cap: number; base: number; votes: number; seatsLeft: number; tied: number }; // M8
+  "cap.secretary-chose": { level: "L1" | "L2" }; // M8
+  "org.band": { total: number; level: OrgLevel }; // O2
+  "org.tsvm-condition-failed": { condition: TsvmCondition }; // O3
+  "org.defect": { defect: OrgDefect }; // O4
+  "org.hcm-below-minimum": { points: number; minimum: number }; // O5
+  "org.hcm-no-actions": undefined; // O5
+  "reward.not-registered": { year: number }; // R5
+  "reward.no-record": { year: number };
+  "reward.not-level": { year: number; required: string }; // R3, R4
+  "reward.score-below": { year: number; score: number; minimum: number }; // R3
+  "reward.members-below": { year: number }; // R3
+  "reward.member-l4": { year: number; count: number }; // R3
+  "reward.too-few-titles": { count: number; minimum: number }; // R4
+  "reward.too-few-bloc-rewards": { count: number; minimum: number }; // R4
+  "reward.too-recent": { lastYear: number; minimumGap: number }; // R4, C.II
+};
+export type ReasonCode = keyof ReasonParams;
+
+/** All reason codes, so the bot can check that every `reason.<code>` translation exists. */
+export const REASON_CODES = [
+  "member.exempt",
+  "member.absent",
+  "member.retired-not-moved",
+  "member.working-away",
+  "member.discipline",
+  "vote.reached",
+  "vote.no-majority",
+  "vote.l4-ground",
+  "tally.missing",
+  "hcm.missing",
+  "cap.demoted",
+  "cap.tie",
+  "cap.secretary-chose",
+  "org.band",
+  "org.tsvm-condition-failed",
+  "org.defect",
+  "org.hcm-below-minimum",
+  "org.hcm-no-actions",
+  "reward.not-registered",
+  "reward.no-record",
+  "reward.not-level",
+  "reward.score-below",
+  "reward.members-below",
+  "reward.member-l4",
+  "reward.too-few-titles",
+  "reward.too-few-bloc-rewards",
+  "reward.too-recent",
+] as const satisfies readonly ReasonCode[];
+
+// Compile-time check that the list above is complete.
+type Unlisted = Exclude<ReasonCode, (typeof REASON_CODES)[number]>;
+const everyCodeListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyCodeListed;
+
+export type Reason = {
+  [C in ReasonCode]: ReasonParams[C] extends undefined ? { code: C } : { code: C; params: ReasonParams[C] };
+}[ReasonCode];
+
+export function reason<C extends ReasonCode>(
+  code: C,
+  ...params: ReasonParams[C] extends undefined ? [] : [ReasonParams[C]]
+): Reason {
+  return (params.length > 0 ? { code, params: params[0] } : { code }) as Reason;
+}
+
+/** Thrown for inputs that callers must validate first (a tally that fails `validateTally`, a bad ISO instant). */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly details?: unknown,
+  ) {
+    super(code);
+    this.name = "DomainError";
+  }
+}

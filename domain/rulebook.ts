@@ -1,0 +1,150 @@
+// The shape of a rulebook: every threshold and every Decision of RULES.md is a named value here, so a later
+// guideline (2019, 2023) or a branch reading the text differently is a new value, not new code.
+import type { Fraction } from "./fraction";
+import type { DisciplineLevel, DisciplineSource, MemberLevel, OrgKind, OrgLevel, TaskKey } from "./levels";
+
+export const PERIOD_DEADLINES = [
+  "selfReviewDeadline",
+  "branchReportDeadline",
+  "tccsdConferenceDeadline",
+  "blocAppraisalDeadline",
+  "blocConferenceDeadline",
+] as const;
+export type PeriodDeadline = (typeof PERIOD_DEADLINES)[number];
+
+/** A local wall-clock time in the review's time zone, relative to the period year (yearOffset 1 = January after). */
+export type CalendarDefault = { yearOffset: 0 | 1; month: number; day: number; hh: number; mm: number; ss: number };
+
+export const REWARD_GIVERS = ["base-committee", "bloc-committee", "provincial-standing"] as const;
+export type RewardGiver = (typeof REWARD_GIVERS)[number];
+
+export const ORG_REWARD_KEYS = [
+  "base.exemplary-branch",
+  "bloc.exemplary-tccsd",
+  "bloc.branch-exemplary-3y",
+  "province.tccsd-exemplary-3y",
+] as const;
+export type OrgRewardKey = (typeof ORG_REWARD_KEYS)[number];
+export const MEMBER_REWARD_KEYS = [
+  "base.excellent-member",
+  "bloc.member-excellent-3y",
+  "province.member-excellent-5y",
+] as const;
+export type MemberRewardKey = (typeof MEMBER_REWARD_KEYS)[number];
+export type RewardKey = OrgRewardKey | MemberRewardKey;
+
+/** R6: the seven documents of a proposal file (C.III 1–7). */
+export const PROPOSAL_DOCUMENTS = [
+  "party-building-report",
+  "emulation-registration",
+  "proposal-letter",
+  "review-meeting-minutes",
+  "achievement-report",
+  "emulation-title-certificate",
+  "rated-lists",
+] as const;
+export type ProposalDocument = (typeof PROPOSAL_DOCUMENTS)[number];
+
+type RewardCommon = {
+  giver: RewardGiver;
+  /** R1: money = multipleTenths / 10 × base wage (0.6× is 6). */
+  multipleTenths: number;
+  /** How many years running the level is needed, ending with the proposal year. */
+  consecutiveYears: number;
+  /** Years that must pass since the same giver's previous reward (null: no wait). */
+  yearsSincePrevious: number | null;
+};
+export type OrgRewardSpec = RewardCommon & {
+  recipient: "organization";
+  /** What the organization must have been in each of those years. */
+  yearly: "tsvm" | "exemplary";
+  /** R3: 95 points, more than 90% of members L2 or better, no L4 member, every year. */
+  requiresR3: boolean;
+};
+export type MemberRewardSpec = RewardCommon & {
+  recipient: "member";
+  /** R4: "Chiến sỹ thi đua cơ sở" or higher within the years, and bloc rewards within the years. */
+  minEmulationTitles: number;
+  minBlocRewards: number;
+};
+
+/** The figures that change every year (R1 base wage, R2 provincial quotas). */
+export type YearParameters = {
+  year: number;
+  baseWageDong: number;
+  provincialQuota: { organizations: number; members: number };
+};
+
+export type Rulebook = {
+  id: string;
+  title: string;
+  member: {
+    /** B.II.4 vote needed per level. */
+    votes: Record<MemberLevel, Fraction>;
+    /** M7: whose count is the denominator of a vote. */
+    denominator: "official" | "present";
+    /** M13 Decision: a ballot for a higher level also counts for lower levels down to L3. */
+    cumulativeBallots: boolean;
+    l1Cap: {
+      share: Fraction;
+      /** M8 Decision: the base of the 15% — members who reached L2 or better by the vote, or only those at L2. */
+      base: "reached-l2-or-better" | "l2-only";
+      /** M8 Decision: who breaks a tie at the cap boundary. */
+      tieBreak: "secretary" | "demote-all-tied";
+    };
+    discipline: {
+      minimumLevel: DisciplineLevel;
+      sources: readonly DisciplineSource[];
+      /** M9 Decision: discipline in the year forces L4 whatever the votes (false: it is only a recorded reason). */
+      forcesL4: boolean;
+    };
+    hcm: {
+      /** M5, M12: the levels that need concrete Ho Chi Minh actions. */
+      requiredFor: readonly MemberLevel[];
+      /** M5: committee members and leaders must write them in their self-review. */
+      leadersMustReport: boolean;
+    };
+    /** M10: rated L3 without a vote. */
+    autoL3: { retiredNotMoved: boolean; awayMonths: number; awayRequiresReport: boolean };
+    /** M6: branches above this size review in party groups. */
+    groupsAboveMembers: number;
+  };
+  org: {
+    taskMax: Record<TaskKey, number>;
+    /** O2: minimum total for each level above weak. */
+    bands: { tsvm: number; good: number; completed: number };
+    /** O2 Decision: the level of a unit at the TSVM band that fails an O3 condition. */
+    tsvmConditionsFailedLevel: OrgLevel;
+    tsvm: {
+      membersL2OrBetter: Fraction;
+      branchesTsvm: Fraction;
+      maxWeakBranches: number;
+      attendance: Fraction;
+      /** Which units are judged on their branches (O3, O4). */
+      branchConditionsFor: readonly OrgKind[];
+    };
+    /** O4: a base committee with this share of weak branches is weak. */
+    weakBranches: Fraction;
+    /** O5: completed or better needs these Ho Chi Minh points and concrete actions. */
+    hcm: { minimumPoints: number; concreteActionsRequired: boolean };
+    /** O6, R2: exemplary TSVM at most this share of TSVM. */
+    exemplaryShare: Fraction;
+  };
+  rewards: {
+    catalogue: { [K in OrgRewardKey]: OrgRewardSpec } & { [K in MemberRewardKey]: MemberRewardSpec };
+    /** R2: branches proposed to the bloc at most this share of the base committee's exemplary ones. */
+    blocBranchProposalShare: Fraction;
+    /** R4: members proposed to the bloc at most this share of the year's L1 members. */
+    blocMemberProposalShare: Fraction;
+    /** R3 */
+    organization: { minScore: number; membersL2OrBetter: Fraction; maxL4Members: number };
+    /** R5 */
+    requiresRegistration: boolean;
+    documents: readonly ProposalDocument[];
+    yearDefaults: YearParameters;
+  };
+  calendar: Record<PeriodDeadline, CalendarDefault>;
+  /** Vietnam has no daylight saving time: a fixed offset makes every conversion pure arithmetic. */
+  timezone: { name: string; offsetMinutes: number };
+  reminders: { offsetsDays: readonly number[]; window: { startHour: number; endHour: number } };
+};

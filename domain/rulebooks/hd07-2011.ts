@@ -1,0 +1,68 @@
+// Hướng dẫn 07-HD/BTCTW (11/10/2011) as applied by the provincial bloc committee's 2011 guideline.
+// Section marks point into /work/shared/guideline; rule ids into RULES.md.
+import { percent } from "../fraction";
+import { PROPOSAL_DOCUMENTS, type Rulebook } from "../rulebook";
+
+const MORE_THAN_HALF = { num: 1, den: 2, strict: true };
+const TWO_THIRDS = { num: 2, den: 3, strict: false };
+/** "Before 31/12" is read as "by 30/12 23:59:59 local"; a submission at the instant itself is on time. */
+const endOfDay = (yearOffset: 0 | 1, month: number, day: number) => ({ yearOffset, month, day, hh: 23, mm: 59, ss: 59 });
+
+export const hd07_2011: Rulebook = {
+  id: "hd07-2011",
+  title: "Hướng dẫn 07-HD/BTCTW ngày 11/10/2011",
+  member: {
+    votes: { L1: TWO_THIRDS, L2: MORE_THAN_HALF, L3: MORE_THAN_HALF, L4: MORE_THAN_HALF }, // B.II.4
+    denominator: "official", // M7
+    cumulativeBallots: true, // M13 Decision
+    l1Cap: { share: percent(15), base: "reached-l2-or-better", tieBreak: "secretary" }, // M8 Decision
+    discipline: { minimumLevel: "reprimand", sources: ["party", "state", "mass"], forcesL4: true }, // M9 Decision
+    hcm: { requiredFor: ["L1", "L2", "L3"], leadersMustReport: true }, // M5, M12
+    autoL3: { retiredNotMoved: true, awayMonths: 3, awayRequiresReport: true }, // M10
+    groupsAboveMembers: 15, // M6
+  },
+  org: {
+    taskMax: { politicalTasks: 30, ideology: 15, partyBuilding: 15, cadres: 10, inspection: 10, massOrgs: 5, hcm: 15 },
+    bands: { tsvm: 90, good: 70, completed: 50 }, // O2
+    tsvmConditionsFailedLevel: "good", // O2 Decision
+    tsvm: {
+      membersL2OrBetter: percent(80),
+      branchesTsvm: TWO_THIRDS,
+      maxWeakBranches: 0,
+      attendance: percent(80),
+      branchConditionsFor: ["base-committee"],
+    },
+    weakBranches: { num: 1, den: 3, strict: false }, // O4
+    hcm: { minimumPoints: 8, concreteActionsRequired: true }, // O5
+    exemplaryShare: percent(20), // O6
+  },
+  rewards: {
+    // R1 (C.I)
+    catalogue: {
+      "base.exemplary-branch": { recipient: "organization", giver: "base-committee", multipleTenths: 6, consecutiveYears: 1, yearsSincePrevious: null, yearly: "tsvm", requiresR3: false },
+      "bloc.exemplary-tccsd": { recipient: "organization", giver: "bloc-committee", multipleTenths: 20, consecutiveYears: 1, yearsSincePrevious: null, yearly: "tsvm", requiresR3: true },
+      "bloc.branch-exemplary-3y": { recipient: "organization", giver: "bloc-committee", multipleTenths: 15, consecutiveYears: 3, yearsSincePrevious: null, yearly: "exemplary", requiresR3: true },
+      "province.tccsd-exemplary-3y": { recipient: "organization", giver: "provincial-standing", multipleTenths: 30, consecutiveYears: 3, yearsSincePrevious: 3, yearly: "exemplary", requiresR3: true },
+      "base.excellent-member": { recipient: "member", giver: "base-committee", multipleTenths: 3, consecutiveYears: 1, yearsSincePrevious: null, minEmulationTitles: 0, minBlocRewards: 0 },
+      "bloc.member-excellent-3y": { recipient: "member", giver: "bloc-committee", multipleTenths: 6, consecutiveYears: 3, yearsSincePrevious: 3, minEmulationTitles: 1, minBlocRewards: 0 },
+      "province.member-excellent-5y": { recipient: "member", giver: "provincial-standing", multipleTenths: 10, consecutiveYears: 5, yearsSincePrevious: 5, minEmulationTitles: 2, minBlocRewards: 1 },
+    },
+    blocBranchProposalShare: percent(15), // R2
+    blocMemberProposalShare: percent(15), // R4
+    organization: { minScore: 95, membersL2OrBetter: percent(90, true), maxL4Members: 0 }, // R3
+    requiresRegistration: true, // R5
+    documents: PROPOSAL_DOCUMENTS, // R6
+    // R1, R2: the 2011 figures; a review period supplies its own. 830 000 đ is the general minimum wage from 05/2011.
+    yearDefaults: { year: 2011, baseWageDong: 830_000, provincialQuota: { organizations: 7, members: 10 } },
+  },
+  calendar: {
+    // T1 (D.V). The self-review deadline is this project's default; the guideline only says "in December".
+    selfReviewDeadline: endOfDay(0, 12, 20),
+    branchReportDeadline: endOfDay(0, 12, 30), // before 31/12
+    tccsdConferenceDeadline: endOfDay(1, 1, 14), // before 15/01
+    blocAppraisalDeadline: endOfDay(1, 1, 19), // before 20/01
+    blocConferenceDeadline: endOfDay(1, 1, 29), // before 30/01
+  },
+  timezone: { name: "Asia/Ho_Chi_Minh", offsetMinutes: 7 * 60 },
+  reminders: { offsetsDays: [3, 1, 0], window: { startHour: 8, endHour: 20 } },
+};
