@@ -55,6 +55,7 @@ export async function startHarness(options: { now?: string } = {}) {
     async stop() {
       await halt();
       await emulator.stop();
+      await db.$disconnect();
       await database.cleanup();
     },
   };
