@@ -26,11 +26,15 @@ function nextDaytimeMs(ms: number, w: DaytimeWindow, offsetMinutes: number): num
   return sinceMidnight < w.startHour * MS_PER_HOUR ? start : start + MS_PER_DAY;
 }
 
-function previousDaytimeMs(ms: number, w: DaytimeWindow, offsetMinutes: number): number {
+/**
+ * A reminder instant moved into daytime on its own local day: to that day's morning (a reminder of "the day"),
+ * or, when that morning is already past the deadline, to the evening before.
+ */
+function intoDaytimeMs(ms: number, deadline: number, w: DaytimeWindow, offsetMinutes: number): number {
   if (isDaytimeMs(ms, w, offsetMinutes)) return ms;
-  const { dayStart, sinceMidnight } = localDay(ms, offsetMinutes);
-  const end = dayStart + w.endHour * MS_PER_HOUR;
-  return sinceMidnight > w.endHour * MS_PER_HOUR ? end : end - MS_PER_DAY;
+  const { dayStart } = localDay(ms, offsetMinutes);
+  const morning = dayStart + w.startHour * MS_PER_HOUR;
+  return morning <= deadline ? morning : dayStart - MS_PER_DAY + w.endHour * MS_PER_HOUR;
 }
 
 export function isDaytime(iso: string, window: DaytimeWindow, offsetMinutes = VN_OFFSET_MINUTES): boolean {
@@ -51,19 +55,14 @@ export type ReminderPlanInput = {
   offsetMinutes?: number;
 };
 
-/**
- * One reminder per offset at `deadline - d days`, moved into daytime: forward to the morning, or, when the morning
- * would be after the deadline, back to the evening before. Sorted, without duplicates.
- */
+/** One reminder per offset at `deadline - d days`, moved into daytime (see above); sorted, without duplicates. */
 export function planReminders(input: ReminderPlanInput): string[] {
   const offsetMinutes = input.offsetMinutes ?? VN_OFFSET_MINUTES;
   const deadline = toMs(input.deadline);
   const notBefore = input.now === undefined ? -Infinity : toMs(input.now);
   const due = new Set<number>();
   for (const days of input.offsetsDays) {
-    const raw = deadline - days * MS_PER_DAY;
-    const forward = nextDaytimeMs(raw, input.window, offsetMinutes);
-    const at = forward <= deadline ? forward : previousDaytimeMs(raw, input.window, offsetMinutes);
+    const at = intoDaytimeMs(deadline - days * MS_PER_DAY, deadline, input.window, offsetMinutes);
     if (at >= notBefore) due.add(at);
   }
   return [...due].sort((a, b) => a - b).map(toIso);

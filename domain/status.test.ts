@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { hd07_2011 as rb } from "./rulebooks/hd07-2011";
+import { branchStatus, reviewsInGroups, type StatusMember } from "./status";
+import { official } from "./test-helpers";
+
+const deadline = "2011-12-20T23:59:59+07:00";
+const now = "2011-12-22T09:00:00+07:00";
+function member(id: string, over: Partial<StatusMember> = {}): StatusMember {
+  return { id, name: id, status: official(), absent: false, unreachable: false, hasTally: false, ...over };
+}
+const onTime = { submittedAt: "2011-12-19T10:00:00+07:00" };
+const late = { submittedAt: "2011-12-21T10:00:00+07:00" };
+
+describe("branch status", () => {
+  const members = [
+    member("s1", { group: "1", review: onTime, hasTally: true, outcome: { kind: "level", level: "L2", reasons: [] }, resultState: "recognized" }),
+    member("s2", { group: "1", review: late, hasTally: true, outcome: { kind: "level", level: "L1", reasons: [] }, resultState: "revoked" }),
+    member("m1", { group: "2", unreachable: true }),
+    member("d1", { group: "2", review: { submittedAt: null } }),
+    member("x1", { group: "2", status: official({ exempt: true }) }),
+    member("a1", { absent: true, outcome: { kind: "deferred", reasons: [] } }),
+    member("b1", { review: onTime, hasTally: true, outcome: { kind: "blocked", reasons: [] } }),
+  ];
+  const status = branchStatus({ members, deadline, now });
+
+  it("T2: counts submitted, late and missing after the deadline (drafts count as missing)", () => {
+    expect(status.counts).toMatchObject({ total: 7, submitted: 2, late: 1, missing: 2, draft: 0, pending: 0 });
+    expect(status.members.missing).toEqual(["m1", "d1"]);
+    expect(status.members.late).toEqual(["s2"]);
+  });
+
+  it("M2, M3: exempt members are not evaluated and absent ones deferred, neither missing", () => {
+    expect(status.counts).toMatchObject({ notEvaluated: 1, deferred: 1 });
+    expect(status.members["not-evaluated"]).toEqual(["x1"]);
+    expect(status.members.deferred).toEqual(["a1"]);
+  });
+
+  it("M14: a revoked result is not counted among the rated levels", () => {
+    expect(status.counts.rated).toEqual({ L1: 0, L2: 1, L3: 0, L4: 0 });
+    expect(status.counts).toMatchObject({ counted: 3, blocked: 1, recognized: 1, unreachable: 1 });
+  });
+
+  it("M6: the same status per party group, members without a group together", () => {
+    expect(status.groups.map((g) => [g.group, g.counts.total])).toEqual([["1", 2], ["2", 3], [null, 2]]);
+    const g2 = status.groups.find((g) => g.group === "2")!;
+    expect(g2.counts).toMatchObject({ missing: 2, notEvaluated: 1, unreachable: 1 });
+    expect(g2.members.unreachable).toEqual(["m1"]);
+  });
+
+  it("M6: branches of more than 15 members review in party groups", () => {
+    expect(reviewsInGroups(15, rb)).toBe(false);
+    expect(reviewsInGroups(16, rb)).toBe(true);
+  });
+
+  it("T2: before the deadline members without a submission are pending or draft", () => {
+    const early = branchStatus({ members, deadline, now: "2011-12-18T09:00:00+07:00" });
+    expect(early.counts).toMatchObject({ pending: 1, draft: 1, missing: 0 });
+  });
+
+  it("status is JSON-safe and linear: 50,000 members in well under a second", () => {
+    const many = Array.from({ length: 50_000 }, (_, i) =>
+      member(`m${i}`, { group: `g${i % 40}`, review: i % 3 === 0 ? onTime : i % 3 === 1 ? late : undefined }),
+    );
+    const started = performance.now();
+    const big = branchStatus({ members: many, deadline, now });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(big.counts).toMatchObject({ total: 50_000, submitted: 16_667, late: 16_667, missing: 16_666 });
+    expect(big.groups).toHaveLength(40);
+    expect(JSON.parse(JSON.stringify(status))).toEqual(status);
+  });
+});
