@@ -1,0 +1,138 @@
+// Self-reviews (M4, M5, T2). Review texts are personal data: they leave this file only as return values,
+// never in audit events or logs.
+import { isLate } from "../domain/submission";
+import { missingParts, reviewEditPermission, type ReviewDraft, type ReviewPart } from "../domain/self-review-parts";
+import type { MemberLevel } from "../domain/levels";
+import { recordAudit } from "./audit";
+import type { Db } from "./client";
+import { iso } from "./dates";
+
+export type ReviewRow = ReviewDraft & { periodId: string; memberId: string; late: boolean; updatedAt: string };
+export type SubmissionRow = { memberId: string; submittedAt: string | null; late: boolean; updatedAt: string };
+
+type ReviewRecord = {
+  periodId: string; memberId: string; contentA: string | null; contentB: string | null; contentC: string | null;
+  contentD: string | null; hcmActions: string | null; selfRating: string | null; submittedAt: Date | null; late: boolean;
+  updatedAt: Date;
+};
+
+function toRow(r: ReviewRecord): ReviewRow {
+  return {
+    periodId: r.periodId,
+    memberId: r.memberId,
+    contents: { a: r.contentA, b: r.contentB, c: r.contentC, d: r.contentD },
+    hcmActions: r.hcmActions,
+    selfRating: r.selfRating as MemberLevel | null,
+    submittedAt: iso(r.submittedAt),
+    late: r.late,
+    updatedAt: iso(r.updatedAt),
+  };
+}
+
+const COLUMN: Record<ReviewPart, "contentA" | "contentB" | "contentC" | "contentD" | "hcmActions" | "selfRating"> = {
+  a: "contentA", b: "contentB", c: "contentC", d: "contentD", hcm: "hcmActions", rating: "selfRating",
+};
+
+const key = (periodId: string, memberId: string) => ({ periodId_memberId: { periodId, memberId } });
+
+export async function getReview(db: Db, periodId: string, memberId: string): Promise<ReviewRow | null> {
+  const row = await db.selfReview.findUnique({ where: key(periodId, memberId) });
+  return row ? toRow(row) : null;
+}
+
+export type SaveResult = { status: "saved"; review: ReviewRow } | { status: "locked" };
+
+/**
+ * Saves one part at once (a draft survives a restart). Editing a submitted review is allowed until the
+ * period's deadline; afterwards it is refused (T2: the submission stands as it was).
+ * The value must already be validated by the domain's schemas.
+ */
+export async function saveDraftPart(
+  db: Db,
+  input: { periodId: string; memberId: string; part: ReviewPart; value: string },
+  now: Date,
+): Promise<SaveResult> {
+  return db.$transaction(async (tx) => {
+    const [existing, period] = await Promise.all([
+      tx.selfReview.findUnique({ where: key(input.periodId, input.memberId), select: { submittedAt: true } }),
+      tx.reviewPeriod.findUniqueOrThrow({ where: { id: input.periodId }, select: { selfReviewDeadline: true } }),
+    ]);
+    const submittedAt = iso(existing?.submittedAt);
+    if (reviewEditPermission(submittedAt, iso(period.selfReviewDeadline), now.toISOString()) === "locked") return { status: "locked" as const };
+    const data = { [COLUMN[input.part]]: input.value };
+    const row = await tx.selfReview.upsert({
+      where: key(input.periodId, input.memberId),
+      create: { periodId: input.periodId, memberId: input.memberId, ...data },
+      update: data,
+    });
+    if (submittedAt) {
+      await recordAudit(tx, { actorId: null, action: "review.edited", entity: "SelfReview", entityId: row.id, data: { memberId: input.memberId, part: input.part } }, now);
+    }
+    return { status: "saved" as const, review: toRow(row) };
+  });
+}
+
+export type SubmitResult =
+  | { status: "submitted"; late: boolean; resubmitted: boolean; review: ReviewRow }
+  | { status: "incomplete"; missing: ReviewPart[] }
+  | { status: "locked" };
+
+/**
+ * Submits the review. T2: after the deadline it is kept and marked late, never refused. A re-confirmation
+ * after an edit (before the deadline) keeps the first submission time; after the deadline it is locked.
+ */
+export async function submitReview(
+  db: Db,
+  input: { periodId: string; memberId: string },
+  now: Date,
+  deadline: string,
+): Promise<SubmitResult> {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.selfReview.findUnique({ where: key(input.periodId, input.memberId) });
+    const draft = existing ? toRow(existing) : null;
+    const missing = missingParts(draft);
+    if (!existing || missing.length > 0) return { status: "incomplete" as const, missing };
+    const resubmitted = existing.submittedAt !== null;
+    if (reviewEditPermission(draft!.submittedAt, deadline, now.toISOString()) === "locked") return { status: "locked" as const };
+    const submittedAt = existing.submittedAt ?? now;
+    const late = isLate(submittedAt.toISOString(), deadline);
+    const row = await tx.selfReview.update({ where: { id: existing.id }, data: { submittedAt, late } });
+    await recordAudit(tx, {
+      actorId: null, action: resubmitted ? "review.reconfirmed" : "review.submitted", entity: "SelfReview", entityId: row.id,
+      data: { memberId: input.memberId, late },
+    }, now);
+    return { status: "submitted" as const, late, resubmitted, review: toRow(row) };
+  });
+}
+
+/** Every review row of a period, drafts included (submittedAt null), without any text. */
+export async function listSubmissions(db: Db, periodId: string): Promise<SubmissionRow[]> {
+  const rows = await db.selfReview.findMany({
+    where: { periodId },
+    select: { memberId: true, submittedAt: true, late: true, updatedAt: true },
+    orderBy: { memberId: "asc" },
+  });
+  return rows.map((r) => ({ memberId: r.memberId, submittedAt: iso(r.submittedAt), late: r.late, updatedAt: iso(r.updatedAt) }));
+}
+
+export type ViewerAccess = { status: "forbidden" } | { status: "ok"; review: ReviewRow | null };
+
+/**
+ * Review text is visible to the member themselves, their branch's secretary and branch committee only.
+ * Without a periodId, the member's branch's open period.
+ */
+export async function getReviewForViewer(db: Db, viewerUserId: string, memberId: string, periodId?: string): Promise<ViewerAccess> {
+  const member = await db.member.findUnique({ where: { id: memberId }, select: { orgId: true, userId: true } });
+  if (!member) return { status: "forbidden" };
+  const isSelf = member.userId !== null && member.userId === viewerUserId;
+  const grant = isSelf ? null : await db.roleGrant.findFirst({
+    where: { userId: viewerUserId, orgId: member.orgId, role: { in: ["secretary", "committee"] } },
+    select: { id: true },
+  });
+  if (!isSelf && !grant) return { status: "forbidden" };
+  const period = periodId
+    ? { id: periodId }
+    : await db.reviewPeriod.findFirst({ where: { orgId: member.orgId, closedAt: null }, orderBy: { year: "desc" }, select: { id: true } });
+  if (!period) return { status: "ok", review: null };
+  return { status: "ok", review: await getReview(db, period.id, memberId) };
+}
