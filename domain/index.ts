@@ -31,3 +31,4 @@ export {
   type RosterLineResult,
 } from "./roster";
 export { parseRosterCsv, ROSTER_CSV_COLUMNS } from "./roster-csv";
+export * from "./voters";

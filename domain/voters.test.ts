@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { official, tally } from "./test-helpers";
+import { officialVoterCount, tallyEntriesAgree } from "./voters";
+
+describe("officialVoterCount (M7)", () => {
+  it("M7 counts official members only, not probationary, temporary or exempt ones", () => {
+    const members = [
+      official(),
+      official(),
+      official({ kind: "probationary" }),
+      official({ kind: "temporary" }),
+      official({ exempt: true }),
+    ];
+    expect(officialVoterCount(members)).toBe(2);
+  });
+});
+
+describe("tallyEntriesAgree (double entry)", () => {
+  it("agrees on identical counts and disagrees on any single different count", () => {
+    const first = tally(9, { L1: 6, L2: 2 });
+    expect(tallyEntriesAgree(first, tally(9, { L1: 6, L2: 2 }))).toBe(true);
+    expect(tallyEntriesAgree(first, tally(9, { L1: 5, L2: 3 }))).toBe(false);
+    expect(tallyEntriesAgree(first, { ...first, method: "hands" })).toBe(false);
+    expect(tallyEntriesAgree(first, { ...first, valid: 8 })).toBe(false);
+  });
+});

@@ -1,0 +1,119 @@
+// Everything the member rating of a branch is computed from, loaded with one query per table.
+import {
+  fullMonthsBetween,
+  tallyEntriesAgree,
+  type DisciplineInput,
+  type DisciplineLevel,
+  type DisciplineSource,
+  type MemberKind,
+  type MemberStatusInput,
+  type TallyInput,
+} from "../domain";
+import type { Db } from "./client";
+import { activeTallies, type TallyRow } from "./tallies";
+
+export type RosterMember = {
+  id: string;
+  fullName: string;
+  group: string | null;
+  status: MemberStatusInput;
+  userId: string | null;
+  telegramId: string | null;
+  language: string | null;
+};
+
+export type MemberInputs = RosterMember & {
+  absent: boolean;
+  hcmActions: boolean;
+  disciplines: DisciplineInput[];
+  /** The tally that stands: the only entry, or (double entry) two entries that agree. */
+  tally: TallyInput | null;
+  entries: TallyRow[];
+  disagreement: boolean;
+};
+
+export type BranchInputs = {
+  orgId: string;
+  orgName: string;
+  doubleEntry: boolean;
+  periodId: string;
+  year: number;
+  rulebookId: string;
+  members: MemberInputs[];
+};
+
+/** MemberStatusInput from a roster row; months away are counted up to `asOf` (M10). */
+export function memberStatus(
+  m: { kind: string; exempt: boolean; retiredNotMoved: boolean; workingAwaySince: Date | null; isLeader: boolean },
+  asOf: string,
+): MemberStatusInput {
+  const months = m.workingAwaySince ? fullMonthsBetween(m.workingAwaySince.toISOString().slice(0, 10), asOf) ?? 0 : 0;
+  return {
+    kind: m.kind as MemberKind,
+    exempt: m.exempt,
+    retiredNotMoved: m.retiredNotMoved,
+    workingAwayMonths: months,
+    // The roster records "working away since" only for a member who reported and was allowed (B.II.1).
+    awayReportedAllowed: m.workingAwaySince !== null,
+    isLeader: m.isLeader,
+  };
+}
+
+export async function loadRoster(db: Db, orgId: string, asOf: string): Promise<RosterMember[]> {
+  const rows = await db.member.findMany({
+    where: { orgId },
+    include: { group: { select: { name: true } }, user: { select: { telegramId: true, language: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((m) => ({
+    id: m.id,
+    fullName: m.fullName,
+    group: m.group?.name ?? null,
+    status: memberStatus(m, asOf),
+    userId: m.userId,
+    telegramId: m.user?.telegramId ?? null,
+    language: m.user?.language ?? null,
+  }));
+}
+
+function standingTally(entries: TallyRow[], doubleEntry: boolean): { tally: TallyInput | null; disagreement: boolean } {
+  const first = entries.find((e) => e.entrySlot === 1);
+  if (!doubleEntry) return { tally: first ?? null, disagreement: false };
+  const second = entries.find((e) => e.entrySlot === 2);
+  if (!first || !second) return { tally: null, disagreement: false };
+  if (!tallyEntriesAgree(first, second)) return { tally: null, disagreement: true };
+  // The grounds (M9) are a judgement: both entrants' grounds are kept together.
+  const grounds = [...new Set([...(first.l4Grounds ?? []), ...(second.l4Grounds ?? [])])];
+  return { tally: { ...first, l4Grounds: grounds }, disagreement: false };
+}
+
+export async function loadBranchInputs(db: Db, periodId: string, asOf: string): Promise<BranchInputs> {
+  const period = await db.reviewPeriod.findUniqueOrThrow({ where: { id: periodId }, include: { org: true } });
+  const roster = await loadRoster(db, period.orgId, asOf);
+  const ids = roster.map((m) => m.id);
+  const [absences, reviews, disciplines, tallies] = await Promise.all([
+    db.meetingAbsence.findMany({ where: { periodId }, select: { memberId: true } }),
+    db.selfReview.findMany({ where: { periodId }, select: { memberId: true, hcmActions: true, hcmRecordedById: true } }),
+    db.discipline.findMany({ where: { memberId: { in: ids } }, select: { memberId: true, level: true, source: true, decidedOn: true } }),
+    activeTallies(db, periodId),
+  ]);
+  const absent = new Set(absences.map((a) => a.memberId));
+  const hcm = new Set(reviews.filter((r) => (r.hcmActions ?? "").trim() !== "" || r.hcmRecordedById).map((r) => r.memberId));
+  const members = roster.map((m): MemberInputs => {
+    const entries = tallies.filter((t) => t.memberId === m.id);
+    return {
+      ...m,
+      absent: absent.has(m.id),
+      hcmActions: hcm.has(m.id),
+      disciplines: disciplines
+        .filter((d) => d.memberId === m.id)
+        .map((d) => ({ level: d.level as DisciplineLevel, source: d.source as DisciplineSource, date: d.decidedOn.toISOString() })),
+      entries,
+      ...standingTally(entries, period.org.doubleEntry),
+    };
+  });
+  return {
+    orgId: period.orgId, orgName: period.org.name, doubleEntry: period.org.doubleEntry, periodId,
+    year: period.year, rulebookId: period.rulebookId, members,
+  };
+}

@@ -1,0 +1,136 @@
+// M8 tie decisions and M15 recognition / M14 revocation: each a new result version with who, when and why.
+import {
+  recognizeResult,
+  revokeResult,
+  validateCapResolutions,
+  type CapResolution,
+  type ResultErrorCode,
+  type ResultVersion,
+} from "../domain";
+import { recordAudit } from "./audit";
+import type { Db } from "./client";
+import { latestResults, toStoredResult, type StoredResult } from "./results";
+
+export type ResultWithMember = StoredResult & {
+  fullName: string;
+  userId: string | null;
+  telegramId: string | null;
+  language: string | null;
+};
+
+/**
+ * M8: the secretary picks one tied member to keep L1. Once as many are picked as there are seats, the others are
+ * recorded as L2. Returns true when the tie is fully decided.
+ */
+export async function chooseCapKeeper(
+  db: Db,
+  input: { periodId: string; candidates: string[]; seatsLeft: number; memberId: string; actorId: string },
+  now: Date,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { periodId, candidates, seatsLeft, memberId, actorId } = input;
+    const existing = await tx.capDecision.findMany({ where: { periodId, memberId: { in: candidates }, level: "L1" } });
+    let keepers = [...new Set([...existing.map((d) => d.memberId), memberId])];
+    // Decisions from an earlier, different tie must not fill the seats of this one.
+    if (keepers.length > seatsLeft) keepers = [memberId];
+    await tx.capDecision.deleteMany({ where: { periodId, memberId: { in: candidates } } });
+    const done = keepers.length === seatsLeft;
+    const levels: Record<string, CapResolution> = {};
+    for (const id of candidates) if (keepers.includes(id) || done) levels[id] = keepers.includes(id) ? "L1" : "L2";
+    for (const [id, level] of Object.entries(levels))
+      await tx.capDecision.create({ data: { periodId, memberId: id, level, decidedById: actorId, decidedAt: now } });
+    await recordAudit(tx, { actorId, action: "cap.decided", entity: "ReviewPeriod", entityId: periodId, data: { keeper: memberId, done } }, now);
+    return done && validateCapResolutions(candidates, seatsLeft, levels).length === 0;
+  });
+}
+
+/** The newest version of every member of the period, with names and contacts, in roster order. */
+export async function branchResults(db: Db, periodId: string): Promise<ResultWithMember[]> {
+  const latest = await latestResults(db, periodId);
+  const members = await db.member.findMany({
+    where: { id: { in: [...latest.keys()] } },
+    include: { user: { select: { telegramId: true, language: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return members.map((m) => ({
+    ...latest.get(m.id)!, fullName: m.fullName, userId: m.userId, telegramId: m.user?.telegramId ?? null, language: m.user?.language ?? null,
+  }));
+}
+
+/** Branches under the given organizations with proposed levels waiting for recognition. */
+export async function branchesAwaitingRecognition(db: Db, upperOrgIds: string[]) {
+  const periods = await db.reviewPeriod.findMany({
+    where: { closedAt: null, org: { parentId: { in: upperOrgIds } } },
+    include: { org: { select: { name: true } } },
+    orderBy: { org: { name: "asc" } },
+  });
+  const out: Array<{ orgId: string; orgName: string; periodId: string; proposed: number; recognized: number }> = [];
+  for (const p of periods) {
+    const results = [...(await latestResults(db, p.id)).values()];
+    const proposed = results.filter((r) => r.state === "proposed" && r.outcome.kind === "level").length;
+    const recognized = results.filter((r) => r.state === "recognized").length;
+    if (proposed + recognized > 0) out.push({ orgId: p.orgId, orgName: p.org.name, periodId: p.id, proposed, recognized });
+  }
+  return out;
+}
+
+function asVersion(r: StoredResult): ResultVersion {
+  return { version: r.version, state: r.state, outcome: r.outcome, by: "", at: r.createdAt };
+}
+
+/** M15: recognizes the proposed levels of a period (all, or the listed members). Returns what was recognized. */
+export async function recognizeResults(
+  db: Db,
+  input: { periodId: string; memberIds?: string[]; actorId: string },
+  now: Date,
+): Promise<ResultWithMember[]> {
+  const current = await branchResults(db, input.periodId);
+  const chosen = current.filter((r) => !input.memberIds || input.memberIds.includes(r.memberId));
+  const done: ResultWithMember[] = [];
+  await db.$transaction(async (tx) => {
+    for (const r of chosen) {
+      if (!recognizeResult([asVersion(r)], { by: input.actorId, at: now.toISOString() }).ok) continue;
+      const row = await tx.memberResult.create({
+        data: {
+          periodId: input.periodId, memberId: r.memberId, version: r.version + 1, outcome: r.outcome.kind === "level" ? r.outcome.level : r.outcome.kind,
+          reasons: JSON.stringify(r.outcome.reasons), inputs: JSON.stringify(r.inputs), state: "recognized",
+          createdById: input.actorId, createdAt: now, recognizedAt: now, recognizedById: input.actorId,
+        },
+      });
+      await recordAudit(tx, {
+        actorId: input.actorId, action: "result.recognized", entity: "MemberResult", entityId: row.id,
+        data: { memberId: r.memberId, version: row.version },
+      }, now);
+      done.push({ ...r, ...toStoredResult(row) });
+    }
+  });
+  return done;
+}
+
+/** M14: revokes the current result with who, when and why; the next tally proposes again. */
+export async function revokeMemberResult(
+  db: Db,
+  input: { periodId: string; memberId: string; why: string; actorId: string },
+  now: Date,
+): Promise<{ ok: true; result: StoredResult } | { ok: false; error: ResultErrorCode }> {
+  const latest = (await latestResults(db, input.periodId)).get(input.memberId);
+  const check = revokeResult(latest ? [asVersion(latest)] : [], { by: input.actorId, at: now.toISOString(), why: input.why });
+  if (!check.ok) return check;
+  const why = input.why.trim();
+  return db.$transaction(async (tx) => {
+    const row = await tx.memberResult.create({
+      data: {
+        periodId: input.periodId, memberId: input.memberId, version: latest!.version + 1,
+        outcome: latest!.outcome.kind === "level" ? latest!.outcome.level : latest!.outcome.kind,
+        reasons: JSON.stringify(latest!.outcome.reasons), inputs: JSON.stringify(latest!.inputs), state: "revoked",
+        createdById: input.actorId, createdAt: now, revokedAt: now, revokedById: input.actorId, revokeReason: why,
+      },
+    });
+    // The reason is the upper committee's official wording, not review text; the audit keeps only that it was given.
+    await recordAudit(tx, {
+      actorId: input.actorId, action: "result.revoked", entity: "MemberResult", entityId: row.id,
+      data: { memberId: input.memberId, version: row.version },
+    }, now);
+    return { ok: true as const, result: toStoredResult(row) };
+  });
+}

@@ -1,0 +1,151 @@
+// M8, M14, M15: the branch-wide rating pass and the versions of each member's result (never overwritten).
+import {
+  applyL1Cap,
+  getRulebook,
+  rateMember,
+  type CapEntry,
+  type CapResolution,
+  type MemberOutcome,
+  type Reason,
+  type ResultState,
+} from "../domain";
+import { recordAudit } from "./audit";
+import type { Db } from "./client";
+import { loadBranchInputs, type MemberInputs } from "./rating-inputs";
+
+export type StoredResult = {
+  id: string;
+  memberId: string;
+  version: number;
+  outcome: MemberOutcome;
+  state: ResultState;
+  inputs: Record<string, unknown>;
+  createdAt: string;
+  recognizedAt: string | null;
+  revokedAt: string | null;
+  revokedById: string | null;
+  revokeReason: string | null;
+};
+
+export type CapTie = { candidates: Array<{ memberId: string; fullName: string }>; seatsLeft: number; votes: number };
+export type BranchPass = {
+  changed: string[];
+  tie: CapTie | null;
+  /** Double entry: members whose two entries disagree. */
+  disagreements: string[];
+  final: boolean;
+};
+
+type ResultRecord = {
+  id: string; memberId: string; version: number; outcome: string; reasons: string; inputs: string; state: string;
+  createdAt: Date; recognizedAt: Date | null; revokedAt: Date | null; revokedById: string | null; revokeReason: string | null;
+};
+
+function outcomeFrom(code: string, reasons: Reason[], note: string | undefined): MemberOutcome {
+  if (code === "L1" || code === "L2" || code === "L3" || code === "L4")
+    return note && code === "L3" ? { kind: "level", level: code, reasons, note } : { kind: "level", level: code, reasons };
+  return { kind: code as Exclude<MemberOutcome["kind"], "level">, reasons };
+}
+
+export function toStoredResult(r: ResultRecord): StoredResult {
+  const inputs = JSON.parse(r.inputs) as Record<string, unknown>;
+  const note = typeof inputs.l3Note === "string" ? inputs.l3Note : undefined;
+  return {
+    id: r.id, memberId: r.memberId, version: r.version, state: r.state as ResultState, inputs,
+    outcome: outcomeFrom(r.outcome, JSON.parse(r.reasons) as Reason[], note),
+    createdAt: r.createdAt.toISOString(), recognizedAt: r.recognizedAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null, revokedById: r.revokedById, revokeReason: r.revokeReason,
+  };
+}
+
+const outcomeCode = (o: MemberOutcome) => (o.kind === "level" ? o.level : o.kind);
+
+/** The newest version of each member's result in a period. */
+export async function latestResults(db: Db, periodId: string): Promise<Map<string, StoredResult>> {
+  const rows = await db.memberResult.findMany({ where: { periodId }, orderBy: { version: "asc" } });
+  const latest = new Map<string, StoredResult>();
+  for (const row of rows) latest.set(row.memberId, toStoredResult(row));
+  return latest;
+}
+
+export async function resultHistory(db: Db, periodId: string, memberId: string): Promise<StoredResult[]> {
+  const rows = await db.memberResult.findMany({ where: { periodId, memberId }, orderBy: { version: "asc" } });
+  return rows.map(toStoredResult);
+}
+
+function ratingInputsJson(m: MemberInputs, l3Note: string | undefined) {
+  return {
+    status: m.status, absent: m.absent, hcmActions: m.hcmActions, disciplines: m.disciplines,
+    tally: m.tally, ...(l3Note ? { l3Note } : {}),
+  };
+}
+
+/** A new version is written only when something changed; a recognized result changes only by revoking it (M14). */
+function needsNewVersion(latest: StoredResult | undefined, outcome: MemberOutcome, inputs: string): boolean {
+  if (!latest) return outcome.kind !== "awaiting-tally";
+  if (latest.state === "recognized") return false;
+  const sameInputs = JSON.stringify(latest.inputs) === inputs;
+  if (latest.state === "revoked") return !sameInputs;
+  return !sameInputs || JSON.stringify(latest.outcome) !== JSON.stringify(outcome);
+}
+
+/**
+ * Rates every member of the branch (M1–M13), applies the L1 cap over the branch (M8) with the secretary's tie
+ * decisions, and stores a new proposed version for each member whose result changed. `notes` are new M11 notes.
+ */
+export async function evaluateBranch(
+  db: Db,
+  input: { periodId: string; actorId: string; notes?: Record<string, string> },
+  now: Date,
+): Promise<BranchPass> {
+  const asOf = now.toISOString();
+  const branch = await loadBranchInputs(db, input.periodId, asOf);
+  const rulebook = getRulebook(branch.rulebookId);
+  const latest = await latestResults(db, input.periodId);
+  const noteOf = (m: MemberInputs) => input.notes?.[m.id] ?? (latest.get(m.id)?.inputs.l3Note as string | undefined);
+
+  const entries: CapEntry[] = branch.members.map((m) => ({
+    memberId: m.id,
+    l1Votes: m.tally?.votes.L1 ?? 0,
+    outcome: rateMember(
+      { member: m.status, absentFromMeeting: m.absent, hcmActions: m.hcmActions, disciplines: m.disciplines,
+        periodYear: branch.year, ...(m.tally ? { tally: m.tally } : {}), l3Note: noteOf(m) },
+      rulebook,
+    ),
+  }));
+  let cap = applyL1Cap(entries, rulebook);
+  if (cap.tie && !cap.final) {
+    const decisions = await db.capDecision.findMany({ where: { periodId: input.periodId, memberId: { in: cap.tie.candidates } } });
+    if (decisions.length === cap.tie.candidates.length) {
+      const resolutions = Object.fromEntries(decisions.map((d) => [d.memberId, d.level as CapResolution]));
+      cap = applyL1Cap(entries, rulebook, resolutions);
+    }
+  }
+
+  const changed: string[] = [];
+  await db.$transaction(async (tx) => {
+    for (const m of branch.members) {
+      const outcome = cap.outcomes[m.id]!;
+      const inputs = JSON.stringify({ ...ratingInputsJson(m, noteOf(m)), cap: { cap: cap.cap, base: cap.base } });
+      const previous = latest.get(m.id);
+      if (!needsNewVersion(previous, outcome, inputs)) continue;
+      const version = (previous?.version ?? 0) + 1;
+      const row = await tx.memberResult.create({
+        data: {
+          periodId: input.periodId, memberId: m.id, version, outcome: outcomeCode(outcome), reasons: JSON.stringify(outcome.reasons),
+          inputs, state: "proposed", createdById: input.actorId, createdAt: now,
+        },
+      });
+      await recordAudit(tx, {
+        actorId: input.actorId, action: "result.proposed", entity: "MemberResult", entityId: row.id,
+        data: { memberId: m.id, version, outcome: outcomeCode(outcome) },
+      }, now);
+      changed.push(m.id);
+    }
+  });
+  const names = new Map(branch.members.map((m) => [m.id, m.fullName]));
+  const tie = cap.tie && !cap.final
+    ? { candidates: cap.tie.candidates.map((id) => ({ memberId: id, fullName: names.get(id) ?? "" })), seatsLeft: cap.tie.seatsLeft, votes: cap.tie.votes }
+    : null;
+  return { changed, tie, final: cap.final, disagreements: branch.members.filter((m) => m.disagreement).map((m) => m.id) };
+}

@@ -1,0 +1,107 @@
+// M13: ballot counts (never who voted how), append-only; M3 absences; M12 Ho Chi Minh actions recorded by the secretary.
+import type { L4Ground, TallyInput } from "../domain";
+import { recordAudit } from "./audit";
+import type { Db } from "./client";
+
+export type TallySlot = 1 | 2;
+
+export type TallyRow = TallyInput & {
+  id: string;
+  memberId: string;
+  entrySlot: TallySlot;
+  enteredById: string;
+  createdAt: string;
+};
+
+type TallyRecord = {
+  id: string; memberId: string; entrySlot: number; method: string; official: number; present: number; valid: number;
+  votesL1: number; votesL2: number; votesL3: number; votesL4: number; l4Grounds: string; enteredById: string; createdAt: Date;
+};
+
+function toRow(t: TallyRecord): TallyRow {
+  return {
+    id: t.id,
+    memberId: t.memberId,
+    entrySlot: t.entrySlot === 2 ? 2 : 1,
+    enteredById: t.enteredById,
+    createdAt: t.createdAt.toISOString(),
+    method: t.method === "hands" ? "hands" : "secret",
+    official: t.official,
+    present: t.present,
+    valid: t.valid,
+    votes: { L1: t.votesL1, L2: t.votesL2, L3: t.votesL3, L4: t.votesL4 },
+    l4Grounds: JSON.parse(t.l4Grounds) as L4Ground[],
+  };
+}
+
+/** Records a tally; the active entry of the same member and slot is superseded, never changed. */
+export async function recordTally(
+  db: Db,
+  input: { periodId: string; memberId: string; slot: TallySlot; tally: TallyInput; enteredById: string },
+  now: Date,
+): Promise<TallyRow> {
+  return db.$transaction(async (tx) => {
+    const { periodId, memberId, slot, tally } = input;
+    const superseded = await tx.ballotTally.updateMany({
+      where: { periodId, memberId, entrySlot: slot, supersededAt: null },
+      data: { supersededAt: now },
+    });
+    const row = await tx.ballotTally.create({
+      data: {
+        periodId, memberId, entrySlot: slot, method: tally.method, official: tally.official, present: tally.present,
+        valid: tally.valid, votesL1: tally.votes.L1, votesL2: tally.votes.L2, votesL3: tally.votes.L3, votesL4: tally.votes.L4,
+        l4Grounds: JSON.stringify(tally.l4Grounds ?? []), enteredById: input.enteredById, createdAt: now,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: input.enteredById, action: superseded.count > 0 ? "tally.corrected" : "tally.recorded", entity: "BallotTally",
+      entityId: row.id, data: { memberId, periodId, slot, method: tally.method },
+    }, now);
+    return toRow(row);
+  });
+}
+
+/** The active (not superseded) entries of a period, or of one member. */
+export async function activeTallies(db: Db, periodId: string, memberId?: string): Promise<TallyRow[]> {
+  const rows = await db.ballotTally.findMany({
+    where: { periodId, supersededAt: null, ...(memberId ? { memberId } : {}) },
+    orderBy: [{ memberId: "asc" }, { entrySlot: "asc" }],
+  });
+  return rows.map(toRow);
+}
+
+/** Double entry: a disagreement is cleared so that both entries are made again. */
+export async function supersedeTallies(db: Db, periodId: string, memberId: string, actorId: string, now: Date): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.ballotTally.updateMany({ where: { periodId, memberId, supersededAt: null }, data: { supersededAt: now } });
+    await recordAudit(tx, { actorId, action: "tally.reentry-requested", entity: "Member", entityId: memberId, data: { periodId, count } }, now);
+    return count;
+  });
+}
+
+/** M3: absent from the meeting, evaluated at the next one. `absent: false` undoes a mistaken mark. */
+export async function setMeetingAbsence(db: Db, periodId: string, memberId: string, absent: boolean, actorId: string, now: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    if (absent) {
+      await tx.meetingAbsence.upsert({
+        where: { periodId_memberId: { periodId, memberId } }, create: { periodId, memberId, recordedAt: now }, update: {},
+      });
+    } else await tx.meetingAbsence.deleteMany({ where: { periodId, memberId } });
+    await recordAudit(tx, { actorId, action: absent ? "absence.recorded" : "absence.removed", entity: "Member", entityId: memberId, data: { periodId } }, now);
+  });
+}
+
+/**
+ * M12: the secretary records that the member presented concrete Ho Chi Minh actions at the meeting. Only the fact and
+ * who recorded it are stored here; the member's own words stay in their self-review.
+ */
+export async function recordHcmPresented(db: Db, periodId: string, memberId: string, actorId: string, now: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.selfReview.upsert({
+      where: { periodId_memberId: { periodId, memberId } },
+      create: { periodId, memberId, hcmRecordedById: actorId },
+      update: { hcmRecordedById: actorId },
+    });
+    await recordAudit(tx, { actorId, action: "hcm.recorded", entity: "Member", entityId: memberId, data: { periodId } }, now);
+  });
+}
