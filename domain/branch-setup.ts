@@ -1,0 +1,68 @@
+// What a secretary types while setting up a branch: names, the review year, a deadline as dd/mm/yyyy in local time,
+// and the invitation policy. Pure: the caller passes `now`.
+import { z } from "zod";
+import { fromLocal, localYear, toLocal, toMs, type LocalDateTime } from "./calendar";
+import { MAX_NAME_LENGTH } from "./roster";
+import type { Rulebook } from "./rulebook";
+
+/** Invite links expire after this many days; a secretary can always issue fresh ones. */
+export const INVITE_VALID_DAYS = 14;
+/** What a deep-link start parameter may hold (Telegram: A–Z, a–z, 0–9, _ and -, at most 64). */
+export const INVITE_CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const orgNameSchema = z
+  .string({ error: "setup.name-empty" })
+  .transform((s) => s.replace(/\s+/g, " ").trim())
+  .pipe(z.string().min(1, { error: "setup.name-empty" }).max(MAX_NAME_LENGTH, { error: "setup.name-too-long" }));
+
+export type DateInputError = "date.format" | "date.invalid" | "date.past";
+export type LocalDate = { y: number; m: number; d: number };
+
+/** "20/12/2026", "20-12-2026", "20.12.2026" or "5/1/2027" as a calendar date; no two-digit years. */
+export function parseLocalDate(text: string): LocalDate | { error: DateInputError } {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!m) return { error: "date.format" };
+  const date = { y: Number(m[3]), m: Number(m[2]), d: Number(m[1]) };
+  try {
+    fromLocal({ ...date, hh: 0, mm: 0 });
+  } catch {
+    return { error: "date.invalid" };
+  }
+  return date;
+}
+
+/** A deadline typed as a day means the end of that day in the rulebook's time zone. */
+export function endOfLocalDay(date: LocalDate, rulebook: Rulebook): string {
+  const endOfDay: LocalDateTime = { ...date, hh: 23, mm: 59, ss: 59 };
+  return fromLocal(endOfDay, rulebook.timezone.offsetMinutes);
+}
+
+/** A deadline already gone cannot be set: members could not meet it. */
+export function checkDeadline(deadlineIso: string, nowIso: string): DateInputError | null {
+  return toMs(deadlineIso) <= toMs(nowIso) ? "date.past" : null;
+}
+
+/** The day of an instant, as the bot shows it (dd/mm/yyyy, local time). */
+export function formatLocalDate(iso: string, rulebook: Rulebook): string {
+  const t = toLocal(iso, rulebook.timezone.offsetMinutes);
+  return `${String(t.d).padStart(2, "0")}/${String(t.m).padStart(2, "0")}/${t.y}`;
+}
+
+/**
+ * The years a secretary may pick: the reviews of December happen in December and January, so in January and
+ * February the previous year comes first.
+ */
+export function reviewYearChoices(nowIso: string): number[] {
+  const year = localYear(nowIso);
+  return toLocal(nowIso).m <= 2 ? [year - 1, year] : [year, year - 1];
+}
+
+/** "đi xa 5" in a pasted roster: the local day `months` months before `nowIso`, as YYYY-MM-DD. */
+export function monthsBefore(nowIso: string, months: number): string {
+  const t = toLocal(nowIso);
+  const total = t.y * 12 + (t.m - 1) - months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(t.d, lastDay)).padStart(2, "0")}`;
+}

@@ -1,0 +1,88 @@
+// Deep-link invitations. The code travels only in the link; the database keeps its SHA-256, so a leaked database
+// does not let anyone claim a member's place. Codes are single-use and expire.
+import { createHash, randomBytes } from "node:crypto";
+import { INVITE_VALID_DAYS } from "../domain/branch-setup";
+import { recordAudit } from "./audit";
+import type { Db } from "./client";
+import type { Role } from "./users";
+
+/** 18 random bytes = 144 bits, 24 base64url characters: well inside Telegram's 64-character start parameter. */
+const CODE_BYTES = 18;
+const MS_PER_DAY = 86_400_000;
+
+export type IssuedInvite = { memberId: string; fullName: string; code: string; expiresAt: string };
+
+export type ClaimResult =
+  | { ok: true; memberId: string; orgId: string; orgName: string; fullName: string; role: Role | null }
+  | { ok: false; reason: "unknown" | "expired" | "used" | "already-member" | "taken" }
+  /** The user's own link, clicked again after joining. */
+  | { ok: false; reason: "own"; orgName: string };
+
+export function hashInviteCode(code: string): string {
+  return createHash("sha256").update(code, "utf8").digest("hex");
+}
+
+function newCode(): string {
+  return randomBytes(CODE_BYTES).toString("base64url");
+}
+
+/**
+ * Fresh codes for the given members of an organization; their earlier unused codes stop working.
+ * Members who already joined get none. The codes are returned once and never stored.
+ */
+export async function issueInvites(
+  db: Db,
+  input: { orgId: string; memberIds?: string[]; role?: Role | null; validDays?: number },
+  actorId: string | null,
+  now: Date,
+): Promise<IssuedInvite[]> {
+  const expiresAt = new Date(now.getTime() + (input.validDays ?? INVITE_VALID_DAYS) * MS_PER_DAY);
+  return db.$transaction(async (tx) => {
+    const members = await tx.member.findMany({
+      where: { orgId: input.orgId, userId: null, ...(input.memberIds ? { id: { in: input.memberIds } } : {}) },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, fullName: true },
+    });
+    const memberIds = members.map((m) => m.id);
+    // Invalidate, not delete: an old link then explains itself as expired.
+    await tx.invite.updateMany({ where: { memberId: { in: memberIds }, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    const issued: IssuedInvite[] = [];
+    for (const member of members) {
+      const code = newCode();
+      await tx.invite.create({ data: { codeHash: hashInviteCode(code), memberId: member.id, role: input.role ?? null, expiresAt } });
+      issued.push({ memberId: member.id, fullName: member.fullName, code, expiresAt: expiresAt.toISOString() });
+    }
+    await recordAudit(tx, { actorId, action: "invites.issued", entity: "Organization", entityId: input.orgId, data: { count: issued.length } }, now);
+    return issued;
+  });
+}
+
+/** Accepts an invite: links the roster entry to the user, once, before it expires. */
+export async function claimInvite(db: Db, code: string, userId: string, now: Date): Promise<ClaimResult> {
+  const codeHash = hashInviteCode(code);
+  return db.$transaction(async (tx) => {
+    const invite = await tx.invite.findUnique({ where: { codeHash }, include: { member: { include: { org: true } } } });
+    if (!invite) return { ok: false, reason: "unknown" } as const;
+    const { member } = invite;
+    if (member.userId === userId) return { ok: false, reason: "own", orgName: member.org.name } as const;
+    if (invite.usedAt) return { ok: false, reason: "used" } as const;
+    if (invite.expiresAt <= now) return { ok: false, reason: "expired" } as const;
+    if (member.userId !== null) return { ok: false, reason: "taken" } as const;
+    const other = await tx.member.findFirst({ where: { orgId: member.orgId, userId }, select: { id: true } });
+    if (other) return { ok: false, reason: "already-member" } as const;
+    // Conditional on still unused: of two simultaneous claims only one wins.
+    const marked = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now } });
+    if (marked.count !== 1) return { ok: false, reason: "used" } as const;
+    await tx.member.update({ where: { id: member.id }, data: { userId } });
+    const role = (invite.role as Role | null) ?? null;
+    if (role) {
+      await tx.roleGrant.upsert({
+        where: { userId_orgId_role: { userId, orgId: member.orgId, role } }, create: { userId, orgId: member.orgId, role }, update: {},
+      });
+    }
+    await recordAudit(tx, {
+      actorId: userId, action: "invite.claimed", entity: "Member", entityId: member.id, data: { inviteId: invite.id, role },
+    }, now);
+    return { ok: true, memberId: member.id, orgId: member.orgId, orgName: member.org.name, fullName: member.fullName, role } as const;
+  });
+}
