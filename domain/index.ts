@@ -15,6 +15,7 @@ export * from "./results";
 export * from "./org-rating";
 export * from "./rewards";
 export * from "./schemas";
+export { ERROR_CODES } from "./codes";
 export { foldVietnamese } from "./text";
 export { parseCsv, type CsvRecord } from "./csv";
 export {

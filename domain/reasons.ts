@@ -95,10 +95,21 @@ export function reason<C extends ReasonCode>(
   return (params.length > 0 ? { code, params: params[0] } : { code }) as Reason;
 }
 
+/** What `DomainError` can carry: inputs that callers were meant to validate first. */
+export const DOMAIN_ERROR_CODES = [
+  "tally.invalid", // details: the TallyError list
+  "org.invalid-scores", // details: the OrgScoreError list
+  "org.not-evaluated-kind",
+  "time.invalid-instant", // an ISO instant without offset, or not a date
+  "time.invalid-local", // a local date that does not exist, e.g. 30/02
+  "rulebook.unknown",
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
 /** Thrown for inputs that callers must validate first (a tally that fails `validateTally`, a bad ISO instant). */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: DomainErrorCode,
     readonly details?: unknown,
   ) {
     super(code);

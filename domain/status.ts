@@ -4,6 +4,7 @@ import { toMs } from "./calendar";
 import type { MemberLevel } from "./levels";
 import type { MemberOutcome, MemberStatusInput } from "./member-rating";
 import type { ResultState } from "./results";
+import type { Rulebook } from "./rulebook";
 import { submissionStateAt, type SubmissionState } from "./submission";
 
 export type StatusMember = {
@@ -100,6 +101,6 @@ export function branchStatus(input: { members: readonly StatusMember[]; deadline
 }
 
 /** M6: does a branch of this size review in party groups? */
-export function reviewsInGroups(memberCount: number, rulebook: { member: { groupsAboveMembers: number } }): boolean {
+export function reviewsInGroups(memberCount: number, rulebook: Rulebook): boolean {
   return memberCount > rulebook.member.groupsAboveMembers;
 }
