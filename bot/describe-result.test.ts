@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import {
+  CAP_RESOLUTION_ERRORS,
+  L4_GROUNDS,
+  MEMBER_LEVELS,
+  MEMBER_OUTCOME_KINDS,
+  REASON_CODES,
+  RESULT_ERROR_CODES,
+  RESULT_STATES,
+  TALLY_ERROR_CODES,
+  reason,
+} from "../domain";
+import { describeReason } from "./describe-result";
+import { LANGUAGES, hasTranslation, translatorFor } from "./i18n";
+
+describe("every domain code has words in both languages", () => {
+  const keys = [
+    ...REASON_CODES.map((c) => `reason.${c}`),
+    ...[...TALLY_ERROR_CODES, ...RESULT_ERROR_CODES, ...CAP_RESOLUTION_ERRORS].map((c) => `error.${c}`),
+    ...MEMBER_LEVELS.map((l) => `rating.level.${l}`),
+    ...MEMBER_OUTCOME_KINDS.filter((k) => k !== "level").map((k) => `rating.outcome.${k}`),
+    ...L4_GROUNDS.map((g) => `rating.ground.${g}`),
+    ...RESULT_STATES.map((s) => `rating.state.${s}`),
+  ];
+  for (const lang of LANGUAGES)
+    it(`has a translation for every reason, error, level, outcome, ground and state (${lang})`, () => {
+      expect(keys.filter((key) => !hasTranslation(key, lang))).toEqual([]);
+    });
+});
+
+describe("describeReason", () => {
+  it("translates coded parameters: the level, the L4 ground and the discipline", () => {
+    const vi = translatorFor("vi");
+    expect(describeReason(vi, reason("vote.reached", { level: "L2", votes: 5, denominator: 9 }), "vi"))
+      .toBe("Được 5/9 đảng viên chính thức tán thành mức «Đủ tư cách, hoàn thành tốt nhiệm vụ».");
+    expect(describeReason(vi, reason("vote.l4-ground", { ground: "caused-disunity" }), "vi")).toBe("Căn cứ: Gây mất đoàn kết nội bộ.");
+    const en = translatorFor("en");
+    expect(describeReason(en, reason("member.discipline", { level: "warning", source: "party", date: "2026-03-04T03:00:00.000Z" }), "en"))
+      .toBe("Disciplined (warning, by the party) on 04/03/2026 during the year: rated violated or did not complete duties.");
+  });
+});
