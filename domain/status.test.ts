@@ -57,13 +57,12 @@ describe("branch status", () => {
     expect(early.counts).toMatchObject({ pending: 1, draft: 1, missing: 0 });
   });
 
-  it("status is JSON-safe and linear: 50,000 members in well under a second", () => {
+  // Speed is measured by bench/status.bench.ts, never here; this checks the counts at scale.
+  it("status is JSON-safe and counts 50,000 members in 40 groups exactly", () => {
     const many = Array.from({ length: 50_000 }, (_, i) =>
       member(`m${i}`, { group: `g${i % 40}`, review: i % 3 === 0 ? onTime : i % 3 === 1 ? late : undefined }),
     );
-    const started = performance.now();
     const big = branchStatus({ members: many, deadline, now });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(big.counts).toMatchObject({ total: 50_000, submitted: 16_667, late: 16_667, missing: 16_666 });
     expect(big.groups).toHaveLength(40);
     expect(JSON.parse(JSON.stringify(status))).toEqual(status);
