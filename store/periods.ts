@@ -18,7 +18,7 @@ type PeriodRecord = {
   reportDeadline: Date; reminderOffsets: string; closedAt: Date | null;
 };
 
-function toRow(p: PeriodRecord): PeriodRow {
+export function toRow(p: PeriodRecord): PeriodRow {
   return {
     id: p.id,
     orgId: p.orgId,

@@ -58,3 +58,12 @@ export async function seedBranch(
   );
   return { orgId: org.id, periodId: period.id, memberIds, userIds };
 }
+
+/** A self-review as submitted at `submittedAt` (text is irrelevant to the scheduler); `late` as T2 marks it. */
+export async function seedSubmission(db: Db, input: { periodId: string; memberId: string; submittedAt: string; late?: boolean }) {
+  await db.selfReview.upsert({
+    where: { periodId_memberId: { periodId: input.periodId, memberId: input.memberId } },
+    create: { periodId: input.periodId, memberId: input.memberId, submittedAt: new Date(input.submittedAt), late: input.late ?? false },
+    update: { submittedAt: new Date(input.submittedAt), late: input.late ?? false },
+  });
+}

@@ -1,0 +1,132 @@
+// T1, T2: the dates a secretary sets for a review period, as typed on a phone (dd/mm/yyyy [hh:mm], local time),
+// and the instants the scheduler derives from them (reminder wording, the missing-members alert, the daily digest).
+import { z } from "zod";
+import { fromLocal, localDateKey, MS_PER_DAY, toIso, toLocal, toMs, VN_OFFSET_MINUTES } from "./calendar";
+import type { DaytimeWindow } from "./reminders";
+import { nextDaytime, planReminders, type ReminderPlanInput } from "./reminders";
+
+export const DEADLINE_ERROR_CODES = [
+  "date.format",
+  "date.invalid",
+  "deadline.in-past",
+  "deadline.after-report",
+  "meeting.before-deadline",
+  "meeting.after-report",
+] as const;
+export type DeadlineErrorCode = (typeof DEADLINE_ERROR_CODES)[number];
+
+/** Which date of the period the secretary is changing. */
+export type PeriodDateField = "selfReviewDeadline" | "meetingDate";
+
+/** Without a time, a deadline means the end of that day and a meeting the start of the working day. */
+const DEFAULT_TIME: Record<PeriodDateField, { hh: number; mm: number; ss: number }> = {
+  selfReviewDeadline: { hh: 23, mm: 59, ss: 59 },
+  meetingDate: { hh: 8, mm: 0, ss: 0 },
+};
+
+const LOCAL_INPUT = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2})[:hg](\d{2}))?$/i;
+
+/** "20/12/2026" or "20/12/2026 17:30" (local time) → ISO instant; `null` with the reason otherwise. */
+export function parseLocalInput(
+  text: string,
+  field: PeriodDateField,
+  offsetMinutes = VN_OFFSET_MINUTES,
+): { ok: true; iso: string } | { ok: false; code: DeadlineErrorCode } {
+  const match = LOCAL_INPUT.exec(text.trim());
+  if (!match) return { ok: false, code: "date.format" };
+  const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = match[4] === undefined ? DEFAULT_TIME[field] : { hh: Number(match[4]), mm: Number(match[5]), ss: 0 };
+  if (time.hh > 23 || time.mm > 59) return { ok: false, code: "date.invalid" };
+  try {
+    return { ok: true, iso: fromLocal({ y, m, d, ...time }, offsetMinutes) };
+  } catch {
+    return { ok: false, code: "date.invalid" }; // 31/02 and the like
+  }
+}
+
+/** The zod schema a conversation validates a typed date with; the issue message is the error code. */
+export function localInputSchema(field: PeriodDateField) {
+  return z.string({ error: "date.format" }).transform((text, ctx) => {
+    const parsed = parseLocalInput(text, field);
+    if (parsed.ok) return parsed.iso;
+    ctx.addIssue({ code: "custom", message: parsed.code });
+    return z.NEVER;
+  });
+}
+
+export type ReviewDates = { selfReviewDeadline: string; meetingDate: string | null; reportDeadline: string };
+
+/**
+ * T1: a new self-review deadline lies ahead and before the branch's report deadline; the meeting comes after the
+ * self-reviews are in and before the report. Only the changed field is checked against `now`.
+ */
+export function validateReviewDates(dates: ReviewDates, changed: PeriodDateField, now: string): DeadlineErrorCode[] {
+  const errors: DeadlineErrorCode[] = [];
+  const deadline = toMs(dates.selfReviewDeadline);
+  const report = toMs(dates.reportDeadline);
+  if (changed === "selfReviewDeadline" && deadline <= toMs(now)) errors.push("deadline.in-past");
+  if (deadline > report) errors.push("deadline.after-report");
+  if (dates.meetingDate !== null) {
+    const meeting = toMs(dates.meetingDate);
+    if (meeting < deadline) errors.push("meeting.before-deadline");
+    if (meeting > report) errors.push("meeting.after-report");
+  }
+  return errors;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "20/12/2026 23:59" in local time, as Vietnamese write dates (also used in English messages). */
+export function formatLocal(iso: string, offsetMinutes = VN_OFFSET_MINUTES): string {
+  const t = toLocal(iso, offsetMinutes);
+  return `${pad(t.d)}/${pad(t.m)}/${t.y} ${pad(t.hh)}:${pad(t.mm)}`;
+}
+
+/** T2: the committee hears about missing members at the first daytime instant after the deadline. */
+export function missingAlertDue(deadline: string, window: DaytimeWindow, offsetMinutes = VN_OFFSET_MINUTES): string {
+  return nextDaytime(toIso(toMs(deadline) + 1000), window, offsetMinutes);
+}
+
+/** The start of the daytime window on the local day of `now`: the digest of that day is due then, once. */
+export function digestDue(now: string, window: DaytimeWindow, offsetMinutes = VN_OFFSET_MINUTES): string {
+  const [y, m, d] = localDateKey(now, offsetMinutes).split("-").map(Number);
+  return fromLocal({ y, m, d, hh: window.startHour, mm: 0 }, offsetMinutes);
+}
+
+/**
+ * T1: the reminders of a member before the deadline. Offset 0 is "the morning of the day" (the window's start on
+ * the deadline's local day), not the deadline instant itself, which would be too late to act on; when the deadline
+ * is before that morning, `planReminders` moves it to the evening before. Other offsets as `planReminders`.
+ */
+export function planMemberReminders(input: ReminderPlanInput): string[] {
+  const offsetMinutes = input.offsetMinutes ?? VN_OFFSET_MINUTES;
+  const others = planReminders({ ...input, offsetsDays: input.offsetsDays.filter((d) => d !== 0) });
+  if (!input.offsetsDays.includes(0)) return others;
+  const [y, m, d] = localDateKey(input.deadline, offsetMinutes).split("-").map(Number);
+  const morning = fromLocal({ y, m, d, hh: input.window.startHour, mm: 0 }, offsetMinutes);
+  const sameDay = toMs(morning) <= toMs(input.deadline) ? [morning] : planReminders({ ...input, offsetsDays: [0] });
+  const inFuture = sameDay.filter((at) => input.now === undefined || toMs(at) >= toMs(input.now));
+  return [...new Set([...others, ...inFuture])].sort((a, b) => toMs(a) - toMs(b));
+}
+
+/** Whole local calendar days from the reminder's day to the deadline's day: 0 means "today". */
+export function daysLeft(at: string, deadline: string, offsetMinutes = VN_OFFSET_MINUTES): number {
+  const day = (iso: string) => Date.parse(`${localDateKey(iso, offsetMinutes)}T00:00:00Z`);
+  return Math.max(0, Math.round((day(deadline) - day(at)) / MS_PER_DAY));
+}
+
+type DueReminder = { id: string; memberId: string; dueAt: string };
+
+/**
+ * Reminders that piled up for one member (the night, or the bot being down) collapse into the newest one:
+ * a member gets one nudge per sweep, never a burst. Returns the ids to skip as superseded.
+ */
+export function supersededReminders(rows: readonly DueReminder[]): string[] {
+  const newest = new Map<string, DueReminder>();
+  for (const row of rows) {
+    const kept = newest.get(row.memberId);
+    if (!kept || toMs(row.dueAt) > toMs(kept.dueAt)) newest.set(row.memberId, row);
+  }
+  const keep = new Set([...newest.values()].map((r) => r.id));
+  return rows.filter((r) => !keep.has(r.id)).map((r) => r.id);
+}

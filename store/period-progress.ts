@@ -1,0 +1,68 @@
+// Where each member of a period stands right now (T2, M2, M3): what the scheduler decides whom to remind and
+// whom to report from. Reads SelfReview rows without any of their text.
+import type { MemberKind } from "../domain/levels";
+import { submissionStateAt, type SubmissionState } from "../domain/submission";
+import type { Db } from "./client";
+import { toRow, type PeriodRow } from "./periods";
+
+/** A period with its branch's name: what the scheduler's messages need. */
+export type PeriodInfo = PeriodRow & { orgName: string };
+
+export type MemberProgress = {
+  memberId: string;
+  fullName: string;
+  userId: string | null;
+  unreachable: boolean;
+  state: SubmissionState;
+  late: boolean;
+  submittedAt: string | null;
+};
+
+type PeriodWithOrg = Parameters<typeof toRow>[0] & { org: { name: string } };
+
+export function toPeriodInfo({ org, ...period }: PeriodWithOrg): PeriodInfo {
+  return { ...toRow(period), orgName: org.name };
+}
+
+export async function openPeriods(db: Db): Promise<PeriodInfo[]> {
+  const rows = await db.reviewPeriod.findMany({ where: { closedAt: null }, include: { org: { select: { name: true } } } });
+  return rows.map(toPeriodInfo);
+}
+
+export async function periodInfo(db: Pick<Db, "reviewPeriod">, periodId: string): Promise<PeriodInfo | null> {
+  const row = await db.reviewPeriod.findUnique({ where: { id: periodId }, include: { org: { select: { name: true } } } });
+  return row ? toPeriodInfo(row) : null;
+}
+
+type ProgressReader = Pick<Db, "member" | "selfReview" | "meetingAbsence">;
+
+/** The members of the period's branch (or only `memberIds`) with their submission state at `now`, in roster order. */
+export async function periodProgress(db: ProgressReader, period: PeriodInfo, now: Date, memberIds?: string[]): Promise<MemberProgress[]> {
+  const only = memberIds && { memberId: { in: memberIds } };
+  const [members, reviews, absences] = await Promise.all([
+    db.member.findMany({
+      where: { orgId: period.orgId, ...(memberIds && { id: { in: memberIds } }) },
+      select: { id: true, fullName: true, kind: true, exempt: true, retiredNotMoved: true, isLeader: true, userId: true, user: { select: { unreachableAt: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    db.selfReview.findMany({ where: { periodId: period.id, ...only }, select: { memberId: true, submittedAt: true, late: true } }),
+    db.meetingAbsence.findMany({ where: { periodId: period.id, ...only }, select: { memberId: true } }),
+  ]);
+  const reviewOf = new Map(reviews.map((r) => [r.memberId, r]));
+  const absent = new Set(absences.map((a) => a.memberId));
+  const deadlineMs = Date.parse(period.selfReviewDeadline);
+  return members.map((m) => {
+    const review = reviewOf.get(m.id);
+    const submittedAt = review?.submittedAt?.toISOString() ?? null;
+    const status = { kind: m.kind as MemberKind, exempt: m.exempt, retiredNotMoved: m.retiredNotMoved, workingAwayMonths: 0, isLeader: m.isLeader };
+    return {
+      memberId: m.id,
+      fullName: m.fullName,
+      userId: m.userId,
+      unreachable: m.user?.unreachableAt != null,
+      state: submissionStateAt(status, review && { submittedAt }, absent.has(m.id), deadlineMs, now.getTime()),
+      late: review?.late ?? false,
+      submittedAt,
+    };
+  });
+}
