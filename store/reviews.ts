@@ -136,3 +136,38 @@ export async function getReviewForViewer(db: Db, viewerUserId: string, memberId:
   if (!period) return { status: "ok", review: null };
   return { status: "ok", review: await getReview(db, period.id, memberId) };
 }
+
+export type ReviewerContext = {
+  memberId: string;
+  fullName: string;
+  isLeader: boolean;
+  orgId: string;
+  orgName: string;
+  period: { id: string; year: number; selfReviewDeadline: string } | null;
+};
+
+/** What the self-review needs to know about the writer, in one query: who, which branch, which open period. */
+export async function reviewerContext(db: Db, memberId: string): Promise<ReviewerContext | null> {
+  const member = await db.member.findUnique({
+    where: { id: memberId },
+    select: {
+      id: true, fullName: true, isLeader: true, orgId: true,
+      org: {
+        select: {
+          name: true,
+          periods: { where: { closedAt: null }, orderBy: { year: "desc" }, take: 1, select: { id: true, year: true, selfReviewDeadline: true } },
+        },
+      },
+    },
+  });
+  if (!member) return null;
+  const period = member.org.periods[0];
+  return {
+    memberId: member.id,
+    fullName: member.fullName,
+    isLeader: member.isLeader,
+    orgId: member.orgId,
+    orgName: member.org.name,
+    period: period ? { id: period.id, year: period.year, selfReviewDeadline: iso(period.selfReviewDeadline) } : null,
+  };
+}

@@ -1,10 +1,11 @@
 import type { Composer } from "grammy";
 import type { BotContext } from "../context";
 import { languageFeature } from "./language";
+import { selfReviewFeature } from "./self-review";
 import { startFeature } from "./start";
 import { unhandledFeature } from "./unhandled";
 
 /** Every feature, in order; `unhandled` last. Add a feature here and nowhere else. */
 export function features(): Composer<BotContext>[] {
-  return [startFeature(), languageFeature(), unhandledFeature()];
+  return [startFeature(), languageFeature(), selfReviewFeature(), unhandledFeature()];
 }

@@ -1,0 +1,68 @@
+import { createConversation } from "@grammyjs/conversations";
+import { Composer } from "grammy";
+import { SELF_REVIEW, selfReviewConversation, type SelfReviewArgs } from "../../conversations/self-review";
+import { REVIEW_START_DATA } from "../../conversations/self-review-buttons";
+import { reviewSummaryMessages } from "../../conversations/self-review-text";
+import { getReview, reviewerContext, type ReviewerContext } from "../../store/reviews";
+import type { BotContext, ConvContext } from "../context";
+
+/** /review (and the reminders' "review:start" button) and /myreview, for members of a branch. */
+export function selfReviewFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.use(createConversation<BotContext, ConvContext>(selfReviewConversation, SELF_REVIEW));
+  feature.command("review", openSelfReview);
+  feature.callbackQuery(REVIEW_START_DATA, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await openSelfReview(ctx);
+  });
+  feature.command("myreview", showMyReview);
+  return feature;
+}
+
+/**
+ * The branch whose open period the member writes for: the first membership with an open period, else the first
+ * membership (to say no period is open). A stranger gets the explanation of how to join.
+ */
+async function reviewerFor(ctx: BotContext): Promise<ReviewerContext | null> {
+  const { memberships } = ctx.identity;
+  if (memberships.length === 0) {
+    await ctx.reply(ctx.t("review.not_member"));
+    return null;
+  }
+  const contexts = await Promise.all(memberships.map((m) => reviewerContext(ctx.deps.db, m.memberId)));
+  const reviewer = contexts.find((c) => c?.period) ?? contexts[0];
+  if (!reviewer?.period) {
+    await ctx.reply(ctx.t("review.no_period", { org: memberships[0].orgName }));
+    return null;
+  }
+  return reviewer;
+}
+
+async function openSelfReview(ctx: BotContext): Promise<void> {
+  const reviewer = await reviewerFor(ctx);
+  if (!reviewer?.period) return;
+  const args: SelfReviewArgs = {
+    lang: ctx.lang,
+    memberId: reviewer.memberId,
+    periodId: reviewer.period.id,
+    fullName: reviewer.fullName,
+    orgName: reviewer.orgName,
+    year: reviewer.period.year,
+    isLeader: reviewer.isLeader,
+    deadline: reviewer.period.selfReviewDeadline,
+  };
+  await ctx.conversation.enter(SELF_REVIEW, args);
+}
+
+/** A member reads their own self-review (only theirs: the lookup starts from their own memberships). */
+async function showMyReview(ctx: BotContext): Promise<void> {
+  const reviewer = await reviewerFor(ctx);
+  if (!reviewer?.period) return;
+  const review = await getReview(ctx.deps.db, reviewer.period.id, reviewer.memberId);
+  if (!review) {
+    await ctx.reply(ctx.t("myreview.none"));
+    return;
+  }
+  const header = { fullName: reviewer.fullName, year: reviewer.period.year, lang: ctx.lang };
+  for (const chunk of reviewSummaryMessages(ctx.t, header, review)) await ctx.reply(chunk);
+}

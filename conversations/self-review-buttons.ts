@@ -1,0 +1,51 @@
+// Callback data of the self-review's inline buttons, built and parsed here only.
+import { InlineKeyboard } from "grammy";
+import { callbackData } from "../bot/callback-data";
+import type { Translate } from "../bot/i18n";
+import { MEMBER_LEVELS } from "../domain/levels";
+import { REVIEW_PARTS, type ReviewPart } from "../domain/self-review-parts";
+
+/** "review:start": opens the self-review, exactly like /review (the reminders carry this button). */
+export const reviewStartButton = callbackData("review");
+export const REVIEW_START_DATA = reviewStartButton.data("start");
+
+/** Buttons inside the conversation: "rv:done.a", "rv:rate.L2", "rv:edit.hcm", "rv:confirm". */
+const step = callbackData("rv");
+
+export type StepButton =
+  | { kind: "done"; part: ReviewPart }
+  | { kind: "rate"; level: string }
+  | { kind: "edit"; part: ReviewPart }
+  | { kind: "confirm" };
+
+export function parseStepButton(data: string | undefined): StepButton | null {
+  const arg = step.parse(data);
+  if (arg === null) return null;
+  if (arg === "confirm") return { kind: "confirm" };
+  const [kind, value] = arg.split(".", 2) as [string, string | undefined];
+  const part = REVIEW_PARTS.find((p) => p === value);
+  if (kind === "done" && part) return { kind, part };
+  if (kind === "edit" && part) return { kind, part };
+  if (kind === "rate" && value) return { kind, level: value };
+  return null;
+}
+
+export function doneKeyboard(t: Translate, part: ReviewPart): InlineKeyboard {
+  return new InlineKeyboard().text(t("review.button_done"), step.data(`done.${part}`));
+}
+
+export function ratingKeyboard(t: Translate): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const level of MEMBER_LEVELS) keyboard.text(t(`review.level.${level}`), step.data(`rate.${level}`)).row();
+  return keyboard;
+}
+
+/** Confirm, then one edit button per part (three per row, so a phone shows them without scrolling). */
+export function summaryKeyboard(t: Translate): InlineKeyboard {
+  const keyboard = new InlineKeyboard().text(t("review.button_confirm"), step.data("confirm")).row();
+  REVIEW_PARTS.forEach((part, index) => {
+    keyboard.text(t("review.button_edit", { part: t(`review.short.${part}`) }), step.data(`edit.${part}`));
+    if (index % 3 === 2) keyboard.row();
+  });
+  return keyboard;
+}

@@ -1,0 +1,36 @@
+// How a self-review reads on a phone: the summary shown before confirming, on resume, and by /myreview.
+import { REVIEW_PARTS, partValue, type ReviewPart } from "../domain/self-review-parts";
+import { formatInstant } from "../bot/format-date";
+import type { Translate } from "../bot/i18n";
+import { splitMessage } from "../bot/split-message";
+import type { ReviewRow } from "../store/reviews";
+
+export type SummaryHeader = { fullName: string; year: number; lang: string };
+
+function partBody(t: Translate, review: ReviewRow | null, part: ReviewPart): string {
+  const value = review ? partValue(review, part) : null;
+  if (!value) return t("review.not_written");
+  return part === "rating" ? t(`review.level.${value}`) : value;
+}
+
+/** One block per part; `onlySaved` leaves out what is not written yet (the resume view). */
+export function reviewSummary(t: Translate, header: SummaryHeader, review: ReviewRow | null, onlySaved = false): string {
+  const state = !review?.submittedAt
+    ? t("review.state.draft")
+    : t(review.late ? "review.state.late" : "review.state.submitted", { at: formatInstant(review.submittedAt, header.lang) });
+  const blocks = [`${t("review.summary_title", { year: header.year, name: header.fullName })}\n${state}`];
+  for (const part of REVIEW_PARTS) {
+    if (onlySaved && !(review && partValue(review, part))) continue;
+    blocks.push(`${t(`review.part.${part}`)}:\n${partBody(t, review, part)}`);
+  }
+  return blocks.join("\n\n");
+}
+
+/** The summary cut into Telegram-sized messages (a single content may be 20,000 characters). */
+export function reviewSummaryMessages(t: Translate, header: SummaryHeader, review: ReviewRow | null, onlySaved = false): string[] {
+  return splitMessage(reviewSummary(t, header, review, onlySaved));
+}
+
+export function partTitles(t: Translate, parts: readonly ReviewPart[]): string {
+  return parts.map((part) => t(`review.part.${part}`)).join("; ");
+}
