@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitMessage, TELEGRAM_TEXT_LIMIT } from "./split-message";
+import { joinInMessages, splitMessage, TELEGRAM_TEXT_LIMIT } from "./split-message";
 
 describe("splitMessage", () => {
   it("keeps a short text whole", () => {
@@ -22,5 +22,19 @@ describe("splitMessage", () => {
   it("prefers a space when a paragraph has no line break", () => {
     const parts = splitMessage("word ".repeat(1000).trim(), 100);
     for (const part of parts) expect(part.startsWith("word") && part.endsWith("word")).toBe(true);
+  });
+});
+
+describe("joinInMessages", () => {
+  it("keeps each block whole and every message within the limit", () => {
+    const blocks = Array.from({ length: 50 }, (_, i) => `${i + 1}. Nguyễn Văn ${i}\nhttps://t.me/bot?start=${"c".repeat(24)}`);
+    const messages = joinInMessages(blocks, "\n\n", 500);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const message of messages) expect(message.length).toBeLessThanOrEqual(500);
+    expect(messages.join("\n\n").split("\n\n")).toEqual(blocks);
+  });
+
+  it("splits a block longer than a message", () => {
+    expect(joinInMessages(["short", "x".repeat(250)], "\n", 100).map((m) => m.length)).toEqual([5, 100, 100, 50]);
   });
 });

@@ -21,3 +21,21 @@ export function splitMessage(text: string, limit = TELEGRAM_TEXT_LIMIT): string[
   return parts;
 }
 
+/** Joins blocks (e.g. a name with its link) into as few messages as fit, never cutting a block that fits alone. */
+export function joinInMessages(blocks: string[], separator = "\n\n", limit = TELEGRAM_TEXT_LIMIT): string[] {
+  const messages: string[] = [];
+  let current = "";
+  for (const block of blocks) {
+    const joined = current === "" ? block : current + separator + block;
+    if (joined.length <= limit) {
+      current = joined;
+      continue;
+    }
+    if (current !== "") messages.push(current);
+    const pieces = splitMessage(block, limit);
+    current = pieces.pop()!;
+    messages.push(...pieces);
+  }
+  if (current !== "" || messages.length === 0) messages.push(current);
+  return messages;
+}

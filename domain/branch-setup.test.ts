@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   checkDeadline, endOfLocalDay, formatLocalDate, monthsBefore, orgNameSchema, parseLocalDate, reviewYearChoices,
+  setupPeriodDeadlines,
 } from "./branch-setup";
 import { hd07_2011 } from "./rulebooks";
 
@@ -56,5 +57,12 @@ describe("monthsBefore", () => {
     expect(monthsBefore("2026-12-01T02:00:00.000Z", 4)).toBe("2026-08-01");
     expect(monthsBefore("2026-03-31T02:00:00.000Z", 1)).toBe("2026-02-28");
     expect(monthsBefore("2026-02-10T02:00:00.000Z", 14)).toBe("2024-12-10");
+  });
+});
+
+describe("setupPeriodDeadlines", () => {
+  it("keeps the calendar's report deadline, or moves it to a later self-review deadline", () => {
+    expect(setupPeriodDeadlines(2026, hd07_2011, "2026-12-15T16:59:59.000Z").reportDeadline).toBe("2026-12-30T16:59:59.000Z");
+    expect(setupPeriodDeadlines(2026, hd07_2011, "2027-01-05T16:59:59.000Z").reportDeadline).toBe("2027-01-05T16:59:59.000Z");
   });
 });

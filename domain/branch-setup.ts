@@ -1,7 +1,7 @@
 // What a secretary types while setting up a branch: names, the review year, a deadline as dd/mm/yyyy in local time,
 // and the invitation policy. Pure: the caller passes `now`.
 import { z } from "zod";
-import { fromLocal, localYear, toLocal, toMs, type LocalDateTime } from "./calendar";
+import { defaultPeriodDates, fromLocal, localYear, toLocal, toMs, type LocalDateTime } from "./calendar";
 import { MAX_NAME_LENGTH } from "./roster";
 import type { Rulebook } from "./rulebook";
 
@@ -65,4 +65,13 @@ export function monthsBefore(nowIso: string, months: number): string {
   const m = (total % 12) + 1;
   const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(t.d, lastDay)).padStart(2, "0")}`;
+}
+
+/** The period's deadlines: the calendar's defaults, with the report never before the self-review deadline. */
+export function setupPeriodDeadlines(
+  year: number, rulebook: Rulebook, selfReviewDeadline: string,
+): { selfReviewDeadline: string; reportDeadline: string } {
+  const defaults = defaultPeriodDates(year, rulebook);
+  const report = defaults.branchReportDeadline;
+  return { selfReviewDeadline, reportDeadline: toMs(report) >= toMs(selfReviewDeadline) ? report : selfReviewDeadline };
 }

@@ -1,5 +1,6 @@
 import type { Composer } from "grammy";
 import type { BotContext } from "../context";
+import { deadlinesFeature } from "./deadlines";
 import { languageFeature } from "./language";
 import { selfReviewFeature } from "./self-review";
 import { startFeature } from "./start";
@@ -7,5 +8,5 @@ import { unhandledFeature } from "./unhandled";
 
 /** Every feature, in order; `unhandled` last. Add a feature here and nowhere else. */
 export function features(): Composer<BotContext>[] {
-  return [startFeature(), languageFeature(), selfReviewFeature(), unhandledFeature()];
+  return [startFeature(), languageFeature(), selfReviewFeature(), deadlinesFeature(), unhandledFeature()];
 }

@@ -1,0 +1,25 @@
+import { Composer } from "grammy";
+import { createConversation } from "@grammyjs/conversations";
+import { issueInvites } from "../../store/invites";
+import { ROSTER_CONVERSATION, rosterImportConversation } from "../../conversations/roster-import";
+import { requireBranchRole } from "../branch-role";
+import type { BotContext, ConvContext } from "../context";
+import { inviteMessages } from "../invite-links";
+
+/** /roster imports members (a conversation); /invites lists fresh links for members who have not joined yet. */
+export function rosterFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.use(createConversation<BotContext, ConvContext>(rosterImportConversation, ROSTER_CONVERSATION));
+  feature.command("roster", async (ctx) => {
+    const branch = await requireBranchRole(ctx, ["secretary"]);
+    if (branch) await ctx.conversation.enter(ROSTER_CONVERSATION, { lang: ctx.lang, ...branch });
+  });
+  feature.command("invites", async (ctx) => {
+    const branch = await requireBranchRole(ctx, ["secretary"]);
+    if (!branch) return;
+    // Fresh codes: the earlier links of these members stop working, so a lost list cannot be replayed.
+    const invites = await issueInvites(ctx.deps.db, { orgId: branch.orgId }, ctx.identity.userId, ctx.deps.clock());
+    for (const part of inviteMessages(ctx.t, ctx.deps.botUsername(), invites)) await ctx.reply(part);
+  });
+  return feature;
+}

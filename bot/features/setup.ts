@@ -1,0 +1,29 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { createConversation } from "@grammyjs/conversations";
+import { organizationsOfKind } from "../../store/branches";
+import { SETUP_CONVERSATION, setupBranchConversation } from "../../conversations/setup-branch";
+import { callbackData } from "../callback-data";
+import type { BotContext, ConvContext } from "../context";
+import { orgsWithRole } from "../roles";
+
+/** The "create another branch anyway" button: setupnew: */
+const createAnother = callbackData("setupnew");
+
+/** /setup: anyone may create a branch; a secretary already has one and must confirm a second. */
+export function setupFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.use(createConversation<BotContext, ConvContext>(setupBranchConversation, SETUP_CONVERSATION));
+  feature.command("setup", async (ctx) => {
+    const mine = orgsWithRole(ctx, ["secretary"]).map((o) => o.orgId);
+    const [branch] = await organizationsOfKind(ctx.deps.db, mine, "branch");
+    if (!branch) return ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang });
+    const keyboard = new InlineKeyboard().text(ctx.t("setup.create-another"), createAnother.data());
+    await ctx.reply(ctx.t("setup.already", { branch: branch.orgName }), { reply_markup: keyboard });
+  });
+  feature.callbackQuery(createAnother.pattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    await ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang });
+  });
+  return feature;
+}

@@ -1,0 +1,18 @@
+// The invite links a secretary forwards to each member: one Telegram deep link per roster entry.
+import { formatLocalDate } from "../domain/branch-setup";
+import { hd07_2011 } from "../domain/rulebooks";
+import type { IssuedInvite } from "../store/invites";
+import type { Translate } from "./i18n";
+import { joinInMessages } from "./split-message";
+
+export function inviteLink(botUsername: string, code: string): string {
+  return `https://t.me/${botUsername}?start=${code}`;
+}
+
+/** The links as messages that fit Telegram's limit, a member's name and link never split apart. */
+export function inviteMessages(t: Translate, botUsername: string, invites: IssuedInvite[]): string[] {
+  if (invites.length === 0) return [t("invites.none")];
+  const header = t("invites.header", { count: invites.length, date: formatLocalDate(invites[0].expiresAt, hd07_2011) });
+  const blocks = invites.map((invite, i) => `${i + 1}. ${invite.fullName}\n${inviteLink(botUsername, invite.code)}`);
+  return joinInMessages([header, ...blocks]);
+}

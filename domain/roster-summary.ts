@@ -1,0 +1,35 @@
+// What a secretary sees before importing a roster: how many of each kind, who is not evaluated, the party groups.
+import type { MemberKind } from "./levels";
+import type { RosterEntry } from "./roster";
+
+export type RosterSummary = {
+  total: number;
+  byKind: Record<MemberKind, number>;
+  /** M2: not evaluated. */
+  exempt: number;
+  /** M10: rated L3 without a vote. */
+  retiredNotMoved: number;
+  workingAway: number;
+  leaders: number;
+  /** M6: group name → members, in order of first mention. */
+  groups: Array<{ name: string; count: number }>;
+};
+
+export function summarizeRoster(entries: RosterEntry[]): RosterSummary {
+  const summary: RosterSummary = {
+    total: entries.length,
+    byKind: { official: 0, probationary: 0, temporary: 0 },
+    exempt: 0, retiredNotMoved: 0, workingAway: 0, leaders: 0, groups: [],
+  };
+  const groups = new Map<string, number>();
+  for (const { status, group } of entries) {
+    summary.byKind[status.kind] += 1;
+    if (status.exempt) summary.exempt += 1;
+    if (status.retiredNotMoved) summary.retiredNotMoved += 1;
+    if (status.awayReportedAllowed) summary.workingAway += 1;
+    if (status.isLeader) summary.leaders += 1;
+    if (group) groups.set(group, (groups.get(group) ?? 0) + 1);
+  }
+  summary.groups = [...groups].map(([name, count]) => ({ name, count }));
+  return summary;
+}

@@ -1,0 +1,69 @@
+// A secretary's branch: created by /setup, with its committee (chi ủy) granted by the secretary.
+import type { Db } from "./client";
+import { recordAudit } from "./audit";
+import { createOrganization, grantRole, type OrgKind } from "./orgs";
+import { openPeriod } from "./periods";
+
+export type BranchSetup = {
+  name: string;
+  /** Name of the base committee (đảng ủy cơ sở) above the branch, created with it; null to skip. */
+  upperName: string | null;
+  doubleEntry: boolean;
+  year: number;
+  rulebookId: string;
+  selfReviewDeadline: string;
+  reportDeadline: string;
+};
+
+/**
+ * Creates the branch (and its base committee), makes the creator secretary (and upper committee of the base
+ * committee) and opens the review period. Each step records its own audit event.
+ */
+export async function setupBranch(db: Db, input: BranchSetup, userId: string, now: Date) {
+  let parentId: string | null = null;
+  if (input.upperName) {
+    const upper = await createOrganization(db, { name: input.upperName, kind: "base-committee" }, userId, now);
+    await grantRole(db, userId, upper.id, "secretary", userId, now);
+    await grantRole(db, userId, upper.id, "upper", userId, now);
+    parentId = upper.id;
+  }
+  const branch = await createOrganization(db, { name: input.name, kind: "branch", parentId, doubleEntry: input.doubleEntry }, userId, now);
+  await grantRole(db, userId, branch.id, "secretary", userId, now);
+  const period = await openPeriod(db, {
+    orgId: branch.id, year: input.year, rulebookId: input.rulebookId,
+    selfReviewDeadline: input.selfReviewDeadline, reportDeadline: input.reportDeadline,
+  }, userId, now);
+  return { orgId: branch.id, orgName: branch.name, upperId: parentId, periodId: period.id };
+}
+
+/** Of the given organizations, those of a kind, newest first (a secretary's branches among their roles). */
+export async function organizationsOfKind(db: Db, orgIds: string[], kind: OrgKind) {
+  const rows = await db.organization.findMany({ where: { id: { in: orgIds }, kind }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  return rows.map((o) => ({ orgId: o.id, orgName: o.name }));
+}
+
+export type CommitteeCandidate = { memberId: string; userId: string; fullName: string; committee: boolean };
+
+/** Joined members of the branch, with whether each is on the branch committee. */
+export async function committeeCandidates(db: Db, orgId: string): Promise<CommitteeCandidate[]> {
+  const members = await db.member.findMany({
+    where: { orgId, userId: { not: null } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { user: { include: { roles: { where: { orgId, role: "committee" } } } } },
+  });
+  return members.map((m) => ({ memberId: m.id, userId: m.userId!, fullName: m.fullName, committee: (m.user?.roles.length ?? 0) > 0 }));
+}
+
+/** Grants or withdraws the committee role of a joined member; returns the new state, or null if not joined here. */
+export async function toggleCommittee(db: Db, orgId: string, memberId: string, actorId: string, now: Date): Promise<boolean | null> {
+  return db.$transaction(async (tx) => {
+    const member = await tx.member.findFirst({ where: { id: memberId, orgId, userId: { not: null } } });
+    if (!member?.userId) return null;
+    const key = { userId_orgId_role: { userId: member.userId, orgId, role: "committee" } };
+    const existing = await tx.roleGrant.findUnique({ where: key });
+    if (existing) await tx.roleGrant.delete({ where: key });
+    else await tx.roleGrant.create({ data: { userId: member.userId, orgId, role: "committee" } });
+    const action = existing ? "role.revoked" : "role.granted";
+    await recordAudit(tx, { actorId, action, entity: "Organization", entityId: orgId, data: { userId: member.userId, role: "committee" } }, now);
+    return !existing;
+  });
+}

@@ -1,0 +1,267 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { listAudit } from "../../store/audit";
+import type { Harness } from "../support/bot-harness";
+import { startHarness } from "../support/bot-harness";
+import {
+  collectInviteCodes, importRoster, pick, setupUntilDeadline, startBranchWithMember, startBranchWorld, startSetup,
+} from "./onboarding-steps";
+
+let h: Harness;
+afterEach(() => h.stop());
+
+const ROSTER = ["Nguyễn Văn An; chính thức; tổ 1", "Lê Văn Cường; dự bị; tổ 2", "Phạm Thị Dung; chính thức; miễn"];
+
+describe("/setup: a secretary creates their branch", () => {
+  it("happy path: branch under a new base committee, double entry, typed deadline; secretary and upper roles; period open", async () => {
+    h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
+    const lan = h.user(501);
+    const deadline = await setupUntilDeadline(lan, { name: "  Chi bộ   Văn phòng ", upper: "Đảng ủy Sở Tài chính", doubleEntry: "Có", year: "2026" });
+    expect(deadline.text).toContain("mặc định là 20/12/2026");
+    await lan.send("18/12/2026");
+    const summary = await lan.waitForMessage(/Đồng chí kiểm tra lại/);
+    expect(summary.text).toContain("Chi bộ: Chi bộ Văn phòng");
+    expect(summary.text).toContain("Đảng ủy cơ sở: Đảng ủy Sở Tài chính");
+    expect(summary.text).toContain("hết ngày 18/12/2026");
+    await lan.click("Tạo chi bộ");
+    expect((await lan.waitForMessage(/Đã tạo/)).text).toContain("/roster");
+
+    const branch = await h.db.organization.findFirstOrThrow({ where: { kind: "branch" }, include: { parent: true, periods: true } });
+    expect(branch).toMatchObject({ name: "Chi bộ Văn phòng", doubleEntry: true, parent: { name: "Đảng ủy Sở Tài chính", kind: "base-committee" } });
+    expect(branch.periods.map((p) => [p.year, p.selfReviewDeadline.toISOString()])).toEqual([[2026, "2026-12-18T16:59:59.000Z"]]);
+    const grants = await h.db.roleGrant.findMany({ include: { org: true } });
+    expect(grants.map((g) => `${g.org.kind}:${g.role}`).sort()).toEqual(["base-committee:secretary", "base-committee:upper", "branch:secretary"]);
+    const actions = (await h.db.auditEvent.findMany()).map((e) => e.action).sort();
+    expect(actions).toEqual(["org.created", "org.created", "period.opened", "role.granted", "role.granted", "role.granted"]);
+
+    // A second /setup does not create a duplicate by accident: it asks for an explicit confirmation first.
+    await lan.send("/setup");
+    expect((await lan.waitForMessage(/đã là bí thư của Chi bộ Văn phòng/)).replyMarkup.inline_keyboard).toHaveLength(1);
+    await lan.click("Tạo thêm một chi bộ khác");
+    await lan.waitForMessage(/Tên chi bộ là gì/);
+    expect(await h.db.organization.count()).toBe(2);
+  });
+
+  it("bad input at every step is re-asked: sticker, command, text instead of a button, malformed, impossible and past dates", async () => {
+    h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
+    const lan = h.user(502);
+    await lan.send("/setup");
+    await lan.waitForMessage(/Tên chi bộ là gì/);
+    await lan.sendSticker();
+    expect((await lan.waitForMessage(/cần câu trả lời bằng chữ/)).text).toContain("Tên chi bộ là gì");
+    await lan.send("/help");
+    expect((await lan.waitForMessage(/Lệnh không được lưu/)).text).toContain("/cancel");
+    await lan.send("Chi bộ Kỹ thuật");
+    await lan.waitForMessage(/đảng ủy cơ sở nào/);
+    await lan.sendPhoto();
+    await lan.waitForMessage(/gõ câu trả lời bằng chữ hoặc bấm nút/);
+    await lan.click("Bỏ qua");
+    await lan.waitForMessage(/nhập hai lần/);
+    await lan.send("có");
+    await pick(lan, /bấm một trong các nút/, "Không");
+    await pick(lan, /năm nào/, "2026");
+    await lan.waitForMessage(/Hạn chót nộp/);
+    await lan.send("2026-12-18");
+    await lan.waitForMessage(/chưa đọc được ngày này/);
+    await lan.send("31/02/2026");
+    await lan.waitForMessage(/không có trên lịch/);
+    await lan.send("30/11/2026");
+    expect((await lan.waitForMessage(/đã qua/)).text).toContain("Ngày 30/11/2026 đã qua");
+    await lan.sendVoice();
+    await lan.waitForMessage(/gõ câu trả lời bằng chữ hoặc bấm nút/);
+    await lan.click("Dùng ngày 20/12/2026");
+    const summary = await lan.waitForMessage(/Đồng chí kiểm tra lại/);
+    expect(summary.text).toContain("Đảng ủy cơ sở: (không có)");
+    expect(summary.text).toContain("Nhập số phiếu hai lần: Không");
+    await lan.click("Tạo chi bộ");
+    await lan.waitForMessage(/Đã tạo Chi bộ Kỹ thuật/);
+    const branch = await h.db.organization.findFirstOrThrow({ include: { periods: true } });
+    expect(branch).toMatchObject({ kind: "branch", parentId: null, doubleEntry: false });
+    expect(branch.periods[0].selfReviewDeadline.toISOString()).toBe("2026-12-20T16:59:59.000Z");
+  });
+
+  it("a default deadline already past is refused too, in the previous year's review", async () => {
+    h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
+    const lan = h.user(503);
+    const deadline = await setupUntilDeadline(lan, { name: "Chi bộ A", upper: null, doubleEntry: "Không", year: "2025" });
+    expect(deadline.text).toContain("mặc định là 20/12/2025");
+    await lan.click("Dùng ngày 20/12/2025");
+    await lan.waitForMessage(/Ngày 20\/12\/2025 đã qua/);
+    expect(await h.db.organization.count()).toBe(0);
+  });
+
+  it("/cancel mid-setup leaves cleanly and creates nothing", async () => {
+    h = await startHarness();
+    const lan = h.user(504);
+    await startSetup(lan, "Chi bộ B");
+    await lan.send("/cancel");
+    await lan.waitForMessage(/Đã hủy/);
+    await lan.send("Đảng ủy X");
+    await lan.waitForMessage(/chưa có trong danh sách của chi bộ nào/);
+    expect(await h.db.organization.count()).toBe(0);
+  });
+});
+
+describe("/roster and invite links", () => {
+  it("a pasted roster with errors is explained line by line, nothing saved; the fixed list is previewed and imported", async () => {
+    const world = await startBranchWorld();
+    h = world.h;
+    const { secretary } = world;
+    await secretary.send("/roster");
+    await secretary.waitForMessage(/Cách 1/);
+    await secretary.send(["Nguyễn Văn An; chính thức; tổ 1", "Lê Văn Cường; dự phòng", "; chính thức", "Phạm Thị Dung; chính thức; bay xa"].join("\n"));
+    const errors = await secretary.waitForMessage(/3 dòng cần sửa/);
+    expect(errors.text).toContain("Dòng 2: không nhận ra loại đảng viên «dự phòng»");
+    expect(errors.text).toContain("Dòng 3: thiếu họ tên.");
+    expect(errors.text).toContain("Dòng 4: không nhận ra ghi chú «bay xa»");
+    expect(await h.db.member.count()).toBe(1);
+    await secretary.send(ROSTER.join("\n"));
+    const preview = await secretary.waitForMessage(/Danh sách gồm 3 đồng chí/);
+    expect(preview.text).toContain("Đảng viên chính thức: 2");
+    expect(preview.text).toContain("Đảng viên dự bị: 1");
+    expect(preview.text).toContain("Miễn công tác và sinh hoạt đảng (không đánh giá): 1");
+    expect(preview.text).toContain("Tổ đảng: tổ 1 (1), tổ 2 (1)");
+    await secretary.click("Nhập 3 đồng chí");
+    await secretary.waitForMessage(/Đã nhập 3 đồng chí vào Chi bộ Văn phòng/);
+    const codes = await collectInviteCodes(secretary);
+    expect(Object.keys(codes)).toEqual(["Nguyễn Văn An", "Lê Văn Cường", "Phạm Thị Dung"]);
+    const dung = await h.db.member.findFirstOrThrow({ where: { fullName: "Phạm Thị Dung" } });
+    expect(dung).toMatchObject({ kind: "official", exempt: true });
+    expect(await h.db.invite.count()).toBe(3);
+  });
+
+  it("a CSV upload is downloaded through the Bot API, previewed and imported", async () => {
+    const world = await startBranchWorld();
+    h = world.h;
+    const { secretary } = world;
+    await secretary.send("/roster");
+    await secretary.waitForMessage(/Cách 2/);
+    await secretary.sendDocument("danh-sach.pdf", "%PDF");
+    await secretary.waitForMessage(/chỉ đọc được tệp CSV/);
+    const csv = "\uFEFFname;kind;exempt;working_away_since;group;leader\r\nNguyễn Văn An;chính thức;;;Tổ 1;x\r\n\"Lê Văn Cường\";dự bị;0;2026-05;Tổ 1;\r\n";
+    await secretary.sendDocument("danh-sach.csv", csv, "text/csv");
+    const preview = await secretary.waitForMessage(/Danh sách gồm 2 đồng chí/);
+    expect(preview.text).toContain("Đi làm xa: 1");
+    expect(preview.text).toContain("Cấp ủy viên, cán bộ lãnh đạo, quản lý: 1");
+    await secretary.click("Nhập 2 đồng chí");
+    await secretary.waitForMessage(/Đã nhập 2 đồng chí/);
+    expect(Object.keys(await collectInviteCodes(secretary))).toEqual(["Nguyễn Văn An", "Lê Văn Cường"]);
+    const cuong = await h.db.member.findFirstOrThrow({ where: { fullName: "Lê Văn Cường" }, include: { group: true } });
+    expect(cuong).toMatchObject({ kind: "probationary", group: { name: "1" } });
+    expect(cuong.workingAwaySince?.toISOString().slice(0, 7)).toBe("2026-05");
+  });
+
+  it("a member joins with their link; the link then works for nobody; other entries cannot be claimed twice", async () => {
+    const world = await startBranchWorld();
+    h = world.h;
+    const codes = await importRoster(world.secretary, ROSTER);
+    const an = h.user(101);
+    await an.send(`/start ${codes["Nguyễn Văn An"]}`);
+    const welcome = await an.waitForMessage(/Chào mừng đồng chí Nguyễn Văn An đã tham gia Chi bộ Văn phòng/);
+    expect(welcome.text).toContain("/review");
+    const anRow = await h.db.member.findFirstOrThrow({ where: { fullName: "Nguyễn Văn An" }, include: { user: true } });
+    expect(anRow.user?.telegramId).toBe("101");
+    expect((await listAudit(h.db, "Member", anRow.id)).map((e) => e.action)).toEqual(["invite.claimed"]);
+
+    // The same link again: by someone else, and by An.
+    const intruder = h.user(666);
+    await intruder.send(`/start ${codes["Nguyễn Văn An"]}`);
+    await intruder.waitForMessage(/đã được dùng/);
+    await an.send(`/start ${codes["Nguyễn Văn An"]}`);
+    await an.waitForMessage(/đã tham gia Chi bộ Văn phòng bằng đường liên kết này rồi/);
+    // An tries to take Cường's place as well.
+    await an.send(`/start ${codes["Lê Văn Cường"]}`);
+    await an.waitForMessage(/không nhận thêm tên khác được/);
+    expect((await h.db.member.findFirstOrThrow({ where: { fullName: "Lê Văn Cường" } })).userId).toBeNull();
+    // A made-up code.
+    await intruder.send("/start aaaaaaaaaaaaaaaaaaaaaaaa");
+    await intruder.waitForMessage(/không đúng/);
+    expect((await h.db.member.findFirstOrThrow({ where: { fullName: "Nguyễn Văn An" } })).userId).toBe(anRow.userId);
+  });
+
+  it("an expired link explains what to do; /invites issues fresh links and the old ones stop working", async () => {
+    const world = await startBranchWorld();
+    h = world.h;
+    const codes = await importRoster(world.secretary, ROSTER);
+    h.clock.advance(15 * 86_400_000);
+    const cuong = h.user(102);
+    await cuong.send(`/start ${codes["Lê Văn Cường"]}`);
+    expect((await cuong.waitForMessage(/hết hạn/)).text).toContain("bí thư chi bộ gửi đường liên kết mới");
+
+    await world.secretary.send("/invites");
+    await world.secretary.waitForMessage(/Đường liên kết mời cho 3 đồng chí chưa tham gia/);
+    const fresh = await collectInviteCodes(world.secretary);
+    expect(fresh["Lê Văn Cường"]).not.toBe(codes["Lê Văn Cường"]);
+    await cuong.send(`/start ${fresh["Lê Văn Cường"]}`);
+    await cuong.waitForMessage(/Chào mừng đồng chí Lê Văn Cường/);
+    const dung = h.user(103);
+    await dung.send(`/start ${codes["Phạm Thị Dung"]}`);
+    await dung.waitForMessage(/hết hạn/);
+  });
+
+  it("/invites splits a big branch's links into messages under Telegram's limit", async () => {
+    const world = await startBranchWorld();
+    h = world.h;
+    const lines = Array.from({ length: 120 }, (_, i) => `Đảng viên Số ${i + 1}; chính thức`);
+    const codes = await importRoster(world.secretary, lines);
+    expect(Object.keys(codes)).toHaveLength(120);
+    const sent = world.secretary.messages().filter((m) => m.text?.includes("https://t.me/"));
+    expect(sent.length).toBeGreaterThan(1);
+    for (const message of sent) expect(message.text!.length).toBeLessThanOrEqual(4096);
+  });
+});
+
+describe("roles", () => {
+  it("a member is refused /roster, /invites and /committee in their language", async () => {
+    const world = await startBranchWithMember(ROSTER);
+    h = world.h;
+    const { an } = world;
+    for (const command of ["/roster", "/invites", "/committee"]) {
+      await an.send(command);
+      await an.waitForMessage(/lệnh này chỉ dành cho: bí thư chi bộ/);
+    }
+    const before = await h.db.member.count();
+    await an.send("Nguyễn Văn Giả; chính thức");
+    await an.waitForIdle();
+    expect(await h.db.member.count()).toBe(before);
+  });
+
+  it("the secretary grants and withdraws the branch committee role with buttons", async () => {
+    const world = await startBranchWithMember(ROSTER);
+    h = world.h;
+    await world.secretary.send("/committee");
+    await world.secretary.waitForMessage(/Chi ủy của Chi bộ Văn phòng/);
+    await world.secretary.click("Nguyễn Văn An");
+    await world.secretary.waitForMessage((m) => m.edited === true);
+    const grant = { where: { role: "committee", user: { telegramId: "101" } } };
+    expect(await h.db.roleGrant.count(grant)).toBe(1);
+    await world.secretary.click("✅ Nguyễn Văn An — chi ủy");
+    await world.secretary.waitForIdle();
+    expect(await h.db.roleGrant.count(grant)).toBe(0);
+    expect((await h.db.auditEvent.findMany({ where: { action: "role.revoked" } })).length).toBe(1);
+  });
+
+  it("someone in no roster who writes anything is told how to join", async () => {
+    h = await startHarness();
+    const stranger = h.user(900);
+    await stranger.send("xin chào");
+    expect((await stranger.waitForMessage(/chưa có trong danh sách của chi bộ nào/)).text).toContain("đường liên kết mời");
+    await stranger.send("/roster");
+    await stranger.waitForMessage(/chỉ dành cho: bí thư chi bộ/);
+  });
+});
+
+describe("/lang", () => {
+  it("switches to English and is remembered after a restart", async () => {
+    h = await startHarness();
+    const user = h.user(950);
+    await user.send("/lang");
+    await user.waitForMessage(/chọn ngôn ngữ/);
+    await user.click("English");
+    await user.waitForMessage((m) => m.edited === true);
+    await h.restart();
+    await user.send("/help");
+    expect((await user.waitForMessage()).text).toContain("You are not on any branch's roster yet");
+    await user.send("/roster");
+    await user.waitForMessage(/only for: branch secretary/);
+  });
+});
