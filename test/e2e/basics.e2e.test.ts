@@ -20,11 +20,11 @@ describe("the bot against the local Bot API", () => {
     expect((await stranger.waitForMessage()).text).toContain("not on any branch's roster");
   });
 
-  it("says when there is nothing to cancel and points unknown input to /help", async () => {
+  it("says when there is nothing to cancel; a stranger's unknown input gets how to join", async () => {
     const someone = h.user(1003);
     await someone.send("/cancel");
     expect((await someone.waitForMessage()).text).toContain("không có thao tác nào");
     await someone.send("xin chào");
-    expect((await someone.waitForMessage()).text).toContain("/help");
+    expect((await someone.waitForMessage()).text).toContain("chưa có trong danh sách");
   });
 });

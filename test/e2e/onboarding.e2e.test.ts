@@ -221,7 +221,7 @@ describe("roles", () => {
     }
     const before = await h.db.member.count();
     await an.send("Nguyễn Văn Giả; chính thức");
-    await an.waitForIdle();
+    expect((await an.waitForMessage()).text).toContain("/help");
     expect(await h.db.member.count()).toBe(before);
   });
 
