@@ -89,6 +89,19 @@ describe("/setup: a secretary creates their branch", () => {
     expect(await h.db.organization.count()).toBe(0);
   });
 
+  it("a restart of the bot in the middle of /setup loses nothing already answered", async () => {
+    h = await startHarness();
+    const lan = h.user(505);
+    await startSetup(lan, "Chi bộ Sau Khởi Động");
+    await h.restart();
+    await lan.click("Bỏ qua");
+    await pick(lan, /nhập hai lần/, "Không");
+    await pick(lan, /năm nào/, "2026");
+    await pick(lan, /Hạn chót nộp/, "Dùng ngày 20/12/2026");
+    await pick(lan, /Đồng chí kiểm tra lại/, "Tạo chi bộ");
+    await lan.waitForMessage(/Đã tạo Chi bộ Sau Khởi Động/);
+  });
+
   it("/cancel mid-setup leaves cleanly and creates nothing", async () => {
     h = await startHarness();
     const lan = h.user(504);
