@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from "./config";
 import { createBot } from "./app";
 import { publishCommandMenu } from "./commands";
 import { createLogger } from "./logger";
+import { startScheduler } from "./scheduler";
 import { startWebhookServer } from "./webhook";
 import { openDb } from "../store/client";
 import { applyMigrations } from "../store/migrate";
@@ -15,7 +16,7 @@ async function main() {
   const applied = applyMigrations(config.databaseUrl);
   if (applied.length) log.info({ applied }, "migrations applied");
   const db = await openDb(config.databaseUrl);
-  const { bot } = createBot({ token: config.botToken, apiRoot: config.apiRoot, db, log });
+  const { bot, deps } = createBot({ token: config.botToken, apiRoot: config.apiRoot, db, log });
   await bot.init();
   await publishCommandMenu(bot.api).catch((error) => log.warn({ code: error?.error_code }, "command menu not published"));
 
@@ -30,9 +31,12 @@ async function main() {
     log.info({ username: bot.botInfo.username }, "long polling");
     stop = () => runner.stop();
   }
+  // Reminders and alerts: one sweep a minute, driven by the database (survives restarts).
+  const scheduler = startScheduler({ deps, api: bot.api, intervalMs: 60_000 });
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down");
     await stop();
+    await scheduler.stop();
     await db.$disconnect();
     process.exit(0);
   };

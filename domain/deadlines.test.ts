@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   daysLeft,
   digestDue,
-  formatLocal,
   localInputSchema,
   missingAlertDue,
   planMemberReminders,
@@ -42,10 +41,6 @@ describe("T1: dates typed by the secretary (dd/mm/yyyy [hh:mm], Asia/Ho_Chi_Minh
     const failed = localInputSchema("meetingDate").safeParse("22/12");
     expect(failed.success).toBe(false);
     expect(failed.error?.issues[0]?.message).toBe("date.format");
-  });
-
-  it("T1: dates are shown as dd/mm/yyyy hh:mm local", () => {
-    expect(formatLocal("2026-12-20T16:59:59.000Z")).toBe("20/12/2026 23:59");
   });
 });
 

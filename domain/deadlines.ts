@@ -1,7 +1,8 @@
 // T1, T2: the dates a secretary sets for a review period, as typed on a phone (dd/mm/yyyy [hh:mm], local time),
 // and the instants the scheduler derives from them (reminder wording, the missing-members alert, the daily digest).
 import { z } from "zod";
-import { fromLocal, localDateKey, MS_PER_DAY, toIso, toLocal, toMs, VN_OFFSET_MINUTES } from "./calendar";
+import { parseLocalDate } from "./branch-setup";
+import { fromLocal, localDateKey, MS_PER_DAY, toIso, toMs, VN_OFFSET_MINUTES } from "./calendar";
 import type { DaytimeWindow } from "./reminders";
 import { nextDaytime, planReminders, type ReminderPlanInput } from "./reminders";
 
@@ -24,24 +25,22 @@ const DEFAULT_TIME: Record<PeriodDateField, { hh: number; mm: number; ss: number
   meetingDate: { hh: 8, mm: 0, ss: 0 },
 };
 
-const LOCAL_INPUT = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2})[:hg](\d{2}))?$/i;
+const TIME_INPUT = /^(\d{1,2})[:hg](\d{2})$/i;
 
-/** "20/12/2026" or "20/12/2026 17:30" (local time) → ISO instant; `null` with the reason otherwise. */
+/** "20/12/2026" or "20/12/2026 17:30" (local time) → ISO instant, or the reason it cannot be read. */
 export function parseLocalInput(
   text: string,
   field: PeriodDateField,
   offsetMinutes = VN_OFFSET_MINUTES,
 ): { ok: true; iso: string } | { ok: false; code: DeadlineErrorCode } {
-  const match = LOCAL_INPUT.exec(text.trim());
-  if (!match) return { ok: false, code: "date.format" };
-  const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const time = match[4] === undefined ? DEFAULT_TIME[field] : { hh: Number(match[4]), mm: Number(match[5]), ss: 0 };
+  const [datePart = "", timePart, ...extra] = text.trim().split(/\s+/);
+  const date = parseLocalDate(datePart);
+  const timeMatch = timePart === undefined ? null : TIME_INPUT.exec(timePart);
+  if (extra.length > 0 || (timePart !== undefined && !timeMatch)) return { ok: false, code: "date.format" };
+  if ("error" in date) return { ok: false, code: date.error === "date.invalid" ? "date.invalid" : "date.format" };
+  const time = timeMatch ? { hh: Number(timeMatch[1]), mm: Number(timeMatch[2]), ss: 0 } : DEFAULT_TIME[field];
   if (time.hh > 23 || time.mm > 59) return { ok: false, code: "date.invalid" };
-  try {
-    return { ok: true, iso: fromLocal({ y, m, d, ...time }, offsetMinutes) };
-  } catch {
-    return { ok: false, code: "date.invalid" }; // 31/02 and the like
-  }
+  return { ok: true, iso: fromLocal({ ...date, ...time }, offsetMinutes) };
 }
 
 /** The zod schema a conversation validates a typed date with; the issue message is the error code. */
@@ -72,14 +71,6 @@ export function validateReviewDates(dates: ReviewDates, changed: PeriodDateField
     if (meeting > report) errors.push("meeting.after-report");
   }
   return errors;
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** "20/12/2026 23:59" in local time, as Vietnamese write dates (also used in English messages). */
-export function formatLocal(iso: string, offsetMinutes = VN_OFFSET_MINUTES): string {
-  const t = toLocal(iso, offsetMinutes);
-  return `${pad(t.d)}/${pad(t.m)}/${t.y} ${pad(t.hh)}:${pad(t.mm)}`;
 }
 
 /** T2: the committee hears about missing members at the first daytime instant after the deadline. */

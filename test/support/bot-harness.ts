@@ -1,6 +1,7 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import pino from "pino";
 import { createBot } from "../../bot/app";
+import { startScheduler, type Scheduler } from "../../bot/scheduler";
 import { openDb, type Db } from "../../store/client";
 import { BotApiEmulator } from "../emulator/bot-api-emulator";
 import { TestClock } from "./clock";
@@ -20,6 +21,7 @@ export async function startHarness(options: { now?: string } = {}) {
   let db: Db = database.db;
   let runner: RunnerHandle | undefined;
   let current: ReturnType<typeof createBot>;
+  let scheduler: Scheduler | undefined;
 
   async function launch() {
     current = createBot({ token: TEST_TOKEN, apiRoot: emulator.apiRoot, db, log, clock: clock.now });
@@ -28,6 +30,8 @@ export async function startHarness(options: { now?: string } = {}) {
   }
 
   async function halt() {
+    await scheduler?.stop();
+    scheduler = undefined;
     if (runner?.isRunning()) await runner.stop();
   }
 
@@ -45,6 +49,11 @@ export async function startHarness(options: { now?: string } = {}) {
       return current.bot;
     },
     user: (id: number, opts?: Parameters<BotApiEmulator["user"]>[1]) => emulator.user(id, opts),
+    /** One reminder sweep now, at the test clock's time, by the current bot instance's scheduler (no timer). */
+    sweep() {
+      scheduler ??= startScheduler({ deps: current.deps, api: current.bot.api });
+      return scheduler.sweepOnce();
+    },
     /** A new process on the same database file: nothing in memory survives. */
     async restart() {
       await halt();

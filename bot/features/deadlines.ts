@@ -1,0 +1,54 @@
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard } from "grammy";
+import { DEADLINE_EDIT, deadlineEditConversation, type DeadlineEditArgs } from "../../conversations/deadline-edit";
+import type { PeriodDateField } from "../../domain/deadlines";
+import { currentPeriod } from "../../store/periods";
+import { callbackData } from "../callback-data";
+import type { BotContext, ConvContext } from "../context";
+import { formatInstant } from "../format-date";
+import { requireRole } from "../roles";
+
+const deadlineButton = callbackData("deadline");
+const FIELDS: readonly PeriodDateField[] = ["selfReviewDeadline", "meetingDate"];
+
+/** /deadline: the secretary sees the period's dates (T1 defaults until changed) and changes them. */
+export function deadlinesFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.use(createConversation<BotContext, ConvContext>(deadlineEditConversation, DEADLINE_EDIT));
+  feature.command("deadline", async (ctx) => {
+    const found = await secretaryPeriod(ctx);
+    if (!found) return;
+    const { org, period } = found;
+    const show = (iso: string) => formatInstant(iso, ctx.lang);
+    const keyboard = new InlineKeyboard();
+    for (const field of FIELDS) keyboard.text(ctx.t(`deadline.button.${field}`), deadlineButton.data(field)).row();
+    await ctx.reply(ctx.t("deadline.show", {
+      org: org.orgName, year: period.year, deadline: show(period.selfReviewDeadline), report: show(period.reportDeadline),
+      meeting: period.meetingDate ? show(period.meetingDate) : ctx.t("deadline.meeting_unset"),
+    }), { reply_markup: keyboard });
+  });
+  feature.callbackQuery(deadlineButton.pattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const field = deadlineButton.parse(ctx.callbackQuery.data) as PeriodDateField;
+    if (!FIELDS.includes(field)) return;
+    const found = await secretaryPeriod(ctx);
+    if (!found) return;
+    const { org, period } = found;
+    const args: DeadlineEditArgs = {
+      lang: ctx.lang, periodId: period.id, orgName: org.orgName, field, year: period.year, deadline: period.selfReviewDeadline, report: period.reportDeadline,
+    };
+    await ctx.conversation.enter(DEADLINE_EDIT, args);
+  });
+  return feature;
+}
+
+async function secretaryPeriod(ctx: BotContext) {
+  const org = await requireRole(ctx, ["secretary"]);
+  if (!org) return null;
+  const period = await currentPeriod(ctx.deps.db, org.orgId);
+  if (!period) {
+    await ctx.reply(ctx.t("deadline.no_period", { org: org.orgName }));
+    return null;
+  }
+  return { org, period };
+}

@@ -1,0 +1,146 @@
+// The scheduler: every `intervalMs` (or by hand in tests), plan the rows, then claim → send → mark them in small
+// batches (the delivery guarantee is written down in store/reminders.ts). Only in daytime (T1, 08:00–20:00).
+import { Api, GrammyError, HttpError } from "grammy";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { apiThrottler, type APIThrottlerOptions } from "@grammyjs/transformer-throttler";
+import { isDaytime } from "../domain/reminders";
+import { hd07_2011 } from "../domain/rulebooks/hd07-2011";
+import { planAll } from "../store/reminder-planning";
+import { claimDue, expireStaleClaims, markOutcomes, type ReminderJob, type SendOutcome } from "../store/reminders";
+import type { Deps } from "./context";
+import { renderJob } from "./reminder-messages";
+
+export type SchedulerOptions = {
+  deps: Deps;
+  /** The bot's API; the scheduler sends through its own throttled copy (same token and API root). */
+  api: Api;
+  /** 0 or absent: no timer, sweeps only by hand (tests, the demo). */
+  intervalMs?: number;
+  /** Rows claimed per transaction; at most `batchSize × workers` rows are in doubt after a kill. */
+  batchSize?: number;
+  workers?: number;
+  /** A claim older than this without a mark belongs to a dead process. */
+  leaseMs?: number;
+  throttle?: APIThrottlerOptions;
+};
+
+export type SweepReport = { planned: number; sent: number; failed: number; retry: number; inDoubt: number; expired: number };
+
+/**
+ * Telegram's limits for a bulk fan-out: about 30 messages a second overall and 1 a second per chat. The reservoir
+ * refills every 100 ms so a second never starts with a burst that the server's sliding window would refuse.
+ */
+export function telegramThrottle(perSecond = 30): APIThrottlerOptions {
+  const per100ms = Math.max(1, Math.floor(perSecond / 10));
+  return {
+    global: { reservoir: per100ms, reservoirRefreshAmount: per100ms, reservoirRefreshInterval: 100 },
+    out: { maxConcurrent: 1, minTime: 1000 },
+    group: { maxConcurrent: 1, minTime: 3000 },
+  };
+}
+
+/** The fan-out API: throttled, and retrying only what provably was not delivered (429 with retry_after). */
+export function outboundApi(api: Api, throttle: APIThrottlerOptions = telegramThrottle()): Api {
+  const outbound = new Api(api.token, api.options);
+  outbound.config.use(apiThrottler(throttle));
+  // Installed last, so it runs first: a retried call queues in the throttler again. Network and 5xx errors are not
+  // retried here: the message may have arrived, and a retry could send it twice.
+  outbound.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
+  return outbound;
+}
+
+export function startScheduler(options: SchedulerOptions) {
+  const { deps } = options;
+  const batchSize = options.batchSize ?? 25;
+  const workers = options.workers ?? 4;
+  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  const window = hd07_2011.reminders.window; // every rulebook so far keeps 08:00–20:00
+  const api = outboundApi(options.api, options.throttle);
+  let stopping = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  // SQLite has one writer: claims and marks of the concurrent workers take turns; sends overlap.
+  let writes: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = writes.then(work);
+    writes = result.catch(() => undefined);
+    return result;
+  };
+
+  async function worker(report: SweepReport): Promise<void> {
+    while (!stopping) {
+      const jobs = await serial(() => claimDue(deps.db, deps.clock(), batchSize));
+      if (jobs.length === 0) return;
+      const outcomes = await Promise.all(jobs.map((job) => send(api, job)));
+      await serial(() => markOutcomes(deps.db, outcomes, deps.clock()));
+      for (const o of outcomes) report[o.status === "in-doubt" ? "inDoubt" : o.status]++;
+    }
+  }
+
+  async function sweep(): Promise<SweepReport> {
+    const now = deps.clock();
+    const report: SweepReport = { planned: 0, sent: 0, failed: 0, retry: 0, inDoubt: 0, expired: 0 };
+    report.expired = await serial(() => expireStaleClaims(deps.db, now, leaseMs));
+    report.planned = await serial(() => planAll(deps.db, now));
+    if (isDaytime(now.toISOString(), window)) await Promise.all(Array.from({ length: workers }, () => worker(report)));
+    if (report.sent + report.failed + report.inDoubt + report.expired > 0) deps.log.info(report, "reminder sweep");
+    return report;
+  }
+
+  /** One sweep after any sweep in progress (the timer's or a test's): sweeps never overlap. */
+  function sweepOnce(): Promise<SweepReport> {
+    const result = queue.then(sweep);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
+  const timer = options.intervalMs
+    ? setInterval(() => sweepOnce().catch((error) => deps.log.error({ name: (error as Error).name }, "reminder sweep failed")), options.intervalMs)
+    : undefined;
+
+  return {
+    sweepOnce,
+    /** Stops the timer and lets the batches in flight finish and be marked: a graceful stop leaves nothing in doubt. */
+    async stop(): Promise<void> {
+      stopping = true;
+      if (timer) clearInterval(timer);
+      await queue;
+    },
+  };
+}
+
+export type Scheduler = ReturnType<typeof startScheduler>;
+
+async function send(api: Api, job: ReminderJob): Promise<SendOutcome> {
+  const message = renderJob(job);
+  let delivered = 0;
+  try {
+    for (const [index, text] of message.parts.entries()) {
+      const last = index === message.parts.length - 1;
+      await api.sendMessage(message.chatId, text, last && message.keyboard ? { reply_markup: message.keyboard } : {});
+      delivered++;
+    }
+    return { id: job.id, status: "sent" };
+  } catch (error) {
+    if (delivered > 0) return { id: job.id, status: "in-doubt", error: "partly-sent" };
+    return classify(job, error);
+  }
+}
+
+/** Which failures provably did not deliver the message: only those may be tried again. */
+function classify(job: ReminderJob, error: unknown): SendOutcome {
+  if (error instanceof GrammyError) {
+    if (error.error_code === 403) return { id: job.id, status: "failed", error: "403", blocked: { userId: job.recipient.userId } };
+    if (error.error_code === 429) return { id: job.id, status: "retry", error: "429" };
+    if (error.error_code < 500) return { id: job.id, status: "failed", error: String(error.error_code) };
+    return { id: job.id, status: "in-doubt", error: String(error.error_code) };
+  }
+  if (error instanceof HttpError && connectionRefused(error.error)) {
+    return { id: job.id, status: "retry", error: "no-connection" };
+  }
+  return { id: job.id, status: "in-doubt", error: "unknown" };
+}
+
+function connectionRefused(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | undefined;
+  return e?.code === "ECONNREFUSED" || e?.cause?.code === "ECONNREFUSED";
+}
