@@ -134,3 +134,9 @@ export async function revokeMemberResult(
     return { ok: true as const, result: toStoredResult(row) };
   });
 }
+
+/** The branch of a period and the organization above it (to check who may recognize). */
+export async function periodBranch(db: Db, periodId: string) {
+  const p = await db.reviewPeriod.findUnique({ where: { id: periodId }, include: { org: { select: { name: true, parentId: true } } } });
+  return p && { periodId: p.id, orgId: p.orgId, orgName: p.org.name, parentId: p.org.parentId, year: p.year };
+}

@@ -92,10 +92,10 @@ describe("evaluateBranch (M8, M14)", () => {
     await recordTally(db, { periodId: b.periodId, memberId: member, slot: 1, tally: counts(3, { L2: 2 }), enteredById: "a" }, NOW);
     await recordTally(db, { periodId: b.periodId, memberId: member, slot: 2, tally: counts(3, { L2: 3 }), enteredById: "b" }, NOW);
     const pass = await evaluateBranch(db, { periodId: b.periodId, actorId: "a" }, NOW);
-    expect(pass.disagreements).toEqual([member]);
+    expect(pass.disagreements.map((d) => [d.memberId, d.entries.length])).toEqual([[member, 2]]);
     expect(await resultHistory(db, b.periodId, member)).toEqual([]);
     await recordTally(db, { periodId: b.periodId, memberId: member, slot: 2, tally: counts(3, { L2: 2 }), enteredById: "b" }, NOW);
-    expect((await evaluateBranch(db, { periodId: b.periodId, actorId: "a" }, NOW)).disagreements).toEqual([]);
+    expect((await evaluateBranch(db, { periodId: b.periodId, actorId: "a" }, NOW)).disagreements).toHaveLength(0);
     expect((await resultHistory(db, b.periodId, member))[0]!.outcome).toMatchObject({ level: "L2" });
   });
 });

@@ -8,10 +8,12 @@ import {
   type MemberOutcome,
   type Reason,
   type ResultState,
+  type TallyInput,
 } from "../domain";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
 import { loadBranchInputs, type MemberInputs } from "./rating-inputs";
+import type { TallyRow } from "./tallies";
 
 export type StoredResult = {
   id: string;
@@ -31,8 +33,8 @@ export type CapTie = { candidates: Array<{ memberId: string; fullName: string }>
 export type BranchPass = {
   changed: string[];
   tie: CapTie | null;
-  /** Double entry: members whose two entries disagree. */
-  disagreements: string[];
+  /** Double entry: members whose two entries disagree, with both entries. */
+  disagreements: Array<{ memberId: string; fullName: string; entries: TallyRow[] }>;
   final: boolean;
 };
 
@@ -147,5 +149,24 @@ export async function evaluateBranch(
   const tie = cap.tie && !cap.final
     ? { candidates: cap.tie.candidates.map((id) => ({ memberId: id, fullName: names.get(id) ?? "" })), seatsLeft: cap.tie.seatsLeft, votes: cap.tie.votes }
     : null;
-  return { changed, tie, final: cap.final, disagreements: branch.members.filter((m) => m.disagreement).map((m) => m.id) };
+  return {
+    changed, tie, final: cap.final,
+    disagreements: branch.members.filter((m) => m.disagreement).map((m) => ({ memberId: m.id, fullName: m.fullName, entries: m.entries })),
+  };
+}
+
+/** The rating the domain gives one member for counts not yet stored (the preview before confirming). */
+export async function previewMemberOutcome(
+  db: Db,
+  input: { periodId: string; memberId: string; tally: TallyInput; l3Note?: string },
+  now: Date,
+): Promise<MemberOutcome> {
+  const branch = await loadBranchInputs(db, input.periodId, now.toISOString());
+  const m = branch.members.find((x) => x.id === input.memberId);
+  if (!m) throw new Error("member not in this period's branch");
+  return rateMember(
+    { member: m.status, absentFromMeeting: m.absent, hcmActions: m.hcmActions, disciplines: m.disciplines,
+      periodYear: branch.year, tally: input.tally, l3Note: input.l3Note },
+    getRulebook(branch.rulebookId),
+  );
 }

@@ -105,3 +105,8 @@ export async function recordHcmPresented(db: Db, periodId: string, memberId: str
     await recordAudit(tx, { actorId, action: "hcm.recorded", entity: "Member", entityId: memberId, data: { periodId } }, now);
   });
 }
+
+/** The branch a member belongs to (to check the sender's role before acting on them). */
+export async function memberBranch(db: Db, memberId: string): Promise<{ orgId: string; fullName: string } | null> {
+  return db.member.findUnique({ where: { id: memberId }, select: { orgId: true, fullName: true } });
+}

@@ -1,0 +1,11 @@
+// The features of the branch meeting and after it: counts, results, recognition, status, documents.
+import type { Composer } from "grammy";
+import type { BotContext } from "../context";
+import { recognizeFeature } from "./recognize";
+import { resultsFeature } from "./results";
+import { statusFeature } from "./status";
+import { tallyFeature } from "./tally";
+
+export function afterMeetingFeatures(): Composer<BotContext>[] {
+  return [tallyFeature(), resultsFeature(), recognizeFeature(), statusFeature()];
+}

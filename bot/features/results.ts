@@ -1,0 +1,102 @@
+// /results for the secretary: the branch's proposed results and "send for recognition"; the M8 tie buttons and the
+// double-entry re-entry button the branch-wide pass sends.
+import { Composer, InlineKeyboard } from "grammy";
+import { callbackData } from "../callback-data";
+import { CAP_KEEP, REENTRY } from "../../conversations/tally-buttons";
+import { reportPass } from "../../conversations/tally-report";
+import { getOrganization, usersWithRole } from "../../store/orgs";
+import { currentPeriod } from "../../store/periods";
+import { branchResults, chooseCapKeeper } from "../../store/recognition";
+import { evaluateBranch } from "../../store/results";
+import { memberBranch, supersedeTallies } from "../../store/tallies";
+import type { BotContext } from "../context";
+import { describeOutcome } from "../describe-result";
+import { notify } from "../notify";
+import { orgsWithRole, requireRole } from "../roles";
+import { splitMessage } from "../split-message";
+
+const SEND = callbackData("rsend");
+
+export function resultsFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.command("results", async (ctx) => {
+    const org = await requireRole(ctx, ["secretary"]);
+    const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
+    if (!org) return;
+    if (!period) return void (await ctx.reply(ctx.t("tally.no_period", { org: org.orgName })));
+    const results = await branchResults(ctx.deps.db, period.id);
+    if (results.length === 0) return void (await ctx.reply(ctx.t("results.none")));
+    const lines = results.map((r, i) =>
+      ctx.t("results.line", { index: i + 1, name: r.fullName, outcome: describeOutcome(ctx.t, r.outcome), state: ctx.t(`rating.state.${r.state}`) }));
+    const parts = splitMessage([ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines].join("\n"));
+    for (const [i, part] of parts.entries()) {
+      const last = i === parts.length - 1;
+      await ctx.reply(part, last ? { reply_markup: new InlineKeyboard().text(ctx.t("results.button.send"), SEND.data(period.id)) } : {});
+    }
+  });
+  feature.callbackQuery(SEND.pattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await sendForRecognition(ctx, SEND.parse(ctx.callbackQuery.data) ?? "");
+  });
+  feature.callbackQuery(CAP_KEEP.pattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await decideTie(ctx, CAP_KEEP.parse(ctx.callbackQuery.data) ?? "");
+  });
+  feature.callbackQuery(REENTRY.pattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const target = await secretaryTarget(ctx, REENTRY.parse(ctx.callbackQuery.data) ?? "");
+    if (!target) return;
+    const { db, clock } = ctx.deps;
+    await supersedeTallies(db, target.periodId, target.memberId, ctx.identity.userId, clock());
+    await evaluateBranch(db, { periodId: target.periodId, actorId: ctx.identity.userId }, clock());
+    await ctx.reply(ctx.t("tally.reentry_done", { name: target.fullName }));
+  });
+  return feature;
+}
+
+/** The member and open period a secretary's button is about, or a refusal. */
+async function secretaryTarget(ctx: BotContext, memberId: string) {
+  const place = await memberBranch(ctx.deps.db, memberId);
+  if (!place || !orgsWithRole(ctx, ["secretary"]).some((o) => o.orgId === place.orgId)) {
+    await requireRole(ctx, []);
+    return null;
+  }
+  const period = await currentPeriod(ctx.deps.db, place.orgId);
+  return period ? { ...place, memberId, periodId: period.id } : null;
+}
+
+async function decideTie(ctx: BotContext, memberId: string) {
+  const target = await secretaryTarget(ctx, memberId);
+  if (!target) return;
+  const { db, clock } = ctx.deps;
+  const actorId = ctx.identity.userId;
+  const pass = await evaluateBranch(db, { periodId: target.periodId, actorId }, clock());
+  const candidates = pass.tie?.candidates.map((c) => c.memberId) ?? [];
+  if (!pass.tie || !candidates.includes(memberId)) return void (await ctx.reply(ctx.t("tally.tie_stale")));
+  const done = await chooseCapKeeper(db, { periodId: target.periodId, candidates, seatsLeft: pass.tie.seatsLeft, memberId, actorId }, clock());
+  if (!done) return void (await ctx.reply(ctx.t("tally.tie_chosen", { name: target.fullName })));
+  const after = await evaluateBranch(db, { periodId: target.periodId, actorId }, clock());
+  await ctx.reply(ctx.t("tally.tie_done"));
+  await reportPass(ctx.api, db, target.orgId, after, clock());
+}
+
+async function sendForRecognition(ctx: BotContext, periodId: string) {
+  const org = orgsWithRole(ctx, ["secretary"])[0];
+  const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
+  if (!org || !period || period.id !== periodId) return void (await requireRole(ctx, ["secretary"]));
+  const { db, clock } = ctx.deps;
+  const pass = await evaluateBranch(db, { periodId, actorId: ctx.identity.userId }, clock());
+  if (pass.tie) return void (await ctx.reply(ctx.t("results.cannot_send_tie")));
+  const results = await branchResults(db, periodId);
+  const pending = results.filter((r) => ["undecided", "blocked", "awaiting-tally"].includes(r.outcome.kind) && r.state !== "revoked");
+  if (pending.length > 0)
+    return void (await ctx.reply(ctx.t("results.cannot_send_pending", { count: pending.length, names: pending.map((r) => r.fullName).join(", ") })));
+  const proposed = results.filter((r) => r.state === "proposed" && r.outcome.kind === "level");
+  if (proposed.length === 0) return void (await ctx.reply(ctx.t("results.nothing_to_send")));
+  const parentId = (await getOrganization(db, org.orgId))?.parentId;
+  const upper = parentId ? await usersWithRole(db, parentId, ["upper"]) : [];
+  if (upper.length === 0) return void (await ctx.reply(ctx.t("results.no_upper")));
+  const recipients = upper.map((u) => ({ ...u, userId: u.userId }));
+  await notify(ctx.api, db, recipients, (t) => ({ text: t("results.upper_notice", { org: org.orgName, count: proposed.length, year: period.year }) }), clock());
+  await ctx.reply(ctx.t("results.sent", { count: proposed.length }));
+}

@@ -1,0 +1,123 @@
+// /status: a branch's counts and who is in each state (by party group, M6; long lists paged) for its secretary and
+// committee; one line per branch for an upper committee; their own state and result for a member.
+import { Composer, InlineKeyboard } from "grammy";
+import { branchStatus, SUBMISSION_STATES, submissionStateAt, toMs, type BranchStatus, type StatusMember } from "../../domain";
+import { childOrganizations, loadStatusInputs, type BranchStatusInputs } from "../../store/status";
+import { callbackData } from "../callback-data";
+import type { BotContext } from "../context";
+import { describeOutcome } from "../describe-result";
+import { orgsWithRole } from "../roles";
+import { splitMessage } from "../split-message";
+
+const LIST_STATES = [...SUBMISSION_STATES, "unreachable"] as const;
+type ListState = (typeof LIST_STATES)[number];
+/** `<state index>:<page>` */
+const STATUS_LIST = callbackData("st");
+const NAMES_PER_PAGE = 40;
+
+export function statusFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.command("status", async (ctx) => {
+    const branch = orgsWithRole(ctx, ["secretary", "committee"])[0];
+    if (branch) return showBranch(ctx, branch.orgId);
+    const upper = orgsWithRole(ctx, ["upper"])[0];
+    if (upper) return showUpper(ctx, upper.orgId, upper.orgName);
+    const membership = ctx.identity.memberships[0];
+    if (membership) return showMember(ctx, membership.orgId, membership.memberId);
+    await ctx.reply(ctx.t("status.nothing"));
+  });
+  feature.callbackQuery(STATUS_LIST.pattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const [index, page] = (STATUS_LIST.parse(ctx.callbackQuery.data) ?? "").split(":").map(Number);
+    const branch = orgsWithRole(ctx, ["secretary", "committee"])[0];
+    const state = LIST_STATES[index ?? -1];
+    if (branch && state) await showList(ctx, branch.orgId, state, page ?? 0);
+  });
+  return feature;
+}
+
+async function load(ctx: BotContext, orgId: string) {
+  const now = ctx.deps.clock().toISOString();
+  const [inputs] = await loadStatusInputs(ctx.deps.db, [orgId], now);
+  if (!inputs) return null;
+  return { inputs, status: branchStatus({ members: inputs.members, deadline: inputs.period.selfReviewDeadline, now }) };
+}
+
+function countsText(ctx: BotContext, s: BranchStatus["counts"]): string {
+  const { rated, ...rest } = s;
+  return ctx.t("status.counts", { ...rest, l1: rated.L1, l2: rated.L2, l3: rated.L3, l4: rated.L4 });
+}
+
+async function showBranch(ctx: BotContext, orgId: string) {
+  const loaded = await load(ctx, orgId);
+  const orgName = orgsWithRole(ctx, ["secretary", "committee"]).find((o) => o.orgId === orgId)?.orgName ?? "";
+  if (!loaded) return void (await ctx.reply(ctx.t("status.no_period", { org: orgName })));
+  const { inputs, status } = loaded;
+  const lines = [ctx.t("status.branch_title", { org: inputs.orgName, year: inputs.period.year }), "", countsText(ctx, status.counts)];
+  const grouped = status.groups.some((g) => g.group !== null);
+  if (grouped) {
+    lines.push("");
+    for (const g of status.groups)
+      lines.push(ctx.t("status.group_line", { group: g.group ?? ctx.t("status.no_group"), ...g.counts }));
+  }
+  const keyboard = new InlineKeyboard();
+  LIST_STATES.forEach((state, index) => {
+    const count = status.members[state].length;
+    if (count > 0) keyboard.text(ctx.t("status.button.list", { state: ctx.t(`status.state.${state}`), count }), STATUS_LIST.data(`${index}:0`)).row();
+  });
+  lines.push("", ctx.t("status.choose_list"));
+  await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
+}
+
+async function showList(ctx: BotContext, orgId: string, state: ListState, page: number) {
+  const loaded = await load(ctx, orgId);
+  if (!loaded) return;
+  const { inputs, status } = loaded;
+  const byId = new Map(inputs.members.map((m) => [m.id, m]));
+  const members = status.members[state].map((id) => byId.get(id)!);
+  const pages = Math.max(1, Math.ceil(members.length / NAMES_PER_PAGE));
+  const current = Math.min(Math.max(page, 0), pages - 1);
+  const lines = [ctx.t("status.list_title", { state: ctx.t(`status.state.${state}`), org: inputs.orgName, count: members.length, page: current + 1, pages })];
+  lines.push(...namesByGroup(ctx, members.slice(current * NAMES_PER_PAGE, (current + 1) * NAMES_PER_PAGE)));
+  const keyboard = new InlineKeyboard();
+  const index = LIST_STATES.indexOf(state);
+  if (current > 0) keyboard.text(ctx.t("status.button.prev"), STATUS_LIST.data(`${index}:${current - 1}`));
+  if (current < pages - 1) keyboard.text(ctx.t("status.button.next"), STATUS_LIST.data(`${index}:${current + 1}`));
+  await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
+}
+
+/** M6: names under their party group's heading when the branch has groups. */
+function namesByGroup(ctx: BotContext, members: StatusMember[]): string[] {
+  const groups = new Map<string | null, string[]>();
+  for (const m of members) {
+    const key = m.group ?? null;
+    groups.set(key, [...(groups.get(key) ?? []), m.name]);
+  }
+  if (groups.size === 1 && groups.has(null)) return members.map((m) => `• ${m.name}`);
+  return [...groups].flatMap(([group, names]) => [`${group ?? ctx.t("status.no_group")}:`, ...names.map((n) => `• ${n}`)]);
+}
+
+async function showUpper(ctx: BotContext, orgId: string, orgName: string) {
+  const now = ctx.deps.clock().toISOString();
+  const branches = await loadStatusInputs(ctx.deps.db, await childOrganizations(ctx.deps.db, [orgId]), now);
+  if (branches.length === 0) return void (await ctx.reply(ctx.t("status.upper_none")));
+  const lines = [ctx.t("status.upper_title", { org: orgName }), ...upperLines(ctx, branches, now)];
+  for (const part of splitMessage(lines.join("\n"))) await ctx.reply(part);
+}
+
+export function upperLines(ctx: { t: BotContext["t"] }, branches: BranchStatusInputs[], now: string): string[] {
+  return branches.map((b) => {
+    const { counts } = branchStatus({ members: b.members, deadline: b.period.selfReviewDeadline, now });
+    return ctx.t("status.upper_line", { org: b.orgName, ...counts });
+  });
+}
+
+async function showMember(ctx: BotContext, orgId: string, memberId: string) {
+  const now = ctx.deps.clock().toISOString();
+  const [inputs] = await loadStatusInputs(ctx.deps.db, [orgId], now);
+  const me = inputs?.members.find((m) => m.id === memberId);
+  if (!inputs || !me) return void (await ctx.reply(ctx.t("status.no_period", { org: ctx.identity.memberships[0]?.orgName ?? "" })));
+  const state = submissionStateAt(me.status, me.review, me.absent, toMs(inputs.period.selfReviewDeadline), toMs(now));
+  const result = me.outcome && me.resultState === "recognized" ? describeOutcome(ctx.t, me.outcome) : ctx.t("status.no_result");
+  await ctx.reply(ctx.t("status.member", { name: me.name, org: inputs.orgName, year: inputs.period.year, state: ctx.t(`status.state.${state}`), result }));
+}

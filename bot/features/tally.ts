@@ -1,0 +1,138 @@
+// /tally: the paged member list (✓ counts entered, ✗ absent), each member's card (enter counts, absent from the
+// meeting — M3, Ho Chi Minh actions presented — M12), and the entry into the counts dialog.
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard } from "grammy";
+import { boardData, parseBoardData, TALLY_BOARD } from "../../conversations/tally-buttons";
+import { reportPass } from "../../conversations/tally-report";
+import { TALLY, tallyConversation, type TallyArgs } from "../../conversations/tally";
+import { officialVoterCount } from "../../domain";
+import { currentPeriod, type PeriodRow } from "../../store/periods";
+import { loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
+import { evaluateBranch } from "../../store/results";
+import { memberBranch, recordHcmPresented, setMeetingAbsence } from "../../store/tallies";
+import type { BotContext, ConvContext } from "../context";
+import { orgsWithRole, requireRole } from "../roles";
+
+const PAGE_SIZE = 8;
+const ENTRANTS = ["secretary", "committee"] as const;
+
+export function tallyFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.use(createConversation<BotContext, ConvContext>(tallyConversation, TALLY));
+  feature.command("tally", async (ctx) => {
+    const org = await requireRole(ctx, ENTRANTS);
+    if (!org) return;
+    const board = await loadBoard(ctx, org.orgId, org.orgName);
+    if (board) await ctx.reply(board.text, { reply_markup: board.keyboard });
+  });
+  feature.callbackQuery(TALLY_BOARD.pattern, async (ctx) => {
+    const parsed = parseBoardData(ctx.callbackQuery.data);
+    await ctx.answerCallbackQuery();
+    if (!parsed) return;
+    if (parsed.action === "page") return showPage(ctx, Number(parsed.arg) || 0);
+    const place = await memberBranch(ctx.deps.db, parsed.arg);
+    if (!place || !orgsWithRole(ctx, ENTRANTS).some((o) => o.orgId === place.orgId)) {
+      await requireRole(ctx, []); // the polite refusal
+      return;
+    }
+    await onMember(ctx, parsed.action, parsed.arg, place.orgId);
+  });
+  return feature;
+}
+
+type Board = { period: PeriodRow; members: MemberInputs[]; orgName: string; doubleEntry: boolean };
+
+async function loadMembers(ctx: BotContext, orgId: string, orgName: string): Promise<Board | null> {
+  const period = await currentPeriod(ctx.deps.db, orgId);
+  if (!period) {
+    await ctx.reply(ctx.t("tally.no_period", { org: orgName }));
+    return null;
+  }
+  const inputs = await loadBranchInputs(ctx.deps.db, period.id, ctx.deps.clock().toISOString());
+  if (inputs.members.length === 0) {
+    await ctx.reply(ctx.t("tally.no_members", { org: orgName }));
+    return null;
+  }
+  return { period, members: inputs.members, orgName, doubleEntry: inputs.doubleEntry };
+}
+
+async function loadBoard(ctx: BotContext, orgId: string, orgName: string, page = 0) {
+  const board = await loadMembers(ctx, orgId, orgName);
+  if (!board) return null;
+  const pages = Math.ceil(board.members.length / PAGE_SIZE);
+  const current = Math.min(Math.max(page, 0), pages - 1);
+  const keyboard = new InlineKeyboard();
+  for (const m of board.members.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE)) {
+    const mark = m.absent ? "✗ " : m.entries.length > 0 ? "✓ " : "";
+    keyboard.text(`${mark}${m.fullName}`, boardData("card", m.id)).row();
+  }
+  if (current > 0) keyboard.text(ctx.t("tally.button.prev"), boardData("page", current - 1));
+  if (current < pages - 1) keyboard.text(ctx.t("tally.button.next"), boardData("page", current + 1));
+  const text = ctx.t("tally.choose_member", { org: orgName, year: board.period.year, page: current + 1, pages });
+  return { text, keyboard };
+}
+
+async function showPage(ctx: BotContext, page: number) {
+  const org = orgsWithRole(ctx, ENTRANTS)[0];
+  if (!org) return void (await requireRole(ctx, ENTRANTS));
+  const board = await loadBoard(ctx, org.orgId, org.orgName, page);
+  if (board) await ctx.editMessageText(board.text, { reply_markup: board.keyboard });
+}
+
+function cardText(ctx: BotContext, m: MemberInputs): string {
+  return [
+    ctx.t("tally.card.title", { name: m.fullName }),
+    ctx.t(m.entries.length > 0 ? "tally.card.counted" : "tally.card.not_counted"),
+    ...(m.absent ? [ctx.t("tally.card.absent")] : []),
+    ctx.t(m.hcmActions ? "tally.card.hcm_yes" : "tally.card.hcm_no"),
+  ].join("\n");
+}
+
+function cardKeyboard(ctx: BotContext, m: MemberInputs): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (!m.absent) keyboard.text(ctx.t("tally.button.enter"), boardData("enter", m.id)).row();
+  keyboard.text(ctx.t(m.absent ? "tally.button.not_absent" : "tally.button.absent"), boardData("absent", m.id)).row();
+  if (!m.hcmActions) keyboard.text(ctx.t("tally.button.hcm"), boardData("hcm", m.id)).row();
+  return keyboard.text(ctx.t("tally.button.back"), boardData("page", 0));
+}
+
+async function onMember(ctx: BotContext, action: string, memberId: string, orgId: string) {
+  const orgName = orgsWithRole(ctx, ENTRANTS).find((o) => o.orgId === orgId)!.orgName;
+  const board = await loadMembers(ctx, orgId, orgName);
+  const member = board?.members.find((m) => m.id === memberId);
+  if (!board || !member) return;
+  const { db, clock } = ctx.deps;
+  const actor = ctx.identity.userId;
+  if (action === "enter") return enterCounts(ctx, board, member, orgId);
+  if (action === "absent") {
+    await setMeetingAbsence(db, board.period.id, memberId, !member.absent, actor, clock());
+    await ctx.reply(ctx.t(member.absent ? "tally.not_absent_done" : "tally.absent_done", { name: member.fullName }));
+  }
+  if (action === "hcm") {
+    await recordHcmPresented(db, board.period.id, memberId, actor, clock());
+    await ctx.reply(ctx.t("tally.hcm_done", { name: member.fullName }));
+  }
+  if (action === "absent" || action === "hcm") {
+    const pass = await evaluateBranch(db, { periodId: board.period.id, actorId: actor }, clock());
+    await reportPass(ctx.api, db, orgId, pass, clock());
+    return;
+  }
+  await ctx.editMessageText(cardText(ctx, member), { reply_markup: cardKeyboard(ctx, member) });
+}
+
+/** Double entry: each entrant keeps their own slot; a second, different person fills slot 2. */
+function entrySlot(board: Board, member: MemberInputs, userId: string): 1 | 2 {
+  if (!board.doubleEntry) return 1;
+  const mine = member.entries.find((e) => e.enteredById === userId);
+  if (mine) return mine.entrySlot;
+  return member.entries.some((e) => e.entrySlot === 1) ? 2 : 1;
+}
+
+async function enterCounts(ctx: BotContext, board: Board, member: MemberInputs, orgId: string) {
+  const args: TallyArgs = {
+    lang: ctx.lang, orgId, periodId: board.period.id, rulebookId: board.period.rulebookId, memberId: member.id,
+    memberName: member.fullName, slot: entrySlot(board, member, ctx.identity.userId), doubleEntry: board.doubleEntry,
+    official: officialVoterCount(board.members.map((m) => m.status)),
+  };
+  await ctx.conversation.enter(TALLY, args);
+}

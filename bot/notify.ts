@@ -1,0 +1,37 @@
+// Messages to people other than the sender (secretaries, members, the upper committee), each in their language.
+// A member who blocked the bot (403) is marked unreachable instead of failing the whole action.
+import { GrammyError, type Api, type InlineKeyboard } from "grammy";
+import type { Db } from "../store/client";
+import { markUnreachable } from "../store/users";
+import { translatorFor, type Translate } from "./i18n";
+
+export type Recipient = { userId: string | null; telegramId: string | null; language: string | null };
+export type Notice = { text: string; keyboard?: InlineKeyboard };
+
+/** Sends one notice per recipient; returns how many were delivered. */
+export async function notify(
+  api: Api,
+  db: Db,
+  recipients: readonly Recipient[],
+  build: (t: Translate, recipient: Recipient) => Notice,
+  now: Date,
+): Promise<number> {
+  let delivered = 0;
+  for (const r of recipients) {
+    if (!r.telegramId) continue;
+    const notice = build(translatorFor(r.language ?? "vi"), r);
+    try {
+      await api.sendMessage(Number(r.telegramId), notice.text, notice.keyboard ? { reply_markup: notice.keyboard } : {});
+      delivered++;
+    } catch (error) {
+      if (!(error instanceof GrammyError && isUnreachable(error))) throw error;
+      if (r.userId) await markUnreachable(db, r.userId, now);
+    }
+  }
+  return delivered;
+}
+
+/** 403: the user blocked the bot; 400 "chat not found": they never opened a chat with it. */
+function isUnreachable(error: GrammyError): boolean {
+  return error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description));
+}

@@ -1,0 +1,41 @@
+// What the branch-wide pass tells the secretaries: a tie at the L1 cap to decide (M8), two entries that disagree.
+import { InlineKeyboard } from "grammy";
+import type { Api } from "grammy";
+import type { Translate } from "../bot/i18n";
+import { notify } from "../bot/notify";
+import type { TallyInput } from "../domain";
+import type { Db } from "../store/client";
+import { usersWithRole } from "../store/orgs";
+import type { BranchPass, CapTie } from "../store/results";
+import { CAP_KEEP, REENTRY } from "./tally-buttons";
+
+export function countsLine(t: Translate, tally: TallyInput): string {
+  return t("tally.counts", {
+    method: t(`tally.method.${tally.method}`), official: tally.official, present: tally.present, valid: tally.valid,
+    l1: tally.votes.L1, l2: tally.votes.L2, l3: tally.votes.L3, l4: tally.votes.L4,
+  });
+}
+
+export function tieNotice(t: Translate, tie: CapTie) {
+  const keyboard = new InlineKeyboard();
+  for (const c of tie.candidates) keyboard.text(t("tally.button.keep_l1", { name: c.fullName }), CAP_KEEP.data(c.memberId)).row();
+  const names = tie.candidates.map((c) => `• ${c.fullName}`).join("\n");
+  return { text: t("tally.tie", { votes: tie.votes, seats: tie.seatsLeft, names }), keyboard };
+}
+
+/** Tells the branch's secretaries about a tie to decide and about disagreeing double entries. */
+export async function reportPass(api: Api, db: Db, orgId: string, pass: BranchPass, now: Date): Promise<void> {
+  // A tie is announced when it appears or changes (its members' results changed), not after every later tally.
+  const newTie = pass.tie && pass.tie.candidates.some((c) => pass.changed.includes(c.memberId)) ? pass.tie : null;
+  if (!newTie && pass.disagreements.length === 0) return;
+  const secretaries = await usersWithRole(db, orgId, ["secretary"]);
+  if (newTie) await notify(api, db, secretaries, (t) => tieNotice(t, newTie), now);
+  for (const d of pass.disagreements) {
+    const [first, second] = d.entries;
+    if (!first || !second) continue;
+    await notify(api, db, secretaries, (t) => ({
+      text: t("tally.disagreement", { name: d.fullName, first: countsLine(t, first), second: countsLine(t, second) }),
+      keyboard: new InlineKeyboard().text(t("tally.button.reentry", { name: d.fullName }), REENTRY.data(d.memberId)),
+    }), now);
+  }
+}

@@ -1,0 +1,132 @@
+// The secretary's counts for one member (M13): method, official members (prefilled, M7), present, valid ballots,
+// ballots per level; every bound checked by the domain's validateTally with its own message. A preview shows the
+// level the domain gives and why; confirming stores the tally and runs the branch-wide pass (M8).
+import type { BotConversation, ConvContext } from "../bot/context";
+import { describeOutcome, describeReasons, describeTallyError } from "../bot/describe-result";
+import { translatorFor, type Translate } from "../bot/i18n";
+import { getRulebook, levelByVote, MEMBER_LEVELS, validateTally, type L4Ground, type TallyField, type TallyInput } from "../domain";
+import { evaluateBranch, latestResults, previewMemberOutcome } from "../store/results";
+import { recordTally } from "../store/tallies";
+import { askTally, parseCount } from "./tally-input";
+import { groundsKeyboard, methodKeyboard, singleButton, TALLY_STEP } from "./tally-buttons";
+import { countsLine, reportPass } from "./tally-report";
+
+export const TALLY = "tally";
+
+export type TallyArgs = {
+  lang: string;
+  orgId: string;
+  periodId: string;
+  rulebookId: string;
+  memberId: string;
+  memberName: string;
+  slot: 1 | 2;
+  doubleEntry: boolean;
+  /** M7: official members on the roster, offered as the default. */
+  official: number;
+};
+
+type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; args: TallyArgs };
+const COUNT_FIELDS: TallyField[] = ["present", "valid", ...MEMBER_LEVELS.map((l) => `votes.${l}` as const)];
+
+export async function tallyConversation(conversation: BotConversation, ctx: ConvContext, args: TallyArgs) {
+  const d: Dialog = { conversation, ctx, t: translatorFor(args.lang), args };
+  await ctx.reply(d.t(args.slot === 2 ? "tally.intro_second" : "tally.intro", { name: args.memberName }));
+  for (;;) {
+    const tally = await askCounts(d);
+    const vote = levelByVote(tally, getRulebook(args.rulebookId)).level;
+    if (vote === "L4") tally.l4Grounds = await askGrounds(d);
+    const note = vote === "L3" ? await askNote(d) : undefined;
+    const outcome = await conversation.external((c) =>
+      previewMemberOutcome(c.deps.db, { periodId: args.periodId, memberId: args.memberId, tally, l3Note: note }, c.deps.clock()));
+    const preview = d.t("tally.preview", {
+      name: args.memberName, counts: countsLine(d.t, tally), outcome: describeOutcome(d.t, outcome),
+      reasons: describeReasons(d.t, outcome.reasons, args.lang),
+    });
+    const keyboard = singleButton(d.t("tally.button.confirm"), "confirm").text(d.t("tally.button.redo"), TALLY_STEP.data("redo"));
+    const answer = await askTally(conversation, ctx, d.t, { text: preview, keyboard, acceptText: false, buttons: TALLY_STEP });
+    if (answer.kind === "button" && answer.value === "confirm") return save(d, tally, note);
+  }
+}
+
+async function askCounts(d: Dialog): Promise<TallyInput> {
+  const { t, args } = d;
+  let method: TallyInput["method"] = "secret";
+  for (;;) {
+    const a = await askTally(d.conversation, d.ctx, t, { text: t("tally.ask_method"), keyboard: methodKeyboard(t), acceptText: false, buttons: TALLY_STEP });
+    if (a.kind === "button" && (a.value === "secret" || a.value === "hands")) {
+      method = a.value;
+      break;
+    }
+  }
+  const tally: TallyInput = { method, official: args.official, present: 0, valid: 0, votes: { L1: 0, L2: 0, L3: 0, L4: 0 } };
+  tally.official = await askNumber(d, tally, "official", t("tally.ask_official", { count: args.official }));
+  for (const field of COUNT_FIELDS) {
+    const level = field.startsWith("votes.") ? field.slice(6) : null;
+    const question = level ? t("tally.ask_votes", { level: t(`rating.level.${level}`) }) : t(`tally.ask_${field}`);
+    const value = await askNumber(d, tally, field, question);
+    if (level) tally.votes[level as keyof TallyInput["votes"]] = value;
+    else tally[field as "present" | "valid"] = value;
+  }
+  return tally;
+}
+
+/** Asks one count until it is a number that breaks no bound involving this field (the later fields still 0). */
+async function askNumber(d: Dialog, sofar: TallyInput, field: TallyField | "official", question: string): Promise<number> {
+  const keep = field === "official" ? singleButton(d.t("tally.button.keep", { count: d.args.official }), "keep") : undefined;
+  let text = question;
+  for (;;) {
+    const a = await askTally(d.conversation, d.ctx, d.t, { text, keyboard: keep, acceptText: true, buttons: keep ? TALLY_STEP : undefined });
+    const value = a.kind === "button" ? (a.value === "keep" ? d.args.official : null) : parseCount(a.text);
+    if (value === null) {
+      text = `${d.t("tally.not_number")}\n\n${question}`;
+      continue;
+    }
+    const trial = structuredClone(sofar);
+    if (field.startsWith("votes.")) trial.votes[field.slice(6) as keyof TallyInput["votes"]] = value;
+    else trial[field as "official" | "present" | "valid"] = value;
+    const errors = validateTally(trial).filter((e) => e.field === field || (field.startsWith("votes.") && e.code === "tally.votes-exceed-valid"));
+    if (errors.length === 0) return value;
+    text = `${errors.map((e) => describeTallyError(d.t, e)).join("\n")}\n\n${question}`;
+  }
+}
+
+async function askGrounds(d: Dialog): Promise<L4Ground[]> {
+  const chosen: L4Ground[] = [];
+  for (;;) {
+    const a = await askTally(d.conversation, d.ctx, d.t, {
+      text: d.t("tally.ask_grounds"), keyboard: groundsKeyboard(d.t, chosen), acceptText: false, buttons: TALLY_STEP,
+    });
+    if (a.kind !== "button") continue;
+    if (a.value === "done") return chosen;
+    const ground = a.value as L4Ground;
+    const at = chosen.indexOf(ground);
+    if (at >= 0) chosen.splice(at, 1);
+    else chosen.push(ground);
+  }
+}
+
+async function askNote(d: Dialog): Promise<string | undefined> {
+  const a = await askTally(d.conversation, d.ctx, d.t, {
+    text: d.t("tally.ask_note"), keyboard: singleButton(d.t("tally.button.skip"), "skip"), acceptText: true, buttons: TALLY_STEP,
+  });
+  return a.kind === "text" && a.text.trim() ? a.text.trim().slice(0, 1000) : undefined;
+}
+
+async function save(d: Dialog, tally: TallyInput, note: string | undefined): Promise<void> {
+  const { args, t } = d;
+  const stored = await d.conversation.external(async (c) => {
+    const now = c.deps.clock();
+    const actorId = c.identity.userId;
+    await recordTally(c.deps.db, { periodId: args.periodId, memberId: args.memberId, slot: args.slot, tally, enteredById: actorId }, now);
+    const pass = await evaluateBranch(c.deps.db, { periodId: args.periodId, actorId, notes: note ? { [args.memberId]: note } : {} }, now);
+    await reportPass(c.api, c.deps.db, args.orgId, pass, now);
+    const result = (await latestResults(c.deps.db, args.periodId)).get(args.memberId);
+    return { outcome: result?.outcome ?? null };
+  });
+  if (!stored.outcome || stored.outcome.kind === "awaiting-tally") {
+    await d.ctx.reply(t("tally.saved_waiting_second", { name: args.memberName }));
+    return;
+  }
+  await d.ctx.reply(t("tally.saved", { name: args.memberName, outcome: describeOutcome(t, stored.outcome) }));
+}

@@ -1,0 +1,75 @@
+// Acting as a secretary at the branch meeting: the member list, the counts dialog, the tie buttons.
+import type { EmulatedUser } from "../emulator/bot-api-emulator";
+import { startHarness } from "../support/bot-harness";
+import { seedBranch, type SeedMember } from "../support/seed";
+import { createOrganization } from "../../store/orgs";
+import { recordHcmPresented } from "../../store/tallies";
+
+export const SECRETARY = 301;
+export const COMMITTEE = 302;
+export const UPPER = 901;
+export const OUTSIDER = 999;
+
+/** A branch of `size` official members under a base committee; the first is the secretary, the second on the committee. */
+export async function startMeetingWorld(size: number, options: { doubleEntry?: boolean } = {}) {
+  const h = await startHarness({ now: "2026-12-25T02:00:00.000Z" });
+  const parent = await createOrganization(h.db, { name: "Đảng ủy Khối cơ quan", kind: "base-committee" }, null, h.clock.now());
+  const members: SeedMember[] = Array.from({ length: size }, (_, i) => ({
+    fullName: `Nguyễn Văn Đức ${String(i + 1).padStart(2, "0")}`,
+    kind: "official",
+    group: i < size / 2 ? "Tổ 1" : "Tổ 2",
+    telegramId: 1000 + i,
+    ...(i === 0 ? { telegramId: SECRETARY, roles: ["secretary"] as const } : {}),
+    ...(i === 1 ? { telegramId: COMMITTEE, roles: ["committee"] as const } : {}),
+  })).map((m) => ({ ...m, roles: m.roles ? [...m.roles] : undefined }));
+  const ids = await seedBranch(h.db, {
+    name: "Chi bộ Văn phòng", members, parentId: parent.id, doubleEntry: options.doubleEntry,
+    outsiders: [{ telegramId: UPPER, roles: ["upper"] }],
+  });
+  const memberIds = members.map((m) => ids.memberIds[m.fullName]!);
+  return { h, ids, memberIds, names: members.map((m) => m.fullName), parentId: parent.id };
+}
+
+/** M12: every member presented Ho Chi Minh actions (recorded as the secretary would with the card's button). */
+export async function recordHcmForAll(h: Awaited<ReturnType<typeof startHarness>>, periodId: string, memberIds: string[]) {
+  for (const id of memberIds) await recordHcmPresented(h.db, periodId, id, "seed", h.clock.now());
+}
+
+const hasButton = (user: EmulatedUser, data: string) =>
+  (user.lastMessage()?.replyMarkup?.inline_keyboard ?? []).flat().some((b: { callback_data?: string }) => b.callback_data === data);
+
+/** /tally, page through the list to the member and open their card. */
+export async function openCard(user: EmulatedUser, memberId: string) {
+  await user.send("/tally");
+  await user.waitForMessage(/Ghi kết quả biểu quyết|Record the vote/);
+  for (let page = 1; !hasButton(user, `tl:card:${memberId}`); page++) {
+    await user.click(`tl:page:${page}`);
+    await user.waitForMessage(new RegExp(`(Trang|Page) ${page + 1}/`));
+  }
+  await user.click(`tl:card:${memberId}`);
+  await user.waitForMessage(/Đồng chí|Comrade/);
+}
+
+export type Counts = { official?: number; present: number; valid: number; votes: [number, number, number, number] };
+
+/** The whole counts dialog for one member, up to the preview (returned) without confirming. */
+export async function enterCounts(user: EmulatedUser, memberId: string, c: Counts, method: "secret" | "hands" = "secret") {
+  await openCard(user, memberId);
+  await user.click(`tl:enter:${memberId}`);
+  await user.waitForMessage(/hình thức|How did/);
+  await user.click(`tc:${method}`);
+  await user.waitForMessage(/chính thức của chi bộ|Official members/);
+  if (c.official === undefined) await user.click("tc:keep");
+  else await user.send(String(c.official));
+  const answers = [c.present, c.valid, ...c.votes];
+  for (const value of answers) {
+    await user.waitForMessage(/\?$/);
+    await user.send(String(value));
+  }
+  return user.waitForMessage(/Xem lại|Check —/);
+}
+
+export async function confirmCounts(user: EmulatedUser) {
+  await user.click("tc:confirm");
+  return user.waitForMessage(/Đã lưu|Saved|Your entry/);
+}

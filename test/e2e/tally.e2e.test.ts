@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { resultHistory } from "../../store/results";
+import type { Harness } from "../support/bot-harness";
+import { confirmCounts, enterCounts, openCard, recordHcmForAll, SECRETARY, startMeetingWorld, UPPER, OUTSIDER } from "./tally-steps";
+
+let h: Harness | undefined;
+afterEach(async () => h?.stop());
+
+describe("the secretary's evening after the meeting (issue 4)", () => {
+  it("goes from counts to recognized results for a branch of 30, with bad counts, a cap tie and a revocation", async () => {
+    const world = await startMeetingWorld(30);
+    h = world.h;
+    const { memberIds, names, ids } = world;
+    await recordHcmForAll(h, ids.periodId, memberIds);
+    const secretary = h.user(SECRETARY);
+
+    // M13: every bound has its own message, then the dialog goes on.
+    await openCard(secretary, memberIds[0]!);
+    await secretary.click(`tl:enter:${memberIds[0]}`);
+    await secretary.waitForMessage(/hình thức/);
+    await secretary.send("25");
+    await secretary.waitForMessage(/chọn bằng một trong các nút/);
+    await secretary.click("tc:secret");
+    await secretary.waitForMessage(/theo danh sách: 30/);
+    await secretary.click("tc:keep");
+    await secretary.waitForMessage(/có mặt\?/);
+    await secretary.send("mười");
+    await secretary.waitForMessage(/số nguyên không âm/);
+    await secretary.send("31");
+    await secretary.waitForMessage(/Số có mặt \(31\) không được lớn hơn số đảng viên chính thức \(30\)/);
+    await secretary.sendSticker();
+    await secretary.waitForMessage(/số nguyên không âm/);
+    await secretary.send("/status");
+    await secretary.waitForMessage(/Lệnh \/status không phải là câu trả lời/);
+    await secretary.send("28");
+    await secretary.waitForMessage(/Số phiếu hợp lệ/);
+    await secretary.send("29");
+    await secretary.waitForMessage(/Số phiếu hợp lệ \(29\) không được lớn hơn số có mặt \(28\)/);
+    await secretary.send("27");
+    for (const value of ["25", "2", "0"]) {
+      await secretary.waitForMessage(/\?$/);
+      await secretary.send(value);
+    }
+    await secretary.waitForMessage(/\?$/);
+    await secretary.send("1");
+    await secretary.waitForMessage(/Tổng số phiếu các mức \(28\) không được lớn hơn số phiếu hợp lệ \(27\)/);
+    await secretary.send("0");
+    const preview = await secretary.waitForMessage(/Xem lại/);
+    expect(preview.text).toContain("Kết quả theo quy định: Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
+    expect(preview.text).toContain("Được 25/30 đảng viên chính thức tán thành mức «Đủ tư cách, hoàn thành xuất sắc nhiệm vụ»");
+    // With one member counted the 15% cap leaves no L1 place yet (M8 is applied over the branch as counts come in).
+    expect((await confirmCounts(secretary)).text).toContain("Kết quả đề nghị: Đủ tư cách, hoàn thành tốt nhiệm vụ");
+
+    // Members 2–3: L1 with 25; 4–5: L1 with 22 (a tie for the last of floor(15% × 30) = 4 places); the rest L2.
+    for (const [i, id] of memberIds.entries()) {
+      if (i === 0) continue;
+      const votes: [number, number, number, number] = i < 3 ? [25, 3, 0, 0] : i < 5 ? [22, 6, 0, 0] : [2, 20, 6, 0];
+      await enterCounts(secretary, id, { present: 28, valid: 28, votes });
+      await confirmCounts(secretary);
+    }
+    const ties = secretary.messages().filter((m) => /bằng phiếu \(22 phiếu\)/.test(m.text ?? ""));
+    // Told when the tie appears or changes (the base grows with each count), not after every unrelated tally.
+    expect(ties.length).toBeGreaterThan(0);
+    expect(ties.length).toBeLessThan(25);
+    const tie = ties.at(-1)!;
+    expect(tie.text).toContain(names[3]);
+    expect(tie.text).toContain(names[4]);
+
+    // Nothing is final until the secretary decides.
+    await secretary.send("/results");
+    await secretary.waitForMessage(/Kết quả xếp loại —/);
+    await secretary.click(/^rsend:/);
+    await secretary.waitForMessage(/Chưa gửi được: còn trường hợp bằng phiếu/);
+
+    await secretary.click(`cap:${memberIds[4]}`);
+    await secretary.waitForMessage(/Đã quyết định xong/);
+    const demoted = (await resultHistory(h.db, ids.periodId, memberIds[3]!)).at(-1)!;
+    expect(demoted.outcome).toMatchObject({ kind: "level", level: "L2" });
+    expect(demoted.outcome.reasons.map((r) => r.code)).toContain("cap.demoted");
+    expect((await resultHistory(h.db, ids.periodId, memberIds[0]!)).at(-1)!.outcome).toMatchObject({ level: "L1" });
+    expect((await resultHistory(h.db, ids.periodId, memberIds[4]!)).at(-1)!.outcome).toMatchObject({ level: "L1" });
+
+    // Someone without a role is refused.
+    const outsider = h.user(OUTSIDER);
+    await outsider.send("/tally");
+    expect((await outsider.waitForMessage()).text).toContain("chỉ dành cho");
+
+    // Send for recognition: the upper committee is told; a member who blocked the bot becomes unreachable.
+    const member = h.user(1010);
+    const upper = h.user(UPPER);
+    h.user(1029);
+    h.emulator.blockBot(1029);
+    await secretary.send("/results");
+    await secretary.waitForMessage(/Kết quả xếp loại —/);
+    await secretary.click(/^rsend:/);
+    await secretary.waitForMessage(/Đã gửi 30 kết quả/);
+    await upper.waitForMessage(/đề nghị công nhận 30 kết quả/);
+    await upper.send("/recognize");
+    await upper.waitForMessage(/30 chờ công nhận/);
+    await upper.click(/^rc:all:/);
+    await upper.waitForMessage(/Đã công nhận 30 kết quả/);
+    expect((await member.waitForMessage(/đã được cấp ủy cấp trên công nhận/)).text).toContain("Đủ tư cách, hoàn thành tốt nhiệm vụ");
+    const blocked = await h.db.user.findUniqueOrThrow({ where: { telegramId: "1029" } });
+    expect(blocked.unreachableAt).not.toBeNull();
+
+    // M14: revocation with a typed reason, kept with who and when.
+    await upper.send("/recognize");
+    await upper.waitForMessage(/đã công nhận/);
+    await upper.click(/^rc:each:/);
+    await upper.waitForMessage(/chọn kết quả để công nhận hoặc thu hồi/);
+    await upper.click(`rc:revoke:${ids.periodId}:${memberIds[10]}`);
+    await upper.waitForMessage(/gõ lý do thu hồi/);
+    await upper.sendSticker();
+    await upper.waitForMessage(/gõ lý do thu hồi/);
+    await upper.send("Số phiếu ghi nhầm");
+    await upper.waitForMessage(/Đã thu hồi kết quả của đồng chí/);
+    expect((await member.waitForMessage(/đã được thu hồi/)).text).toContain("Số phiếu ghi nhầm");
+    const revoked = (await resultHistory(h.db, ids.periodId, memberIds[10]!)).at(-1)!;
+    expect(revoked).toMatchObject({ state: "revoked", revokeReason: "Số phiếu ghi nhầm" });
+    expect(revoked.revokedById).not.toBeNull();
+  }, 240_000);
+});
