@@ -5,8 +5,9 @@ import { languageFeature } from "./language";
 import { selfReviewFeature } from "./self-review";
 import { startFeature } from "./start";
 import { unhandledFeature } from "./unhandled";
+import { afterMeetingFeatures } from "./after-meeting";
 
 /** Every feature, in order; `unhandled` last. Add a feature here and nowhere else. */
 export function features(): Composer<BotContext>[] {
-  return [startFeature(), languageFeature(), selfReviewFeature(), deadlinesFeature(), unhandledFeature()];
+  return [startFeature(), languageFeature(), selfReviewFeature(), deadlinesFeature(), ...afterMeetingFeatures(), unhandledFeature()];
 }
