@@ -94,7 +94,7 @@ function namesByGroup(ctx: BotContext, members: StatusMember[]): string[] {
     groups.set(key, [...(groups.get(key) ?? []), m.name]);
   }
   if (groups.size === 1 && groups.has(null)) return members.map((m) => `• ${m.name}`);
-  return [...groups].flatMap(([group, names]) => [`${group ?? ctx.t("status.no_group")}:`, ...names.map((n) => `• ${n}`)]);
+  return [...groups].flatMap(([group, names]) => [ctx.t("status.group_heading", { group: group ?? ctx.t("status.no_group") }), ...names.map((n) => `• ${n}`)]);
 }
 
 async function showUpper(ctx: BotContext, orgId: string, orgName: string) {

@@ -17,7 +17,7 @@ export async function startMeetingWorld(size: number, options: { doubleEntry?: b
   const members: SeedMember[] = Array.from({ length: size }, (_, i) => ({
     fullName: `Nguyễn Văn Đức ${String(i + 1).padStart(2, "0")}`,
     kind: "official",
-    group: i < size / 2 ? "Tổ 1" : "Tổ 2",
+    group: i < size / 2 ? "1" : "2",
     telegramId: 1000 + i,
     ...(i === 0 ? { telegramId: SECRETARY, roles: ["secretary"] as const } : {}),
     ...(i === 1 ? { telegramId: COMMITTEE, roles: ["committee"] as const } : {}),
