@@ -18,11 +18,13 @@ export type AppOptions = {
   db: Db;
   log: Logger;
   clock?: () => Date;
+  /** Replaces the network for every API call, conversations included (benchmarks: an in-process fake API). */
+  fetch?: typeof fetch;
 };
 
 /** The composition root: one Bot with every feature, for long polling, webhooks, tests and the demo alike. */
 export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: Deps } {
-  const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot } });
+  const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) } });
   // Honour Telegram's retry_after on 429 and recover from brief network faults.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
   const deps: Deps = {

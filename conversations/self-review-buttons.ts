@@ -30,21 +30,26 @@ export function parseStepButton(data: string | undefined): StepButton | null {
   return null;
 }
 
+export function stepButtonData(button: StepButton): string {
+  if (button.kind === "confirm") return step.data("confirm");
+  return step.data(`${button.kind}.${button.kind === "rate" ? button.level : button.part}`);
+}
+
 export function doneKeyboard(t: Translate, part: ReviewPart): InlineKeyboard {
-  return new InlineKeyboard().text(t("review.button_done"), step.data(`done.${part}`));
+  return new InlineKeyboard().text(t("review.button_done"), stepButtonData({ kind: "done", part }));
 }
 
 export function ratingKeyboard(t: Translate): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const level of MEMBER_LEVELS) keyboard.text(t(`review.level.${level}`), step.data(`rate.${level}`)).row();
+  for (const level of MEMBER_LEVELS) keyboard.text(t(`review.level.${level}`), stepButtonData({ kind: "rate", level })).row();
   return keyboard;
 }
 
 /** Confirm, then one edit button per part (three per row, so a phone shows them without scrolling). */
 export function summaryKeyboard(t: Translate): InlineKeyboard {
-  const keyboard = new InlineKeyboard().text(t("review.button_confirm"), step.data("confirm")).row();
+  const keyboard = new InlineKeyboard().text(t("review.button_confirm"), stepButtonData({ kind: "confirm" })).row();
   REVIEW_PARTS.forEach((part, index) => {
-    keyboard.text(t("review.button_edit", { part: t(`review.short.${part}`) }), step.data(`edit.${part}`));
+    keyboard.text(t("review.button_edit", { part: t(`review.short.${part}`) }), stepButtonData({ kind: "edit", part }));
     if (index % 3 === 2) keyboard.row();
   });
   return keyboard;

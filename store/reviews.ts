@@ -10,11 +10,14 @@ import { iso } from "./dates";
 export type ReviewRow = ReviewDraft & { periodId: string; memberId: string; late: boolean; updatedAt: string };
 export type SubmissionRow = { memberId: string; submittedAt: string | null; late: boolean; updatedAt: string };
 
+/** Dates and flags as Prisma returns them, or as SQLite returns them to a raw statement (text, 0/1). */
 type ReviewRecord = {
   periodId: string; memberId: string; contentA: string | null; contentB: string | null; contentC: string | null;
-  contentD: string | null; hcmActions: string | null; selfRating: string | null; submittedAt: Date | null; late: boolean;
-  updatedAt: Date;
+  contentD: string | null; hcmActions: string | null; selfRating: string | null; submittedAt: Date | string | null;
+  late: boolean | number | bigint; updatedAt: Date | string;
 };
+
+const isoOf = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 function toRow(r: ReviewRecord): ReviewRow {
   return {
@@ -23,9 +26,9 @@ function toRow(r: ReviewRecord): ReviewRow {
     contents: { a: r.contentA, b: r.contentB, c: r.contentC, d: r.contentD },
     hcmActions: r.hcmActions,
     selfRating: r.selfRating as MemberLevel | null,
-    submittedAt: iso(r.submittedAt),
-    late: r.late,
-    updatedAt: iso(r.updatedAt),
+    submittedAt: isoOf(r.submittedAt),
+    late: Boolean(r.late),
+    updatedAt: isoOf(r.updatedAt)!,
   };
 }
 
@@ -52,24 +55,34 @@ export async function saveDraftPart(
   input: { periodId: string; memberId: string; part: ReviewPart; value: string },
   now: Date,
 ): Promise<SaveResult> {
-  return db.$transaction(async (tx) => {
-    const [existing, period] = await Promise.all([
-      tx.selfReview.findUnique({ where: key(input.periodId, input.memberId), select: { submittedAt: true } }),
-      tx.reviewPeriod.findUniqueOrThrow({ where: { id: input.periodId }, select: { selfReviewDeadline: true } }),
-    ]);
-    const submittedAt = iso(existing?.submittedAt);
-    if (reviewEditPermission(submittedAt, iso(period.selfReviewDeadline), now.toISOString()) === "locked") return { status: "locked" as const };
-    const data = { [COLUMN[input.part]]: input.value };
-    const row = await tx.selfReview.upsert({
+  // The hot path of the self-review (one call per answer): two raw statements instead of a Prisma transaction of
+  // four compiled queries. Check and write need no transaction: a member's chat is handled in order, and both use `now`.
+  const [state] = await db.$queryRawUnsafe<Array<{ deadline: Date | string; reviewId: string | null; submittedAt: Date | string | null }>>(
+    `SELECT p."selfReviewDeadline" AS deadline, r."id" AS reviewId, r."submittedAt" AS submittedAt
+       FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`,
+    input.memberId, input.periodId,
+  );
+  if (!state) throw new Error(`unknown review period ${input.periodId}`);
+  const submittedAt = isoOf(state.submittedAt);
+  if (reviewEditPermission(submittedAt, isoOf(state.deadline)!, now.toISOString()) === "locked") return { status: "locked" };
+  const column = COLUMN[input.part];
+  if (!state.reviewId) {
+    const data = { [column]: input.value };
+    const row = await db.selfReview.upsert({
       where: key(input.periodId, input.memberId),
       create: { periodId: input.periodId, memberId: input.memberId, ...data },
       update: data,
     });
-    if (submittedAt) {
-      await recordAudit(tx, { actorId: null, action: "review.edited", entity: "SelfReview", entityId: row.id, data: { memberId: input.memberId, part: input.part } }, now);
-    }
-    return { status: "saved" as const, review: toRow(row) };
-  });
+    return { status: "saved", review: toRow(row) };
+  }
+  const [row] = await db.$queryRawUnsafe<ReviewRecord[]>(
+    `UPDATE "SelfReview" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ? RETURNING *`,
+    input.value, now, state.reviewId,
+  );
+  if (submittedAt) {
+    await recordAudit(db, { actorId: null, action: "review.edited", entity: "SelfReview", entityId: state.reviewId, data: { memberId: input.memberId, part: input.part } }, now);
+  }
+  return { status: "saved", review: toRow(row) };
 }
 
 export type SubmitResult =

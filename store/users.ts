@@ -17,6 +17,40 @@ export async function loadIdentity(
   telegram: { id: number; displayName?: string; languageCode?: string },
 ): Promise<Identity> {
   const telegramId = String(telegram.id);
+  return (await knownIdentity(db, telegramId)) ?? firstContact(db, telegramId, telegram);
+}
+
+type IdentityRow = { kind: "u" | "m" | "r"; a: string; b: string | null; c: string | null; d: string | null };
+
+/**
+ * Runs for every update: the user, their memberships and roles in one raw statement (Prisma's compiled
+ * queries cost several times more per round trip; see bench/self-review.bench.ts). Null for a new user.
+ */
+async function knownIdentity(db: Db, telegramId: string): Promise<Identity | null> {
+  const rows = await db.$queryRawUnsafe<IdentityRow[]>(
+    `SELECT 'u' AS kind, u."id" AS a, u."language" AS b, CASE WHEN u."unreachableAt" IS NULL THEN '0' ELSE '1' END AS c, NULL AS d
+       FROM "User" u WHERE u."telegramId" = ?
+     UNION ALL
+     SELECT 'm', m."id", m."orgId", o."name", m."fullName"
+       FROM "Member" m JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."orgId" WHERE u."telegramId" = ?
+     UNION ALL
+     SELECT 'r', r."orgId", o."name", r."role", NULL
+       FROM "RoleGrant" r JOIN "User" u ON u."id" = r."userId" JOIN "Organization" o ON o."id" = r."orgId" WHERE u."telegramId" = ?`,
+    telegramId, telegramId, telegramId,
+  );
+  const user = rows.find((row) => row.kind === "u");
+  if (!user) return null;
+  return {
+    userId: user.a,
+    telegramId,
+    language: user.b ?? "vi",
+    unreachable: user.c === "1",
+    memberships: rows.filter((r) => r.kind === "m").map((r) => ({ memberId: r.a, orgId: r.b!, orgName: r.c!, fullName: r.d! })),
+    roles: rows.filter((r) => r.kind === "r").map((r) => ({ orgId: r.a, orgName: r.b!, role: r.c as Role })),
+  };
+}
+
+async function firstContact(db: Db, telegramId: string, telegram: { displayName?: string; languageCode?: string }): Promise<Identity> {
   const user = await db.user.upsert({
     where: { telegramId },
     create: { telegramId, displayName: telegram.displayName, language: initialLanguage(telegram.languageCode) },

@@ -107,13 +107,3 @@ describe("the self-review never stores what it should not, and never loses what 
     expect(joined).toContain(TEXTS.hcm);
   });
 });
-
-it("a command of an earlier feature (/lang) works during a self-review, and the review goes on", async () => {
-  const an = world.h.user(101);
-  await startReview(an);
-  await an.send("/lang");
-  await an.waitForMessage(/Đồng chí chọn ngôn ngữ/);
-  await answer(an, TEXTS.a);
-  await an.waitForMessage(/b\. Về phẩm chất đạo đức, lối sống/);
-  expect((await world.review())!.contents.a).toBe(TEXTS.a);
-});
