@@ -1,4 +1,6 @@
+import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
+import { docxText } from "../support/zip";
 import { resultHistory } from "../../store/results";
 import type { Harness } from "../support/bot-harness";
 import { confirmCounts, enterCounts, openCard, recordHcmForAll, SECRETARY, startMeetingWorld, UPPER, OUTSIDER } from "./tally-steps";
@@ -118,5 +120,30 @@ describe("the secretary's evening after the meeting (issue 4)", () => {
     const revoked = (await resultHistory(h.db, ids.periodId, memberIds[10]!)).at(-1)!;
     expect(revoked).toMatchObject({ state: "revoked", revokeReason: "Số phiếu ghi nhầm" });
     expect(revoked.revokedById).not.toBeNull();
+
+    // The papers for the file, in the chat: the rating list (XLSX, DOCX) and the ballot minutes.
+    await secretary.send("/export");
+    const xlsx = await secretary.waitForMessage((m) => m.document?.fileName.endsWith(".xlsx") ?? false);
+    const listDocx = await secretary.waitForMessage((m) => m.document?.fileName.startsWith("danh-sach") ?? false);
+    const minutes = await secretary.waitForMessage((m) => m.document?.fileName.startsWith("bien-ban") ?? false);
+    expect(xlsx.document!.caption).toBe("Danh sách xếp loại đảng viên năm 2026 — Chi bộ Văn phòng");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.document!.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell("A3").value).toBe("DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2026");
+    const rowOf = (name: string) => sheet.getRows(6, 30)!.find((r) => r.getCell(2).value === name)!;
+    expect(rowOf(names[0]!).getCell(5).value).toBe("Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
+    expect(rowOf(names[0]!).getCell(6).value).toBe("đã công nhận");
+    expect(rowOf(names[3]!).getCell(7).value).toContain("không vượt quá 15%");
+    expect(rowOf(names[10]!).getCell(6).value).toBe("đã thu hồi");
+    const listText = docxText(listDocx.document!.bytes);
+    expect(listText).toContain("DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2026");
+    expect(listText).toContain(names[29]);
+    const minutesText = docxText(minutes.document!.bytes);
+    expect(minutesText).toContain("BIÊN BẢN KIỂM PHIẾU");
+    expect(minutesText).toContain("Tổng số đảng viên của chi bộ: 30; đảng viên chính thức: 30");
+    expect(minutesText).toMatch(/Nguyễn Văn Đức 01 Bỏ phiếu kín 30 28 28 27 25 2 0 0/);
+    expect(minutesText).toContain("TỔ KIỂM PHIẾU");
+    expect(minutesText).toContain("(Ký, ghi rõ họ tên)");
   }, 240_000);
 });

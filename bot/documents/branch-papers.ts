@@ -1,0 +1,83 @@
+// The rating list (danh sách xếp loại, C.III.7) as XLSX and DOCX, and the ballot minutes (biên bản kiểm phiếu).
+import { Document, Packer, PageOrientation, Paragraph } from "docx";
+import ExcelJS from "exceljs";
+import type { BranchPapers, PaperRow } from "../../store/documents-data";
+import { describeOutcome, describeReasons } from "../describe-result";
+import type { Translate } from "../i18n";
+import { FONT, signatures, table, text } from "./docx-parts";
+
+const LIST_COLUMNS = ["index", "name", "group", "kind", "result", "state", "note"] as const;
+
+function kindText(t: Translate, row: PaperRow): string {
+  return row.exempt ? t("rating.kind.exempt") : t(`rating.kind.${row.kind}`);
+}
+
+/** One line of the rating list: the official level, its state, and the reasons (with the M11 note, the M9 grounds). */
+function listRow(t: Translate, row: PaperRow, index: number, lang: string): string[] {
+  const o = row.outcome;
+  const note = o ? [o.kind === "level" && o.note ? o.note : "", describeReasons(t, o.reasons, lang)].filter(Boolean).join(" ") : "";
+  return [
+    String(index + 1), row.fullName, row.group ?? "", kindText(t, row),
+    o ? describeOutcome(t, o) : t("rating.outcome.awaiting-tally"), row.state ? t(`rating.state.${row.state}`) : "", note,
+  ];
+}
+
+export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(t("docs.col.result").slice(0, 31));
+  sheet.addRow([t("docs.party")]);
+  sheet.addRow([t("docs.org", { org: papers.orgName })]);
+  sheet.addRow([t("docs.list_title", { year: papers.year })]).font = { bold: true, name: FONT };
+  sheet.addRow([]);
+  sheet.addRow(LIST_COLUMNS.map((c) => t(`docs.col.${c}`))).font = { bold: true, name: FONT };
+  papers.rows.forEach((row, i) => sheet.addRow(listRow(t, row, i, lang)));
+  sheet.columns.forEach((column, i) => (column.width = [6, 30, 10, 18, 45, 14, 60][i]));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export async function ratingListDocx(t: Translate, papers: BranchPapers, lang: string): Promise<Buffer> {
+  const doc = new Document({
+    sections: [{
+      children: [
+        text(t("docs.party"), { bold: true, center: true }),
+        text(t("docs.org", { org: papers.orgName })),
+        text(t("docs.list_title", { year: papers.year }), { bold: true, center: true }),
+        new Paragraph(""),
+        table(LIST_COLUMNS.map((c) => t(`docs.col.${c}`)), papers.rows.map((row, i) => listRow(t, row, i, lang))),
+        new Paragraph(""),
+        signatures([t("docs.sign.secretary")], t("docs.sign.hint")),
+      ],
+    }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+const MINUTES_COLUMNS = ["index", "name", "method", "official", "present", "issued", "valid", "l1", "l2", "l3", "l4", "result"] as const;
+
+/** M13: the counts of each member's vote; a secret ballot issues one ballot per member present. */
+export async function ballotMinutesDocx(t: Translate, papers: BranchPapers): Promise<Buffer> {
+  const rows = papers.rows.map((row, i) => {
+    const c = row.tally;
+    const counts = c ? [t(`tally.method.${c.method}`), c.official, c.present, c.present, c.valid, c.votes.L1, c.votes.L2, c.votes.L3, c.votes.L4] : ["", "", "", "", "", "", "", "", ""];
+    return [i + 1, row.fullName, ...counts, row.outcome ? describeOutcome(t, row.outcome) : t("rating.outcome.awaiting-tally")];
+  });
+  const doc = new Document({
+    sections: [{
+      properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
+      children: [
+        text(t("docs.party"), { bold: true, center: true }),
+        text(t("docs.org", { org: papers.orgName })),
+        text(t("docs.minutes_title"), { bold: true, center: true }),
+        text(t("docs.minutes_subtitle", { year: papers.year }), { center: true }),
+        new Paragraph(""),
+        text(t("docs.minutes_summary", { total: papers.rows.length, official: papers.official, evaluated: papers.evaluated })),
+        text(t("docs.minutes_rule"), { italic: true }),
+        new Paragraph(""),
+        table(MINUTES_COLUMNS.map((c) => t(`docs.col.${c}`)), rows),
+        new Paragraph(""),
+        signatures([t("docs.sign.counters"), t("docs.sign.secretary"), t("docs.sign.chair")], t("docs.sign.hint")),
+      ],
+    }],
+  });
+  return Packer.toBuffer(doc);
+}
