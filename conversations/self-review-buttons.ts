@@ -40,17 +40,15 @@ export function doneKeyboard(t: Translate, part: ReviewPart): InlineKeyboard {
 }
 
 export function ratingKeyboard(t: Translate): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  for (const level of MEMBER_LEVELS) keyboard.text(t(`review.level.${level}`), stepButtonData({ kind: "rate", level })).row();
-  return keyboard;
+  return InlineKeyboard.from(MEMBER_LEVELS.map((level) => [InlineKeyboard.text(t(`review.level.${level}`), stepButtonData({ kind: "rate", level }))]));
 }
 
 /** Confirm, then one edit button per part (three per row, so a phone shows them without scrolling). */
 export function summaryKeyboard(t: Translate): InlineKeyboard {
-  const keyboard = new InlineKeyboard().text(t("review.button_confirm"), stepButtonData({ kind: "confirm" })).row();
+  const keyboard = new InlineKeyboard().text(t("review.button_confirm"), stepButtonData({ kind: "confirm" }));
   REVIEW_PARTS.forEach((part, index) => {
+    if (index % 3 === 0) keyboard.row();
     keyboard.text(t("review.button_edit", { part: t(`review.short.${part}`) }), stepButtonData({ kind: "edit", part }));
-    if (index % 3 === 2) keyboard.row();
   });
   return keyboard;
 }

@@ -165,6 +165,8 @@ async function nextInput(d: Dialog, accept: (button: StepButton) => boolean): Pr
       const button = parseStepButton(query.data);
       if (button && accept(button)) {
         await next.answerCallbackQuery();
+        // The choice is made: its buttons go, so an old "Done" cannot be pressed again by mistake.
+        if (query.message) await next.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
         return { kind: "button", button };
       }
       if (!button && !query.data?.startsWith("review:")) await d.conversation.skip({ next: true });

@@ -1,7 +1,7 @@
 // The self-review under bad input, restarts, duplicate deliveries and long texts.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { EmulatedUser } from "../emulator/bot-api-emulator";
-import { answer, startReview, startReviewWorld, TEXTS } from "./self-review-steps";
+import { answer, SAVED, startReview, startReviewWorld, TEXTS } from "./self-review-steps";
 
 let world: Awaited<ReturnType<typeof startReviewWorld>>;
 beforeEach(async () => (world = await startReviewWorld()));
@@ -49,7 +49,7 @@ describe("the self-review never stores what it should not, and never loses what 
     await startReview(an);
     await answer(an, TEXTS.a);
     await an.send(TEXTS.b);
-    await an.waitForMessage(/Đã lưu/);
+    await an.waitForMessage(SAVED);
     await world.h.restart();
     await an.click("Xong ✓"); // a button the previous bot instance sent
     await an.waitForMessage(/c\. Về thực hiện chức trách/);

@@ -1,5 +1,5 @@
 // Acting as a member in the self-review: small steps shared by the end-to-end tests.
-import type { EmulatedUser } from "../emulator/bot-api-emulator";
+import type { EmulatedUser, SentMessage } from "../emulator/bot-api-emulator";
 import { getReview } from "../../store/reviews";
 import { startHarness } from "../support/bot-harness";
 import { seedBranch } from "../support/seed";
@@ -29,10 +29,13 @@ export const TEXTS = {
   hcm: "Tiết kiệm giấy in, đi làm đúng giờ, giúp đỡ đồng nghiệp mới.",
 } as const;
 
+/** The new "Saved" message (not the earlier one losing its Done button, which is an edit). */
+export const SAVED = (m: SentMessage) => !m.edited && (m.text ?? "").startsWith("Đã lưu");
+
 /** Types one answer and presses Done. */
 export async function answer(user: EmulatedUser, text: string): Promise<void> {
   await user.send(text);
-  await user.waitForMessage(/Đã lưu/);
+  await user.waitForMessage(SAVED);
   await user.click("Xong ✓");
 }
 

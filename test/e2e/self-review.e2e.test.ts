@@ -75,6 +75,7 @@ describe("the self-review conversation, end to end", () => {
     await answer(an, "Nội dung b đã sửa.");
     await an.waitForMessage(/Đồng chí có thể sửa từng phần/);
     await an.click("Sửa Mức xếp loại");
+    await an.waitForMessage(/Tự nhận mức xếp loại: /);
     await an.click("Đủ tư cách, hoàn thành nhiệm vụ");
     await an.waitForMessage(/Đồng chí có thể sửa từng phần/);
     await an.click("Xác nhận gửi ✓");

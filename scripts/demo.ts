@@ -1,0 +1,29 @@
+// `npm run demo`: no token, no network. The real bot on a temporary SQLite file talks to the local Bot API
+// emulator on 127.0.0.1; a secretary and four members act in their chats; the chats are printed as a transcript.
+import { SCENES } from "./demo/index";
+import { startDemoWorld } from "./demo/world";
+
+const START = "2026-12-01T02:00:00.000Z"; // 09:00 on 1 December 2026 in Hà Nội
+
+async function main(): Promise<number> {
+  const world = await startDemoWorld(START);
+  console.log("kiemdiem — demo: the real bot against a local Bot API emulator (127.0.0.1), a temporary SQLite file.");
+  console.log("Every message below went through the bot; 👤 is a person typing or pressing a button, [ ] are buttons.");
+  try {
+    for (const scene of SCENES) {
+      world.transcript.scene(scene.title);
+      await scene.play(world);
+    }
+    const reviews = await world.h.db.selfReview.findMany({ select: { submittedAt: true, late: true } });
+    const submitted = reviews.filter((r) => r.submittedAt).length;
+    console.log(`\nDone: ${submitted} self-reviews submitted, ${reviews.filter((r) => r.late).length} of them late.`);
+    return 0;
+  } catch (error) {
+    console.error("\nThe demo stopped:", error instanceof Error ? error.message : error);
+    return 1;
+  } finally {
+    await world.stop();
+  }
+}
+
+process.exit(await main());

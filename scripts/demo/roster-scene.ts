@@ -1,0 +1,26 @@
+import { PEOPLE, type Person } from "./world";
+import type { Scene } from "./scene";
+
+const ROSTER: Record<Person, string> = {
+  "Trần Thị Bình": "Trần Thị Bình; chính thức; cấp ủy",
+  "Nguyễn Văn An": "Nguyễn Văn An; chính thức",
+  "Lê Văn Cường": "Lê Văn Cường; chính thức",
+  "Phạm Thị Dung": "Phạm Thị Dung; dự bị",
+  "Hoàng Văn Em": "Hoàng Văn Em; chính thức",
+};
+
+/** The secretary pastes the roster of five and gets one invite link per member. */
+export const rosterScene: Scene = {
+  title: "2. Bí thư nhập danh sách năm đảng viên (/roster) và nhận đường liên kết mời",
+  async play(w) {
+    await w.say("Trần Thị Bình", "/roster", /Cách 1/);
+    await w.say("Trần Thị Bình", Object.values(ROSTER).join("\n"), /Danh sách gồm/);
+    await w.press("Trần Thị Bình", /^Nhập \d+ đồng chí$/, /Đã nhập/, "Nhập 5 đồng chí");
+    const secretary = w.user("Trần Thị Bình");
+    for (const { text } of secretary.messages()) {
+      for (const m of (text ?? "").matchAll(/^\d+\. (.+)\nhttps:\/\/t\.me\/\w+\?start=([A-Za-z0-9_-]+)$/gm)) w.inviteCodes[m[1]] = m[2];
+    }
+    const missing = Object.keys(PEOPLE).filter((name) => !w.inviteCodes[name]);
+    if (missing.length > 0) throw new Error(`no invite link for ${missing.join(", ")}`);
+  },
+};

@@ -1,0 +1,55 @@
+// Prints the chats of the demo as a readable transcript: who said what, what the bot answered, its buttons.
+import type { SentMessage } from "../../test/emulator/bot-api-emulator";
+
+type Button = { text: string };
+
+export class Transcript {
+  private currentChat: number | null = null;
+  /** Last printed text per message: an edit that only removes buttons is not printed again. */
+  private readonly printed = new Map<string, string>();
+
+  constructor(private readonly nameOf: (chatId: number) => string, private readonly out: (line: string) => void = console.log) {}
+
+  scene(title: string): void {
+    this.currentChat = null;
+    this.out(`\n━━━ ${title} ━━━`);
+  }
+
+  narrate(text: string): void {
+    this.out(`   ⏰ ${text}`);
+  }
+
+  user(chatId: number, text: string): void {
+    this.enterChat(chatId);
+    this.out(indent(`👤 ${this.nameOf(chatId)}: `, text));
+  }
+
+  press(chatId: number, button: string): void {
+    this.enterChat(chatId);
+    this.out(`👤 ${this.nameOf(chatId)}: bấm [${button}]`);
+  }
+
+  bot(message: SentMessage): void {
+    const body = message.document ? `[tệp ${message.document.fileName}] ${message.document.caption ?? ""}` : (message.plainText ?? message.text ?? "");
+    const key = `${message.chatId}:${message.messageId}`;
+    if (message.edited && this.printed.get(key) === body) return;
+    this.printed.set(key, body);
+    this.enterChat(message.chatId);
+    const label = message.edited ? "🤖 Bot (sửa tin nhắn): " : "🤖 Bot: ";
+    this.out(indent(label, body));
+    const rows: Button[][] = message.replyMarkup?.inline_keyboard ?? [];
+    for (const row of rows) this.out(`        ${row.map((b) => `[${b.text}]`).join(" ")}`);
+  }
+
+  private enterChat(chatId: number): void {
+    if (this.currentChat === chatId) return;
+    this.currentChat = chatId;
+    this.out(`\n  — Trò chuyện riêng của ${this.nameOf(chatId)} với bot —`);
+  }
+}
+
+/** Continuation lines line up under the first one, so a long message stays readable. */
+function indent(label: string, text: string): string {
+  const pad = " ".repeat([...label].length + 1);
+  return label + text.split("\n").join(`\n${pad}`);
+}
