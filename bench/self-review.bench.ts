@@ -61,7 +61,7 @@ async function feed(handle: (u: Update) => Promise<void>, scripts: Update[][]): 
   return { ...stats(latencies, seconds), cpuMsPerItem: (user + system) / 1000 / latencies.length };
 }
 
-async function selfReviewSteps(): Promise<Stats & { submitted: number; apiCalls: number }> {
+export async function selfReviewSteps(): Promise<Stats & { submitted: number; apiCalls: number }> {
   const database = await freshDb();
   const total = WARMUP_MEMBERS + MEMBERS;
   const members = Array.from({ length: total }, (_, i) => ({ fullName: `Đảng viên ${i}`, kind: "official" as const, telegramId: FIRST_USER + i }));

@@ -1,13 +1,43 @@
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 
 export type Db = PrismaClient;
 
+/** The better-sqlite3 connection under each Db, for the few per-update statements of store/fast-sql.ts. */
+const connections = new WeakMap<Db, { current: BetterSqlite3.Database | null }>();
+
+/**
+ * Prisma's adapter factory, noting the connection it opens (again after a reconnect), so hot statements can run
+ * on that same connection: same transactions semantics as Prisma's own queries, without its query compiler.
+ */
+class ConnectionNotingFactory extends PrismaBetterSQLite3 {
+  constructor(url: string, private readonly noted: { current: BetterSqlite3.Database | null }) {
+    super({ url });
+  }
+  override async connect() {
+    const adapter = await super.connect();
+    this.noted.current = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    return adapter;
+  }
+}
+
 /** Opens the database. SQLite in WAL mode: readers never wait for the writer, commits stay durable. */
 export async function openDb(url: string): Promise<Db> {
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  const noted = { current: null as BetterSqlite3.Database | null };
+  const db = new PrismaClient({ adapter: new ConnectionNotingFactory(url, noted) });
+  connections.set(db, noted);
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   return db;
+}
+
+/** The open better-sqlite3 connection of a Db from openDb (connecting Prisma first if it was disconnected). */
+export async function connectionOf(db: Db): Promise<BetterSqlite3.Database> {
+  const noted = connections.get(db);
+  if (!noted) throw new Error("this Db was not opened with openDb");
+  if (!noted.current?.open) await db.$connect();
+  if (!noted.current?.open) throw new Error("the database connection is closed");
+  return noted.current;
 }

@@ -1,5 +1,6 @@
 import type { VersionedStateStorage, VersionedState } from "@grammyjs/conversations";
 import type { Db } from "./client";
+import { prepared, sqlInstant } from "./fast-sql";
 
 /**
  * Key-value storage of @grammyjs/conversations in SQLite, so a half-done dialog
@@ -7,19 +8,17 @@ import type { Db } from "./client";
  */
 export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S> {
   return {
-    // Read and written on every update of a chat: raw statements skip Prisma's query compiler (see the bench).
+    // Read and written on every update of a chat: straight to SQLite (store/fast-sql.ts).
     async read(key) {
-      const rows = await db.$queryRawUnsafe<Array<{ value: string }>>('SELECT "value" FROM "ConversationState" WHERE "key" = ?', key);
-      return rows.length > 0 ? (JSON.parse(rows[0].value) as VersionedState<S>) : undefined;
+      const select = await prepared(db, 'SELECT "value" FROM "ConversationState" WHERE "key" = ?');
+      const row = select.get(key) as { value: string } | undefined;
+      return row ? (JSON.parse(row.value) as VersionedState<S>) : undefined;
     },
     async write(key, state) {
-      await db.$executeRawUnsafe(
+      const upsert = await prepared(db,
         'INSERT INTO "ConversationState" ("key", "value", "updatedAt") VALUES (?, ?, ?) ' +
-          'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"',
-        key,
-        JSON.stringify(state),
-        new Date(),
-      );
+          'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"');
+      upsert.run(key, JSON.stringify(state), sqlInstant(new Date()));
     },
     async delete(key) {
       await db.conversationState.deleteMany({ where: { key } });

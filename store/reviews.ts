@@ -6,6 +6,7 @@ import type { MemberLevel } from "../domain/levels";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
 import { iso } from "./dates";
+import { prepared, sqlInstant } from "./fast-sql";
 
 export type ReviewRow = ReviewDraft & { periodId: string; memberId: string; late: boolean; updatedAt: string };
 export type SubmissionRow = { memberId: string; submittedAt: string | null; late: boolean; updatedAt: string };
@@ -55,13 +56,13 @@ export async function saveDraftPart(
   input: { periodId: string; memberId: string; part: ReviewPart; value: string },
   now: Date,
 ): Promise<SaveResult> {
-  // The hot path of the self-review (one call per answer): two raw statements instead of a Prisma transaction of
-  // four compiled queries. Check and write need no transaction: a member's chat is handled in order, and both use `now`.
-  const [state] = await db.$queryRawUnsafe<Array<{ deadline: Date | string; reviewId: string | null; submittedAt: Date | string | null }>>(
+  // The hot path of the self-review (one call per answer): two statements straight to SQLite (store/fast-sql.ts)
+  // instead of a Prisma transaction of four compiled queries. Check and write need no transaction: a member's chat
+  // is handled in order, and both use `now`.
+  const select = await prepared(db,
     `SELECT p."selfReviewDeadline" AS deadline, r."id" AS reviewId, r."submittedAt" AS submittedAt
-       FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`,
-    input.memberId, input.periodId,
-  );
+       FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`);
+  const state = select.get(input.memberId, input.periodId) as { deadline: string; reviewId: string | null; submittedAt: string | null } | undefined;
   if (!state) throw new Error(`unknown review period ${input.periodId}`);
   const submittedAt = isoOf(state.submittedAt);
   if (reviewEditPermission(submittedAt, isoOf(state.deadline)!, now.toISOString()) === "locked") return { status: "locked" };
@@ -75,10 +76,8 @@ export async function saveDraftPart(
     });
     return { status: "saved", review: toRow(row) };
   }
-  const [row] = await db.$queryRawUnsafe<ReviewRecord[]>(
-    `UPDATE "SelfReview" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ? RETURNING *`,
-    input.value, now, state.reviewId,
-  );
+  const update = await prepared(db, `UPDATE "SelfReview" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ? RETURNING *`);
+  const row = update.get(input.value, sqlInstant(now), state.reviewId) as ReviewRecord;
   if (submittedAt) {
     await recordAudit(db, { actorId: null, action: "review.edited", entity: "SelfReview", entityId: state.reviewId, data: { memberId: input.memberId, part: input.part } }, now);
   }

@@ -1,17 +1,14 @@
 import type { Db } from "./client";
+import { prepared, sqlInstant } from "./fast-sql";
 
 /**
  * Remembers an update id; false when it was seen already (Telegram re-delivers after a timeout or
  * a webhook retry, and a second delivery must store nothing twice).
  */
 export async function claimUpdate(db: Db, updateId: number): Promise<boolean> {
-  // Every update passes here: one raw statement skips Prisma's query compiler and the exception path.
-  const inserted = await db.$executeRawUnsafe(
-    'INSERT INTO "ProcessedUpdate" ("updateId", "createdAt") VALUES (?, ?) ON CONFLICT ("updateId") DO NOTHING',
-    updateId,
-    new Date(),
-  );
-  return inserted === 1;
+  // Every update passes here (store/fast-sql.ts); a conflict is the duplicate, without an exception path.
+  const insert = await prepared(db, 'INSERT INTO "ProcessedUpdate" ("updateId", "createdAt") VALUES (?, ?) ON CONFLICT ("updateId") DO NOTHING');
+  return insert.run(updateId, sqlInstant(new Date())).changes === 1;
 }
 
 /** Telegram never re-sends old updates: only the newest ids need remembering. */

@@ -1,4 +1,5 @@
 import type { Db } from "./client";
+import { prepared } from "./fast-sql";
 
 export type Role = "secretary" | "committee" | "upper";
 
@@ -23,11 +24,11 @@ export async function loadIdentity(
 type IdentityRow = { kind: "u" | "m" | "r"; a: string; b: string | null; c: string | null; d: string | null };
 
 /**
- * Runs for every update: the user, their memberships and roles in one raw statement (Prisma's compiled
- * queries cost several times more per round trip; see bench/self-review.bench.ts). Null for a new user.
+ * Runs for every update: the user, their memberships and roles in one statement straight to SQLite
+ * (store/fast-sql.ts). Null for a new user.
  */
 async function knownIdentity(db: Db, telegramId: string): Promise<Identity | null> {
-  const rows = await db.$queryRawUnsafe<IdentityRow[]>(
+  const select = await prepared(db,
     `SELECT 'u' AS kind, u."id" AS a, u."language" AS b, CASE WHEN u."unreachableAt" IS NULL THEN '0' ELSE '1' END AS c, NULL AS d
        FROM "User" u WHERE u."telegramId" = ?
      UNION ALL
@@ -35,9 +36,8 @@ async function knownIdentity(db: Db, telegramId: string): Promise<Identity | nul
        FROM "Member" m JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."orgId" WHERE u."telegramId" = ?
      UNION ALL
      SELECT 'r', r."orgId", o."name", r."role", NULL
-       FROM "RoleGrant" r JOIN "User" u ON u."id" = r."userId" JOIN "Organization" o ON o."id" = r."orgId" WHERE u."telegramId" = ?`,
-    telegramId, telegramId, telegramId,
-  );
+       FROM "RoleGrant" r JOIN "User" u ON u."id" = r."userId" JOIN "Organization" o ON o."id" = r."orgId" WHERE u."telegramId" = ?`);
+  const rows = select.all(telegramId, telegramId, telegramId) as IdentityRow[];
   const user = rows.find((row) => row.kind === "u");
   if (!user) return null;
   return {
