@@ -17,7 +17,7 @@ import { callbackUpdate, FAKE_BOT_INFO, FAKE_TOKEN, fakeTelegramFetch, textUpdat
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 300);
 const WARMUP_MEMBERS = 20;
-const CONCURRENT_CHATS = 8;
+const CONCURRENT_CHATS = Number(process.env.BENCH_CHATS ?? 8);
 const FIRST_USER = 700_000;
 const ANSWER = "Luôn kiên định lập trường chính trị, chấp hành nghiêm chủ trương, đường lối của Đảng; ".repeat(6);
 
