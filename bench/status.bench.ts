@@ -1,0 +1,93 @@
+// /status for an upper committee over a base committee of 50,000 members in 1,000 branches, on a real SQLite file.
+// Goal: under 200 ms. Seeded with raw better-sqlite3 inserts (Prisma would take minutes), migrations as in production.
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { branchStatus } from "../domain";
+import { openDb } from "../store/client";
+import { applyMigrations } from "../store/migrate";
+import { loadStatusInputs } from "../store/status";
+
+const BRANCHES = 1_000;
+const MEMBERS_PER_BRANCH = 50;
+const RUNS = 15;
+const NOW = "2026-12-25T02:00:00.000Z";
+
+export function seed(file: string): string {
+  const sqlite = new Database(file);
+  const at = "2026-12-01T02:00:00.000Z";
+  const insertOrg = sqlite.prepare(`INSERT INTO Organization (id, name, kind, parentId, doubleEntry, registeredEmulation, createdAt) VALUES (?, ?, ?, ?, 0, 0, ?)`);
+  const insertPeriod = sqlite.prepare(`INSERT INTO ReviewPeriod (id, orgId, year, rulebookId, selfReviewDeadline, reportDeadline, reminderOffsets, createdAt) VALUES (?, ?, 2026, 'hd07-2011', '2026-12-20T16:59:59.000Z', '2026-12-30T16:59:59.000Z', '[3,1,0]', ?)`);
+  const insertGroup = sqlite.prepare(`INSERT INTO PartyGroup (id, orgId, name) VALUES (?, ?, ?)`);
+  const insertUser = sqlite.prepare(`INSERT INTO User (id, telegramId, language, createdAt) VALUES (?, ?, 'vi', ?)`);
+  const insertMember = sqlite.prepare(`INSERT INTO Member (id, orgId, groupId, userId, fullName, kind, exempt, retiredNotMoved, isLeader, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?)`);
+  const insertReview = sqlite.prepare(`INSERT INTO SelfReview (id, periodId, memberId, contentA, submittedAt, late, createdAt, updatedAt) VALUES (?, ?, ?, 'x', ?, ?, ?, ?)`);
+  const insertTally = sqlite.prepare(`INSERT INTO BallotTally (id, periodId, memberId, entrySlot, method, official, present, valid, votesL1, votesL2, votesL3, votesL4, enteredById, createdAt) VALUES (?, ?, ?, 1, 'secret', 45, 44, 44, 2, 40, 2, 0, 'u', ?)`);
+  const insertResult = sqlite.prepare(`INSERT INTO MemberResult (id, periodId, memberId, version, outcome, reasons, inputs, state, createdAt) VALUES (?, ?, ?, 1, 'L2', '[]', '{}', ?, ?)`);
+  sqlite.transaction(() => {
+    insertOrg.run("base", "Đảng ủy cơ sở", "base-committee", null, at);
+    for (let b = 0; b < BRANCHES; b++) {
+      const org = `org${b}`;
+      const period = `per${b}`;
+      insertOrg.run(org, `Chi bộ ${String(b).padStart(4, "0")}`, "branch", "base", at);
+      insertPeriod.run(period, org, at);
+      for (const g of [1, 2, 3]) insertGroup.run(`${org}g${g}`, org, String(g));
+      for (let i = 0; i < MEMBERS_PER_BRANCH; i++) {
+        const id = `${org}m${i}`;
+        const linked = i % 10 !== 9;
+        if (linked) insertUser.run(`u${id}`, `${b * 1000 + i}`, at);
+        insertMember.run(id, org, `${org}g${(i % 3) + 1}`, linked ? `u${id}` : null, `Đảng viên ${b}-${i}`, i % 7 === 0 ? "probationary" : "official", i === 49 ? 1 : 0, at);
+        if (i % 5 !== 4) insertReview.run(`r${id}`, period, id, i % 11 === 0 ? "2026-12-21T02:00:00.000Z" : "2026-12-10T02:00:00.000Z", i % 11 === 0 ? 1 : 0, at, at);
+        if (i % 2 === 0) {
+          insertTally.run(`t${id}`, period, id, at);
+          insertResult.run(`res${id}`, period, id, i % 4 === 0 ? "recognized" : "proposed", at);
+        }
+      }
+    }
+  })();
+  sqlite.close();
+  return "base";
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "kiemdiem-bench-"));
+  const file = path.join(dir, "bench.db");
+  try {
+    applyMigrations(`file:${file}`);
+    const seedStart = performance.now();
+    const upperOrgId = seed(file);
+    console.log(`seeded ${BRANCHES} branches × ${MEMBERS_PER_BRANCH} members in ${(performance.now() - seedStart).toFixed(0)} ms`);
+    const db = await openDb(`file:${file}`);
+    const timings: number[] = [];
+    // CPU time as well as wall time: on a shared machine the wall clock also counts other processes' turns.
+    const cpuTimings: number[] = [];
+    const loadTimings: number[] = [];
+    let members = 0;
+    let submitted = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      const cpuStart = process.cpuUsage();
+      // What /status does for an upper committee: the branches under it, their inputs, one line of counts each.
+      const branches = await loadStatusInputs(db, { parentId: upperOrgId }, NOW);
+      loadTimings.push(performance.now() - start);
+      const counts = branches.map((b) => branchStatus({ members: b.members, deadline: b.period.selfReviewDeadline, now: NOW }).counts);
+      timings.push(performance.now() - start);
+      const cpu = process.cpuUsage(cpuStart);
+      cpuTimings.push((cpu.user + cpu.system) / 1000);
+      members = counts.reduce((n, c) => n + c.total, 0);
+      submitted = counts.reduce((n, c) => n + c.submitted + c.late, 0);
+    }
+    await db.$disconnect();
+    const sorted = [...timings].sort((a, b) => a - b);
+    console.log(`status of ${members} members (${submitted} submitted) in ${BRANCHES} branches, ${RUNS} runs (first run included):`);
+    const cpuSorted = [...cpuTimings].sort((a, b) => a - b);
+    console.log(`  wall: first ${timings[0]!.toFixed(1)} ms, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms (goal < 200 ms)`);
+    console.log(`  of which loading (store/status.ts): p50 ${percentile([...loadTimings].sort((a, b) => a - b), 50).toFixed(1)} ms; the rest is the domain's branchStatus`);
+    console.log(`  cpu:  p50 ${percentile(cpuSorted, 50).toFixed(1)} ms, p99 ${percentile(cpuSorted, 99).toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

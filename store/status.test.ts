@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { freshDb } from "../test/support/db";
+import { seedBranch } from "../test/support/seed";
+import { createOrganization } from "./orgs";
+import { evaluateBranch } from "./results";
+import { loadStatusInputs } from "./status";
+import { recordHcmPresented, recordTally, setMeetingAbsence } from "./tallies";
+
+const NOW = new Date("2026-12-25T02:00:00Z");
+let database: Awaited<ReturnType<typeof freshDb>>;
+beforeEach(async () => (database = await freshDb()));
+afterEach(async () => database.cleanup());
+
+describe("loadStatusInputs", () => {
+  it("reads each member's review row, absence, counts, current result, group and reachability for one branch", async () => {
+    const db = database.db;
+    const b = await seedBranch(db, {
+      members: [
+        { fullName: "Nộp", kind: "official", group: "1", telegramId: 11 },
+        { fullName: "Nháp", kind: "official", group: "2" },
+        { fullName: "Vắng", kind: "official", group: "1", telegramId: 13 },
+      ],
+    });
+    const [submitted, draft, absent] = ["Nộp", "Nháp", "Vắng"].map((n) => b.memberIds[n]!);
+    await db.selfReview.create({ data: { periodId: b.periodId, memberId: submitted!, contentA: "x", submittedAt: new Date("2026-12-10T00:00:00Z") } });
+    await db.selfReview.create({ data: { periodId: b.periodId, memberId: draft!, contentA: "x" } });
+    await setMeetingAbsence(db, b.periodId, absent!, true, "u", NOW);
+    await recordHcmPresented(db, b.periodId, submitted!, "u", NOW); // updates the submitted member's row
+    await recordTally(db, { periodId: b.periodId, memberId: submitted!, slot: 1, tally: { method: "secret", official: 3, present: 3, valid: 3, votes: { L1: 0, L2: 3, L3: 0, L4: 0 } }, enteredById: "u" }, NOW);
+    await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW);
+
+    const [branch] = await loadStatusInputs(db, { orgId: b.orgId }, NOW.toISOString());
+    expect(branch!.period).toEqual({ id: b.periodId, year: 2026, selfReviewDeadline: "2026-12-20T16:59:59.000Z" });
+    const byName = Object.fromEntries(branch!.members.map((m) => [m.name, m]));
+    expect(branch!.members.map((m) => m.name)).toEqual(["Nộp", "Nháp", "Vắng"]);
+    expect(byName["Nộp"]).toMatchObject({ group: "1", review: { submittedAt: "2026-12-10T00:00:00.000Z" }, hasTally: true, unreachable: false, resultState: "proposed", outcome: { kind: "level", level: "L2" } });
+    expect(byName["Nháp"]).toMatchObject({ group: "2", review: { submittedAt: null }, hasTally: false, unreachable: true });
+    expect(byName["Vắng"]).toMatchObject({ absent: true, review: undefined, outcome: { kind: "deferred" } });
+  });
+
+  it("reads every branch under an upper committee, without groups, and leaves out branches with no open period", async () => {
+    const db = database.db;
+    const parent = await createOrganization(db, { name: "Đảng ủy", kind: "base-committee" }, null, NOW);
+    await seedBranch(db, { name: "Chi bộ B", parentId: parent.id, members: [{ fullName: "B1", kind: "official", group: "1" }] });
+    await seedBranch(db, { name: "Chi bộ A", parentId: parent.id, members: [{ fullName: "A1", kind: "official" }, { fullName: "A2", kind: "probationary" }] });
+    await createOrganization(db, { name: "Chi bộ chưa mở", kind: "branch", parentId: parent.id }, null, NOW);
+    const branches = await loadStatusInputs(db, { parentId: parent.id }, NOW.toISOString());
+    expect(branches.map((x) => [x.orgName, x.members.length])).toEqual([["Chi bộ A", 2], ["Chi bộ B", 1]]);
+    expect(branches[1]!.members[0]!.group).toBeNull();
+  });
+});
