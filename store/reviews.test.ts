@@ -4,7 +4,7 @@ import { seedBranch } from "../test/support/seed";
 import { listAudit } from "./audit";
 import type { Db } from "./client";
 import { loadIdentity } from "./users";
-import { getReview, getReviewForViewer, listSubmissions, saveDraftPart, submitReview } from "./reviews";
+import { getReview, getReviewForViewer, listSubmissions, reviewerContext, saveDraftPart, submitReview } from "./reviews";
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -100,5 +100,18 @@ describe("self-reviews against a real SQLite file", () => {
     for (const refused of [userOf("Phạm Thị Dung"), stranger.userId, otherBranch.userIds["Võ Văn E"]]) {
       expect(await view(refused)).toEqual({ status: "forbidden" });
     }
+  });
+
+  it("M5: the writer's context: name, leader flag, branch and its open period (none once it is closed)", async () => {
+    const binh = ids.memberIds["Trần Thị Bình"];
+    await db.member.update({ where: { id: binh }, data: { isLeader: true } });
+    expect(await reviewerContext(db, binh)).toEqual({
+      memberId: binh, fullName: "Trần Thị Bình", isLeader: true, orgId: ids.orgId, orgName: "Chi bộ Văn phòng",
+      period: { id: ids.periodId, year: 2026, selfReviewDeadline: deadline },
+    });
+    expect((await reviewerContext(db, an().memberId))!.isLeader).toBe(false);
+    await db.reviewPeriod.update({ where: { id: ids.periodId }, data: { closedAt: before } });
+    expect((await reviewerContext(db, binh))!.period).toBeNull();
+    expect(await reviewerContext(db, "no-such-member")).toBeNull();
   });
 });

@@ -40,7 +40,8 @@ const COLUMN: Record<ReviewPart, "contentA" | "contentB" | "contentC" | "content
 const key = (periodId: string, memberId: string) => ({ periodId_memberId: { periodId, memberId } });
 
 export async function getReview(db: Db, periodId: string, memberId: string): Promise<ReviewRow | null> {
-  const row = await db.selfReview.findUnique({ where: key(periodId, memberId) });
+  const select = await prepared(db, 'SELECT * FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?');
+  const row = select.get(periodId, memberId) as ReviewRecord | undefined;
   return row ? toRow(row) : null;
 }
 
@@ -158,28 +159,25 @@ export type ReviewerContext = {
   period: { id: string; year: number; selfReviewDeadline: string } | null;
 };
 
-/** What the self-review needs to know about the writer, in one query: who, which branch, which open period. */
+/** What the self-review needs to know about the writer, in one statement: who, which branch, which open period. */
 export async function reviewerContext(db: Db, memberId: string): Promise<ReviewerContext | null> {
-  const member = await db.member.findUnique({
-    where: { id: memberId },
-    select: {
-      id: true, fullName: true, isLeader: true, orgId: true,
-      org: {
-        select: {
-          name: true,
-          periods: { where: { closedAt: null }, orderBy: { year: "desc" }, take: 1, select: { id: true, year: true, selfReviewDeadline: true } },
-        },
-      },
-    },
-  });
-  if (!member) return null;
-  const period = member.org.periods[0];
+  const select = await prepared(db,
+    `SELECT m."id" AS memberId, m."fullName" AS fullName, m."isLeader" AS isLeader, m."orgId" AS orgId, o."name" AS orgName,
+            p."id" AS periodId, p."year" AS year, p."selfReviewDeadline" AS deadline
+       FROM "Member" m JOIN "Organization" o ON o."id" = m."orgId"
+       LEFT JOIN "ReviewPeriod" p ON p."id" = (
+         SELECT q."id" FROM "ReviewPeriod" q WHERE q."orgId" = m."orgId" AND q."closedAt" IS NULL ORDER BY q."year" DESC LIMIT 1)
+      WHERE m."id" = ?`);
+  const row = select.get(memberId) as
+    | { memberId: string; fullName: string; isLeader: number; orgId: string; orgName: string; periodId: string | null; year: number | null; deadline: string | null }
+    | undefined;
+  if (!row) return null;
   return {
-    memberId: member.id,
-    fullName: member.fullName,
-    isLeader: member.isLeader,
-    orgId: member.orgId,
-    orgName: member.org.name,
-    period: period ? { id: period.id, year: period.year, selfReviewDeadline: iso(period.selfReviewDeadline) } : null,
+    memberId: row.memberId,
+    fullName: row.fullName,
+    isLeader: Boolean(row.isLeader),
+    orgId: row.orgId,
+    orgName: row.orgName,
+    period: row.periodId ? { id: row.periodId, year: Number(row.year), selfReviewDeadline: isoOf(row.deadline)! } : null,
   };
 }
