@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "SelfReview_periodId_memberId_submittedAt_idx" ON "SelfReview"("periodId", "memberId", "submittedAt");
+
