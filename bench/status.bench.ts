@@ -13,6 +13,7 @@ const BRANCHES = 1_000;
 const MEMBERS_PER_BRANCH = 50;
 const RUNS = 15;
 const NOW = "2026-12-25T02:00:00.000Z";
+const REVIEW_TEXT = "Đồng chí luôn giữ vững lập trường, chấp hành nghiêm chủ trương của Đảng. ".repeat(8);
 
 export function seed(file: string): string {
   const sqlite = new Database(file);
@@ -22,7 +23,8 @@ export function seed(file: string): string {
   const insertGroup = sqlite.prepare(`INSERT INTO PartyGroup (id, orgId, name) VALUES (?, ?, ?)`);
   const insertUser = sqlite.prepare(`INSERT INTO User (id, telegramId, language, createdAt) VALUES (?, ?, 'vi', ?)`);
   const insertMember = sqlite.prepare(`INSERT INTO Member (id, orgId, groupId, userId, fullName, kind, exempt, retiredNotMoved, isLeader, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?)`);
-  const insertReview = sqlite.prepare(`INSERT INTO SelfReview (id, periodId, memberId, contentA, submittedAt, late, createdAt, updatedAt) VALUES (?, ?, ?, 'x', ?, ?, ?, ?)`);
+  // Realistic review texts (five parts of ~600 characters): /status must not pay for reading them.
+  const insertReview = sqlite.prepare(`INSERT INTO SelfReview (id, periodId, memberId, contentA, contentB, contentC, contentD, hcmActions, submittedAt, late, createdAt, updatedAt) VALUES (?, ?, ?, @t, @t, @t, @t, @t, ?, ?, ?, ?)`);
   const insertTally = sqlite.prepare(`INSERT INTO BallotTally (id, periodId, memberId, entrySlot, method, official, present, valid, votesL1, votesL2, votesL3, votesL4, enteredById, createdAt) VALUES (?, ?, ?, 1, 'secret', 45, 44, 44, 2, 40, 2, 0, 'u', ?)`);
   const insertResult = sqlite.prepare(`INSERT INTO MemberResult (id, periodId, memberId, version, outcome, reasons, inputs, state, createdAt) VALUES (?, ?, ?, 1, 'L2', '[]', '{}', ?, ?)`);
   sqlite.transaction(() => {
@@ -38,7 +40,7 @@ export function seed(file: string): string {
         const linked = i % 10 !== 9;
         if (linked) insertUser.run(`u${id}`, `${b * 1000 + i}`, at);
         insertMember.run(id, org, `${org}g${(i % 3) + 1}`, linked ? `u${id}` : null, `Đảng viên ${b}-${i}`, i % 7 === 0 ? "probationary" : "official", i === 49 ? 1 : 0, at);
-        if (i % 5 !== 4) insertReview.run(`r${id}`, period, id, i % 11 === 0 ? "2026-12-21T02:00:00.000Z" : "2026-12-10T02:00:00.000Z", i % 11 === 0 ? 1 : 0, at, at);
+        if (i % 5 !== 4) insertReview.run({ t: REVIEW_TEXT }, `r${id}`, period, id, i % 11 === 0 ? "2026-12-21T02:00:00.000Z" : "2026-12-10T02:00:00.000Z", i % 11 === 0 ? 1 : 0, at, at);
         if (i % 2 === 0) {
           insertTally.run(`t${id}`, period, id, at);
           insertResult.run(`res${id}`, period, id, i % 4 === 0 ? "recognized" : "proposed", at);
