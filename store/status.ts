@@ -43,8 +43,8 @@ type PerMemberSql = [periodId: string, memberId: string, ...rest: unknown[]];
 /**
  * The open period of each organization with its members; organizations without an open period are left out.
  * One statement per table, each a range scan of its (periodId, …) or (orgId) index: measured 2× faster than one
- * statement probing every member's rows. Party groups are read for a single branch only (the upper committee's
- * lines do not show them).
+ * statement probing every member's rows. Names and party groups are read for a single branch only (the upper
+ * committee's lines do not show them).
  */
 export async function loadStatusInputs(db: Db, scope: StatusScope, now: string): Promise<BranchStatusInputs[]> {
   const single = "orgId" in scope;
@@ -53,10 +53,11 @@ export async function loadStatusInputs(db: Db, scope: StatusScope, now: string):
   const rows = <T>(query: string) => sql.prepare(query).raw(true).safeIntegers(false).all(arg) as T[];
   const periods = rows<PeriodSql>(`SELECT p.id, p.orgId, o.name, p.year, p.selfReviewDeadline FROM ReviewPeriod p
     JOIN Organization o ON o.id = p.orgId WHERE ${orgFilter} AND p.closedAt IS NULL ORDER BY o.name, p.year`);
-  const group = single ? "(SELECT g.name FROM PartyGroup g WHERE g.id = m.groupId)" : "NULL";
+  // An upper committee's lines are counts only: names and party groups are read for a single branch.
+  const [name, group] = single ? ["m.fullName", "(SELECT g.name FROM PartyGroup g WHERE g.id = m.groupId)"] : ["''", "NULL"];
   // Roster order: insertion order (rowid) within each branch, as the Member(orgId) index yields it. Unreachable users
   // are few: one set of them beats a User lookup per member (2.5× on the whole statement).
-  const members = rows<MemberSql>(`SELECT m.id, m.orgId, m.fullName, m.kind, m.exempt, m.retiredNotMoved, m.workingAwaySince,
+  const members = rows<MemberSql>(`SELECT m.id, m.orgId, ${name}, m.kind, m.exempt, m.retiredNotMoved, m.workingAwaySince,
     m.isLeader, (m.userId IS NULL OR m.userId IN (SELECT id FROM User WHERE unreachableAt IS NOT NULL)), ${group}
     FROM Organization o JOIN Member m ON m.orgId = o.id WHERE ${orgFilter}${single ? " ORDER BY m.rowid" : ""}`);
   const inPeriods = `periodId IN (SELECT p.id FROM ReviewPeriod p JOIN Organization o ON o.id = p.orgId WHERE ${orgFilter} AND p.closedAt IS NULL)`;
