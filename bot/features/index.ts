@@ -9,5 +9,5 @@ import { afterMeetingFeatures } from "./after-meeting";
 
 /** Every feature, in order; `unhandled` last. Add a feature here and nowhere else. */
 export function features(): Composer<BotContext>[] {
-  return [startFeature(), languageFeature(), selfReviewFeature(), deadlinesFeature(), ...afterMeetingFeatures(), unhandledFeature()];
+  return [deadlinesFeature(), startFeature(), languageFeature(), selfReviewFeature(), ...afterMeetingFeatures(), unhandledFeature()];
 }

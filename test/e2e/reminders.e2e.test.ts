@@ -172,3 +172,29 @@ describe("alerts to the branch committee", () => {
     expect(textsTo(COMMITTEE).filter((t) => t.includes("tình hình tự kiểm điểm"))).toEqual([]);
   });
 });
+
+describe("/deadline", () => {
+  it("T1: secretary only; the meeting date is checked against the deadline and the report; a sticker is asked again", async () => {
+    const an = h.user(AN);
+    await an.send("/deadline");
+    await an.waitForMessage(/chỉ dành cho/);
+
+    const secretary = h.user(SECRETARY);
+    await secretary.send("/deadline");
+    await secretary.waitForMessage(/Ngày họp chi bộ: chưa đặt/);
+    await secretary.click("Đổi ngày họp");
+    await secretary.waitForMessage(/ngày họp chi bộ/);
+    await secretary.sendSticker();
+    await secretary.waitForMessage(/gửi ngày bằng chữ/);
+    await secretary.send("/status");
+    await secretary.waitForMessage(/đang chờ một ngày/);
+    await secretary.send("19/12/2026");
+    await secretary.waitForMessage(/Ngày họp phải sau hạn nộp bản tự kiểm điểm \(23:59 20\/12\/2026\)/);
+    await secretary.send("31/02/2026");
+    await secretary.waitForMessage(/không có thật/);
+    await secretary.send("22/12/2026 14:00");
+    await secretary.waitForMessage(/Đã đặt ngày họp chi bộ: 14:00 22\/12\/2026/);
+    await secretary.send("/deadline");
+    await secretary.waitForMessage(/Ngày họp chi bộ: 14:00 22\/12\/2026/);
+  });
+});
