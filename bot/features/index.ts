@@ -1,13 +1,18 @@
 import type { Composer } from "grammy";
 import type { BotContext } from "../context";
+import { committeeFeature } from "./committee";
 import { deadlinesFeature } from "./deadlines";
+import { joinFeature } from "./join";
 import { languageFeature } from "./language";
+import { rosterFeature } from "./roster";
 import { selfReviewFeature } from "./self-review";
+import { setupFeature } from "./setup";
 import { startFeature } from "./start";
 import { unhandledFeature } from "./unhandled";
 import { afterMeetingFeatures } from "./after-meeting";
 
 /** Every feature, in order; `unhandled` last. Add a feature here and nowhere else. */
 export function features(): Composer<BotContext>[] {
-  return [deadlinesFeature(), startFeature(), languageFeature(), selfReviewFeature(), ...afterMeetingFeatures(), unhandledFeature()];
+  // Conversations first: an active dialog gets its answers before any command handler sees them.
+  return [setupFeature(), rosterFeature(), joinFeature(), committeeFeature(), deadlinesFeature(), startFeature(), languageFeature(), selfReviewFeature(), ...afterMeetingFeatures(), unhandledFeature()];
 }
