@@ -1,5 +1,5 @@
 // A secretary's branch: created by /setup, with its committee (chi ủy) granted by the secretary.
-import type { Db } from "./client";
+import type { Db, Tx } from "./client";
 import { recordAudit } from "./audit";
 import { createOrganization, grantRole, type OrgKind } from "./orgs";
 import { openPeriod } from "./periods";
@@ -17,9 +17,14 @@ export type BranchSetup = {
 
 /**
  * Creates the branch (and its base committee), makes the creator secretary (and upper committee of the base
- * committee) and opens the review period. Each step records its own audit event.
+ * committee) and opens the review period, all in one transaction: a crash leaves no branch without its period.
+ * Each step records its own audit event.
  */
-export async function setupBranch(db: Db, input: BranchSetup, userId: string, now: Date) {
+export function setupBranch(db: Db, input: BranchSetup, userId: string, now: Date) {
+  return db.$transaction((tx) => setupBranchIn(tx, input, userId, now));
+}
+
+async function setupBranchIn(db: Tx, input: BranchSetup, userId: string, now: Date) {
   let parentId: string | null = null;
   if (input.upperName) {
     const upper = await createOrganization(db, { name: input.upperName, kind: "base-committee" }, userId, now);

@@ -1,8 +1,15 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client";
+import { PrismaClient, type Prisma } from "../generated/prisma/client";
 
 export type Db = PrismaClient;
+/** A client inside an interactive transaction. */
+export type Tx = Prisma.TransactionClient;
+
+/** Runs `work` in a transaction, or inside the caller's when given one, so steps compose into one atomic whole. */
+export function inTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? db.$transaction(work) : work(db);
+}
 
 /** The better-sqlite3 connection under each Db, for the few per-update statements of store/fast-sql.ts. */
 const connections = new WeakMap<Db, { current: BetterSqlite3.Database | null }>();

@@ -1,4 +1,4 @@
-import type { Db } from "./client";
+import { inTransaction, type Db, type Tx } from "./client";
 import { recordAudit } from "./audit";
 import type { Role } from "./users";
 
@@ -32,12 +32,12 @@ export type MemberRow = {
 };
 
 export async function createOrganization(
-  db: Db,
+  db: Db | Tx,
   input: { name: string; kind: OrgKind; parentId?: string | null; doubleEntry?: boolean },
   actorId: string | null,
   now: Date,
 ): Promise<{ id: string; name: string; kind: OrgKind }> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const org = await tx.organization.create({
       data: { name: input.name, kind: input.kind, parentId: input.parentId ?? null, doubleEntry: input.doubleEntry ?? false },
     });
@@ -46,8 +46,8 @@ export async function createOrganization(
   });
 }
 
-export async function grantRole(db: Db, userId: string, orgId: string, role: Role, actorId: string | null, now: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function grantRole(db: Db | Tx, userId: string, orgId: string, role: Role, actorId: string | null, now: Date): Promise<void> {
+  await inTransaction(db, async (tx) => {
     await tx.roleGrant.upsert({
       where: { userId_orgId_role: { userId, orgId, role } },
       create: { userId, orgId, role },

@@ -1,4 +1,4 @@
-import type { Db } from "./client";
+import { inTransaction, type Db, type Tx } from "./client";
 import { recordAudit } from "./audit";
 
 export type PeriodRow = {
@@ -34,12 +34,12 @@ export function toRow(p: PeriodRecord): PeriodRow {
 
 /** Opens (or re-dates) the review period of a year for an organization. Dates are ISO instants. */
 export async function openPeriod(
-  db: Db,
+  db: Db | Tx,
   input: { orgId: string; year: number; rulebookId: string; selfReviewDeadline: string; reportDeadline: string; meetingDate?: string | null; reminderOffsets?: number[] },
   actorId: string | null,
   now: Date,
 ): Promise<PeriodRow> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const data = {
       rulebookId: input.rulebookId,
       selfReviewDeadline: new Date(input.selfReviewDeadline),
