@@ -5,9 +5,9 @@ import { monthsBefore } from "../domain/branch-setup";
 import type { RosterEntry, RosterImport } from "../domain/roster";
 import { parseRosterLines } from "../domain/roster";
 import { parseRosterCsv } from "../domain/roster-csv";
-import { summarizeRoster } from "../domain/roster-summary";
+import { setApartKnownNames, summarizeRoster } from "../domain/roster-summary";
 import { issueInvites } from "../store/invites";
-import { addMembers, type NewMember } from "../store/orgs";
+import { addMembers, listMembers, type NewMember } from "../store/orgs";
 import { callbackData } from "../bot/callback-data";
 import type { BotContext, BotConversation, ConvContext } from "../bot/context";
 import { translatorFor, type Language, type Translate } from "../bot/i18n";
@@ -18,7 +18,7 @@ import { ask, type Answer } from "./ask";
 export const ROSTER_CONVERSATION = "roster-import";
 export type RosterArgs = { lang: Language; orgId: string; orgName: string };
 
-/** Buttons: roster:import, roster:again. */
+/** Buttons: roster:import (the new names), roster:all (same names too), roster:again. */
 export const rosterButton = callbackData("roster");
 const MAX_ROSTER_FILE_BYTES = 1_000_000;
 const TELEGRAM_API = "https://api.telegram.org";
@@ -42,16 +42,20 @@ export async function rosterImportConversation(conversation: BotConversation, ct
       await ctx.reply(t("roster.empty"));
       continue;
     }
-    const keyboard = new InlineKeyboard()
-      .text(t("roster.import", { count: parsed.entries.length }), rosterButton.data("import"))
-      .row()
-      .text(t("roster.again"), rosterButton.data("again"));
+    const rosterNames = await conversation.external(async (outside) =>
+      (await listMembers(outside.deps.db, args.orgId)).map((m) => m.fullName));
+    const { fresh, known } = setApartKnownNames(parsed.entries, rosterNames);
+    const keyboard = new InlineKeyboard();
+    if (fresh.length > 0) keyboard.text(t("roster.import", { count: fresh.length }), rosterButton.data("import")).row();
+    if (known.length > 0) keyboard.text(t("roster.import-all", { count: parsed.entries.length }), rosterButton.data("all")).row();
+    keyboard.text(t("roster.again"), rosterButton.data("again"));
     const choice = await ask(conversation, ctx, t, {
-      text: previewText(t, parsed.entries), keyboard, buttons: { data: rosterButton, values: ["import", "again"] },
+      text: previewText(t, parsed.entries, known), keyboard, buttons: { data: rosterButton, values: ["import", "all", "again"] },
     });
-    if (choice.kind === "button" && choice.value === "import") {
-      const result = await conversation.external((outside) => importRoster(outside, args.orgId, parsed.entries));
-      await ctx.reply(t("roster.imported", { count: parsed.entries.length, branch: args.orgName }));
+    if (choice.kind === "button" && choice.value !== "again") {
+      const chosen = choice.value === "all" ? parsed.entries : fresh;
+      const result = await conversation.external((outside) => importRoster(outside, args.orgId, chosen));
+      await ctx.reply(t("roster.imported", { count: chosen.length, branch: args.orgName }));
       for (const part of inviteMessages(t, result.botUsername, result.invites)) await ctx.reply(part);
       return;
     }
@@ -100,7 +104,7 @@ function toNewMember(entry: RosterEntry, nowIso: string): NewMember {
   };
 }
 
-function previewText(t: Translate, entries: RosterEntry[]): string {
+function previewText(t: Translate, entries: RosterEntry[], known: RosterEntry[]): string {
   const summary = summarizeRoster(entries);
   const lines = [t("roster.preview.title", { count: summary.total })];
   for (const kind of ["official", "probationary", "temporary"] as const) {
@@ -113,6 +117,7 @@ function previewText(t: Translate, entries: RosterEntry[]): string {
     const groups = summary.groups.map((g) => t("roster.preview.group", { name: g.name, count: g.count })).join(", ");
     lines.push(t("roster.preview.groups", { groups }));
   }
+  if (known.length > 0) lines.push("", t("roster.preview.known", { count: known.length, names: known.map((e) => e.name).join(", ") }));
   lines.push("", t("roster.preview.confirm"));
   return lines.join("\n");
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRosterLines } from "./roster";
-import { summarizeRoster } from "./roster-summary";
+import { setApartKnownNames, summarizeRoster } from "./roster-summary";
 
 describe("summarizeRoster", () => {
   it("counts kinds, the exempt (M2), retired and away (M10), leaders (M5) and groups (M6)", () => {
@@ -17,5 +17,20 @@ describe("summarizeRoster", () => {
       exempt: 1, retiredNotMoved: 1, workingAway: 1, leaders: 1,
       groups: [{ name: "1", count: 2 }, { name: "2", count: 1 }],
     });
+  });
+});
+
+describe("setApartKnownNames", () => {
+  it("sets apart names already on the roster, by letters and tones, not by case or spacing", () => {
+    const { entries } = parseRosterLines(["nguyễn  văn an; chính thức", "Nguyễn Văn Ân; chính thức", "Trần Thị Bình; dự bị"].join("\n"));
+    const { fresh, known } = setApartKnownNames(entries, ["Nguyễn Văn An", "Lê Văn Cường"]);
+    expect(known.map((e) => e.name)).toEqual(["nguyễn văn an"]);
+    expect(fresh.map((e) => e.name)).toEqual(["Nguyễn Văn Ân", "Trần Thị Bình"]);
+  });
+
+  it("treats composed and decomposed Unicode as the same name", () => {
+    const decomposed = "Nguyễn Văn An".normalize("NFD");
+    const { entries } = parseRosterLines(`${decomposed}; chính thức`);
+    expect(setApartKnownNames(entries, ["Nguyễn Văn An"]).known).toHaveLength(1);
   });
 });

@@ -33,3 +33,20 @@ export function summarizeRoster(entries: RosterEntry[]): RosterSummary {
   summary.groups = [...groups].map(([name, count]) => ({ name, count }));
   return summary;
 }
+
+/** Names compare by their letters, tones included (Ân is not An), ignoring case, spacing and Unicode form. */
+export function sameNameKey(name: string): string {
+  return name.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * A secretary often pastes the whole list again: entries whose name is already on the roster are set apart, so
+ * the import adds only the new ones unless the secretary says two comrades really share a name.
+ */
+export function setApartKnownNames(entries: RosterEntry[], rosterNames: string[]): { fresh: RosterEntry[]; known: RosterEntry[] } {
+  const onRoster = new Set(rosterNames.map(sameNameKey));
+  const fresh: RosterEntry[] = [];
+  const known: RosterEntry[] = [];
+  for (const entry of entries) (onRoster.has(sameNameKey(entry.name)) ? known : fresh).push(entry);
+  return { fresh, known };
+}

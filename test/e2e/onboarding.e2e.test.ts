@@ -142,6 +142,31 @@ describe("/roster and invite links", () => {
     expect(await h.db.invite.count()).toBe(3);
   });
 
+  it("pasting the list again imports only the new names, unless the secretary says the same names are other comrades", async () => {
+    const world = await startBranchWorld();
+    h = world.h;
+    const { secretary } = world;
+    await importRoster(secretary, ROSTER);
+    await secretary.send("/roster");
+    await secretary.waitForMessage(/Cách 1/);
+    await secretary.send([...ROSTER, "Hoàng Văn Em; chính thức", "Trần Thị Bình; chính thức"].join("\n"));
+    const preview = await secretary.waitForMessage(/Danh sách gồm 5 đồng chí/);
+    expect(preview.text).toContain("4 đồng chí đã có trong danh sách của chi bộ: Nguyễn Văn An, Lê Văn Cường, Phạm Thị Dung, Trần Thị Bình");
+    await secretary.click("Nhập 1 đồng chí");
+    await secretary.waitForMessage(/Đã nhập 1 đồng chí/);
+    expect(Object.keys(await collectInviteCodes(secretary))).toEqual(["Hoàng Văn Em"]);
+    expect(await h.db.member.count()).toBe(5);
+
+    await secretary.send("/roster");
+    await secretary.waitForMessage(/Cách 1/);
+    await secretary.send("Nguyễn Văn An; dự bị");
+    const onlyKnown = await secretary.waitForMessage(/Danh sách gồm 1 đồng chí/);
+    expect(onlyKnown.replyMarkup.inline_keyboard.flat().map((b: { text: string }) => b.text)).toEqual(["Nhập cả 1 đồng chí (kể cả trùng tên)", "Gửi lại danh sách"]);
+    await secretary.click("Nhập cả 1 đồng chí (kể cả trùng tên)");
+    await secretary.waitForMessage(/Đã nhập 1 đồng chí/);
+    expect(await h.db.member.count({ where: { fullName: "Nguyễn Văn An" } })).toBe(2);
+  });
+
   it("a CSV upload is downloaded through the Bot API, previewed and imported", async () => {
     const world = await startBranchWorld();
     h = world.h;
