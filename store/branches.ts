@@ -16,7 +16,7 @@ export type BranchSetup = {
 };
 
 /**
- * Creates the branch (and its base committee), makes the creator secretary (and upper committee of the base
+ * Creates the branch (and its base committee), makes the creator its secretary (and upper committee of the base
  * committee) and opens the review period, all in one transaction: a crash leaves no branch without its period.
  * Each step records its own audit event.
  */
@@ -28,7 +28,7 @@ async function setupBranchIn(db: Tx, input: BranchSetup, userId: string, now: Da
   let parentId: string | null = null;
   if (input.upperName) {
     const upper = await createOrganization(db, { name: input.upperName, kind: "base-committee" }, userId, now);
-    await grantRole(db, userId, upper.id, "secretary", userId, now);
+    // Upper committee only: a "secretary" grant here would compete with the branch's in every branch command.
     await grantRole(db, userId, upper.id, "upper", userId, now);
     parentId = upper.id;
   }

@@ -29,9 +29,9 @@ describe("/setup: a secretary creates their branch", () => {
     expect(branch).toMatchObject({ name: "Chi bộ Văn phòng", doubleEntry: true, parent: { name: "Đảng ủy Sở Tài chính", kind: "base-committee" } });
     expect(branch.periods.map((p) => [p.year, p.selfReviewDeadline.toISOString()])).toEqual([[2026, "2026-12-18T16:59:59.000Z"]]);
     const grants = await h.db.roleGrant.findMany({ include: { org: true } });
-    expect(grants.map((g) => `${g.org.kind}:${g.role}`).sort()).toEqual(["base-committee:secretary", "base-committee:upper", "branch:secretary"]);
+    expect(grants.map((g) => `${g.org.kind}:${g.role}`).sort()).toEqual(["base-committee:upper", "branch:secretary"]);
     const actions = (await h.db.auditEvent.findMany()).map((e) => e.action).sort();
-    expect(actions).toEqual(["org.created", "org.created", "period.opened", "role.granted", "role.granted", "role.granted"]);
+    expect(actions).toEqual(["org.created", "org.created", "period.opened", "role.granted", "role.granted"]);
 
     // A second /setup does not create a duplicate by accident: it asks for an explicit confirmation first.
     await lan.send("/setup");
@@ -111,6 +111,21 @@ describe("/setup: a secretary creates their branch", () => {
     await lan.send("Đảng ủy X");
     await lan.waitForMessage(/chưa có trong danh sách của chi bộ nào/);
     expect(await h.db.organization.count()).toBe(0);
+  });
+});
+
+describe("after /setup under a base committee", () => {
+  it("the creator's branch commands (/deadline, /roster) work on the branch, not on the base committee", async () => {
+    h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
+    const lan = h.user(502);
+    await setupUntilDeadline(lan, { name: "Chi bộ Kế toán", upper: "Đảng ủy Sở Tài chính", doubleEntry: "Không", year: "2026" });
+    await lan.click(/^Dùng ngày/);
+    await pick(lan, /Đồng chí kiểm tra lại/, "Tạo chi bộ");
+    await lan.waitForMessage(/Đã tạo/);
+    await lan.send("/deadline");
+    expect((await lan.waitForMessage(/kỳ kiểm điểm năm 2026/)).text).toContain("Chi bộ Kế toán");
+    await importRoster(lan, ROSTER);
+    expect(await h.db.member.count({ where: { org: { name: "Chi bộ Kế toán" } } })).toBe(3);
   });
 });
 
