@@ -10,7 +10,7 @@ import { features } from "./features";
 import { attachDeps, dropDuplicateUpdates, identify } from "./middlewares";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
-export const CONVERSATION_VERSION = 2;
+export const CONVERSATION_VERSION = 3;
 
 export type AppOptions = {
   token: string;

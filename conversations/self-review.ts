@@ -5,14 +5,12 @@ import type { Message } from "grammy/types";
 import type { z } from "zod";
 import type { BotConversation, ConvContext } from "../bot/context";
 import { translatorFor, type Translate } from "../bot/i18n";
-import { splitMessage } from "../bot/split-message";
 import { issueCodes, MAX_REVIEW_CHARS, reviewContentSchema, selfRatingSchema } from "../domain/schemas";
-import { missingParts, partValue, reviewEditPermission, type ReviewPart, type TextPart } from "../domain/self-review-parts";
-import { isLate } from "../domain/submission";
+import type { ReviewPart, TextPart } from "../domain/self-review-parts";
 import { formatInstant } from "../bot/format-date";
-import { getReview, saveDraftPart, submitReview, type ReviewRow } from "../store/reviews";
 import { doneKeyboard, parseStepButton, ratingKeyboard, summaryKeyboard, type StepButton } from "./self-review-buttons";
-import { partTitles, reviewSummaryMessages } from "./self-review-text";
+import { partTitles } from "./self-review-text";
+import { openingOf, progressOf, savePart, sendStoredText, sendSummary, submit, type ReviewKey } from "./self-review-progress";
 
 export const SELF_REVIEW = "self-review";
 
@@ -28,112 +26,88 @@ export type SelfReviewArgs = {
   deadline: string;
 };
 
-type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; args: SelfReviewArgs };
+type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; args: SelfReviewArgs; key: ReviewKey; deadline: string };
 type Input = { kind: "text"; text: string } | { kind: "button"; button: StepButton };
-const LOCKED = "locked" as const;
+/** How one pass ends: the part is written (or the summary shown again), the review is submitted, or it is locked. */
+type PassEnd = "next" | "finished" | "locked";
 
 export async function selfReviewConversation(conversation: BotConversation, ctx: ConvContext, args: SelfReviewArgs) {
-  const d: Dialog = { conversation, ctx, t: translatorFor(args.lang), args };
-  const [review, now] = await conversation.external(async (c) => [
-    await getReview(c.deps.db, args.periodId, args.memberId),
-    c.deps.clock().toISOString(),
-  ] as const);
-  if (review?.submittedAt && reviewEditPermission(review.submittedAt, args.deadline, now) === "locked") {
-    await sendSummary(d, review);
-    return void (await ctx.reply(d.t("review.locked", { deadline: deadlineText(d) })));
+  const t = translatorFor(args.lang);
+  const d: Dialog = { conversation, ctx, t, args, key: { periodId: args.periodId, memberId: args.memberId }, deadline: deadlineText(args) };
+  const opening = await conversation.external((c) => openingOf(c, d.key, args.deadline));
+  if (opening.state === "locked") {
+    await showSummary(d);
+    return lockedExit(d);
   }
-  let current = review;
-  if (!review?.submittedAt) {
-    if (!review) await ctx.reply(d.t("review.intro", { year: args.year, org: args.orgName, deadline: deadlineText(d) }));
-    else {
-      await ctx.reply(d.t("review.resume"));
-      await sendSummary(d, review, true);
-    }
-    if (isLate(now, args.deadline)) await ctx.reply(d.t("review.late_warning", { deadline: deadlineText(d) }));
-    const written = await writeParts(d, missingParts(review), current);
-    if (written === LOCKED) return lockedExit(d);
-    current = written;
+  if (opening.state === "new") await ctx.reply(t("review.intro", { year: args.year, org: args.orgName, deadline: d.deadline }));
+  if (opening.state === "draft") {
+    await ctx.reply(t("review.resume"));
+    await showSummary(d, true);
   }
-  await confirmLoop(d, current!);
+  if (opening.state !== "submitted" && opening.late) await ctx.reply(t("review.late_warning", { deadline: d.deadline }));
+  // One pass asks one missing part, or shows the summary once; then the dialog rewinds to here. The plugin replays
+  // (and stores) everything since the start on every update: rewinding keeps that log one pass long instead of
+  // growing with every answer (each pass re-reads where the member stands, so nothing is lost).
+  const passStart = conversation.checkpoint();
+  const progress = await conversation.external((c) => progressOf(c, d.key));
+  const end = progress.missing.length > 0 && !progress.submitted
+    ? await askPart(d, progress.missing[0], false)
+    : await summaryRound(d, progress.submitted);
+  if (end === "locked") return lockedExit(d);
+  if (end === "next") await conversation.rewind(passStart);
 }
 
-async function writeParts(d: Dialog, parts: ReviewPart[], review: ReviewRow | null): Promise<ReviewRow | null | typeof LOCKED> {
-  let current = review;
-  for (const part of parts) {
-    const saved = await askPart(d, part, current, false);
-    if (saved === LOCKED) return LOCKED;
-    current = saved;
+/** The summary, then Confirm or Edit a part (an edit, or any text, brings the summary back). */
+async function summaryRound(d: Dialog, submitted: boolean): Promise<PassEnd> {
+  await showSummary(d);
+  const prompt = submitted ? d.t("review.edit_prompt", { deadline: d.deadline }) : d.t("review.confirm_prompt");
+  await d.ctx.reply(prompt, { reply_markup: summaryKeyboard(d.t) });
+  const input = await nextInput(d, (b) => b.kind === "confirm" || b.kind === "edit");
+  if (input.kind === "text") return "next";
+  if (input.button.kind === "edit") return askPart(d, input.button.part, true);
+  const result = await d.conversation.external((c) => submit(c, d.key, d.args.deadline));
+  if (result.status === "locked") return "locked";
+  if (result.status === "incomplete") {
+    await d.ctx.reply(d.t("review.incomplete", { parts: partTitles(d.t, result.missing) }));
+    return "next";
   }
-  return current;
+  const at = formatInstant(result.submittedAt, d.args.lang);
+  const key = result.resubmitted ? "review.reconfirmed" : result.late ? "review.submitted_late" : "review.submitted";
+  await d.ctx.reply(d.t(key, { at, deadline: d.deadline }));
+  return "finished";
 }
 
-/** The summary, then Confirm or Edit a part, until the member submits. */
-async function confirmLoop(d: Dialog, review: ReviewRow): Promise<void> {
-  let current = review;
-  for (;;) {
-    await sendSummary(d, current);
-    const prompt = current.submittedAt ? d.t("review.edit_prompt", { deadline: deadlineText(d) }) : d.t("review.confirm_prompt");
-    await d.ctx.reply(prompt, { reply_markup: summaryKeyboard(d.t) });
-    const input = await nextInput(d, (b) => b.kind === "confirm" || b.kind === "edit");
-    if (input.kind === "text") continue; // the summary and its buttons again
-    if (input.button.kind === "edit") {
-      const saved = await askPart(d, input.button.part, current, true);
-      if (saved === LOCKED) return lockedExit(d);
-      current = saved;
-      continue;
-    }
-    const result = await d.conversation.external((c) =>
-      submitReview(c.deps.db, { periodId: d.args.periodId, memberId: d.args.memberId }, c.deps.clock(), d.args.deadline));
-    if (result.status === "locked") return lockedExit(d);
-    if (result.status === "incomplete") {
-      await d.ctx.reply(d.t("review.incomplete", { parts: partTitles(d.t, result.missing) }));
-      const written = await writeParts(d, result.missing, current);
-      if (written === LOCKED) return lockedExit(d);
-      current = written!;
-      continue;
-    }
-    const at = formatInstant(result.review.submittedAt!, d.args.lang);
-    const key = result.resubmitted ? "review.reconfirmed" : result.late ? "review.submitted_late" : "review.submitted";
-    await d.ctx.reply(d.t(key, { at, deadline: deadlineText(d) }));
-    return;
-  }
-}
-
-function askPart(d: Dialog, part: ReviewPart, review: ReviewRow | null, editing: boolean) {
-  return part === "rating" ? askRating(d) : askText(d, part, review, editing);
+function askPart(d: Dialog, part: ReviewPart, editing: boolean): Promise<PassEnd> {
+  return part === "rating" ? askRating(d) : askText(d, part, editing);
 }
 
 /** One text part, in as many messages as the member needs (Telegram cuts long pastes); each one saved at once. */
-async function askText(d: Dialog, part: TextPart, review: ReviewRow | null, editing: boolean): Promise<ReviewRow | typeof LOCKED> {
+async function askText(d: Dialog, part: TextPart, editing: boolean): Promise<PassEnd> {
   const { t, ctx } = d;
   const title = t(`review.part.${part}`);
-  const saved = review ? partValue(review, part) : null;
-  if (editing && saved) {
-    for (const chunk of splitMessage(saved)) await ctx.reply(chunk);
-    await ctx.reply(t("review.ask_edit", { title }));
-  } else {
+  const shown = editing && (await d.conversation.external((c) => sendStoredText(c, d.key, part)));
+  if (shown) await ctx.reply(t("review.ask_edit", { title }));
+  else {
     const guidance = [t(`review.guidance.${part}`), ...(part === "hcm" && d.args.isLeader ? [t("review.guidance.hcm_leader")] : [])].join("\n");
     await ctx.reply(t("review.ask_text", { title, guidance }));
   }
   let value: string | null = null;
-  let latest: ReviewRow | null = review;
   for (;;) {
     const input = await nextInput(d, (b) => b.kind === "done" && b.part === part && value !== null);
-    if (input.kind === "button") return latest!;
+    if (input.kind === "button") return "next";
     const parsed = reviewContentSchema.safeParse(value === null ? input.text : `${value}\n${input.text}`);
     if (!parsed.success) {
       await ctx.reply(invalidText(t, parsed.error));
       continue;
     }
-    const result = await save(d, part, parsed.data);
-    if (result.status === "locked") return LOCKED;
-    value = parsed.data;
-    latest = result.review;
+    const text = parsed.data;
+    if ((await d.conversation.external((c) => savePart(c, d.key, part, text))) === "locked") return "locked";
+    value = text;
     await ctx.reply(t("review.saved_more", { count: value.length }), { reply_markup: doneKeyboard(t, part) });
   }
 }
 
-async function askRating(d: Dialog): Promise<ReviewRow | typeof LOCKED> {
+async function askRating(d: Dialog): Promise<PassEnd> {
   await d.ctx.reply(d.t("review.ask_rating"), { reply_markup: ratingKeyboard(d.t) });
   for (;;) {
     const input = await nextInput(d, (b) => b.kind === "rate");
@@ -143,14 +117,9 @@ async function askRating(d: Dialog): Promise<ReviewRow | typeof LOCKED> {
       await d.ctx.reply(text, { reply_markup: ratingKeyboard(d.t) });
       continue;
     }
-    const result = await save(d, "rating", parsed.data);
-    return result.status === "locked" ? LOCKED : result.review;
+    const level = parsed.data;
+    return (await d.conversation.external((c) => savePart(c, d.key, "rating", level))) === "locked" ? "locked" : "next";
   }
-}
-
-function save(d: Dialog, part: ReviewPart, value: string) {
-  return d.conversation.external((c) =>
-    saveDraftPart(c.deps.db, { periodId: d.args.periodId, memberId: d.args.memberId, part, value }, c.deps.clock()));
 }
 
 /**
@@ -187,17 +156,24 @@ function leadingCommand(message: Message): string | null {
   return entity && message.text ? message.text.slice(0, entity.length) : null;
 }
 
-async function sendSummary(d: Dialog, review: ReviewRow, onlySaved = false): Promise<void> {
+/** The summary is sent from inside `external`: the member's texts stay out of the replay log. */
+async function showSummary(d: Dialog, onlySaved = false): Promise<void> {
   const header = { fullName: d.args.fullName, year: d.args.year, lang: d.args.lang };
-  for (const chunk of reviewSummaryMessages(d.t, header, review, onlySaved)) await d.ctx.reply(chunk);
+  await d.conversation.external((c) => sendSummary(c, d.key, d.t, header, onlySaved));
 }
 
 async function lockedExit(d: Dialog): Promise<void> {
-  await d.ctx.reply(d.t("review.locked", { deadline: deadlineText(d) }));
+  await d.ctx.reply(d.t("review.locked", { deadline: d.deadline }));
 }
 
-function deadlineText(d: Dialog): string {
-  return formatInstant(d.args.deadline, d.args.lang);
+// Every update replays the dialog from the top: the deadline is formatted once per period and language.
+const deadlineTexts = new Map<string, string>();
+
+function deadlineText(args: SelfReviewArgs): string {
+  const cacheKey = `${args.deadline}|${args.lang}`;
+  let text = deadlineTexts.get(cacheKey);
+  if (text === undefined) deadlineTexts.set(cacheKey, (text = formatInstant(args.deadline, args.lang)));
+  return text;
 }
 
 function invalidText(t: Translate, error: z.ZodError): string {

@@ -1,0 +1,63 @@
+// What the self-review reads from and writes to the store, as the little plain data its replay log must keep.
+// The member's texts never enter that log: they are sent from inside `external` (see sendStoredText), so the
+// state the conversations plugin serialises on every update stays a few hundred bytes.
+import type { Context } from "grammy";
+import { partValue, missingParts, reviewEditPermission, type ReviewPart } from "../domain/self-review-parts";
+import { isLate } from "../domain/submission";
+import { splitMessage } from "../bot/split-message";
+import type { Translate } from "../bot/i18n";
+import type { BotContext } from "../bot/context";
+import { getReview, saveDraftPart, submitReview } from "../store/reviews";
+import { reviewSummaryMessages, type SummaryHeader } from "./self-review-text";
+
+export type ReviewKey = { periodId: string; memberId: string };
+
+/** How /review opens: nothing written yet, a draft to resume, a submission to edit, or locked after the deadline. */
+export type Opening = { state: "new" | "draft" | "submitted" | "locked"; late: boolean };
+
+export async function openingOf(c: BotContext, key: ReviewKey, deadline: string): Promise<Opening> {
+  const review = await getReview(c.deps.db, key.periodId, key.memberId);
+  const now = c.deps.clock().toISOString();
+  const late = isLate(now, deadline);
+  if (!review) return { state: "new", late };
+  if (!review.submittedAt) return { state: "draft", late };
+  return { state: reviewEditPermission(review.submittedAt, deadline, now) === "locked" ? "locked" : "submitted", late };
+}
+
+/** Where the member stands: the parts still to write, and whether the review was submitted already. */
+export type Progress = { missing: ReviewPart[]; submitted: boolean };
+
+export async function progressOf(c: BotContext, key: ReviewKey): Promise<Progress> {
+  const review = await getReview(c.deps.db, key.periodId, key.memberId);
+  return { missing: missingParts(review), submitted: Boolean(review?.submittedAt) };
+}
+
+export async function savePart(c: BotContext, key: ReviewKey, part: ReviewPart, value: string): Promise<"saved" | "locked"> {
+  return (await saveDraftPart(c.deps.db, { ...key, part, value }, c.deps.clock())).status;
+}
+
+export type Submission =
+  | { status: "submitted"; late: boolean; resubmitted: boolean; submittedAt: string }
+  | { status: "incomplete"; missing: ReviewPart[] }
+  | { status: "locked" };
+
+export async function submit(c: BotContext, key: ReviewKey, deadline: string): Promise<Submission> {
+  const result = await submitReview(c.deps.db, key, c.deps.clock(), deadline);
+  if (result.status !== "submitted") return result;
+  return { status: "submitted", late: result.late, resubmitted: result.resubmitted, submittedAt: result.review.submittedAt! };
+}
+
+/** The summary (all parts, or only the saved ones when resuming), sent straight from the stored review. */
+export async function sendSummary(c: BotContext, key: ReviewKey, t: Translate, header: SummaryHeader, onlySaved = false): Promise<void> {
+  const review = await getReview(c.deps.db, key.periodId, key.memberId);
+  for (const chunk of reviewSummaryMessages(t, header, review, onlySaved)) await c.reply(chunk);
+}
+
+/** Shows a saved part back before editing it; false when the part is not written yet. */
+export async function sendStoredText(c: BotContext, key: ReviewKey, part: ReviewPart): Promise<boolean> {
+  const review = await getReview(c.deps.db, key.periodId, key.memberId);
+  const saved = review ? partValue(review, part) : null;
+  if (!saved) return false;
+  for (const chunk of splitMessage(saved)) await c.reply(chunk);
+  return true;
+}
