@@ -22,6 +22,6 @@ describe("configuration", () => {
     expect(() => loadConfig({ BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://example.org/hook" })).toThrowError(/WEBHOOK_SECRET/);
     expect(() => loadConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: "postgres://x" })).toThrowError(/DATABASE_URL/);
     const config = loadConfig({ BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://example.org/hook", WEBHOOK_SECRET: "s3cret-s3cret-s3cret" });
-    expect(config.webhook).toEqual({ url: "https://example.org/hook", secret: "s3cret-s3cret-s3cret", port: 8080 });
+    expect(config.webhook).toEqual({ url: "https://example.org/hook", secret: "s3cret-s3cret-s3cret", port: 8080, host: "0.0.0.0" });
   });
 });

@@ -10,6 +10,7 @@ const configSchema = z.object({
   WEBHOOK_URL: z.url().optional(),
   WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -18,7 +19,7 @@ export type Config = {
   databaseUrl: string;
   apiRoot: string;
   timeZone: "Asia/Ho_Chi_Minh";
-  webhook?: { url: string; secret: string; port: number };
+  webhook?: { url: string; secret: string; port: number; host: string };
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
 };
 
@@ -49,7 +50,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: c.DATABASE_URL,
     apiRoot: c.TELEGRAM_API_ROOT.replace(/\/$/, ""),
     timeZone: c.TZ_REVIEW,
-    webhook: c.WEBHOOK_URL && c.WEBHOOK_SECRET ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET, port: c.PORT } : undefined,
+    webhook: c.WEBHOOK_URL && c.WEBHOOK_SECRET ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET, port: c.PORT, host: c.HOST } : undefined,
     logLevel: c.LOG_LEVEL,
   };
 }
