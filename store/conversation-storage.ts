@@ -1,6 +1,7 @@
 import type { VersionedStateStorage, VersionedState } from "@grammyjs/conversations";
 import type { Db } from "./client";
 import { prepared, sqlInstant } from "./fast-sql";
+import { durably } from "./group-commit";
 
 /**
  * Key-value storage of @grammyjs/conversations in SQLite, so a half-done dialog
@@ -18,7 +19,9 @@ export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S>
       const upsert = await prepared(db,
         'INSERT INTO "ConversationState" ("key", "value", "updatedAt") VALUES (?, ?, ?) ' +
           'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"');
-      upsert.run(key, JSON.stringify(state), sqlInstant(new Date()));
+      const value = JSON.stringify(state);
+      const updatedAt = sqlInstant(new Date());
+      await durably(db, () => upsert.run(key, value, updatedAt));
     },
     async delete(key) {
       await db.conversationState.deleteMany({ where: { key } });

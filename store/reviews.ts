@@ -7,6 +7,7 @@ import { recordAudit } from "./audit";
 import type { Db } from "./client";
 import { iso } from "./dates";
 import { prepared, sqlInstant } from "./fast-sql";
+import { durably } from "./group-commit";
 
 export type ReviewRow = ReviewDraft & { periodId: string; memberId: string; late: boolean; updatedAt: string };
 export type SubmissionRow = { memberId: string; submittedAt: string | null; late: boolean; updatedAt: string };
@@ -59,7 +60,7 @@ export async function saveDraftPart(
 ): Promise<SaveResult> {
   // The hot path of the self-review (one call per answer): two statements straight to SQLite (store/fast-sql.ts)
   // instead of a Prisma transaction of four compiled queries. Check and write need no transaction: a member's chat
-  // is handled in order, and both use `now`.
+  // is handled in order, and both use `now`. The write is durable when this returns (store/group-commit.ts).
   const select = await prepared(db,
     `SELECT p."selfReviewDeadline" AS deadline, r."id" AS reviewId, r."submittedAt" AS submittedAt
        FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`);
@@ -78,7 +79,7 @@ export async function saveDraftPart(
     return { status: "saved", review: toRow(row) };
   }
   const update = await prepared(db, `UPDATE "SelfReview" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ? RETURNING *`);
-  const row = update.get(input.value, sqlInstant(now), state.reviewId) as ReviewRecord;
+  const row = (await durably(db, () => update.get(input.value, sqlInstant(now), state.reviewId))) as ReviewRecord;
   if (submittedAt) {
     await recordAudit(db, { actorId: null, action: "review.edited", entity: "SelfReview", entityId: state.reviewId, data: { memberId: input.memberId, part: input.part } }, now);
   }
