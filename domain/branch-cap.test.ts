@@ -27,6 +27,17 @@ describe("M8: at most 15% L1 of the members at L2 or better", () => {
     expect(result.cap).toBe(cap);
   });
 
+  it("M8: the cap waits until every member's vote is counted (its base is unknown before)", () => {
+    const waiting = { memberId: "w", outcome: { kind: "awaiting-tally", reasons: [] } as MemberOutcome, l1Votes: 0 };
+    const early = applyL1Cap([...branch([9, 8], 1), waiting], rb); // two L1 over a cap of 0 so far
+    expect(early.final).toBe(false);
+    expect(early.waitingForTally).toEqual(["w"]);
+    expect(levels(early.outcomes, ["a0", "a1"])).toEqual(["L1", "L1"]);
+    const counted = applyL1Cap([...branch([9, 8], 1), { ...waiting, outcome: at("L2") }], rb);
+    expect(counted.final).toBe(true);
+    expect(levels(counted.outcomes, ["a0", "a1"])).toEqual(["L2", "L2"]);
+  });
+
   it("M8: L3 members and blocked outcomes are outside the base", () => {
     const entries = [...branch([9], 6, 4), { memberId: "x", outcome: { kind: "blocked", reasons: [] } as MemberOutcome, l1Votes: 9 }];
     expect(applyL1Cap(entries, rb).base).toBe(7);

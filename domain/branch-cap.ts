@@ -22,8 +22,10 @@ export type CapResult = {
   base: number;
   /** Members tied at the boundary and how many of them may stay L1. */
   tie?: { candidates: string[]; seatsLeft: number; votes: number };
-  /** False while a tie waits for the secretary. */
+  /** False while a tie waits for the secretary, or while votes are still to be counted. */
   final: boolean;
+  /** Members still awaiting their vote: the base of the cap is unknown until they are counted. */
+  waitingForTally?: string[];
   resolutionErrors?: CapResolutionError[];
 };
 
@@ -59,6 +61,8 @@ export function applyL1Cap(
   const cap = floorShare(base, rulebook.member.l1Cap.share);
   const outcomes: Record<string, MemberOutcome> = {};
   for (const e of entries) outcomes[e.memberId] = e.outcome;
+  const waitingForTally = entries.filter((e) => e.outcome.kind === "awaiting-tally").map((e) => e.memberId);
+  if (waitingForTally.length > 0) return { outcomes, cap, base, final: false, waitingForTally };
 
   const ranked = entries.filter((e) => hasLevel(e.outcome, "L1")).sort((a, b) => b.l1Votes - a.l1Votes);
   if (ranked.length <= cap) return { outcomes, cap, base, final: true };

@@ -36,6 +36,8 @@ export type BranchPass = {
   /** Double entry: members whose two entries disagree, with both entries. */
   disagreements: Array<{ memberId: string; fullName: string; entries: TallyRow[] }>;
   final: boolean;
+  /** Members still to be counted: the L1 cap (M8) waits for them. */
+  waitingForTally: Array<{ memberId: string; fullName: string }>;
 };
 
 type ResultRecord = {
@@ -151,6 +153,7 @@ export async function evaluateBranch(
     : null;
   return {
     changed, tie, final: cap.final,
+    waitingForTally: (cap.waitingForTally ?? []).map((id) => ({ memberId: id, fullName: names.get(id) ?? "" })),
     disagreements: branch.members.filter((m) => m.disagreement).map((m) => ({ memberId: m.id, fullName: m.fullName, entries: m.entries })),
   };
 }

@@ -88,7 +88,11 @@ async function sendForRecognition(ctx: BotContext, periodId: string) {
   const pass = await evaluateBranch(db, { periodId, actorId: ctx.identity.userId }, clock());
   if (pass.tie) return void (await ctx.reply(ctx.t("results.cannot_send_tie")));
   const results = await branchResults(db, periodId);
-  const pending = results.filter((r) => ["undecided", "blocked", "awaiting-tally"].includes(r.outcome.kind) && r.state !== "revoked");
+  // Members never counted have no result row yet: they hold the sending back too.
+  const pending = [
+    ...pass.waitingForTally,
+    ...results.filter((r) => ["undecided", "blocked", "awaiting-tally"].includes(r.outcome.kind) && r.state !== "revoked"),
+  ];
   if (pending.length > 0)
     return void (await ctx.reply(ctx.t("results.cannot_send_pending", { count: pending.length, names: pending.map((r) => r.fullName).join(", ") })));
   const proposed = results.filter((r) => r.state === "proposed" && r.outcome.kind === "level");

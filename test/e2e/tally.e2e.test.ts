@@ -50,8 +50,13 @@ describe("the secretary's evening after the meeting (issue 4)", () => {
     const preview = await secretary.waitForMessage(/Xem lại/);
     expect(preview.text).toContain("Kết quả theo quy định: Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
     expect(preview.text).toContain("Được 25/30 đảng viên chính thức tán thành mức «Đủ tư cách, hoàn thành xuất sắc nhiệm vụ»");
-    // With one member counted the 15% cap leaves no L1 place yet (M8 is applied over the branch as counts come in).
-    expect((await confirmCounts(secretary)).text).toContain("Kết quả đề nghị: Đủ tư cách, hoàn thành tốt nhiệm vụ");
+    // M8: the 15% cap is applied over the whole branch once every vote is in; until then the vote's level stands.
+    expect((await confirmCounts(secretary)).text).toContain("Kết quả đề nghị: Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
+    // Nothing can be sent up while members are still to be counted.
+    await secretary.send("/results");
+    await secretary.waitForMessage(/Kết quả xếp loại —/);
+    await secretary.click(/^rsend:/);
+    expect((await secretary.waitForMessage(/Chưa gửi được/)).text).toContain(`29 đồng chí chưa có mức xếp loại (${names[1]}`);
 
     // Members 2–3: L1 with 25; 4–5: L1 with 22 (a tie for the last of floor(15% × 30) = 4 places); the rest L2.
     for (const [i, id] of memberIds.entries()) {
