@@ -19,9 +19,23 @@ await instance.init({
 
 export type Translate = TFunction;
 
-// A fixed T holds no per-update state: one per language serves every update (getFixedT per call cost ~10% of a
-// self-review step's CPU, the dialog replaying from the top on every update).
-const translators = new Map<Language, Translate>(LANGUAGES.map((lang) => [lang, instance.getFixedT(lang)]));
+// A fixed T holds no per-update state: one per language serves every update. Conversations replay from the top on
+// every update and re-evaluate each message's words, so a key without options is looked up once (a translation
+// cost ~10% of a self-review step's CPU); words with options are formatted each time.
+const translators = new Map<Language, Translate>(LANGUAGES.map((lang) => [lang, remembering(instance.getFixedT(lang))]));
+
+function remembering(t: Translate): Translate {
+  const translate = t as unknown as (...args: unknown[]) => string;
+  const plain = new Map<string, string>();
+  const remembered = (key: unknown, ...rest: unknown[]) => {
+    if (typeof key !== "string" || rest.length > 0) return translate(key, ...rest);
+    let text = plain.get(key);
+    if (text === undefined) plain.set(key, (text = translate(key)));
+    return text;
+  };
+  // getFixedT's function carries its language and namespace (lng, ns, keyPrefix): keep them.
+  return Object.assign(remembered, t) as unknown as Translate;
+}
 
 export function translatorFor(language: string): Translate {
   return translators.get(asLanguage(language))!;

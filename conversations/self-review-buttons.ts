@@ -35,16 +35,33 @@ export function stepButtonData(button: StepButton): string {
   return step.data(`${button.kind}.${button.kind === "rate" ? button.level : button.part}`);
 }
 
+// The dialog replays from the top on every update, rebuilding each keyboard it sent: they are built once per
+// language (translatorFor keeps one T per language) and never mutated afterwards.
+const built = new WeakMap<Translate, Map<string, InlineKeyboard>>();
+
+function once(t: Translate, name: string, build: () => InlineKeyboard): InlineKeyboard {
+  let keyboards = built.get(t);
+  if (!keyboards) built.set(t, (keyboards = new Map()));
+  let keyboard = keyboards.get(name);
+  if (!keyboard) keyboards.set(name, (keyboard = build()));
+  return keyboard;
+}
+
 export function doneKeyboard(t: Translate, part: ReviewPart): InlineKeyboard {
-  return new InlineKeyboard().text(t("review.button_done"), stepButtonData({ kind: "done", part }));
+  return once(t, `done.${part}`, () => new InlineKeyboard().text(t("review.button_done"), stepButtonData({ kind: "done", part })));
 }
 
 export function ratingKeyboard(t: Translate): InlineKeyboard {
-  return InlineKeyboard.from(MEMBER_LEVELS.map((level) => [InlineKeyboard.text(t(`review.level.${level}`), stepButtonData({ kind: "rate", level }))]));
+  return once(t, "rating", () =>
+    InlineKeyboard.from(MEMBER_LEVELS.map((level) => [InlineKeyboard.text(t(`review.level.${level}`), stepButtonData({ kind: "rate", level }))])));
 }
 
 /** Confirm, then one edit button per part (three per row, so a phone shows them without scrolling). */
 export function summaryKeyboard(t: Translate): InlineKeyboard {
+  return once(t, "summary", () => buildSummaryKeyboard(t));
+}
+
+function buildSummaryKeyboard(t: Translate): InlineKeyboard {
   const keyboard = new InlineKeyboard().text(t("review.button_confirm"), stepButtonData({ kind: "confirm" }));
   REVIEW_PARTS.forEach((part, index) => {
     if (index % 3 === 0) keyboard.row();
