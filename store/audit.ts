@@ -1,4 +1,6 @@
 import type { Db } from "./client";
+import { prepared, sqlInstant } from "./fast-sql";
+import { newId } from "./ids";
 
 type Tx = Pick<Db, "auditEvent">;
 
@@ -22,6 +24,18 @@ export async function recordAudit(tx: Tx, event: AuditInput, at: Date): Promise<
       data: JSON.stringify(event.data ?? {}),
     },
   });
+}
+
+/**
+ * recordAudit as a synchronous statement, for events written in the same transaction as a hot-path write
+ * (store/group-commit.ts), where Prisma's awaits cannot run.
+ */
+export async function auditWriter(db: Db): Promise<(event: AuditInput, at: Date) => void> {
+  const insert = await prepared(db,
+    'INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "entity", "entityId", "data") VALUES (?, ?, ?, ?, ?, ?, ?)');
+  return (event, at) => {
+    insert.run(newId(), sqlInstant(at), event.actorId ?? null, event.action, event.entity, event.entityId ?? null, JSON.stringify(event.data ?? {}));
+  };
 }
 
 export async function listAudit(db: Db, entity: string, entityId: string) {

@@ -24,7 +24,8 @@ export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S>
       await durably(db, () => upsert.run(key, value, updatedAt));
     },
     async delete(key) {
-      await db.conversationState.deleteMany({ where: { key } });
+      const remove = await prepared(db, 'DELETE FROM "ConversationState" WHERE "key" = ?');
+      await durably(db, () => remove.run(key));
     },
   };
 }

@@ -3,11 +3,12 @@
 import { isLate } from "../domain/submission";
 import { missingParts, reviewEditPermission, type ReviewDraft, type ReviewPart } from "../domain/self-review-parts";
 import type { MemberLevel } from "../domain/levels";
-import { recordAudit } from "./audit";
+import { auditWriter } from "./audit";
 import type { Db } from "./client";
 import { iso } from "./dates";
 import { prepared, sqlInstant } from "./fast-sql";
 import { durably } from "./group-commit";
+import { newId } from "./ids";
 
 export type ReviewRow = ReviewDraft & { periodId: string; memberId: string; late: boolean; updatedAt: string };
 export type SubmissionRow = { memberId: string; submittedAt: string | null; late: boolean; updatedAt: string };
@@ -38,8 +39,6 @@ const COLUMN: Record<ReviewPart, "contentA" | "contentB" | "contentC" | "content
   a: "contentA", b: "contentB", c: "contentC", d: "contentD", hcm: "hcmActions", rating: "selfRating",
 };
 
-const key = (periodId: string, memberId: string) => ({ periodId_memberId: { periodId, memberId } });
-
 export async function getReview(db: Db, periodId: string, memberId: string): Promise<ReviewRow | null> {
   const select = await prepared(db, 'SELECT * FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?');
   const row = select.get(periodId, memberId) as ReviewRecord | undefined;
@@ -58,9 +57,9 @@ export async function saveDraftPart(
   input: { periodId: string; memberId: string; part: ReviewPart; value: string },
   now: Date,
 ): Promise<SaveResult> {
-  // The hot path of the self-review (one call per answer): two statements straight to SQLite (store/fast-sql.ts)
-  // instead of a Prisma transaction of four compiled queries. Check and write need no transaction: a member's chat
-  // is handled in order, and both use `now`. The write is durable when this returns (store/group-commit.ts).
+  // The hot path of the self-review (one call per answer): statements straight to SQLite (store/fast-sql.ts)
+  // instead of Prisma's compiled queries. Check and write need no transaction: a member's chat is handled in
+  // order, and both use `now`. The write is durable when this returns (store/group-commit.ts).
   const select = await prepared(db,
     `SELECT p."selfReviewDeadline" AS deadline, r."id" AS reviewId, r."submittedAt" AS submittedAt
        FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`);
@@ -69,20 +68,23 @@ export async function saveDraftPart(
   const submittedAt = isoOf(state.submittedAt);
   if (reviewEditPermission(submittedAt, isoOf(state.deadline)!, now.toISOString()) === "locked") return { status: "locked" };
   const column = COLUMN[input.part];
-  if (!state.reviewId) {
-    const data = { [column]: input.value };
-    const row = await db.selfReview.upsert({
-      where: key(input.periodId, input.memberId),
-      create: { periodId: input.periodId, memberId: input.memberId, ...data },
-      update: data,
-    });
+  const at = sqlInstant(now);
+  const reviewId = state.reviewId;
+  if (!reviewId) {
+    // An upsert: the secretary may have created the row meanwhile (M12, the Ho Chi Minh actions on one's behalf).
+    const insert = await prepared(db,
+      `INSERT INTO "SelfReview" ("id", "periodId", "memberId", "${column}", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT ("periodId", "memberId") DO UPDATE SET "${column}" = excluded."${column}", "updatedAt" = excluded."updatedAt" RETURNING *`);
+    const row = await durably(db, () => insert.get(newId(), input.periodId, input.memberId, input.value, at, at) as ReviewRecord);
     return { status: "saved", review: toRow(row) };
   }
   const update = await prepared(db, `UPDATE "SelfReview" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ? RETURNING *`);
-  const row = (await durably(db, () => update.get(input.value, sqlInstant(now), state.reviewId))) as ReviewRecord;
-  if (submittedAt) {
-    await recordAudit(db, { actorId: null, action: "review.edited", entity: "SelfReview", entityId: state.reviewId, data: { memberId: input.memberId, part: input.part } }, now);
-  }
+  const audit = await auditWriter(db);
+  const row = await durably(db, () => {
+    const updated = update.get(input.value, at, reviewId) as ReviewRecord;
+    if (submittedAt) audit({ actorId: null, action: "review.edited", entity: "SelfReview", entityId: reviewId, data: { memberId: input.memberId, part: input.part } }, now);
+    return updated;
+  });
   return { status: "saved", review: toRow(row) };
 }
 
@@ -101,21 +103,25 @@ export async function submitReview(
   now: Date,
   deadline: string,
 ): Promise<SubmitResult> {
-  return db.$transaction(async (tx) => {
-    const existing = await tx.selfReview.findUnique({ where: key(input.periodId, input.memberId) });
+  const select = await prepared(db, 'SELECT * FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?');
+  const update = await prepared(db, 'UPDATE "SelfReview" SET "submittedAt" = ?, "late" = ?, "updatedAt" = ? WHERE "id" = ? RETURNING *');
+  const audit = await auditWriter(db);
+  // Read, check and write in one transaction (straight to SQLite, store/fast-sql.ts; durable when this returns).
+  return durably(db, (): SubmitResult => {
+    const existing = select.get(input.periodId, input.memberId) as (ReviewRecord & { id: string }) | undefined;
     const draft = existing ? toRow(existing) : null;
     const missing = missingParts(draft);
-    if (!existing || missing.length > 0) return { status: "incomplete" as const, missing };
-    const resubmitted = existing.submittedAt !== null;
-    if (reviewEditPermission(draft!.submittedAt, deadline, now.toISOString()) === "locked") return { status: "locked" as const };
-    const submittedAt = existing.submittedAt ?? now;
-    const late = isLate(submittedAt.toISOString(), deadline);
-    const row = await tx.selfReview.update({ where: { id: existing.id }, data: { submittedAt, late } });
-    await recordAudit(tx, {
-      actorId: null, action: resubmitted ? "review.reconfirmed" : "review.submitted", entity: "SelfReview", entityId: row.id,
+    if (!existing || !draft || missing.length > 0) return { status: "incomplete", missing };
+    const resubmitted = draft.submittedAt !== null;
+    if (reviewEditPermission(draft.submittedAt, deadline, now.toISOString()) === "locked") return { status: "locked" };
+    const submittedAt = draft.submittedAt ?? now.toISOString();
+    const late = isLate(submittedAt, deadline);
+    const row = update.get(sqlInstant(new Date(submittedAt)), late ? 1 : 0, sqlInstant(now), existing.id) as ReviewRecord;
+    audit({
+      actorId: null, action: resubmitted ? "review.reconfirmed" : "review.submitted", entity: "SelfReview", entityId: existing.id,
       data: { memberId: input.memberId, late },
     }, now);
-    return { status: "submitted" as const, late, resubmitted, review: toRow(row) };
+    return { status: "submitted", late, resubmitted, review: toRow(row) };
   });
 }
 
