@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Member_userId_idx" ON "Member"("userId");
+
