@@ -39,8 +39,9 @@ function writerOf(connection: BetterSqlite3.Database): Writer {
 
 function flush(connection: BetterSqlite3.Database, writer: Writer): void {
   // Prisma's interactive transactions hold the same connection across awaits: a batch started now would be folded
-  // into theirs (and committed, or rolled back, with it). Wait until it ends. (Never await `durably` inside one.)
-  if (connection.inTransaction) return void setImmediate(() => flush(connection, writer));
+  // into theirs (and committed, or rolled back, with it). Wait until it ends, polling gently rather than spinning
+  // the event loop. (So never await `durably` inside one of them: it would wait for itself.)
+  if (connection.inTransaction) return void setTimeout(() => flush(connection, writer), 1);
   const batch = writer.queue.splice(0);
   let outcomes: Outcome[];
   try {

@@ -1,0 +1,59 @@
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { freshDb } from "../test/support/db";
+import type { Db } from "./client";
+import { prepared } from "./fast-sql";
+import { durably } from "./group-commit";
+
+let db: Db;
+let url: string;
+let cleanup: () => Promise<void>;
+let observer: Database.Database;
+beforeEach(async () => {
+  ({ db, url, cleanup } = await freshDb());
+  observer = new Database(url.replace(/^file:/, ""), { readonly: true });
+});
+afterEach(async () => {
+  observer.close();
+  await cleanup();
+});
+
+const insertSql = 'INSERT INTO "ProcessedUpdate" ("updateId", "createdAt") VALUES (?, ?)';
+const seenByAnotherConnection = (id: number) =>
+  observer.prepare('SELECT COUNT(*) AS n FROM "ProcessedUpdate" WHERE "updateId" = ?').get(id) as { n: number };
+const commitsSeen = () => observer.pragma("data_version", { simple: true }) as number;
+
+describe("group commit of the per-update writes", () => {
+  it("gives each caller its result once committed, and concurrent writes share one commit", async () => {
+    const insert = await prepared(db, insertSql);
+    const before = commitsSeen();
+    const results = await Promise.all([1, 2, 3, 4, 5].map((id) =>
+      durably(db, () => {
+        insert.run(id, "2026-12-01T00:00:00.000+00:00");
+        return id * 10;
+      }).then((value) => ({ value, visible: seenByAnotherConnection(id).n }))));
+    expect(results).toEqual([1, 2, 3, 4, 5].map((id) => ({ value: id * 10, visible: 1 })));
+    expect(commitsSeen() - before).toBe(1);
+  });
+
+  it("a failing write is refused alone: the others of its batch are kept", async () => {
+    const insert = await prepared(db, insertSql);
+    await durably(db, () => insert.run(7, "x"));
+    const outcomes = await Promise.allSettled([8, 7, 9].map((id) => durably(db, () => insert.run(id, "x"))));
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect([7, 8, 9].map((id) => seenByAnotherConnection(id).n)).toEqual([1, 1, 1]);
+  });
+
+  it("waits out an interactive Prisma transaction instead of being rolled back with it", async () => {
+    const insert = await prepared(db, insertSql);
+    let written: Promise<unknown> | undefined;
+    await expect(db.$transaction(async (tx) => {
+      await tx.processedUpdate.create({ data: { updateId: 20 } });
+      written = durably(db, () => insert.run(21, "x"));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new Error("rolled back");
+    })).rejects.toThrow("rolled back");
+    await written;
+    expect([20, 21].map((id) => seenByAnotherConnection(id).n)).toEqual([0, 1]);
+  });
+});
