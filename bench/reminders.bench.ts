@@ -13,8 +13,11 @@ import { TestClock } from "../test/support/clock";
 import { startEmulatorThread } from "./emulator-worker";
 
 const REMINDERS = Number(process.env.REMINDER_BENCH_COUNT ?? 10_000);
-// grammY's throttler (Bottleneck) tops out near 300 calls/s in one process, so the limit is set below that.
-const LIMIT_PER_SECOND = Number(process.env.REMINDER_BENCH_RATE ?? 200);
+// grammY's throttler (Bottleneck) tops out near 300 calls/s in one process; 100/s is a generous real bot's rate
+// (Telegram's own is ~30/s) and keeps the run under two minutes.
+const LIMIT_PER_SECOND = Number(process.env.REMINDER_BENCH_RATE ?? 100);
+const BATCH = Number(process.env.REMINDER_BENCH_BATCH ?? 50);
+const WORKERS = Number(process.env.REMINDER_BENCH_WORKERS ?? 4);
 const TOKEN = "123456789:BENCH_token_for_the_local_emulator";
 const FIRST_CHAT = 10_000_000;
 
@@ -31,8 +34,8 @@ export async function run(): Promise<void> {
       deps: { db, log: pino({ level: "silent" }), clock: clock.now, botUsername: () => "bench_bot" },
       api: new Api(TOKEN, { apiRoot: emulator.apiRoot }),
       throttle: telegramThrottle(LIMIT_PER_SECOND),
-      batchSize: 25,
-      workers: 4,
+      batchSize: BATCH,
+      workers: WORKERS,
     });
     const { monitorEventLoopDelay } = await import("node:perf_hooks");
     const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -45,13 +48,18 @@ export async function run(): Promise<void> {
     if (process.env.REMINDER_BENCH_SECONDS) console.log(`loop delay ms: mean ${(loop.mean / 1e6).toFixed(2)} p50 ${(loop.percentile(50) / 1e6).toFixed(2)} p99 ${(loop.percentile(99) / 1e6).toFixed(2)} max ${(loop.max / 1e6).toFixed(1)}`);
 
     const received = await emulator.summary();
-    // The fan-out rate: from the first message the emulator accepted to the last (the sweep also re-plans first).
+    // Two honest rates: first to last message the emulator accepted (the steady fan-out), and the whole sweep
+    // (its planning pass, the first claims and the last marks included).
     const seconds = (received.lastAt - received.firstAt) / 1000;
     const throughput = (received.delivered - 1) / seconds;
+    const sweepRate = received.delivered / sweepSeconds;
+    const share = (rate: number) => `${((100 * rate) / LIMIT_PER_SECOND).toFixed(1)}%`;
     const rows = await listReminders(db, periodId);
+    console.log(`limit enforced by the emulator: ${LIMIT_PER_SECOND} sendMessage/s over a sliding second (429, retry_after 1 s); ${WORKERS} workers × ${BATCH} rows`);
     console.log(`reminders planned:          ${rows.length}`);
     console.log(`delivered:                  ${received.delivered} to ${received.distinctChats} chats; first to last ${seconds.toFixed(2)} s, whole sweep ${sweepSeconds.toFixed(2)} s`);
-    console.log(`throughput:                 ${throughput.toFixed(0)} msg/s = ${((100 * throughput) / LIMIT_PER_SECOND).toFixed(1)}% of the ${LIMIT_PER_SECOND}/s limit (goal ≥ 95%)`);
+    console.log(`throughput, first to last:  ${throughput.toFixed(1)} msg/s = ${share(throughput)} of the limit (goal ≥ 95%)`);
+    console.log(`throughput, whole sweep:    ${sweepRate.toFixed(1)} msg/s = ${share(sweepRate)} of the limit`);
     console.log(`messages lost:              ${REMINDERS - received.distinctChats} (goal 0); sent twice: ${received.delivered - received.distinctChats}`);
     console.log(`429 answers seen:           ${received.rejected429}`);
     console.log(`rows marked sent / failed:  ${rows.filter((r) => r.sentAt).length} / ${rows.filter((r) => r.failedAt).length} (report ${JSON.stringify(report)})`);

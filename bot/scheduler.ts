@@ -1,6 +1,6 @@
 // The scheduler: every `intervalMs` (or by hand in tests), plan the rows, then claim → send → mark them in small
 // batches (the delivery guarantee is written down in store/reminders.ts). Only in daytime (T1, 08:00–20:00).
-import { Api, GrammyError, HttpError } from "grammy";
+import { Api, GrammyError, HttpError, type Transformer } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler, type APIThrottlerOptions } from "@grammyjs/transformer-throttler";
 import { isDaytime } from "../domain/reminders";
@@ -27,28 +27,68 @@ export type SchedulerOptions = {
 export type SweepReport = { planned: number; sent: number; failed: number; retry: number; inDoubt: number; expired: number };
 
 /**
- * Telegram's limits for a bulk fan-out: about 30 messages a second overall and 1 a second per chat. The server
- * counts over a sliding second and one refused call costs a whole `retry_after` of silence (then a storm of
- * retries), so the global reservoir refills in small ticks a little under the limit (`headroom`), each tick no
- * larger than the headroom itself: a second then holds at most the limit even when one tick's calls straggle
- * into the next. Bottleneck refills only on its heartbeat (250 ms by default): the heartbeat is the tick.
- * Tuned with bench/reminders.bench.ts (larger ticks with the same average rate drew 429s there).
+ * Telegram's limits for a bulk fan-out: about 30 messages a second overall and 1 a second per chat, counted by the
+ * server over a sliding second (one refused call costs a whole `retry_after` of silence). The global limiter admits
+ * `perSecond` calls at a time and each call keeps its place until a second after its answer (`slotHolding` below): every
+ * call the server counted in the last second still holds a place, so a sliding second never holds more than the
+ * limit, whatever the timers' lateness or a stalled event loop. Reservoir refills cannot promise that: a burst of one
+ * refill can straggle into the next one's second. `minTime` spaces the starts so the calls do not queue at the
+ * server (a queued call holds its place longer and lowers the rate).
+ * Tuned with bench/reminders.bench.ts.
  */
-export function telegramThrottle(perSecond = 30, headroom = 0.97): APIThrottlerOptions {
-  const rate = perSecond * headroom;
-  const perTick = Math.max(1, Math.floor(perSecond - rate));
-  const tickMs = Math.ceil((1000 * perTick) / rate);
+export function telegramThrottle(perSecond = 30): APIThrottlerOptions {
   return {
-    global: { reservoir: perTick, reservoirRefreshAmount: perTick, reservoirRefreshInterval: tickMs - 1, heartbeatInterval: tickMs },
+    global: { maxConcurrent: perSecond, minTime: 500 / perSecond },
     out: { maxConcurrent: 1, minTime: 1000 },
     group: { maxConcurrent: 1, minTime: 3000 },
   };
 }
 
+/** A second after the answer, plus a little for the server's clock rounding. */
+export const SLOT_HOLD_MS = 1005;
+
+/**
+ * Two transformers around the throttler: `inner` runs inside the throttler's job and keeps the job (its place among
+ * the `maxConcurrent`) busy for `holdMs` after the answer; `outer` hands the answer to the caller as soon as it
+ * arrives, so a sender never waits for the hold.
+ */
+function slotHolding(holdMs: number): { inner: Transformer; outer: Transformer } {
+  type Settle = (answer: { ok: true; value: unknown } | { ok: false; error: unknown }) => void;
+  const earlyAnswer = new WeakMap<object, Settle>();
+  const counted = (payload: unknown): payload is object => typeof payload === "object" && payload !== null && "chat_id" in payload;
+  const inner: Transformer = async (prev, method, payload, signal) => {
+    const settle = counted(payload) ? earlyAnswer.get(payload) : undefined;
+    try {
+      const value = await prev(method, payload, signal);
+      settle?.({ ok: true, value });
+      return value;
+    } catch (error) {
+      settle?.({ ok: false, error });
+      throw error;
+    } finally {
+      if (counted(payload)) await new Promise((resolve) => setTimeout(resolve, holdMs).unref());
+    }
+  };
+  const outer: Transformer = (prev, method, payload, signal) => {
+    if (!counted(payload)) return prev(method, payload, signal);
+    return new Promise((resolve, reject) => {
+      const settle: Settle = (answer) => (answer.ok ? resolve(answer.value as never) : reject(answer.error));
+      earlyAnswer.set(payload, settle); // a retry of the same payload registers its own
+      prev(method, payload, signal).then(resolve, reject).finally(() => {
+        if (earlyAnswer.get(payload) === settle) earlyAnswer.delete(payload);
+      });
+    });
+  };
+  return { inner, outer };
+}
+
 /** The fan-out API: throttled, and retrying only what provably was not delivered (429 with retry_after). */
 export function outboundApi(api: Api, throttle: APIThrottlerOptions = telegramThrottle()): Api {
   const outbound = new Api(api.token, api.options);
+  const hold = slotHolding(SLOT_HOLD_MS);
+  outbound.config.use(hold.inner);
   outbound.config.use(apiThrottler(throttle));
+  outbound.config.use(hold.outer);
   // Installed last, so it runs first: a retried call queues in the throttler again. Network and 5xx errors are not
   // retried here: the message may have arrived, and a retry could send it twice.
   outbound.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
