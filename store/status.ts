@@ -64,7 +64,7 @@ export async function loadStatusInputs(db: Db, scope: StatusScope, now: string):
   const reviews = rows<PerMemberSql>(`SELECT periodId, memberId, submittedAt FROM SelfReview WHERE ${inPeriods}`);
   const absences = rows<PerMemberSql>(`SELECT periodId, memberId FROM MeetingAbsence WHERE ${inPeriods}`);
   const tallies = rows<PerMemberSql>(`SELECT periodId, memberId FROM BallotTally WHERE supersededAt IS NULL AND ${inPeriods}`);
-  const results = rows<PerMemberSql>(`SELECT periodId, memberId, outcome, state FROM MemberResult WHERE ${inPeriods} ORDER BY version`);
+  const results = rows<PerMemberSql>(`SELECT periodId, memberId, outcome, state FROM MemberResult WHERE ${inPeriods} ORDER BY periodId, memberId, version`);
 
   const periodOf = new Map(periods.map((p) => [p[1], p])); // ascending years: the newest open period stays
   const periodIds = new Set([...periodOf.values()].map((p) => p[0]));
