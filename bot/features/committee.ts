@@ -4,9 +4,13 @@ import { requireBranchRole } from "../branch-role";
 import { callbackData } from "../callback-data";
 import type { BotContext } from "../context";
 import type { Translate } from "../i18n";
+import { pageOf } from "../paging";
 
 /** committee:<memberId> toggles the chi ủy role of a joined member (member ids are 25-character cuids). */
 const toggle = callbackData("committee");
+/** cmtpage:<n> shows another page of a big branch. */
+const turn = callbackData("cmtpage");
+const PAGE_SIZE = 20;
 
 /** /committee: the secretary grants or withdraws the branch committee (chi ủy) role, one button per member. */
 export function committeeFeature(): Composer<BotContext> {
@@ -16,7 +20,14 @@ export function committeeFeature(): Composer<BotContext> {
     if (!branch) return;
     const members = await committeeCandidates(ctx.deps.db, branch.orgId);
     if (members.length === 0) return void (await ctx.reply(ctx.t("committee.nobody")));
-    await ctx.reply(ctx.t("committee.choose", { branch: branch.orgName }), { reply_markup: committeeKeyboard(ctx.t, members) });
+    await ctx.reply(ctx.t("committee.choose", { branch: branch.orgName }), { reply_markup: committeeKeyboard(ctx.t, members, 0) });
+  });
+  feature.callbackQuery(turn.pattern, async (ctx) => {
+    const branch = await requireBranchRole(ctx, ["secretary"]);
+    await ctx.answerCallbackQuery();
+    if (!branch) return;
+    const members = await committeeCandidates(ctx.deps.db, branch.orgId);
+    await ctx.editMessageReplyMarkup({ reply_markup: committeeKeyboard(ctx.t, members, Number(turn.parse(ctx.callbackQuery.data))) });
   });
   feature.callbackQuery(toggle.pattern, async (ctx) => {
     // The button may be old and the sender's role gone since: check again on every press.
@@ -27,15 +38,20 @@ export function committeeFeature(): Composer<BotContext> {
     if (nowCommittee === null) return void (await ctx.answerCallbackQuery({ text: ctx.t("unhandled.button") }));
     await ctx.answerCallbackQuery({ text: ctx.t(nowCommittee ? "committee.granted" : "committee.revoked") });
     const members = await committeeCandidates(ctx.deps.db, branch.orgId);
-    await ctx.editMessageReplyMarkup({ reply_markup: committeeKeyboard(ctx.t, members) });
+    // Stay on the page of the member just pressed.
+    const page = Math.floor(members.findIndex((m) => m.memberId === memberId) / PAGE_SIZE);
+    await ctx.editMessageReplyMarkup({ reply_markup: committeeKeyboard(ctx.t, members, page) });
   });
   return feature;
 }
 
-function committeeKeyboard(t: Translate, members: CommitteeCandidate[]): InlineKeyboard {
+function committeeKeyboard(t: Translate, members: CommitteeCandidate[], page: number): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const m of members) {
+  const shown = pageOf(members, page, PAGE_SIZE);
+  for (const m of shown.items) {
     keyboard.text(t(m.committee ? "committee.on" : "committee.off", { name: m.fullName }), toggle.data(m.memberId)).row();
   }
+  if (shown.current > 0) keyboard.text(t("committee.prev"), turn.data(String(shown.current - 1)));
+  if (shown.current < shown.pages - 1) keyboard.text(t("committee.next"), turn.data(String(shown.current + 1)));
   return keyboard;
 }

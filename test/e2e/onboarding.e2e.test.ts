@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { listAudit } from "../../store/audit";
 import type { Harness } from "../support/bot-harness";
 import { startHarness } from "../support/bot-harness";
+import { seedBranch } from "../support/seed";
 import {
   collectInviteCodes, importRoster, pick, setupUntilDeadline, startBranchWithMember, startBranchWorld, startSetup,
 } from "./onboarding-steps";
@@ -291,6 +292,25 @@ describe("roles", () => {
     await world.secretary.waitForIdle();
     expect(await h.db.roleGrant.count(grant)).toBe(0);
     expect((await h.db.auditEvent.findMany({ where: { action: "role.revoked" } })).length).toBe(1);
+  });
+
+  it("a big branch's committee buttons come in pages of 20, and a press keeps its page", async () => {
+    h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
+    const members = Array.from({ length: 45 }, (_, i) => ({ fullName: `Đảng viên ${String(i + 1).padStart(2, "0")}`, kind: "official" as const, telegramId: 3000 + i }));
+    await seedBranch(h.db, { members: [{ fullName: "Trần Thị Bình", kind: "official", telegramId: 201, roles: ["secretary"] }, ...members] });
+    const secretary = h.user(201);
+    const buttons = (m: { replyMarkup?: { inline_keyboard: Array<Array<{ text: string }>> } }) => m.replyMarkup!.inline_keyboard.flat().map((b) => b.text);
+    await secretary.send("/committee");
+    const first = await secretary.waitForMessage(/Chi ủy của/);
+    expect(buttons(first)).toHaveLength(21);
+    expect(buttons(first).at(-1)).toBe("Sau ›");
+    await secretary.click("Sau ›");
+    await secretary.waitForMessage((m) => m.edited === true && buttons(m).includes("Đảng viên 39"));
+    await secretary.click("Sau ›");
+    await secretary.waitForMessage((m) => m.edited === true && buttons(m).includes("Đảng viên 45"));
+    await secretary.click("Đảng viên 45");
+    const after = await secretary.waitForMessage((m) => m.edited === true && buttons(m).includes("✅ Đảng viên 45 — chi ủy"));
+    expect(buttons(after)).toEqual(["Đảng viên 40", "Đảng viên 41", "Đảng viên 42", "Đảng viên 43", "Đảng viên 44", "✅ Đảng viên 45 — chi ủy", "‹ Trước"]);
   });
 
   it("someone in no roster who writes anything is told how to join", async () => {
