@@ -10,7 +10,7 @@ import { branchResults, chooseCapKeeper } from "../../store/recognition";
 import { evaluateBranch } from "../../store/results";
 import { memberBranch, supersedeTallies } from "../../store/tallies";
 import type { BotContext } from "../context";
-import { describeOutcome } from "../describe-result";
+import { describeOutcome, describeReason } from "../describe-result";
 import { notify } from "../notify";
 import { orgsWithRole, requireRole } from "../roles";
 import { splitMessage } from "../split-message";
@@ -26,8 +26,12 @@ export function resultsFeature(): Composer<BotContext> {
     if (!period) return void (await ctx.reply(ctx.t("tally.no_period", { org: org.orgName })));
     const results = await branchResults(ctx.deps.db, period.id);
     if (results.length === 0) return void (await ctx.reply(ctx.t("results.none")));
-    const lines = results.map((r, i) =>
-      ctx.t("results.line", { index: i + 1, name: r.fullName, outcome: describeOutcome(ctx.t, r.outcome), state: ctx.t(`rating.state.${r.state}`) }));
+    const lines = results.map((r, i) => {
+      const line = ctx.t("results.line", { index: i + 1, name: r.fullName, outcome: describeOutcome(ctx.t, r.outcome), state: ctx.t(`rating.state.${r.state}`) });
+      // A level lowered by the 15% cap (M8) differs from the vote the secretary just entered: say why.
+      const capped = r.outcome.reasons.find((reason) => reason.code === "cap.demoted");
+      return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang)}` : line;
+    });
     const parts = splitMessage([ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines].join("\n"));
     for (const [i, part] of parts.entries()) {
       const last = i === parts.length - 1;

@@ -6,5 +6,6 @@ import { lateReviewScene, reviewScene } from "./review-scene";
 import { rosterScene } from "./roster-scene";
 import type { Scene } from "./scene";
 import { setupScene } from "./setup-scene";
+import { exportScene, tallyScene } from "./tally-scene";
 
-export const SCENES: Scene[] = [setupScene, rosterScene, joinScene, reviewScene, remindersScene, lateReviewScene, lateAlertScene];
+export const SCENES: Scene[] = [setupScene, rosterScene, joinScene, reviewScene, remindersScene, lateReviewScene, lateAlertScene, tallyScene, exportScene];
