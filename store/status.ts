@@ -17,8 +17,16 @@ export type StatusScope = { orgId: string } | { parentId: string };
 
 const LEVELS = new Set(["L1", "L2", "L3", "L4"]);
 /** Status only needs the kind and level of an outcome; the reasons stay in the result's own rows. */
-const slimOutcome = (code: string): MemberOutcome =>
-  LEVELS.has(code) ? { kind: "level", level: code as MemberLevel, reasons: [] } : { kind: code as "undecided", reasons: [] };
+const slimOutcomes = new Map<string, MemberOutcome>();
+/** One shared, frozen object per outcome code: 25,000 results need no 25,000 copies. */
+function slimOutcome(code: string): MemberOutcome {
+  let outcome = slimOutcomes.get(code);
+  if (!outcome) {
+    outcome = LEVELS.has(code) ? { kind: "level", level: code as MemberLevel, reasons: [] } : { kind: code as "undecided", reasons: [] };
+    slimOutcomes.set(code, Object.freeze(outcome));
+  }
+  return outcome;
+}
 
 /** SQLite stores Prisma DateTimes as ISO text or epoch milliseconds depending on the writer. */
 function isoOf(value: unknown): string | null {
@@ -38,7 +46,8 @@ type MemberSql = [
   id: string, orgId: string, fullName: string, kind: string, exempt: unknown, retiredNotMoved: unknown, workingAwaySince: unknown,
   isLeader: unknown, unreachable: unknown, groupName: string | null,
 ];
-type PerMemberSql = [periodId: string, memberId: string, ...rest: unknown[]];
+/** memberId first; the period id last, and only when an organization has more than one open period. */
+type PerMemberSql = [memberId: string, ...rest: unknown[]];
 
 /**
  * The open period of each organization with its members; organizations without an open period are left out.
@@ -60,36 +69,50 @@ export async function loadStatusInputs(db: Db, scope: StatusScope, now: string):
   const members = rows<MemberSql>(`SELECT m.id, m.orgId, ${name}, m.kind, m.exempt, m.retiredNotMoved, m.workingAwaySince,
     m.isLeader, (m.userId IS NULL OR m.userId IN (SELECT id FROM User WHERE unreachableAt IS NOT NULL)), ${group}
     FROM Organization o JOIN Member m ON m.orgId = o.id WHERE ${orgFilter}${single ? " ORDER BY m.rowid" : ""}`);
-  const inPeriods = `periodId IN (SELECT p.id FROM ReviewPeriod p JOIN Organization o ON o.id = p.orgId WHERE ${orgFilter} AND p.closedAt IS NULL)`;
-  const reviews = rows<PerMemberSql>(`SELECT periodId, memberId, submittedAt FROM SelfReview WHERE ${inPeriods}`);
-  const absences = rows<PerMemberSql>(`SELECT periodId, memberId FROM MeetingAbsence WHERE ${inPeriods}`);
-  const tallies = rows<PerMemberSql>(`SELECT periodId, memberId FROM BallotTally WHERE supersededAt IS NULL AND ${inPeriods}`);
-  const results = rows<PerMemberSql>(`SELECT periodId, memberId, outcome, state FROM MemberResult WHERE ${inPeriods} ORDER BY periodId, memberId, version`);
-
   const periodOf = new Map(periods.map((p) => [p[1], p])); // ascending years: the newest open period stays
+  // An older period left open must not mix into the newest one; usually there is one period per organization and
+  // the period column is not even read (at 50,000 members every string read costs).
+  const filterPeriods = periods.length !== periodOf.size;
   const periodIds = new Set([...periodOf.values()].map((p) => p[0]));
-  // An older period left open would otherwise mix into the newest one (usually there is one: nothing to filter).
-  const current = (list: PerMemberSql[]) => (periods.length === periodIds.size ? list : list.filter((r) => periodIds.has(r[0])));
-  const review = new Map(current(reviews).map((r) => [r[1], { submittedAt: isoOf(r[2]) }]));
-  const absent = new Set(current(absences).map((r) => r[1]));
-  const counted = new Set(current(tallies).map((r) => r[1]));
-  const result = new Map(current(results).map((r) => [r[1], r])); // ascending versions: the last one stays
+  const inPeriods = `periodId IN (SELECT p.id FROM ReviewPeriod p JOIN Organization o ON o.id = p.orgId WHERE ${orgFilter} AND p.closedAt IS NULL)`;
+  const perMember = (columns: string, table: string, where = "", order = "") => {
+    const list = rows<PerMemberSql>(`SELECT ${columns}${filterPeriods ? ", periodId" : ""} FROM ${table} WHERE ${where}${inPeriods}${order}`);
+    return filterPeriods ? list.filter((r) => periodIds.has(r[r.length - 1] as string)) : list;
+  };
+  const review = new Map<string, string | null>();
+  for (const r of perMember("memberId, submittedAt", "SelfReview")) review.set(r[0], isoOf(r[1]));
+  const absent = new Set<string>();
+  for (const r of perMember("memberId", "MeetingAbsence")) absent.add(r[0]);
+  const counted = new Set<string>();
+  for (const r of perMember("memberId", "BallotTally", "supersededAt IS NULL AND ")) counted.add(r[0]);
+  const result = new Map<string, PerMemberSql>(); // ascending versions: the last one stays
+  for (const r of perMember("memberId, outcome, state", "MemberResult", "", " ORDER BY periodId, memberId, version")) result.set(r[0], r);
 
   const byOrg = new Map<string, StatusMember[]>();
+  let list: StatusMember[] = [];
+  let listOrg: string | null = null;
   for (const [id, orgId, name, kind, exempt, retired, awaySince, leader, unreachable, groupName] of members) {
     const r = result.get(id);
     const away = isoOf(awaySince);
+    const submittedAt = review.get(id);
+    // Every row has the same keys in the same order (one hidden class for 50,000 objects).
     const row: StatusMember = {
       id, name, group: groupName,
       status: {
         kind: kind as MemberKind, exempt: flag(exempt), retiredNotMoved: flag(retired), isLeader: flag(leader),
         workingAwayMonths: away ? fullMonthsBetween(away.slice(0, 10), now) ?? 0 : 0, awayReportedAllowed: away !== null,
       },
-      review: review.get(id), absent: absent.has(id), hasTally: counted.has(id), unreachable: flag(unreachable),
-      ...(r ? { outcome: slimOutcome(r[2] as string), resultState: r[3] as ResultState } : {}),
+      review: submittedAt === undefined ? undefined : { submittedAt },
+      absent: absent.has(id), hasTally: counted.has(id), unreachable: flag(unreachable),
+      outcome: r ? slimOutcome(r[1] as string) : undefined,
+      resultState: r ? (r[2] as ResultState) : undefined,
     };
-    let list = byOrg.get(orgId);
-    if (!list) byOrg.set(orgId, (list = []));
+    // Members come grouped by organization (the Member(orgId) index): look the list up only when it changes.
+    if (orgId !== listOrg) {
+      listOrg = orgId;
+      list = byOrg.get(orgId) ?? [];
+      byOrg.set(orgId, list);
+    }
     list.push(row);
   }
   return [...periodOf.values()].sort((a, b) => a[2].localeCompare(b[2])).map(([id, orgId, orgName, year, deadline]) => ({
