@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb } from "../test/support/db";
 import { seedBranch } from "../test/support/seed";
 import { createOrganization } from "./orgs";
+import { openPeriod } from "./periods";
 import { evaluateBranch } from "./results";
 import { loadStatusInputs } from "./status";
 import { recordHcmPresented, recordTally, setMeetingAbsence } from "./tallies";
@@ -47,5 +48,20 @@ describe("loadStatusInputs", () => {
     const branches = await loadStatusInputs(db, { parentId: parent.id }, NOW.toISOString());
     expect(branches.map((x) => [x.orgName, x.members.length])).toEqual([["Chi bộ A", 2], ["Chi bộ B", 1]]);
     expect(branches[1]!.members[0]).toMatchObject({ group: null, name: "" }); // counts only for the upper committee
+  });
+
+  it("reads only the newest open period when an older one was left open", async () => {
+    const db = database.db;
+    const b = await seedBranch(db, { members: [{ fullName: "An", kind: "official" }] });
+    const an = b.memberIds["An"]!;
+    const old = await openPeriod(db, {
+      orgId: b.orgId, year: 2025, rulebookId: "hd07-2011",
+      selfReviewDeadline: "2025-12-20T16:59:59.000Z", reportDeadline: "2025-12-30T16:59:59.000Z",
+    }, null, NOW);
+    await db.selfReview.create({ data: { periodId: old.id, memberId: an, contentA: "x", submittedAt: new Date("2025-12-10T00:00:00Z") } });
+    await setMeetingAbsence(db, old.id, an, true, "u", NOW);
+    const [branch] = await loadStatusInputs(db, { orgId: b.orgId }, NOW.toISOString());
+    expect(branch!.period.year).toBe(2026);
+    expect(branch!.members[0]).toMatchObject({ review: undefined, absent: false });
   });
 });
