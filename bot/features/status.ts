@@ -6,6 +6,7 @@ import { loadStatusInputs, type BranchStatusInputs } from "../../store/status";
 import { callbackData } from "../callback-data";
 import type { BotContext } from "../context";
 import { describeOutcome } from "../describe-result";
+import { pageOf } from "../paging";
 import { orgsWithRole } from "../roles";
 import { splitMessage } from "../split-message";
 
@@ -75,10 +76,9 @@ async function showList(ctx: BotContext, orgId: string, state: ListState, page: 
   const { inputs, status } = loaded;
   const byId = new Map(inputs.members.map((m) => [m.id, m]));
   const members = status.members[state].map((id) => byId.get(id)!);
-  const pages = Math.max(1, Math.ceil(members.length / NAMES_PER_PAGE));
-  const current = Math.min(Math.max(page, 0), pages - 1);
+  const { items, current, pages } = pageOf(members, page, NAMES_PER_PAGE);
   const lines = [ctx.t("status.list_title", { state: ctx.t(`status.state.${state}`), org: inputs.orgName, count: members.length, page: current + 1, pages })];
-  lines.push(...namesByGroup(ctx, members.slice(current * NAMES_PER_PAGE, (current + 1) * NAMES_PER_PAGE)));
+  lines.push(...namesByGroup(ctx, items));
   const keyboard = new InlineKeyboard();
   const index = LIST_STATES.indexOf(state);
   if (current > 0) keyboard.text(ctx.t("status.button.prev"), STATUS_LIST.data(`${index}:${current - 1}`));

@@ -11,6 +11,7 @@ import { loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
 import { evaluateBranch } from "../../store/results";
 import { memberBranch, recordHcmPresented, setMeetingAbsence } from "../../store/tallies";
 import type { BotContext, ConvContext } from "../context";
+import { pageOf } from "../paging";
 import { orgsWithRole, requireRole } from "../roles";
 
 const PAGE_SIZE = 8;
@@ -59,10 +60,9 @@ async function loadMembers(ctx: BotContext, orgId: string, orgName: string): Pro
 async function loadBoard(ctx: BotContext, orgId: string, orgName: string, page = 0) {
   const board = await loadMembers(ctx, orgId, orgName);
   if (!board) return null;
-  const pages = Math.ceil(board.members.length / PAGE_SIZE);
-  const current = Math.min(Math.max(page, 0), pages - 1);
+  const { items, current, pages } = pageOf(board.members, page, PAGE_SIZE);
   const keyboard = new InlineKeyboard();
-  for (const m of board.members.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE)) {
+  for (const m of items) {
     const mark = m.absent ? "✗ " : m.entries.length > 0 ? "✓ " : "";
     keyboard.text(`${mark}${m.fullName}`, boardData("card", m.id)).row();
   }
