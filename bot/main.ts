@@ -9,6 +9,7 @@ import { startScheduler } from "./scheduler";
 import { startWebhookServer } from "./webhook";
 import { openDb } from "../store/client";
 import { applyMigrations } from "../store/migrate";
+import { pruneProcessedUpdates } from "../store/updates";
 
 async function main() {
   const config = loadConfig(process.env);
@@ -33,8 +34,14 @@ async function main() {
   }
   // Reminders and alerts: one sweep a minute, driven by the database (survives restarts).
   const scheduler = startScheduler({ deps, api: bot.api, intervalMs: 60_000 });
+  // The duplicate-update guard needs only recent ids (Telegram never re-sends old ones): trim it hourly.
+  const housekeeping = setInterval(
+    () => void pruneProcessedUpdates(db).catch((error) => log.warn({ name: (error as Error).name }, "update-id pruning failed")),
+    60 * 60_000,
+  );
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down");
+    clearInterval(housekeeping);
     await stop();
     await scheduler.stop();
     await db.$disconnect();
