@@ -4,6 +4,7 @@ import type { Db } from "./client";
 import { claimUpdate, pruneProcessedUpdates } from "./updates";
 import { loadIdentity, markUnreachable, setLanguage } from "./users";
 import { conversationStorage } from "./conversation-storage";
+import { createOrganization, grantRole } from "./orgs";
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -20,6 +21,18 @@ describe("store against a real SQLite file", () => {
     await setLanguage(db, vi.userId, "en");
     await markUnreachable(db, vi.userId, new Date());
     expect(await loadIdentity(db, { id: 5_000_000_001 })).toMatchObject({ language: "en", unreachable: true, userId: vi.userId });
+  });
+
+  it("lists a user's roles newest first, so every command takes the same, most recent branch", async () => {
+    const { userId } = await loadIdentity(db, { id: 77 });
+    const now = new Date();
+    const first = await createOrganization(db, { name: "Chi bộ Một", kind: "branch" }, null, now);
+    const second = await createOrganization(db, { name: "Chi bộ Hai", kind: "branch" }, null, now);
+    await grantRole(db, userId, first.id, "secretary", null, now);
+    await grantRole(db, userId, second.id, "secretary", null, now);
+    await grantRole(db, userId, first.id, "committee", null, now);
+    const { roles } = await loadIdentity(db, { id: 77 });
+    expect(roles.map((r) => `${r.orgName}:${r.role}`)).toEqual(["Chi bộ Một:committee", "Chi bộ Hai:secretary", "Chi bộ Một:secretary"]);
   });
 
   it("claims an update id once only", async () => {

@@ -3,7 +3,10 @@ import { prepared } from "./fast-sql";
 
 export type Role = "secretary" | "committee" | "upper";
 
-/** Who is writing to the bot: plain data, safe to keep in a conversation's replay log. */
+/**
+ * Who is writing to the bot: plain data, safe to keep in a conversation's replay log. Memberships and roles come
+ * newest first, so every command that takes "the" branch of a role takes the same one: the most recent.
+ */
 export type Identity = {
   userId: string;
   telegramId: string;
@@ -29,14 +32,15 @@ type IdentityRow = { kind: "u" | "m" | "r"; a: string; b: string | null; c: stri
  */
 async function knownIdentity(db: Db, telegramId: string): Promise<Identity | null> {
   const select = await prepared(db,
-    `SELECT 'u' AS kind, u."id" AS a, u."language" AS b, CASE WHEN u."unreachableAt" IS NULL THEN '0' ELSE '1' END AS c, NULL AS d
+    `SELECT 'u' AS kind, u."id" AS a, u."language" AS b, CASE WHEN u."unreachableAt" IS NULL THEN '0' ELSE '1' END AS c, NULL AS d, NULL AS e
        FROM "User" u WHERE u."telegramId" = ?
      UNION ALL
-     SELECT 'm', m."id", m."orgId", o."name", m."fullName"
+     SELECT 'm', m."id", m."orgId", o."name", m."fullName", m.rowid
        FROM "Member" m JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."orgId" WHERE u."telegramId" = ?
      UNION ALL
-     SELECT 'r', r."orgId", o."name", r."role", NULL
-       FROM "RoleGrant" r JOIN "User" u ON u."id" = r."userId" JOIN "Organization" o ON o."id" = r."orgId" WHERE u."telegramId" = ?`);
+     SELECT 'r', r."orgId", o."name", r."role", NULL, r.rowid
+       FROM "RoleGrant" r JOIN "User" u ON u."id" = r."userId" JOIN "Organization" o ON o."id" = r."orgId" WHERE u."telegramId" = ?
+     ORDER BY e DESC`);
   const rows = select.all(telegramId, telegramId, telegramId) as IdentityRow[];
   const user = rows.find((row) => row.kind === "u");
   if (!user) return null;
@@ -56,8 +60,8 @@ async function firstContact(db: Db, telegramId: string, telegram: { displayName?
     create: { telegramId, displayName: telegram.displayName, language: initialLanguage(telegram.languageCode) },
     update: {},
     include: {
-      members: { include: { org: { select: { name: true } } } },
-      roles: { include: { org: { select: { name: true } } } },
+      members: { include: { org: { select: { name: true } } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
+      roles: { include: { org: { select: { name: true } } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
     },
   });
   return {

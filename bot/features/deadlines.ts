@@ -3,10 +3,10 @@ import { Composer, InlineKeyboard } from "grammy";
 import { DEADLINE_EDIT, deadlineEditConversation, type DeadlineEditArgs } from "../../conversations/deadline-edit";
 import type { PeriodDateField } from "../../domain/deadlines";
 import { currentPeriod } from "../../store/periods";
+import { requireBranchRole } from "../branch-role";
 import { callbackData } from "../callback-data";
 import type { BotContext, ConvContext } from "../context";
 import { formatInstant } from "../format-date";
-import { requireRole } from "../roles";
 
 const deadlineButton = callbackData("deadline");
 const FIELDS: readonly PeriodDateField[] = ["selfReviewDeadline", "meetingDate"];
@@ -43,7 +43,7 @@ export function deadlinesFeature(): Composer<BotContext> {
 }
 
 async function secretaryPeriod(ctx: BotContext) {
-  const org = await requireRole(ctx, ["secretary"]);
+  const org = await requireBranchRole(ctx, ["secretary"]);
   if (!org) return null;
   const period = await currentPeriod(ctx.deps.db, org.orgId);
   if (!period) {

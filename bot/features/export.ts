@@ -4,15 +4,15 @@ import { Composer, InputFile } from "grammy";
 import { loadBranchPapers } from "../../store/documents-data";
 import { currentPeriod } from "../../store/periods";
 import { getReview, reviewerContext } from "../../store/reviews";
+import { requireBranchRole } from "../branch-role";
 import type { BotContext } from "../context";
 import { ballotMinutesDocx, ratingListDocx, ratingListXlsx } from "../documents/branch-papers";
 import { selfReviewDocx } from "../documents/self-review-docx";
-import { requireRole } from "../roles";
 
 export function exportFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("export", async (ctx) => {
-    const org = await requireRole(ctx, ["secretary"]);
+    const org = await requireBranchRole(ctx, ["secretary"]);
     if (!org) return;
     const period = await currentPeriod(ctx.deps.db, org.orgId);
     if (!period) return void (await ctx.reply(ctx.t("tally.no_period", { org: org.orgName })));

@@ -9,6 +9,7 @@ import { currentPeriod } from "../../store/periods";
 import { branchResults, chooseCapKeeper } from "../../store/recognition";
 import { evaluateBranch } from "../../store/results";
 import { memberBranch, supersedeTallies } from "../../store/tallies";
+import { requireBranchRole } from "../branch-role";
 import type { BotContext } from "../context";
 import { describeOutcome, describeReason } from "../describe-result";
 import { notify } from "../notify";
@@ -20,7 +21,7 @@ const SEND = callbackData("rsend");
 export function resultsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("results", async (ctx) => {
-    const org = await requireRole(ctx, ["secretary"]);
+    const org = await requireBranchRole(ctx, ["secretary"]);
     const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
     if (!org) return;
     if (!period) return void (await ctx.reply(ctx.t("tally.no_period", { org: org.orgName })));
