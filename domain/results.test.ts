@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MemberOutcome } from "./member-rating";
-import { currentResult, proposeResult, recognizeResult, revokeResult, type ResultChange, type ResultVersion } from "./results";
+import { currentResult, holdsBackSending, proposeResult, recognizeResult, revokeResult, type ResultChange, type ResultVersion } from "./results";
 
 const l2: MemberOutcome = { kind: "level", level: "L2", reasons: [] };
 const blocked: MemberOutcome = { kind: "blocked", reasons: [{ code: "hcm.missing", params: { wouldBe: "L2" } }] };
@@ -42,5 +42,15 @@ describe("M14, M15: results are versioned and move proposed → recognized | rev
     expect(revokeResult(recognized, { by: "x", at: "01/03/2012", why: "y" })).toEqual({ ok: false, error: "result.invalid-instant" });
     const revoked = ok(revokeResult(proposed, { by: "x", at: "2012-03-01T09:00:00Z", why: "y" }));
     expect(revokeResult(revoked, { by: "x", at: "2012-03-01T09:00:00Z", why: "y" })).toEqual({ ok: false, error: "result.already-revoked" });
+  });
+});
+
+describe("M15: what holds back sending the branch's results up", () => {
+  it.each([
+    ["level", false], ["not-evaluated", false], ["deferred", false],
+    ["undecided", true], ["blocked", true], ["awaiting-tally", true],
+  ] as const)("M15: a %s outcome holds back sending: %s", (kind, held) => {
+    const outcome = (kind === "level" ? { kind, level: "L2", reasons: [] } : { kind, reasons: [] }) as MemberOutcome;
+    expect(holdsBackSending(outcome)).toBe(held);
   });
 });

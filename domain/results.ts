@@ -30,6 +30,15 @@ export type ResultChange = { ok: true; history: ResultVersion[] } | { ok: false;
 
 type Actor = { by: string; at: string };
 
+/**
+ * M15: a branch sends its results up only when none still needs the branch: a vote to count or repeat (M13),
+ * Ho Chi Minh actions to record (M12), or a cap tie to decide (M8). Not evaluated and deferred members do not
+ * hold the others back (M2, M3).
+ */
+export function holdsBackSending(outcome: MemberOutcome): boolean {
+  return outcome.kind === "undecided" || outcome.kind === "blocked" || outcome.kind === "awaiting-tally";
+}
+
 export function currentResult(history: readonly ResultVersion[]): ResultVersion | null {
   return history.length > 0 ? history[history.length - 1]! : null;
 }

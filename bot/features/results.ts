@@ -3,6 +3,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { callbackData } from "../callback-data";
 import { CAP_KEEP, REENTRY } from "../../conversations/tally-buttons";
+import { holdsBackSending } from "../../domain/results";
 import { reportPass } from "../../conversations/tally-report";
 import { getOrganization, usersWithRole } from "../../store/orgs";
 import { currentPeriod } from "../../store/periods";
@@ -96,7 +97,7 @@ async function sendForRecognition(ctx: BotContext, periodId: string) {
   // Members never counted have no result row yet: they hold the sending back too.
   const pending = [
     ...pass.waitingForTally,
-    ...results.filter((r) => ["undecided", "blocked", "awaiting-tally"].includes(r.outcome.kind) && r.state !== "revoked"),
+    ...results.filter((r) => holdsBackSending(r.outcome) && r.state !== "revoked"),
   ];
   if (pending.length > 0)
     return void (await ctx.reply(ctx.t("results.cannot_send_pending", { count: pending.length, names: pending.map((r) => r.fullName).join(", ") })));
