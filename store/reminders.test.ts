@@ -59,6 +59,21 @@ describe("planning (idempotent)", () => {
     expect(new Set(rows.filter((r) => r.kind === "missing-alert").map((r) => r.dueAt))).toEqual(new Set(["2026-12-10T10:00:01.000Z"]));
   });
 
+  it("T1, T2: an extended deadline re-marks the late submissions against it", async () => {
+    const [an, binh] = [branch.memberIds["Nguyễn An"]!, branch.memberIds["Trần Bình"]!];
+    await seedSubmission(db, { periodId: branch.periodId, memberId: an, submittedAt: "2026-12-21T03:00:00Z", late: true });
+    await seedSubmission(db, { periodId: branch.periodId, memberId: binh, submittedAt: "2026-12-10T03:00:00Z" });
+    const lateOf = async () => Object.fromEntries((await db.selfReview.findMany({ where: { periodId: branch.periodId } })).map((r) => [r.memberId, r.late]));
+    const meeting = await changePeriodDate(db, { periodId: branch.periodId, field: "meetingDate", value: "2026-12-26T01:00:00.000Z" }, branch.userIds["Bí thư Lan"], at("2026-12-22T02:00:00Z"));
+    expect(meeting.status).toBe("changed");
+    expect(await lateOf()).toEqual({ [an]: true, [binh]: false }); // another date leaves the marks alone
+    const extended = await changePeriodDate(db, { periodId: branch.periodId, field: "selfReviewDeadline", value: "2026-12-24T16:59:59.000Z" }, branch.userIds["Bí thư Lan"], at("2026-12-22T02:00:00Z"));
+    expect(extended.status).toBe("changed");
+    expect(await lateOf()).toEqual({ [an]: false, [binh]: false });
+    const audit = await db.auditEvent.findMany({ where: { action: "period.date-changed", entityId: branch.periodId }, orderBy: { at: "asc" } });
+    expect(JSON.parse(audit.at(-1)!.data)).toMatchObject({ field: "selfReviewDeadline", lateRemarked: 1 });
+  });
+
   it("T1: an invalid date is refused and changes nothing", async () => {
     const result = await changePeriodDate(db, { periodId: branch.periodId, field: "selfReviewDeadline", value: "2026-11-30T10:00:00.000Z" }, branch.userIds["Bí thư Lan"], at("2026-12-02T02:00:00Z"));
     expect(result).toEqual({ status: "invalid", errors: ["deadline.in-past"] });
