@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hd07_2011 as rb } from "./rulebooks/hd07-2011";
-import { branchStatus, reviewsInGroups, type StatusMember } from "./status";
+import { branchCounts, branchStatus, reviewsInGroups, type BranchTallies, type StatusMember } from "./status";
 import { official } from "./test-helpers";
 
 const deadline = "2011-12-20T23:59:59+07:00";
@@ -19,7 +19,7 @@ describe("branch status", () => {
     member("d1", { group: "2", review: { submittedAt: null } }),
     member("x1", { group: "2", status: official({ exempt: true }) }),
     member("a1", { absent: true, outcome: { kind: "deferred", reasons: [] } }),
-    member("b1", { review: onTime, hasTally: true, outcome: { kind: "blocked", reasons: [] } }),
+    member("b1", { review: onTime, hasTally: true, outcome: { kind: "blocked", reasons: [] }, resultState: "proposed" }),
   ];
   const status = branchStatus({ members, deadline, now });
 
@@ -66,5 +66,38 @@ describe("branch status", () => {
     expect(big.counts).toMatchObject({ total: 50_000, submitted: 16_667, late: 16_667, missing: 16_666 });
     expect(big.groups).toHaveLength(40);
     expect(JSON.parse(JSON.stringify(status))).toEqual(status);
+  });
+
+  // The upper committee's lines count kinds of members; they must agree with counting the members one by one.
+  function talliesOf(list: StatusMember[], times: number): BranchTallies {
+    return {
+      submissions: list.map((m) => ({
+        status: m.status, absent: m.absent, members: times,
+        review: m.review && { submitted: m.review.submittedAt !== null, late: m.review.submittedAt !== null && m.review.submittedAt > "2011-12-20T23:59:59+07:00" },
+      })),
+      unreachable: times * list.filter((m) => m.unreachable).length,
+      counted: times * list.filter((m) => m.hasTally).length,
+      results: list.flatMap((m) => (m.outcome && m.resultState ? [{ outcome: m.outcome, state: m.resultState, members: times }] : [])),
+    };
+  }
+
+  it("T2, M2, M3, M14: counting kinds of members gives the counts of counting members one by one", () => {
+    expect(branchCounts({ ...talliesOf(members, 1), deadline, now })).toEqual(status.counts);
+    const early = "2011-12-18T09:00:00+07:00";
+    expect(branchCounts({ ...talliesOf(members, 1), deadline, now: early })).toEqual(branchStatus({ members, deadline, now: early }).counts);
+  });
+
+  it("T2: each kind of member counts as many times as members share it", () => {
+    const thrice = branchCounts({ ...talliesOf(members, 3), deadline, now });
+    expect(thrice).toMatchObject({ total: 21, submitted: 6, late: 3, missing: 6, notEvaluated: 3, deferred: 3, counted: 9, unreachable: 3, blocked: 3, recognized: 3 });
+    expect(thrice.rated).toEqual({ L1: 0, L2: 3, L3: 0, L4: 0 });
+  });
+
+  it("T2: a review marked late counts as late even before the deadline has passed for the others", () => {
+    const counts = branchCounts({
+      submissions: [{ status: official(), review: { submitted: true, late: true }, absent: false, members: 2 }, { status: official(), absent: false, members: 1 }],
+      unreachable: 0, counted: 0, results: [], deadline, now: "2011-12-18T09:00:00+07:00",
+    });
+    expect(counts).toMatchObject({ total: 3, late: 2, pending: 1, missing: 0 });
   });
 });

@@ -5,7 +5,7 @@ import type { MemberLevel } from "./levels";
 import type { MemberOutcome, MemberStatusInput } from "./member-rating";
 import type { ResultState } from "./results";
 import type { Rulebook } from "./rulebook";
-import { submissionStateAt, type SubmissionState } from "./submission";
+import { submissionStateAt, submissionStateOf, type ReviewMark, type SubmissionState } from "./submission";
 
 export type StatusMember = {
   id: string;
@@ -66,22 +66,28 @@ function emptyTally(): { counts: StatusCounts; members: StatusLists } {
   };
 }
 
+/** Adds `n` members in one submission state (n > 1 when counting kinds of members rather than members). */
+function countState(c: StatusCounts, state: SubmissionState, unreachable: boolean, n: number): void {
+  c.total += n;
+  (c[STATE_COUNT[state]] as number) += n;
+  if (unreachable) c.unreachable += n;
+}
+
+/** Adds `n` members holding one current result. M14: a revoked result is not among the rated levels. */
+function countResult(c: StatusCounts, outcome: MemberOutcome | undefined, resultState: ResultState | undefined, n: number): void {
+  if (resultState === "recognized") c.recognized += n;
+  if (!outcome || resultState === "revoked") return;
+  if (outcome.kind === "level") c.rated[outcome.level] += n;
+  else if (outcome.kind === "blocked") c.blocked += n;
+  else if (outcome.kind === "undecided") c.undecided += n;
+}
+
 function add(t: { counts: StatusCounts; members: StatusLists }, m: StatusMember, state: SubmissionState): void {
-  const c = t.counts;
-  c.total++;
-  (c[STATE_COUNT[state]] as number)++;
+  countState(t.counts, state, m.unreachable, 1);
   t.members[state].push(m.id);
-  if (m.unreachable) {
-    c.unreachable++;
-    t.members.unreachable.push(m.id);
-  }
-  if (m.hasTally) c.counted++;
-  if (m.resultState === "recognized") c.recognized++;
-  const o = m.outcome;
-  if (!o || m.resultState === "revoked") return;
-  if (o.kind === "level") c.rated[o.level]++;
-  else if (o.kind === "blocked") c.blocked++;
-  else if (o.kind === "undecided") c.undecided++;
+  if (m.unreachable) t.members.unreachable.push(m.id);
+  if (m.hasTally) t.counts.counted++;
+  countResult(t.counts, m.outcome, m.resultState, 1);
 }
 
 export function branchStatus(input: { members: readonly StatusMember[]; deadline: string; now: string }): BranchStatus {
@@ -103,4 +109,30 @@ export function branchStatus(input: { members: readonly StatusMember[]; deadline
 /** M6: does a branch of this size review in party groups? */
 export function reviewsInGroups(memberCount: number, rulebook: Rulebook): boolean {
   return memberCount > rulebook.member.groupsAboveMembers;
+}
+
+/**
+ * An upper committee's line for a branch needs counts, not members: the store hands over how many members share
+ * each combination of facts, and each combination is classified once by the same rules as a single member.
+ * Each part is counted on its own: the submission state, reachability, counts and the current result are
+ * independent of each other in StatusCounts.
+ */
+export type BranchTallies = {
+  /** How many members share a status, a review mark (T2: `late` as marked against the current deadline) and an absence. */
+  submissions: { status: MemberStatusInput; review?: ReviewMark; absent: boolean; members: number }[];
+  unreachable: number;
+  /** Members whose ballots have been counted. */
+  counted: number;
+  /** How many members hold each current result. */
+  results: { outcome: MemberOutcome; state: ResultState; members: number }[];
+};
+
+export function branchCounts(input: BranchTallies & { deadline: string; now: string }): StatusCounts {
+  const { counts } = emptyTally();
+  const pastDeadline = toMs(input.now) > toMs(input.deadline);
+  for (const s of input.submissions) countState(counts, submissionStateOf(s.status, s.review, s.absent, pastDeadline), false, s.members);
+  counts.unreachable = input.unreachable;
+  counts.counted = input.counted;
+  for (const r of input.results) countResult(counts, r.outcome, r.state, r.members);
+  return counts;
 }

@@ -27,10 +27,27 @@ export function isLate(submittedAt: string, deadline: string): boolean {
   return toMs(submittedAt) > toMs(deadline);
 }
 
+/** What the state needs of a review: whether it was submitted, and whether that was late (T2). */
+export type ReviewMark = { submitted: boolean; late: boolean };
+
 /**
- * The state with the deadline and clock already parsed, for callers that classify many members at once.
- * Precedence: exempt (M2) > absent, evaluated at the next meeting (M3) > submitted or late > draft/pending/missing.
+ * The state of a member from their review's mark. Precedence: exempt (M2) > absent, evaluated at the next meeting
+ * (M3) > submitted or late > draft/pending/missing.
  */
+export function submissionStateOf(
+  member: MemberStatusInput,
+  review: ReviewMark | undefined,
+  absentFromMeeting: boolean,
+  pastDeadline: boolean,
+): SubmissionState {
+  if (!isEvaluated(member)) return "not-evaluated";
+  if (absentFromMeeting) return "deferred";
+  if (review?.submitted) return review.late ? "late" : "submitted";
+  if (pastDeadline) return "missing";
+  return review ? "draft" : "pending";
+}
+
+/** The state with the deadline and clock already parsed, for callers that classify many members at once. */
 export function submissionStateAt(
   member: MemberStatusInput,
   review: { submittedAt: string | null } | undefined,
@@ -38,11 +55,9 @@ export function submissionStateAt(
   deadlineMs: number,
   nowMs: number,
 ): SubmissionState {
-  if (!isEvaluated(member)) return "not-evaluated";
-  if (absentFromMeeting) return "deferred";
-  if (review?.submittedAt) return toMs(review.submittedAt) > deadlineMs ? "late" : "submitted";
-  if (nowMs > deadlineMs) return "missing";
-  return review ? "draft" : "pending";
+  const at = review?.submittedAt;
+  const mark = review && { submitted: Boolean(at), late: Boolean(at) && toMs(at!) > deadlineMs };
+  return submissionStateOf(member, mark, absentFromMeeting, nowMs > deadlineMs);
 }
 
 export function submissionState(input: SubmissionInput): SubmissionState {
