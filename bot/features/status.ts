@@ -1,8 +1,9 @@
 // /status: a branch's counts and who is in each state (by party group, M6; long lists paged) for its secretary and
 // committee; one line per branch for an upper committee; their own state and result for a member.
 import { Composer, InlineKeyboard } from "grammy";
-import { branchStatus, SUBMISSION_STATES, submissionStateAt, toMs, type BranchStatus, type StatusMember } from "../../domain";
-import { loadStatusInputs, type BranchStatusInputs } from "../../store/status";
+import { branchCounts, branchStatus, SUBMISSION_STATES, submissionStateAt, toMs, type BranchStatus, type StatusMember } from "../../domain";
+import { loadBranchTallies, type BranchTalliesRow } from "../../store/branch-tallies";
+import { loadStatusInputs } from "../../store/status";
 import { callbackData } from "../callback-data";
 import type { BotContext } from "../context";
 import { describeOutcome } from "../describe-result";
@@ -39,7 +40,7 @@ export function statusFeature(): Composer<BotContext> {
 
 async function load(ctx: BotContext, orgId: string) {
   const now = ctx.deps.clock().toISOString();
-  const [inputs] = await loadStatusInputs(ctx.deps.db, { orgId }, now);
+  const inputs = await loadStatusInputs(ctx.deps.db, orgId, now);
   if (!inputs) return null;
   return { inputs, status: branchStatus({ members: inputs.members, deadline: inputs.period.selfReviewDeadline, now }) };
 }
@@ -99,22 +100,22 @@ function namesByGroup(ctx: BotContext, members: StatusMember[]): string[] {
 
 async function showUpper(ctx: BotContext, orgId: string, orgName: string) {
   const now = ctx.deps.clock().toISOString();
-  const branches = await loadStatusInputs(ctx.deps.db, { parentId: orgId }, now);
+  const branches = await loadBranchTallies(ctx.deps.db, orgId, now);
   if (branches.length === 0) return void (await ctx.reply(ctx.t("status.upper_none")));
   const lines = [ctx.t("status.upper_title", { org: orgName }), ...upperLines(ctx, branches, now)];
   for (const part of splitMessage(lines.join("\n"))) await ctx.reply(part);
 }
 
-export function upperLines(ctx: { t: BotContext["t"] }, branches: BranchStatusInputs[], now: string): string[] {
+function upperLines(ctx: { t: BotContext["t"] }, branches: BranchTalliesRow[], now: string): string[] {
   return branches.map((b) => {
-    const { counts } = branchStatus({ members: b.members, deadline: b.period.selfReviewDeadline, now });
+    const counts = branchCounts({ ...b.tallies, deadline: b.period.selfReviewDeadline, now });
     return ctx.t("status.upper_line", { org: b.orgName, ...counts });
   });
 }
 
 async function showMember(ctx: BotContext, orgId: string, memberId: string) {
   const now = ctx.deps.clock().toISOString();
-  const [inputs] = await loadStatusInputs(ctx.deps.db, { orgId }, now);
+  const inputs = await loadStatusInputs(ctx.deps.db, orgId, now);
   const me = inputs?.members.find((m) => m.id === memberId);
   if (!inputs || !me) return void (await ctx.reply(ctx.t("status.no_period", { org: ctx.identity.memberships[0]?.orgName ?? "" })));
   const state = submissionStateAt(me.status, me.review, me.absent, toMs(inputs.period.selfReviewDeadline), toMs(now));

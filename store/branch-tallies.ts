@@ -1,0 +1,72 @@
+// What an upper committee's /status reads: for each branch under it, how many members share each combination of
+// facts, counted by SQLite. At 50,000 members reading every member into JS cost about 300 ms
+// (bench/status.bench.ts); counting in SQL returns a few rows per branch. Which state a combination is in is the
+// domain's decision (branchCounts), made once per combination. Each statement is served by a covering index
+// (migration 20261127180500_status_covering_indexes), so no review text is ever read.
+import type { BranchTallies, ResultState } from "../domain";
+import { connectionOf, type Db } from "./client";
+import { flag, isoOf, memberStatusOf, NEWEST_OPEN_PERIOD, slimOutcome } from "./status";
+
+export type BranchTalliesRow = {
+  orgId: string;
+  orgName: string;
+  period: { id: string; year: number; selfReviewDeadline: string };
+  tallies: BranchTallies;
+};
+
+/** Each organization under the parent with the newest open period; organizations without one are left out. */
+const OPEN_PERIODS = `WITH op AS MATERIALIZED (SELECT o.id AS orgId, o.name AS orgName, ${NEWEST_OPEN_PERIOD} AS periodId
+  FROM Organization o WHERE o.parentId = ?)`;
+
+const STATEMENTS = {
+  periods: `${OPEN_PERIODS} SELECT op.orgId, op.orgName, p.id, p.year, p.selfReviewDeadline FROM op JOIN ReviewPeriod p ON p.id = op.periodId`,
+  // T2: `late` is marked against the deadline when a review is submitted and re-marked when the deadline moves.
+  submissions: `${OPEN_PERIODS} SELECT op.orgId, m.kind, m.exempt, m.retiredNotMoved, m.isLeader, m.workingAwaySince,
+      r.memberId IS NOT NULL, r.submittedAt IS NOT NULL, r.late, a.memberId IS NOT NULL, COUNT(*)
+    FROM op JOIN Member m ON m.orgId = op.orgId
+    LEFT JOIN SelfReview r INDEXED BY SelfReview_periodId_memberId_submittedAt_late_idx ON r.periodId = op.periodId AND r.memberId = m.id
+    LEFT JOIN MeetingAbsence a ON a.periodId = op.periodId AND a.memberId = m.id
+    WHERE op.periodId IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
+  unreachable: `${OPEN_PERIODS} SELECT op.orgId, COUNT(*) FROM op JOIN Member m ON m.orgId = op.orgId
+    WHERE op.periodId IS NOT NULL AND (m.userId IS NULL OR m.userId IN (SELECT id FROM User WHERE unreachableAt IS NOT NULL))
+    GROUP BY op.orgId`,
+  // Double entry keeps two current rows for one member: members are counted, not rows.
+  counted: `${OPEN_PERIODS} SELECT op.orgId, COUNT(DISTINCT t.memberId) FROM op JOIN BallotTally t ON t.periodId = op.periodId
+    WHERE t.supersededAt IS NULL GROUP BY op.orgId`,
+  // SQLite takes the bare columns of an aggregate from the row holding MAX: the newest version of each result.
+  results: `${OPEN_PERIODS} SELECT orgId, outcome, state, COUNT(*) FROM (
+      SELECT op.orgId, x.outcome, x.state, MAX(x.version) FROM op JOIN MemberResult x ON x.periodId = op.periodId
+      GROUP BY x.periodId, x.memberId)
+    GROUP BY 1, 2, 3`,
+};
+
+type Row = [orgId: string, ...rest: unknown[]];
+
+export async function loadBranchTallies(db: Db, parentId: string, now: string): Promise<BranchTalliesRow[]> {
+  const sql = await connectionOf(db);
+  const rows = (statement: string) => sql.prepare(statement).raw(true).safeIntegers(false).all(parentId) as Row[];
+  const branches = new Map<string, BranchTalliesRow>();
+  for (const [orgId, orgName, id, year, deadline] of rows(STATEMENTS.periods)) {
+    const period = { id: id as string, year: Number(year), selfReviewDeadline: isoOf(deadline)! };
+    branches.set(orgId, { orgId, orgName: orgName as string, period, tallies: { submissions: [], unreachable: 0, counted: 0, results: [] } });
+  }
+  for (const [orgId, kind, exempt, retired, leader, awaySince, hasReview, submitted, late, absent, members] of rows(STATEMENTS.submissions)) {
+    branches.get(orgId)?.tallies.submissions.push({
+      status: memberStatusOf(kind as string, exempt, retired, leader, awaySince, now),
+      review: flag(hasReview) ? { submitted: flag(submitted), late: flag(late) } : undefined,
+      absent: flag(absent), members: Number(members),
+    });
+  }
+  for (const [orgId, members] of rows(STATEMENTS.unreachable)) {
+    const branch = branches.get(orgId);
+    if (branch) branch.tallies.unreachable = Number(members);
+  }
+  for (const [orgId, members] of rows(STATEMENTS.counted)) {
+    const branch = branches.get(orgId);
+    if (branch) branch.tallies.counted = Number(members);
+  }
+  for (const [orgId, outcome, state, members] of rows(STATEMENTS.results)) {
+    branches.get(orgId)?.tallies.results.push({ outcome: slimOutcome(outcome as string), state: state as ResultState, members: Number(members) });
+  }
+  return [...branches.values()].sort((a, b) => a.orgName.localeCompare(b.orgName));
+}
