@@ -1,11 +1,10 @@
-import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
-import { DEADLINE_EDIT, deadlineEditConversation, type DeadlineEditArgs } from "../../conversations/deadline-edit";
+import { DEADLINE_EDIT, type DeadlineEditArgs } from "../../conversations/deadline-edit";
 import type { PeriodDateField } from "../../domain/deadlines";
 import { currentPeriod } from "../../store/periods";
 import { requireBranchRole } from "../branch-role";
 import { callbackData } from "../callback-data";
-import type { BotContext, ConvContext } from "../context";
+import type { BotContext } from "../context";
 import { formatInstant } from "../format-date";
 
 const deadlineButton = callbackData("deadline");
@@ -14,7 +13,6 @@ const FIELDS: readonly PeriodDateField[] = ["selfReviewDeadline", "meetingDate"]
 /** /deadline: the secretary sees the period's dates (T1 defaults until changed) and changes them. */
 export function deadlinesFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.use(createConversation<BotContext, ConvContext>(deadlineEditConversation, DEADLINE_EDIT));
   feature.command("deadline", async (ctx) => {
     const found = await secretaryPeriod(ctx);
     if (!found) return;

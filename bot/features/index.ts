@@ -1,7 +1,8 @@
-import type { Composer } from "grammy";
+import type { Middleware } from "grammy";
 import type { BotContext } from "../context";
 import { committeeFeature } from "./committee";
 import { deadlinesFeature } from "./deadlines";
+import { dialogs } from "./dialogs";
 import { joinFeature } from "./join";
 import { languageFeature } from "./language";
 import { rosterFeature } from "./roster";
@@ -11,8 +12,8 @@ import { startFeature } from "./start";
 import { unhandledFeature } from "./unhandled";
 import { afterMeetingFeatures } from "./after-meeting";
 
-/** Every feature, in order; `unhandled` last. Add a feature here and nowhere else. */
-export function features(): Composer<BotContext>[] {
-  // Conversations first: an active dialog gets its answers before any command handler sees them.
-  return [setupFeature(), rosterFeature(), joinFeature(), committeeFeature(), deadlinesFeature(), startFeature(), languageFeature(), selfReviewFeature(), ...afterMeetingFeatures(), unhandledFeature()];
+/** Every feature, in order; `unhandled` last. Add a feature here and nowhere else (its dialog in ./dialogs.ts). */
+export function features(): Middleware<BotContext>[] {
+  // Dialogs first: an active dialog gets its answers before any command handler sees them.
+  return [...dialogs(), setupFeature(), rosterFeature(), joinFeature(), committeeFeature(), deadlinesFeature(), startFeature(), languageFeature(), selfReviewFeature(), ...afterMeetingFeatures(), unhandledFeature()];
 }

@@ -1,11 +1,10 @@
 // /recognize for the upper committee (M15): branches under them with results, recognize all or one by one, revoke
 // (M14). Members are told their recognized result in their own language.
-import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
-import { REVOKE, revokeConversation, type RevokeArgs } from "../../conversations/revoke";
+import { REVOKE, type RevokeArgs } from "../../conversations/revoke";
 import { branchesAwaitingRecognition, branchResults, periodBranch, recognizeResults, type ResultWithMember } from "../../store/recognition";
 import { callbackData } from "../callback-data";
-import type { BotContext, ConvContext } from "../context";
+import type { BotContext } from "../context";
 import { describeOutcome } from "../describe-result";
 import { notify } from "../notify";
 import { orgsWithRole, requireRole } from "../roles";
@@ -16,7 +15,6 @@ type Action = "all" | "each" | "member" | "revoke";
 
 export function recognizeFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.use(createConversation<BotContext, ConvContext>(revokeConversation, REVOKE));
   feature.command(["recognize", "revoke"], async (ctx) => {
     const orgs = orgsWithRole(ctx, ["upper"]);
     if (orgs.length === 0) return void (await requireRole(ctx, ["upper"]));

@@ -1,15 +1,13 @@
 import { Composer } from "grammy";
-import { createConversation } from "@grammyjs/conversations";
 import { issueInvites } from "../../store/invites";
-import { ROSTER_CONVERSATION, rosterImportConversation } from "../../conversations/roster-import";
+import { ROSTER_CONVERSATION } from "../../conversations/roster-import";
 import { requireBranchRole } from "../branch-role";
-import type { BotContext, ConvContext } from "../context";
+import type { BotContext } from "../context";
 import { inviteMessages } from "../invite-links";
 
 /** /roster imports members (a conversation); /invites lists fresh links for members who have not joined yet. */
 export function rosterFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.use(createConversation<BotContext, ConvContext>(rosterImportConversation, ROSTER_CONVERSATION));
   feature.command("roster", async (ctx) => {
     const branch = await requireBranchRole(ctx, ["secretary"]);
     if (branch) await ctx.conversation.enter(ROSTER_CONVERSATION, { lang: ctx.lang, ...branch });

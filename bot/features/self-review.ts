@@ -1,15 +1,13 @@
-import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
-import { SELF_REVIEW, selfReviewConversation, type SelfReviewArgs } from "../../conversations/self-review";
+import { SELF_REVIEW, type SelfReviewArgs } from "../../conversations/self-review";
 import { REVIEW_START_DATA } from "../../conversations/self-review-buttons";
 import { reviewSummaryMessages } from "../../conversations/self-review-text";
 import { getReview, reviewerContext, type ReviewerContext } from "../../store/reviews";
-import type { BotContext, ConvContext } from "../context";
+import type { BotContext } from "../context";
 
 /** /review (and the reminders' "review:start" button) and /myreview, for members of a branch. */
 export function selfReviewFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.use(createConversation<BotContext, ConvContext>(selfReviewConversation, SELF_REVIEW));
   feature.command("review", openSelfReview);
   feature.callbackQuery(REVIEW_START_DATA, async (ctx) => {
     await ctx.answerCallbackQuery();

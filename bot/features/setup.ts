@@ -1,9 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { createConversation } from "@grammyjs/conversations";
 import { organizationsOfKind } from "../../store/branches";
-import { SETUP_CONVERSATION, setupBranchConversation } from "../../conversations/setup-branch";
+import { SETUP_CONVERSATION } from "../../conversations/setup-branch";
 import { callbackData } from "../callback-data";
-import type { BotContext, ConvContext } from "../context";
+import type { BotContext } from "../context";
 import { orgsWithRole } from "../roles";
 
 /** The "create another branch anyway" button: setupnew: */
@@ -12,7 +11,6 @@ const createAnother = callbackData("setupnew");
 /** /setup: anyone may create a branch; a secretary already has one and must confirm a second. */
 export function setupFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.use(createConversation<BotContext, ConvContext>(setupBranchConversation, SETUP_CONVERSATION));
   feature.command("setup", async (ctx) => {
     const mine = orgsWithRole(ctx, ["secretary"]).map((o) => o.orgId);
     const [branch] = await organizationsOfKind(ctx.deps.db, mine, "branch");

@@ -1,16 +1,15 @@
 // /tally: the paged member list (✓ counts entered, ✗ absent), each member's card (enter counts, absent from the
 // meeting — M3, Ho Chi Minh actions presented — M12), and the entry into the counts dialog.
-import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import { boardData, parseBoardData, TALLY_BOARD } from "../../conversations/tally-buttons";
 import { reportPass } from "../../conversations/tally-report";
-import { TALLY, tallyConversation, type TallyArgs } from "../../conversations/tally";
+import { TALLY, type TallyArgs } from "../../conversations/tally";
 import { officialVoterCount } from "../../domain";
 import { currentPeriod, type PeriodRow } from "../../store/periods";
 import { loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
 import { evaluateBranch } from "../../store/results";
 import { memberBranch, recordHcmPresented, setMeetingAbsence } from "../../store/tallies";
-import type { BotContext, ConvContext } from "../context";
+import type { BotContext } from "../context";
 import { pageOf } from "../paging";
 import { orgsWithRole, requireRole } from "../roles";
 
@@ -19,7 +18,6 @@ const ENTRANTS = ["secretary", "committee"] as const;
 
 export function tallyFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.use(createConversation<BotContext, ConvContext>(tallyConversation, TALLY));
   feature.command("tally", async (ctx) => {
     const org = await requireRole(ctx, ENTRANTS);
     if (!org) return;
