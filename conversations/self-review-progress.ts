@@ -2,12 +2,12 @@
 // The member's texts never enter that log: they are sent from inside `external` (see sendStoredText), so the
 // state the conversations plugin serialises on every update stays a few hundred bytes.
 import type { Context } from "grammy";
-import { partValue, missingParts, reviewEditPermission, type ReviewPart } from "../domain/self-review-parts";
+import { partValue, missingFrom, reviewEditPermission, type ReviewPart } from "../domain/self-review-parts";
 import { isLate } from "../domain/submission";
 import { splitMessage } from "../bot/split-message";
 import type { Translate } from "../bot/i18n";
 import type { BotContext } from "../bot/context";
-import { getReview, saveDraftPart, submitReview } from "../store/reviews";
+import { getReview, getReviewProgress, saveDraftPart, submitReview } from "../store/reviews";
 import { reviewSummaryMessages, type SummaryHeader } from "./self-review-text";
 
 export type ReviewKey = { periodId: string; memberId: string };
@@ -28,8 +28,8 @@ export async function openingOf(c: BotContext, key: ReviewKey, deadline: string)
 export type Progress = { missing: ReviewPart[]; submitted: boolean };
 
 export async function progressOf(c: BotContext, key: ReviewKey): Promise<Progress> {
-  const review = await getReview(c.deps.db, key.periodId, key.memberId);
-  return { missing: missingParts(review), submitted: Boolean(review?.submittedAt) };
+  const progress = await getReviewProgress(c.deps.db, key.periodId, key.memberId);
+  return { missing: missingFrom(progress?.written ?? []), submitted: Boolean(progress?.submittedAt) };
 }
 
 export async function savePart(c: BotContext, key: ReviewKey, part: ReviewPart, value: string): Promise<"saved" | "locked"> {

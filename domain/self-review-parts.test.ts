@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingParts, reviewEditPermission, type ReviewDraft } from "./self-review-parts";
+import { missingFrom, missingParts, reviewEditPermission, type ReviewDraft } from "./self-review-parts";
 
 const deadline = "2011-12-20T23:59:59+07:00";
 const draft = (over: Partial<ReviewDraft> = {}): ReviewDraft => ({
@@ -14,6 +14,12 @@ describe("M4, M5: the parts of a self-review", () => {
   it("M4, M5: a draft resumes at the first missing part; the Ho Chi Minh actions are asked of everyone", () => {
     expect(missingParts(draft())).toEqual(["c", "d", "hcm", "rating"]);
     expect(missingParts(draft({ contents: { a: "A", b: "B", c: "C", d: "D" }, selfRating: "L2" }))).toEqual(["hcm"]);
+  });
+
+  it("M4, M5: the parts still missing from the list of those written, in the writing order", () => {
+    expect(missingFrom([])).toEqual(["a", "b", "c", "d", "hcm", "rating"]);
+    expect(missingFrom(["rating", "b", "a"])).toEqual(["c", "d", "hcm"]);
+    expect(missingFrom(["a", "b", "c", "d", "hcm", "rating"])).toEqual([]);
   });
 });
 

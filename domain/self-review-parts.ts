@@ -29,8 +29,12 @@ export function partValue(draft: ReviewDraft, part: ReviewPart): string | null {
  * M5/M12 block any rating of L3 or better without them; a leader is told to report concrete results.
  */
 export function missingParts(draft: ReviewDraft | null): ReviewPart[] {
-  if (!draft) return [...REVIEW_PARTS];
-  return REVIEW_PARTS.filter((part) => !partValue(draft, part));
+  return missingFrom(draft ? REVIEW_PARTS.filter((part) => partValue(draft, part)) : []);
+}
+
+/** The same, from the list of parts already written (when the texts themselves are not at hand). */
+export function missingFrom(written: readonly ReviewPart[]): ReviewPart[] {
+  return REVIEW_PARTS.filter((part) => !written.includes(part));
 }
 
 export type EditPermission = "allowed" | "locked";

@@ -4,7 +4,7 @@ import { seedBranch } from "../test/support/seed";
 import { listAudit } from "./audit";
 import type { Db } from "./client";
 import { loadIdentity } from "./users";
-import { getReview, getReviewForViewer, listSubmissions, reviewerContext, saveDraftPart, submitReview } from "./reviews";
+import { getReview, getReviewForViewer, getReviewProgress, listSubmissions, reviewerContext, saveDraftPart, submitReview } from "./reviews";
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -37,6 +37,18 @@ async function writeAll(at: Date) {
 }
 
 describe("self-reviews against a real SQLite file", () => {
+  it("M4, M5: tells which parts are written and whether it was submitted, without the texts", async () => {
+    expect(await getReviewProgress(db, an().periodId, an().memberId)).toBeNull();
+    await saveDraftPart(db, { ...an(), part: "b", value: SECRET }, before);
+    await saveDraftPart(db, { ...an(), part: "rating", value: "L3" }, before);
+    expect(await getReviewProgress(db, an().periodId, an().memberId)).toEqual({ written: ["b", "rating"], submittedAt: null });
+    await writeAll(before);
+    await submitReview(db, an(), before, deadline);
+    const progress = await getReviewProgress(db, an().periodId, an().memberId);
+    expect(progress).toEqual({ written: ["a", "b", "c", "d", "hcm", "rating"], submittedAt: before.toISOString() });
+    expect(JSON.stringify(progress)).not.toContain(SECRET);
+  });
+
   it("M4: saves each part as a draft at once and reads it back as plain JSON data", async () => {
     expect(await getReview(db, an().periodId, an().memberId)).toBeNull();
     await saveDraftPart(db, { ...an(), part: "a", value: SECRET }, before);

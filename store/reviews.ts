@@ -45,7 +45,20 @@ export async function getReview(db: Db, periodId: string, memberId: string): Pro
   return row ? toRow(row) : null;
 }
 
-export type SaveResult = { status: "saved"; review: ReviewRow } | { status: "locked" };
+/** The texts are not read back: at ~600 characters a part, that read was a good part of a self-review step's cost. */
+/** Which parts are written and whether the review was submitted, without reading any text. */
+export type ReviewProgressRow = { written: ReviewPart[]; submittedAt: string | null };
+
+export async function getReviewProgress(db: Db, periodId: string, memberId: string): Promise<ReviewProgressRow | null> {
+  const select = await prepared(db, `SELECT ${Object.values(COLUMN).map((c) => `length("${c}") > 0`).join(", ")}, "submittedAt"
+    FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?`);
+  const row = select.raw(true).get(periodId, memberId) as unknown[] | undefined;
+  if (!row) return null;
+  const parts = Object.keys(COLUMN) as ReviewPart[];
+  return { written: parts.filter((_, i) => Number(row[i]) === 1), submittedAt: isoOf(row[parts.length] as string | null) };
+}
+
+export type SaveResult = { status: "saved" } | { status: "locked" };
 
 /**
  * Saves one part at once (a draft survives a restart). Editing a submitted review is allowed until the
@@ -74,18 +87,17 @@ export async function saveDraftPart(
     // An upsert: the secretary may have created the row meanwhile (M12, the Ho Chi Minh actions on one's behalf).
     const insert = await prepared(db,
       `INSERT INTO "SelfReview" ("id", "periodId", "memberId", "${column}", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT ("periodId", "memberId") DO UPDATE SET "${column}" = excluded."${column}", "updatedAt" = excluded."updatedAt" RETURNING *`);
-    const row = await durably(db, () => insert.get(newId(), input.periodId, input.memberId, input.value, at, at) as ReviewRecord);
-    return { status: "saved", review: toRow(row) };
+       ON CONFLICT ("periodId", "memberId") DO UPDATE SET "${column}" = excluded."${column}", "updatedAt" = excluded."updatedAt"`);
+    await durably(db, () => insert.run(newId(), input.periodId, input.memberId, input.value, at, at));
+    return { status: "saved" };
   }
-  const update = await prepared(db, `UPDATE "SelfReview" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ? RETURNING *`);
+  const update = await prepared(db, `UPDATE "SelfReview" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ?`);
   const audit = await auditWriter(db);
-  const row = await durably(db, () => {
-    const updated = update.get(input.value, at, reviewId) as ReviewRecord;
+  await durably(db, () => {
+    update.run(input.value, at, reviewId);
     if (submittedAt) audit({ actorId: null, action: "review.edited", entity: "SelfReview", entityId: reviewId, data: { memberId: input.memberId, part: input.part } }, now);
-    return updated;
   });
-  return { status: "saved", review: toRow(row) };
+  return { status: "saved" };
 }
 
 export type SubmitResult =
