@@ -25,8 +25,10 @@ export type AppOptions = {
 /** The composition root: one Bot with every feature, for long polling, webhooks, tests and the demo alike. */
 export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: Deps } {
   const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) } });
-  // Honour Telegram's retry_after on 429 and recover from brief network faults.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // Honour Telegram's retry_after on 429 and recover from brief network faults. One transformer for every Api
+  // (it keeps no state per call): the conversations give each replayed update an Api of its own.
+  const retry = autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
+  bot.api.config.use(retry);
   const deps: Deps = {
     db: options.db,
     log: options.log,
@@ -45,7 +47,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
       // Transformers on bot.api do not run inside conversations: give them theirs.
       plugins: [
         (ctx, next) => {
-          ctx.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+          ctx.api.config.use(retry);
           return next();
         },
       ],
