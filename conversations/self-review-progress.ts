@@ -10,7 +10,7 @@ import type { BotContext } from "../bot/context";
 import { getReview, getReviewProgress, saveDraftPart, submitReview } from "../store/reviews";
 import { reviewSummaryMessages, type SummaryHeader } from "./self-review-text";
 
-export type ReviewKey = { periodId: string; memberId: string };
+export type ReviewKey = { periodId: string; memberId: string; actorId: string | null };
 
 /** How /review opens: nothing written yet, a draft to resume, a submission to edit, or locked after the deadline. */
 export type Opening = { state: "new" | "draft" | "submitted" | "locked"; late: boolean };

@@ -18,6 +18,8 @@ export const SELF_REVIEW = "self-review";
 export type SelfReviewArgs = {
   lang: string;
   memberId: string;
+  /** The member's user, the actor of their audit events (absent in dialogs begun before it was passed). */
+  userId?: string;
   periodId: string;
   fullName: string;
   orgName: string;
@@ -33,7 +35,7 @@ type PassEnd = "next" | "finished" | "locked";
 
 export async function selfReviewConversation(conversation: BotConversation, ctx: ConvContext, args: SelfReviewArgs) {
   const t = translatorFor(args.lang);
-  const d: Dialog = { conversation, ctx, t, args, key: { periodId: args.periodId, memberId: args.memberId }, deadline: deadlineText(args) };
+  const d: Dialog = { conversation, ctx, t, args, key: { periodId: args.periodId, memberId: args.memberId, actorId: args.userId ?? null }, deadline: deadlineText(args) };
   const opening = await conversation.external((c) => openingOf(c, d.key, args.deadline));
   if (opening.state === "locked") {
     await showSummary(d);

@@ -89,13 +89,14 @@ describe("self-reviews against a real SQLite file", () => {
     expect((await getReview(db, an().periodId, an().memberId))!.contents.a).toBe(SECRET);
   });
 
-  it("audit events carry ids, parts and flags, never review text", async () => {
+  it("audit events carry ids, parts, flags and the member's user as actor, never review text", async () => {
+    const actorId = ids.userIds["Nguyễn Văn An"]!;
     await writeAll(before);
-    await submitReview(db, an(), before, deadline);
-    await saveDraftPart(db, { ...an(), part: "a", value: "edited " + SECRET }, before);
+    await submitReview(db, { ...an(), actorId }, before, deadline);
+    await saveDraftPart(db, { ...an(), actorId, part: "a", value: "edited " + SECRET }, before);
     const reviewId = (await db.selfReview.findFirstOrThrow()).id;
     const events = await listAudit(db, "SelfReview", reviewId);
-    expect(events.map((e) => e.action)).toEqual(["review.submitted", "review.edited"]);
+    expect(events.map((e) => [e.action, e.actorId])).toEqual([["review.submitted", actorId], ["review.edited", actorId]]);
     const everything = JSON.stringify(await db.auditEvent.findMany());
     expect(everything).not.toContain(SECRET.slice(0, 12));
   });

@@ -67,7 +67,8 @@ export type SaveResult = { status: "saved" } | { status: "locked" };
  */
 export async function saveDraftPart(
   db: Db,
-  input: { periodId: string; memberId: string; part: ReviewPart; value: string },
+  /** `actorId`: the user writing (the member), recorded in the audit of an edit after submission. */
+  input: { periodId: string; memberId: string; part: ReviewPart; value: string; actorId?: string | null },
   now: Date,
 ): Promise<SaveResult> {
   // The hot path of the self-review (one call per answer): statements straight to SQLite (store/fast-sql.ts)
@@ -95,7 +96,7 @@ export async function saveDraftPart(
   const audit = await auditWriter(db);
   await durably(db, () => {
     update.run(input.value, at, reviewId);
-    if (submittedAt) audit({ actorId: null, action: "review.edited", entity: "SelfReview", entityId: reviewId, data: { memberId: input.memberId, part: input.part } }, now);
+    if (submittedAt) audit({ actorId: input.actorId ?? null, action: "review.edited", entity: "SelfReview", entityId: reviewId, data: { memberId: input.memberId, part: input.part } }, now);
   });
   return { status: "saved" };
 }
@@ -111,7 +112,7 @@ export type SubmitResult =
  */
 export async function submitReview(
   db: Db,
-  input: { periodId: string; memberId: string },
+  input: { periodId: string; memberId: string; actorId?: string | null },
   now: Date,
   deadline: string,
 ): Promise<SubmitResult> {
@@ -130,7 +131,7 @@ export async function submitReview(
     const late = isLate(submittedAt, deadline);
     const row = update.get(sqlInstant(new Date(submittedAt)), late ? 1 : 0, sqlInstant(now), existing.id) as ReviewRecord;
     audit({
-      actorId: null, action: resubmitted ? "review.reconfirmed" : "review.submitted", entity: "SelfReview", entityId: existing.id,
+      actorId: input.actorId ?? null, action: resubmitted ? "review.reconfirmed" : "review.submitted", entity: "SelfReview", entityId: existing.id,
       data: { memberId: input.memberId, late },
     }, now);
     return { status: "submitted", late, resubmitted, review: toRow(row) };

@@ -42,6 +42,7 @@ async function openSelfReview(ctx: BotContext): Promise<void> {
   const args: SelfReviewArgs = {
     lang: ctx.lang,
     memberId: reviewer.memberId,
+    userId: ctx.identity.userId,
     periodId: reviewer.period.id,
     fullName: reviewer.fullName,
     orgName: reviewer.orgName,

@@ -81,6 +81,12 @@ describe("the self-review conversation, end to end", () => {
     await an.click("Xác nhận gửi ✓");
     expect((await an.waitForMessage(/Đã cập nhật/)).text).toContain("09:00 10/12/2026");
     expect(await world.review()).toMatchObject({ contents: { b: "Nội dung b đã sửa." }, selfRating: "L3", submittedAt: "2026-12-10T02:00:00.000Z" });
+    // Every change is audited with the member's own user as the actor.
+    const anUser = (await world.h.db.user.findFirstOrThrow({ where: { telegramId: "101" } })).id;
+    const events = await world.h.db.auditEvent.findMany({ where: { entity: "SelfReview" }, orderBy: { at: "asc" } });
+    expect(events.map((e) => [e.action, e.actorId])).toEqual([
+      ["review.submitted", anUser], ["review.edited", anUser], ["review.edited", anUser], ["review.reconfirmed", anUser],
+    ]);
   });
 
   it("T2: a submission after the deadline is kept, marked late, and the member is told", async () => {
