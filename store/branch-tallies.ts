@@ -5,6 +5,7 @@
 // (migration 20261127180500_status_covering_indexes), so no review text is ever read.
 import type { BranchTallies, ResultState } from "../domain";
 import { connectionOf, type Db } from "./client";
+import { selfReviewBySubmission } from "./reviews";
 import { flag, isoOf, memberStatusOf, NEWEST_OPEN_PERIOD, slimOutcome } from "./status";
 
 export type BranchTalliesRow = {
@@ -24,7 +25,7 @@ const STATEMENTS = {
   submissions: `${OPEN_PERIODS} SELECT op.orgId, m.kind, m.exempt, m.retiredNotMoved, m.isLeader, m.workingAwaySince,
       r.memberId IS NOT NULL, r.submittedAt IS NOT NULL, r.late, a.memberId IS NOT NULL, COUNT(*)
     FROM op JOIN Member m ON m.orgId = op.orgId
-    LEFT JOIN SelfReview r INDEXED BY SelfReview_periodId_memberId_submittedAt_late_idx ON r.periodId = op.periodId AND r.memberId = m.id
+    LEFT JOIN ${selfReviewBySubmission("r")} ON r.periodId = op.periodId AND r.memberId = m.id
     LEFT JOIN MeetingAbsence a ON a.periodId = op.periodId AND a.memberId = m.id
     WHERE op.periodId IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
   unreachable: `${OPEN_PERIODS} SELECT op.orgId, COUNT(*) FROM op JOIN Member m ON m.orgId = op.orgId

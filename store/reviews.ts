@@ -45,12 +45,18 @@ export async function getReview(db: Db, periodId: string, memberId: string): Pro
   return row ? toRow(row) : null;
 }
 
-/** The texts are not read back: at ~600 characters a part, that read was a good part of a self-review step's cost. */
-/** Which parts are written and whether the review was submitted, without reading any text. */
+/**
+ * The covering index (periodId, memberId, submittedAt, late): whether a review exists and when it was submitted,
+ * without reading its row and the texts in it (about 600 characters a part).
+ */
+export const selfReviewBySubmission = (alias: string) =>
+  `"SelfReview" AS ${alias} INDEXED BY "SelfReview_periodId_memberId_submittedAt_late_idx"`;
+
+/** Which parts are written and whether the review was submitted, without returning any text. */
 export type ReviewProgressRow = { written: ReviewPart[]; submittedAt: string | null };
 
 export async function getReviewProgress(db: Db, periodId: string, memberId: string): Promise<ReviewProgressRow | null> {
-  const select = await prepared(db, `SELECT ${Object.values(COLUMN).map((c) => `length("${c}") > 0`).join(", ")}, "submittedAt"
+  const select = await prepared(db, `SELECT ${Object.values(COLUMN).map((c) => `octet_length("${c}") > 0`).join(", ")}, "submittedAt"
     FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?`);
   const row = select.raw(true).get(periodId, memberId) as unknown[] | undefined;
   if (!row) return null;
@@ -58,6 +64,7 @@ export async function getReviewProgress(db: Db, periodId: string, memberId: stri
   return { written: parts.filter((_, i) => Number(row[i]) === 1), submittedAt: isoOf(row[parts.length] as string | null) };
 }
 
+/** The texts are not read back: at ~600 characters a part, that read was a good part of a step's cost. */
 export type SaveResult = { status: "saved" } | { status: "locked" };
 
 /**
@@ -75,28 +82,23 @@ export async function saveDraftPart(
   // instead of Prisma's compiled queries. Check and write need no transaction: a member's chat is handled in
   // order, and both use `now`. The write is durable when this returns (store/group-commit.ts).
   const select = await prepared(db,
-    `SELECT p."selfReviewDeadline" AS deadline, r."id" AS reviewId, r."submittedAt" AS submittedAt
-       FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`);
-  const state = select.get(input.memberId, input.periodId) as { deadline: string; reviewId: string | null; submittedAt: string | null } | undefined;
+    `SELECT p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt
+       FROM "ReviewPeriod" p LEFT JOIN ${selfReviewBySubmission("r")} ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`);
+  const state = select.get(input.memberId, input.periodId) as { deadline: string; submittedAt: string | null } | undefined;
   if (!state) throw new Error(`unknown review period ${input.periodId}`);
   const submittedAt = isoOf(state.submittedAt);
   if (reviewEditPermission(submittedAt, isoOf(state.deadline)!, now.toISOString()) === "locked") return { status: "locked" };
   const column = COLUMN[input.part];
   const at = sqlInstant(now);
-  const reviewId = state.reviewId;
-  if (!reviewId) {
-    // An upsert: the secretary may have created the row meanwhile (M12, the Ho Chi Minh actions on one's behalf).
-    const insert = await prepared(db,
-      `INSERT INTO "SelfReview" ("id", "periodId", "memberId", "${column}", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT ("periodId", "memberId") DO UPDATE SET "${column}" = excluded."${column}", "updatedAt" = excluded."updatedAt"`);
-    await durably(db, () => insert.run(newId(), input.periodId, input.memberId, input.value, at, at));
-    return { status: "saved" };
-  }
-  const update = await prepared(db, `UPDATE "SelfReview" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ?`);
+  // An upsert: the first answer creates the row, and the secretary may have created it meanwhile (M12, the Ho Chi
+  // Minh actions on one's behalf).
+  const upsert = await prepared(db,
+    `INSERT INTO "SelfReview" ("id", "periodId", "memberId", "${column}", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT ("periodId", "memberId") DO UPDATE SET "${column}" = excluded."${column}", "updatedAt" = excluded."updatedAt" RETURNING "id"`);
   const audit = await auditWriter(db);
   await durably(db, () => {
-    update.run(input.value, at, reviewId);
-    if (submittedAt) audit({ actorId: input.actorId ?? null, action: "review.edited", entity: "SelfReview", entityId: reviewId, data: { memberId: input.memberId, part: input.part } }, now);
+    const { id } = upsert.get(newId(), input.periodId, input.memberId, input.value, at, at) as { id: string };
+    if (submittedAt) audit({ actorId: input.actorId ?? null, action: "review.edited", entity: "SelfReview", entityId: id, data: { memberId: input.memberId, part: input.part } }, now);
   });
   return { status: "saved" };
 }
