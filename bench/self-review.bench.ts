@@ -1,6 +1,7 @@
 // Persisted self-review steps per second, in process: the real bot (every middleware, conversations, SQLite file)
 // fed with bot.handleUpdate against a fake Bot API; beside it a bare grammY echo bot on the same fake API and a raw
 // better-sqlite3 durable commit loop, to read the result as ratios. Goal: >= 2,000 steps/s with p99 < 20 ms.
+// Run it as `npm run bench` does, with the V8 flags of `npm start` (see README, "Notes on the design").
 import Database from "better-sqlite3";
 import { Bot } from "grammy";
 import type { Update } from "grammy/types";
@@ -118,7 +119,7 @@ export async function run(): Promise<void> {
   const review = await selfReviewSteps();
   const echo = await echoBot(review.count);
   const raw = rawSqliteCommits(review.count);
-  console.log(`self-review: ${MEMBERS} members × ${review.count / MEMBERS} steps, ${CONCURRENT_CHATS} chats at a time, real SQLite file`);
+  console.log(`self-review: ${MEMBERS} members × ${review.count / MEMBERS} steps, ${CONCURRENT_CHATS} chats at a time, real SQLite file; node ${process.version} ${process.execArgv.filter((a) => a.startsWith("--no-") || a.startsWith("--max")).join(" ") || "(no V8 flags)"}`);
   console.log(line("persisted self-review steps", review));
   console.log(line("bare grammY echo bot (same fake API)", echo));
   console.log(line("raw better-sqlite3 durable commits", raw));
