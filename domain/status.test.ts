@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hd07_2011 as rb } from "./rulebooks/hd07-2011";
-import { branchCounts, branchStatus, reviewsInGroups, type BranchTallies, type StatusMember } from "./status";
+import { branchCounts, branchStatus, reviewsInGroups, sumCounts, type BranchTallies, type StatusMember } from "./status";
 import { official } from "./test-helpers";
 
 const deadline = "2011-12-20T23:59:59+07:00";
@@ -99,5 +99,14 @@ describe("branch status", () => {
       unreachable: 0, counted: 0, results: [], deadline, now: "2011-12-18T09:00:00+07:00",
     });
     expect(counts).toMatchObject({ total: 3, late: 2, pending: 1, missing: 0 });
+  });
+
+  it("an upper committee's totals add every count of its branches, levels included", () => {
+    const early = branchStatus({ members, deadline, now: "2011-12-18T09:00:00+07:00" }).counts;
+    const total = sumCounts([status.counts, early]);
+    for (const key of ["total", "submitted", "late", "missing", "pending", "draft", "counted", "recognized", "unreachable", "blocked"] as const)
+      expect(total[key]).toBe(status.counts[key] + early[key]);
+    expect(total.rated).toEqual({ L1: 0, L2: 2, L3: 0, L4: 0 });
+    expect(sumCounts([])).toMatchObject({ total: 0, rated: { L1: 0, L2: 0, L3: 0, L4: 0 } });
   });
 });

@@ -136,3 +136,15 @@ export function branchCounts(input: BranchTallies & { deadline: string; now: str
   for (const r of input.results) countResult(counts, r.outcome, r.state, r.members);
   return counts;
 }
+
+/** The counts of several branches together (an upper committee's totals). */
+export function sumCounts(list: readonly StatusCounts[]): StatusCounts {
+  const { counts: total } = emptyTally();
+  for (const c of list) {
+    for (const key of Object.keys(total) as (keyof StatusCounts)[]) {
+      if (key === "rated") for (const level of Object.keys(total.rated) as MemberLevel[]) total.rated[level] += c.rated[level];
+      else total[key] += c[key];
+    }
+  }
+  return total;
+}

@@ -1,21 +1,24 @@
 // /status: a branch's counts and who is in each state (by party group, M6; long lists paged) for its secretary and
 // committee; one line per branch for an upper committee; their own state and result for a member.
 import { Composer, InlineKeyboard } from "grammy";
-import { branchCounts, branchStatus, SUBMISSION_STATES, submissionStateAt, toMs, type BranchStatus, type StatusMember } from "../../domain";
-import { loadBranchTallies, type BranchTalliesRow } from "../../store/branch-tallies";
+import { branchCounts, branchStatus, SUBMISSION_STATES, submissionStateAt, sumCounts, toMs, type BranchStatus, type StatusMember } from "../../domain";
+import { loadBranchTallies } from "../../store/branch-tallies";
 import { loadStatusInputs } from "../../store/status";
 import { callbackData } from "../callback-data";
 import type { BotContext } from "../context";
 import { describeOutcome } from "../describe-result";
 import { pageOf } from "../paging";
 import { orgsWithRole } from "../roles";
-import { splitMessage } from "../split-message";
 
 const LIST_STATES = [...SUBMISSION_STATES, "unreachable"] as const;
 type ListState = (typeof LIST_STATES)[number];
 /** `<state index>:<page>` */
 const STATUS_LIST = callbackData("st");
 const NAMES_PER_PAGE = 40;
+/** `<page>` of an upper committee's lines */
+const UPPER_PAGE = callbackData("stu");
+/** A line per branch of about 100 characters: a page stays one message. */
+const BRANCHES_PER_PAGE = 30;
 
 export function statusFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -34,6 +37,11 @@ export function statusFeature(): Composer<BotContext> {
     const branch = orgsWithRole(ctx, ["secretary", "committee"])[0];
     const state = LIST_STATES[index ?? -1];
     if (branch && state) await showList(ctx, branch.orgId, state, page ?? 0);
+  });
+  feature.callbackQuery(UPPER_PAGE.pattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const upper = orgsWithRole(ctx, ["upper"])[0];
+    if (upper) await showUpper(ctx, upper.orgId, upper.orgName, Number(UPPER_PAGE.parse(ctx.callbackQuery.data)) || 0);
   });
   return feature;
 }
@@ -98,19 +106,23 @@ function namesByGroup(ctx: BotContext, members: StatusMember[]): string[] {
   return [...groups].flatMap(([group, names]) => [ctx.t("status.group_heading", { group: group ?? ctx.t("status.no_group") }), ...names.map((n) => `• ${n}`)]);
 }
 
-async function showUpper(ctx: BotContext, orgId: string, orgName: string) {
+/** One line per branch under the upper committee, a page at a time, under the totals of them all. */
+async function showUpper(ctx: BotContext, orgId: string, orgName: string, page = 0) {
   const now = ctx.deps.clock().toISOString();
   const branches = await loadBranchTallies(ctx.deps.db, orgId, now);
   if (branches.length === 0) return void (await ctx.reply(ctx.t("status.upper_none")));
-  const lines = [ctx.t("status.upper_title", { org: orgName }), ...upperLines(ctx, branches, now)];
-  for (const part of splitMessage(lines.join("\n"))) await ctx.reply(part);
-}
-
-function upperLines(ctx: { t: BotContext["t"] }, branches: BranchTalliesRow[], now: string): string[] {
-  return branches.map((b) => {
-    const counts = branchCounts({ ...b.tallies, deadline: b.period.selfReviewDeadline, now });
-    return ctx.t("status.upper_line", { org: b.orgName, ...counts });
-  });
+  const counts = branches.map((b) => branchCounts({ ...b.tallies, deadline: b.period.selfReviewDeadline, now }));
+  const { items, current, pages } = pageOf(branches.map((b, i) => ({ org: b.orgName, counts: counts[i]! })), page, BRANCHES_PER_PAGE);
+  const lines = [
+    ctx.t("status.upper_title", { org: orgName, page: current + 1, pages }),
+    ctx.t("status.upper_total", { branches: branches.length, ...sumCounts(counts) }),
+    "",
+    ...items.map((b) => ctx.t("status.upper_line", { org: b.org, ...b.counts })),
+  ];
+  const keyboard = new InlineKeyboard();
+  if (current > 0) keyboard.text(ctx.t("status.button.prev"), UPPER_PAGE.data(String(current - 1)));
+  if (current < pages - 1) keyboard.text(ctx.t("status.button.next"), UPPER_PAGE.data(String(current + 1)));
+  await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
 }
 
 async function showMember(ctx: BotContext, orgId: string, memberId: string) {
