@@ -29,7 +29,7 @@ describe("/status for an upper committee", () => {
     expect(first.text).not.toContain("Chi bộ 31");
     await upper.click("stu:1");
     const second = await upper.waitForMessage(/trang 2\/2/);
-    expect(second.text.split("\n").filter((line) => line.startsWith("Chi bộ"))).toHaveLength(5);
+    expect((second.text ?? "").split("\n").filter((line) => line.startsWith("Chi bộ"))).toHaveLength(5);
     expect(second.text).toContain("Chi bộ 35");
     expect((second.replyMarkup?.inline_keyboard ?? []).flat().map((b: { callback_data?: string }) => b.callback_data)).toEqual(["stu:0"]);
   }, 60_000);
