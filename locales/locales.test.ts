@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import en from "./en.json" with { type: "json" };
 import vi from "./vi.json" with { type: "json" };
@@ -33,5 +35,17 @@ describe("locales", () => {
   it("write Vietnamese with diacritics", () => {
     const all = [...viKeys.values()].join(" ");
     expect(all).toMatch(/[ăâđêôơưáàảãạ]/);
+  });
+
+  it("hold every key the code asks for by name", () => {
+    const root = path.join(import.meta.dirname, "..");
+    const sources = ["bot", "conversations", "scripts"].flatMap((dir) =>
+      (readdirSync(path.join(root, dir), { recursive: true }) as string[])
+        .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+        .map((f) => readFileSync(path.join(root, dir, f), "utf8")));
+    // Literal keys only (t("a.b"), t(`a.b`) without interpolation); keys built at run time are checked by the e2e tests.
+    const asked = new Set(sources.flatMap((text) => [...text.matchAll(/\bt\(\s*["'`]([a-z][\w.-]*\.[\w.-]+)["'`]/g)].map((m) => m[1]!)));
+    expect(asked.size).toBeGreaterThan(100);
+    expect([...asked].filter((key) => !viKeys.has(key))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { requireBranchRole } from "../branch-role";
 import { callbackData } from "../callback-data";
 import type { BotContext } from "../context";
 import type { Translate } from "../i18n";
-import { pageOf } from "../paging";
+import { addPageButtons, pageOf } from "../paging";
 
 /** committee:<memberId> toggles the chi ủy role of a joined member (member ids are 25-character cuids). */
 const toggle = callbackData("committee");
@@ -51,7 +51,5 @@ function committeeKeyboard(t: Translate, members: CommitteeCandidate[], page: nu
   for (const m of shown.items) {
     keyboard.text(t(m.committee ? "committee.on" : "committee.off", { name: m.fullName }), toggle.data(m.memberId)).row();
   }
-  if (shown.current > 0) keyboard.text(t("committee.prev"), turn.data(String(shown.current - 1)));
-  if (shown.current < shown.pages - 1) keyboard.text(t("committee.next"), turn.data(String(shown.current + 1)));
-  return keyboard;
+  return addPageButtons(keyboard, t, shown, (p) => turn.data(String(p)));
 }

@@ -7,7 +7,7 @@ import { loadStatusInputs } from "../../store/status";
 import { callbackData } from "../callback-data";
 import type { BotContext } from "../context";
 import { describeOutcome } from "../describe-result";
-import { pageOf } from "../paging";
+import { addPageButtons, pageOf } from "../paging";
 import { orgsWithRole } from "../roles";
 
 const LIST_STATES = [...SUBMISSION_STATES, "unreachable"] as const;
@@ -88,10 +88,8 @@ async function showList(ctx: BotContext, orgId: string, state: ListState, page: 
   const { items, current, pages } = pageOf(members, page, NAMES_PER_PAGE);
   const lines = [ctx.t("status.list_title", { state: ctx.t(`status.state.${state}`), org: inputs.orgName, count: members.length, page: current + 1, pages })];
   lines.push(...namesByGroup(ctx, items));
-  const keyboard = new InlineKeyboard();
   const index = LIST_STATES.indexOf(state);
-  if (current > 0) keyboard.text(ctx.t("status.button.prev"), STATUS_LIST.data(`${index}:${current - 1}`));
-  if (current < pages - 1) keyboard.text(ctx.t("status.button.next"), STATUS_LIST.data(`${index}:${current + 1}`));
+  const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => STATUS_LIST.data(`${index}:${p}`));
   await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
 }
 
@@ -119,9 +117,7 @@ async function showUpper(ctx: BotContext, orgId: string, orgName: string, page =
     "",
     ...items.map((b) => ctx.t("status.upper_line", { org: b.org, ...b.counts })),
   ];
-  const keyboard = new InlineKeyboard();
-  if (current > 0) keyboard.text(ctx.t("status.button.prev"), UPPER_PAGE.data(String(current - 1)));
-  if (current < pages - 1) keyboard.text(ctx.t("status.button.next"), UPPER_PAGE.data(String(current + 1)));
+  const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => UPPER_PAGE.data(String(p)));
   await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
 }
 

@@ -10,7 +10,7 @@ import { loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
 import { evaluateBranch } from "../../store/results";
 import { memberBranch, recordHcmPresented, setMeetingAbsence } from "../../store/tallies";
 import type { BotContext } from "../context";
-import { pageOf } from "../paging";
+import { addPageButtons, pageOf } from "../paging";
 import { orgsWithRole, requireRole } from "../roles";
 
 const PAGE_SIZE = 8;
@@ -64,8 +64,7 @@ async function loadBoard(ctx: BotContext, orgId: string, orgName: string, page =
     const mark = m.absent ? "✗ " : m.entries.length > 0 ? "✓ " : "";
     keyboard.text(`${mark}${m.fullName}`, boardData("card", m.id)).row();
   }
-  if (current > 0) keyboard.text(ctx.t("tally.button.prev"), boardData("page", current - 1));
-  if (current < pages - 1) keyboard.text(ctx.t("tally.button.next"), boardData("page", current + 1));
+  addPageButtons(keyboard, ctx.t, { current, pages }, (p) => boardData("page", p));
   const text = ctx.t("tally.choose_member", { org: orgName, year: board.period.year, page: current + 1, pages });
   return { text, keyboard };
 }
