@@ -147,4 +147,15 @@ describe("claim → send → mark", () => {
     expect(late.map((j) => j.recipient.telegramId).sort()).toEqual(["100", "101"]);
     expect(late.every((j) => j.kind === "late-alert" && j.memberName === "Nguyễn An")).toBe(true);
   });
+
+  it("T1, T2: a late alert not yet sent is dropped when the deadline is extended past the submission", async () => {
+    await seedSubmission(db, { periodId: branch.periodId, memberId: branch.memberIds["Nguyễn An"], submittedAt: "2026-12-21T02:00:00Z", late: true });
+    await planAll(db, at("2026-12-21T02:01:00Z"));
+    expect((await listReminders(db, branch.periodId)).filter((r) => r.kind === "late-alert")).toHaveLength(2);
+    const extended = await changePeriodDate(db, { periodId: branch.periodId, field: "selfReviewDeadline", value: "2026-12-24T16:59:59.000Z" }, branch.userIds["Bí thư Lan"], at("2026-12-21T02:01:30Z"));
+    expect(extended.status).toBe("changed");
+    expect((await claimDue(db, at("2026-12-21T02:02:00Z"), 100)).filter((j) => j.kind === "late-alert")).toEqual([]);
+    const skipped = (await listReminders(db, branch.periodId)).filter((r) => r.kind === "late-alert");
+    expect(skipped.map((r) => r.error)).toEqual(["skipped:not-late", "skipped:not-late"]);
+  });
 });

@@ -105,6 +105,7 @@ function decide(row: Row, context: Context | null, recipient: Recipient, now: Da
     }
     case "late-alert":
       if (!member?.submittedAt) return { skip: "no-member" };
+      if (member.state !== "late") return { skip: "not-late" }; // T2: the deadline was extended past the submission
       return { job: { ...base, kind: "late-alert", memberName: member.fullName, submittedAt: member.submittedAt } };
     case "digest": {
       if (localDateKey(base.dueAt) !== localDateKey(now.toISOString())) return { skip: "stale" };
