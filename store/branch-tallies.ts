@@ -6,7 +6,8 @@
 import type { BranchTallies, ResultState } from "../domain";
 import { connectionOf, type Db } from "./client";
 import { selfReviewBySubmission } from "./reviews";
-import { flag, isoOf, memberStatusOf, NEWEST_OPEN_PERIOD, slimOutcome } from "./status";
+import { isoOf } from "./dates";
+import { flag, memberStatusOf, NEWEST_OPEN_PERIOD, slimOutcome } from "./status";
 
 export type BranchTalliesRow = {
   orgId: string;

@@ -5,7 +5,7 @@ import { missingParts, reviewEditPermission, type ReviewDraft, type ReviewPart }
 import type { MemberLevel } from "../domain/levels";
 import { auditWriter } from "./audit";
 import type { Db } from "./client";
-import { iso } from "./dates";
+import { iso, isoOf } from "./dates";
 import { prepared, sqlInstant } from "./fast-sql";
 import { durably } from "./group-commit";
 import { newId } from "./ids";
@@ -19,8 +19,6 @@ type ReviewRecord = {
   contentD: string | null; hcmActions: string | null; selfRating: string | null; submittedAt: Date | string | null;
   late: boolean | number | bigint; updatedAt: Date | string;
 };
-
-const isoOf = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 function toRow(r: ReviewRecord): ReviewRow {
   return {

@@ -4,6 +4,7 @@
 import type { MemberKind, MemberLevel, MemberOutcome, MemberStatusInput, ResultState, StatusMember } from "../domain";
 import { fullMonthsBetween } from "../domain";
 import { connectionOf, type Db } from "./client";
+import { isoOf } from "./dates";
 
 export type BranchStatusInputs = {
   orgId: string;
@@ -23,15 +24,6 @@ export function slimOutcome(code: string): MemberOutcome {
     slimOutcomes.set(code, Object.freeze(outcome));
   }
   return outcome;
-}
-
-/** SQLite stores Prisma DateTimes as ISO text or epoch milliseconds depending on the writer. */
-export function isoOf(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" && value.length === 24 && value.endsWith("Z")) return value; // already an ISO instant
-  if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value)).toISOString();
-  if (value instanceof Date) return value.toISOString();
-  return new Date(String(value)).toISOString();
 }
 
 /** Prisma's connection reads integers as BigInt: SQLite booleans are 0n/1n there. */
