@@ -7,7 +7,8 @@ import type { BranchTallies, ResultState } from "../domain";
 import { connectionOf, type Db } from "./client";
 import { selfReviewBySubmission } from "./reviews";
 import { isoOf } from "./dates";
-import { flag, memberStatusOf, NEWEST_OPEN_PERIOD, slimOutcome } from "./status";
+import { flag } from "./fast-sql";
+import { memberStatusOf, NEWEST_OPEN_PERIOD, slimOutcome } from "./status";
 
 export type BranchTalliesRow = {
   orgId: string;

@@ -23,3 +23,6 @@ export async function prepared(db: Db, sql: string): Promise<BetterSqlite3.State
 export function sqlInstant(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
+
+/** A boolean from a raw read: SQLite booleans are 0/1, and 0n/1n where Prisma turned safe integers on. */
+export const flag = (value: unknown) => Number(value) === 1;

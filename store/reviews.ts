@@ -6,7 +6,7 @@ import type { MemberLevel } from "../domain/levels";
 import { auditWriter } from "./audit";
 import type { Db } from "./client";
 import { iso, isoOf } from "./dates";
-import { prepared, sqlInstant } from "./fast-sql";
+import { flag, prepared, sqlInstant } from "./fast-sql";
 import { durably } from "./group-commit";
 import { newId } from "./ids";
 
@@ -59,7 +59,7 @@ export async function getReviewProgress(db: Db, periodId: string, memberId: stri
   const row = select.raw(true).get(periodId, memberId) as unknown[] | undefined;
   if (!row) return null;
   const parts = Object.keys(COLUMN) as ReviewPart[];
-  return { written: parts.filter((_, i) => Number(row[i]) === 1), submittedAt: isoOf(row[parts.length] as string | null) };
+  return { written: parts.filter((_, i) => flag(row[i])), submittedAt: isoOf(row[parts.length] as string | null) };
 }
 
 /** The texts are not read back: at ~600 characters a part, that read was a good part of a step's cost. */

@@ -5,6 +5,7 @@ import type { MemberKind, MemberLevel, MemberOutcome, MemberStatusInput, ResultS
 import { fullMonthsBetween } from "../domain";
 import { connectionOf, type Db } from "./client";
 import { isoOf } from "./dates";
+import { flag } from "./fast-sql";
 
 export type BranchStatusInputs = {
   orgId: string;
@@ -26,8 +27,6 @@ export function slimOutcome(code: string): MemberOutcome {
   return outcome;
 }
 
-/** Prisma's connection reads integers as BigInt: SQLite booleans are 0n/1n there. */
-export const flag = (value: unknown) => Number(value) === 1;
 
 /** M1, M2, M10: a member's status from their roster row; months away counted up to `now`. */
 export function memberStatusOf(kind: string, exempt: unknown, retired: unknown, leader: unknown, awaySince: unknown, now: string): MemberStatusInput {
