@@ -9,7 +9,7 @@ import {
 } from "../domain";
 import { recordAudit } from "./audit";
 import type { Db } from "./client";
-import { latestResults, toStoredResult, type StoredResult } from "./results";
+import { latestResults, outcomeCode, toStoredResult, type StoredResult } from "./results";
 
 export type ResultWithMember = StoredResult & {
   fullName: string;
@@ -92,7 +92,7 @@ export async function recognizeResults(
       if (!recognizeResult([asVersion(r)], { by: input.actorId, at: now.toISOString() }).ok) continue;
       const row = await tx.memberResult.create({
         data: {
-          periodId: input.periodId, memberId: r.memberId, version: r.version + 1, outcome: r.outcome.kind === "level" ? r.outcome.level : r.outcome.kind,
+          periodId: input.periodId, memberId: r.memberId, version: r.version + 1, outcome: outcomeCode(r.outcome),
           reasons: JSON.stringify(r.outcome.reasons), inputs: JSON.stringify(r.inputs), state: "recognized",
           createdById: input.actorId, createdAt: now, recognizedAt: now, recognizedById: input.actorId,
         },
@@ -121,7 +121,7 @@ export async function revokeMemberResult(
     const row = await tx.memberResult.create({
       data: {
         periodId: input.periodId, memberId: input.memberId, version: latest!.version + 1,
-        outcome: latest!.outcome.kind === "level" ? latest!.outcome.level : latest!.outcome.kind,
+        outcome: outcomeCode(latest!.outcome),
         reasons: JSON.stringify(latest!.outcome.reasons), inputs: JSON.stringify(latest!.inputs), state: "revoked",
         createdById: input.actorId, createdAt: now, revokedAt: now, revokedById: input.actorId, revokeReason: why,
       },

@@ -2,6 +2,7 @@
 import {
   applyL1Cap,
   getRulebook,
+  isMemberLevel,
   rateMember,
   type CapEntry,
   type CapResolution,
@@ -45,8 +46,9 @@ type ResultRecord = {
   createdAt: Date; recognizedAt: Date | null; revokedAt: Date | null; revokedById: string | null; revokeReason: string | null;
 };
 
-function outcomeFrom(code: string, reasons: Reason[], note: string | undefined): MemberOutcome {
-  if (code === "L1" || code === "L2" || code === "L3" || code === "L4")
+/** A stored outcome code (a level, or the kind of a pending outcome) back as the domain's outcome. */
+export function outcomeFrom(code: string, reasons: Reason[], note?: string): MemberOutcome {
+  if (isMemberLevel(code))
     return note && code === "L3" ? { kind: "level", level: code, reasons, note } : { kind: "level", level: code, reasons };
   return { kind: code as Exclude<MemberOutcome["kind"], "level">, reasons };
 }
@@ -62,7 +64,8 @@ export function toStoredResult(r: ResultRecord): StoredResult {
   };
 }
 
-const outcomeCode = (o: MemberOutcome) => (o.kind === "level" ? o.level : o.kind);
+/** How an outcome is stored: its level, or the kind of a pending outcome. */
+export const outcomeCode = (o: MemberOutcome) => (o.kind === "level" ? o.level : o.kind);
 
 /** The newest version of each member's result in a period. */
 export async function latestResults(db: Db, periodId: string): Promise<Map<string, StoredResult>> {

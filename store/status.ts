@@ -1,11 +1,12 @@
 // What /status reads for one branch: each member's submission, absence, counts and current result, one query per
 // table. Hand-written SQL: through Prisma the same reads were several times slower. An upper committee's lines
 // need counts only: store/branch-tallies.ts.
-import type { MemberKind, MemberLevel, MemberOutcome, MemberStatusInput, ResultState, StatusMember } from "../domain";
+import type { MemberKind, MemberOutcome, MemberStatusInput, ResultState, StatusMember } from "../domain";
 import { fullMonthsBetween } from "../domain";
 import { connectionOf, type Db } from "./client";
 import { isoOf } from "./dates";
 import { flag } from "./fast-sql";
+import { outcomeFrom } from "./results";
 
 export type BranchStatusInputs = {
   orgId: string;
@@ -14,14 +15,13 @@ export type BranchStatusInputs = {
   members: StatusMember[];
 };
 
-const LEVELS = new Set(["L1", "L2", "L3", "L4"]);
 /** Status only needs the kind and level of an outcome; the reasons stay in the result's own rows. */
 const slimOutcomes = new Map<string, MemberOutcome>();
 /** One shared, frozen object per outcome code: 25,000 results need no 25,000 copies. */
 export function slimOutcome(code: string): MemberOutcome {
   let outcome = slimOutcomes.get(code);
   if (!outcome) {
-    outcome = LEVELS.has(code) ? { kind: "level", level: code as MemberLevel, reasons: [] } : { kind: code as "undecided", reasons: [] };
+    outcome = outcomeFrom(code, []);
     slimOutcomes.set(code, Object.freeze(outcome));
   }
   return outcome;
