@@ -1,13 +1,12 @@
 import { Bot, Composer, GrammyError, HttpError } from "grammy";
 import { conversations } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { sequentialize } from "@grammyjs/runner";
 import type { Logger } from "pino";
 import type { Db } from "../store/client";
 import { conversationStorage } from "../store/conversation-storage";
 import type { BotContext, ConvContext, Deps } from "./context";
 import { features } from "./features";
-import { attachDeps, dropDuplicateUpdates, identify } from "./middlewares";
+import { attachDeps, identify } from "./middlewares";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
 export const CONVERSATION_VERSION = 3;
@@ -37,9 +36,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
   };
 
   bot.use(attachDeps(deps));
-  // Updates of one chat in order (the runner is concurrent otherwise); before conversations.
-  bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(dropDuplicateUpdates);
+  // Updates of one chat come in order, and each update once: the inbox sees to both (bot/inbox/dispatcher.ts).
   bot.use(identify);
   bot.use(
     conversations<BotContext, ConvContext>({

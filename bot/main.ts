@@ -1,15 +1,14 @@
 // Entry point: `npm start`. Long polling by default, webhook mode when WEBHOOK_URL is set.
 import "dotenv/config";
-import { run } from "@grammyjs/runner";
 import { ConfigError, loadConfig } from "./config";
 import { createBot } from "./app";
 import { publishCommandMenu } from "./commands";
 import { createLogger } from "./logger";
 import { startScheduler } from "./scheduler";
-import { startWebhookServer } from "./webhook";
+import { startUpdateLoop } from "./inbox/update-loop";
 import { openDb } from "../store/client";
 import { applyMigrations } from "../store/migrate";
-import { pruneProcessedUpdates } from "../store/updates";
+import { pruneInbox } from "../store/inbox";
 
 async function main() {
   const config = loadConfig(process.env);
@@ -21,28 +20,24 @@ async function main() {
   await bot.init();
   await publishCommandMenu(bot.api).catch((error) => log.warn({ code: error?.error_code }, "command menu not published"));
 
-  let stop: () => Promise<void>;
-  if (config.webhook) {
-    const server = await startWebhookServer(bot, config.webhook);
-    log.info({ port: config.webhook.port }, "webhook mode");
-    stop = server.stop;
-  } else {
-    await bot.api.deleteWebhook();
-    const runner = run(bot);
-    log.info({ username: bot.botInfo.username }, "long polling");
-    stop = () => runner.stop();
-  }
+  const loop = await startUpdateLoop(bot, deps, { webhook: config.webhook });
+  if (loop.resumed) log.info({ resumed: loop.resumed }, "updates of the previous run handled again");
+  log.info(config.webhook ? { port: loop.port } : { username: bot.botInfo.username }, config.webhook ? "webhook mode" : "long polling");
+  loop.failed.then(undefined, (error) => {
+    log.fatal({ code: (error as { error_code?: number }).error_code }, "updates can no longer be fetched");
+    process.exit(1);
+  });
   // Reminders and alerts: one sweep a minute, driven by the database (survives restarts).
   const scheduler = startScheduler({ deps, api: bot.api, intervalMs: 60_000 });
-  // The duplicate-update guard needs only recent ids (Telegram never re-sends old ones): trim it hourly.
+  // The inbox needs only recent handled ids (Telegram never re-sends old ones): trim it hourly.
   const housekeeping = setInterval(
-    () => void pruneProcessedUpdates(db).catch((error) => log.warn({ name: (error as Error).name }, "update-id pruning failed")),
+    () => void pruneInbox(db).catch((error) => log.warn({ name: (error as Error).name }, "inbox pruning failed")),
     60 * 60_000,
   );
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down");
     clearInterval(housekeeping);
-    await stop();
+    await loop.stop();
     await scheduler.stop();
     await db.$disconnect();
     process.exit(0);

@@ -1,5 +1,4 @@
 import type { NextFunction } from "grammy";
-import { claimUpdate } from "../store/updates";
 import { loadIdentity, markReachable } from "../store/users";
 import type { BotContext, Deps } from "./context";
 import { asLanguage, translatorFor } from "./i18n";
@@ -9,12 +8,6 @@ export function attachDeps(deps: Deps) {
     ctx.deps = deps;
     return next();
   };
-}
-
-/** A second delivery of the same update stores nothing twice. */
-export async function dropDuplicateUpdates(ctx: BotContext, next: NextFunction) {
-  if (await claimUpdate(ctx.deps.db, ctx.update.update_id)) return next();
-  ctx.deps.log.debug({ updateId: ctx.update.update_id }, "duplicate update ignored");
 }
 
 /** Who is this (Telegram user → user, members, roles) and which language they read. */

@@ -24,9 +24,21 @@ class ConnectionNotingFactory extends PrismaBetterSQLite3 {
   }
   override async connect() {
     const adapter = await super.connect();
-    this.noted.current = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    const connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    configure(connection);
+    this.noted.current = connection;
     return adapter;
   }
+}
+
+/** Every connection, again after a reconnect: these settings belong to the connection, not the file. */
+function configure(connection: BetterSqlite3.Database): void {
+  connection.pragma("journal_mode = WAL");
+  // FULL: a commit is on disk when it returns, so a reply sent after it confirms something durable. (In WAL mode
+  // better-sqlite3's default is NORMAL, where a power loss may undo the last commits.)
+  connection.pragma("synchronous = FULL");
+  connection.pragma("busy_timeout = 5000");
+  connection.pragma("foreign_keys = ON");
 }
 
 /** Opens the database. SQLite in WAL mode: readers never wait for the writer, commits stay durable. */
@@ -34,9 +46,7 @@ export async function openDb(url: string): Promise<Db> {
   const noted = { current: null as BetterSqlite3.Database | null };
   const db = new PrismaClient({ adapter: new ConnectionNotingFactory(url, noted) });
   connections.set(db, noted);
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
-  await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  await connectionOf(db);
   return db;
 }
 

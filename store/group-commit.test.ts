@@ -18,9 +18,9 @@ afterEach(async () => {
   await cleanup();
 });
 
-const insertSql = 'INSERT INTO "ProcessedUpdate" ("updateId", "createdAt") VALUES (?, ?)';
+const insertSql = 'INSERT INTO "InboundUpdate" ("updateId", "chatKey", "receivedAt") VALUES (?, \'k\', ?)';
 const seenByAnotherConnection = (id: number) =>
-  observer.prepare('SELECT COUNT(*) AS n FROM "ProcessedUpdate" WHERE "updateId" = ?').get(id) as { n: number };
+  observer.prepare('SELECT COUNT(*) AS n FROM "InboundUpdate" WHERE "updateId" = ?').get(id) as { n: number };
 const commitsSeen = () => observer.pragma("data_version", { simple: true }) as number;
 
 describe("group commit of the per-update writes", () => {
@@ -48,7 +48,7 @@ describe("group commit of the per-update writes", () => {
     const insert = await prepared(db, insertSql);
     let written: Promise<unknown> | undefined;
     await expect(db.$transaction(async (tx) => {
-      await tx.processedUpdate.create({ data: { updateId: 20 } });
+      await tx.inboundUpdate.create({ data: { updateId: 20, chatKey: "k", receivedAt: new Date() } });
       written = durably(db, () => insert.run(21, "x"));
       await new Promise((resolve) => setTimeout(resolve, 20));
       throw new Error("rolled back");

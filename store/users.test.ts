@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb } from "../test/support/db";
 import type { Db } from "./client";
-import { claimUpdate, pruneProcessedUpdates } from "./updates";
 import { loadIdentity, markUnreachable, setLanguage } from "./users";
 import { conversationStorage } from "./conversation-storage";
 import { createOrganization, grantRole } from "./orgs";
@@ -33,19 +32,6 @@ describe("store against a real SQLite file", () => {
     await grantRole(db, userId, first.id, "committee", null, now);
     const { roles } = await loadIdentity(db, { id: 77 });
     expect(roles.map((r) => `${r.orgName}:${r.role}`)).toEqual(["Chi bộ Một:committee", "Chi bộ Hai:secretary", "Chi bộ Một:secretary"]);
-  });
-
-  it("claims an update id once only", async () => {
-    expect(await claimUpdate(db, 7)).toBe(true);
-    expect(await claimUpdate(db, 7)).toBe(false);
-    expect(await claimUpdate(db, 8)).toBe(true);
-  });
-
-  it("keeps only the newest update ids when pruned, and still refuses those it keeps", async () => {
-    for (let id = 1; id <= 5; id++) await claimUpdate(db, id);
-    await pruneProcessedUpdates(db, 2);
-    expect((await db.processedUpdate.findMany({ orderBy: { updateId: "asc" } })).map((u) => u.updateId)).toEqual([4, 5]);
-    expect(await claimUpdate(db, 5)).toBe(false);
   });
 
   it("keeps conversation state across reads and deletes it", async () => {

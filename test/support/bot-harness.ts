@@ -1,6 +1,6 @@
-import { run, type RunnerHandle } from "@grammyjs/runner";
 import pino from "pino";
 import { createBot } from "../../bot/app";
+import { startUpdateLoop, type UpdateLoop } from "../../bot/inbox/update-loop";
 import { startScheduler, type Scheduler } from "../../bot/scheduler";
 import { openDb, type Db } from "../../store/client";
 import { BotApiEmulator } from "../emulator/bot-api-emulator";
@@ -10,7 +10,7 @@ import { freshDb } from "./db";
 export const TEST_TOKEN = "123456789:TEST_token_for_the_local_emulator";
 
 /**
- * The real bot (runner, middlewares, conversations, SQLite) against the local Bot API emulator on 127.0.0.1,
+ * The real bot (update loop with its durable inbox, middlewares, conversations, SQLite) against the local Bot API emulator on 127.0.0.1,
  * with a clock the test controls. `restart()` replaces the bot with a new instance on the same database file.
  */
 export async function startHarness(options: { now?: string } = {}) {
@@ -19,20 +19,21 @@ export async function startHarness(options: { now?: string } = {}) {
   const clock = new TestClock(options.now ?? "2026-12-01T02:00:00.000Z");
   const log = pino({ level: "silent" });
   let db: Db = database.db;
-  let runner: RunnerHandle | undefined;
+  let loop: UpdateLoop | undefined;
   let current: ReturnType<typeof createBot>;
   let scheduler: Scheduler | undefined;
 
   async function launch() {
     current = createBot({ token: TEST_TOKEN, apiRoot: emulator.apiRoot, db, log, clock: clock.now });
     await current.bot.init();
-    runner = run(current.bot, { runner: { fetch: { timeout: 1 } } });
+    loop = await startUpdateLoop(current.bot, current.deps, { pollTimeoutSeconds: 1 });
   }
 
   async function halt() {
     await scheduler?.stop();
     scheduler = undefined;
-    if (runner?.isRunning()) await runner.stop();
+    await loop?.stop();
+    loop = undefined;
   }
 
   await launch();

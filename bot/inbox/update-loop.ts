@@ -1,0 +1,42 @@
+// How updates reach the bot, in every mode: the durable inbox first (./dispatcher.ts), then long polling or the
+// webhook. What a previous run received and did not finish is handled before anything new.
+import type { Bot } from "grammy";
+import type { BotContext, Deps } from "../context";
+import { startWebhookServer, type WebhookSettings } from "../webhook";
+import { createDispatcher, type Dispatcher } from "./dispatcher";
+import { startPolling } from "./polling";
+
+export type UpdateLoop = {
+  dispatcher: Dispatcher;
+  /** Updates of a previous run handled again at this start. */
+  resumed: number;
+  /** The webhook server's port. */
+  port?: number;
+  /** Rejects if updates can no longer be fetched (a revoked token). */
+  failed: Promise<void>;
+  stop(): Promise<void>;
+};
+
+export async function startUpdateLoop(
+  bot: Bot<BotContext>,
+  deps: Deps,
+  mode: { webhook?: WebhookSettings; pollTimeoutSeconds?: number } = {},
+): Promise<UpdateLoop> {
+  const dispatcher = createDispatcher({ db: deps.db, log: deps.log, clock: () => new Date(), handle: (update) => bot.handleUpdate(update) });
+  const resumed = await dispatcher.resume();
+  if (mode.webhook) {
+    const server = await startWebhookServer(bot.api, dispatcher, deps.log, mode.webhook);
+    const stop = async () => {
+      await server.stop();
+      await dispatcher.stop();
+    };
+    return { dispatcher, resumed, port: server.port, failed: new Promise<void>(() => undefined), stop };
+  }
+  await bot.api.deleteWebhook();
+  const polling = startPolling({ api: bot.api, dispatcher, log: deps.log, timeoutSeconds: mode.pollTimeoutSeconds });
+  const stop = async () => {
+    await polling.stop();
+    await dispatcher.stop();
+  };
+  return { dispatcher, resumed, failed: polling.stopped, stop };
+}
