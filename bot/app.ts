@@ -9,7 +9,7 @@ import { features } from "./features";
 import { attachDeps, identify } from "./middlewares";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
-export const CONVERSATION_VERSION = 3;
+export const CONVERSATION_VERSION = 4;
 
 export type AppOptions = {
   token: string;

@@ -2,12 +2,13 @@
 // The member's texts never enter that log: they are sent from inside `external` (see sendStoredText), so the
 // state the conversations plugin serialises on every update stays a few hundred bytes.
 import type { Context } from "grammy";
-import { partValue, missingFrom, reviewEditPermission, type ReviewPart } from "../domain/self-review-parts";
+import { partValue, missingFrom, reviewEditPermission, type ReviewPart, type TextPart } from "../domain/self-review-parts";
 import { isLate } from "../domain/submission";
 import { splitMessage } from "../bot/split-message";
 import type { Translate } from "../bot/i18n";
 import type { BotContext } from "../bot/context";
 import { getReview, getReviewProgress, saveDraftPart, submitReview } from "../store/reviews";
+import { appendToPart, beginPartEdit, finishPartEdit, type AppendResult } from "../store/review-drafts";
 import { reviewSummaryMessages, type SummaryHeader } from "./self-review-text";
 
 export type ReviewKey = { periodId: string; memberId: string; actorId: string | null };
@@ -34,6 +35,19 @@ export async function progressOf(c: BotContext, key: ReviewKey): Promise<Progres
 
 export async function savePart(c: BotContext, key: ReviewKey, part: ReviewPart, value: string): Promise<"saved" | "locked"> {
   return (await saveDraftPart(c.deps.db, { ...key, part, value }, c.deps.clock())).status;
+}
+
+/** One message of a text part, added to what is stored (or to the new text of an edit in progress). */
+export async function addMessage(c: BotContext, key: ReviewKey, part: TextPart, message: { text: string; id: number }, editing: boolean): Promise<AppendResult> {
+  return appendToPart(c.deps.db, { ...key, part, text: message.text, messageId: message.id, editing }, c.deps.clock());
+}
+
+export async function beginEdit(c: BotContext, key: ReviewKey, part: TextPart): Promise<void> {
+  await beginPartEdit(c.deps.db, key, part);
+}
+
+export async function finishEdit(c: BotContext, key: ReviewKey, part: TextPart): Promise<"saved" | "unchanged" | "locked"> {
+  return finishPartEdit(c.deps.db, key, part, c.deps.clock());
 }
 
 export type Submission =

@@ -10,7 +10,7 @@ import type { ReviewPart, TextPart } from "../domain/self-review-parts";
 import { formatInstant } from "../bot/format-date";
 import { doneKeyboard, parseStepButton, ratingKeyboard, summaryKeyboard, type StepButton } from "./self-review-buttons";
 import { partTitles } from "./self-review-text";
-import { openingOf, progressOf, savePart, sendStoredText, sendSummary, submit, type ReviewKey } from "./self-review-progress";
+import { addMessage, beginEdit, finishEdit, openingOf, progressOf, savePart, sendStoredText, sendSummary, submit, type ReviewKey } from "./self-review-progress";
 
 export const SELF_REVIEW = "self-review";
 
@@ -29,7 +29,7 @@ export type SelfReviewArgs = {
 };
 
 type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; args: SelfReviewArgs; key: ReviewKey; deadline: string };
-type Input = { kind: "text"; text: string } | { kind: "button"; button: StepButton };
+type Input = { kind: "text"; text: string; messageId: number } | { kind: "button"; button: StepButton };
 /** How one pass ends: the part is written (or the summary shown again), the review is submitted, or it is locked. */
 type PassEnd = "next" | "finished" | "locked";
 
@@ -83,30 +83,40 @@ function askPart(d: Dialog, part: ReviewPart, editing: boolean): Promise<PassEnd
   return part === "rating" ? askRating(d) : askText(d, part, editing);
 }
 
-/** One text part, in as many messages as the member needs (Telegram cuts long pastes); each one saved at once. */
+/**
+ * One text part, in as many messages as the member needs (Telegram cuts long pastes). Each message is added to the
+ * stored text before the bot answers, and the dialog then rewinds to just before its wait: the replay log keeps
+ * none of the member's texts and stays the same size however many messages the part takes. During an edit the new
+ * text is collected beside the old one and replaces it when the member presses Done.
+ */
 async function askText(d: Dialog, part: TextPart, editing: boolean): Promise<PassEnd> {
-  const { t, ctx } = d;
+  const { t, ctx, conversation } = d;
   const title = t(`review.part.${part}`);
-  const shown = editing && (await d.conversation.external((c) => sendStoredText(c, d.key, part)));
-  if (shown) await ctx.reply(t("review.ask_edit", { title }));
-  else {
+  const shown = editing && (await conversation.external((c) => sendStoredText(c, d.key, part)));
+  if (shown) {
+    await conversation.external((c) => beginEdit(c, d.key, part));
+    await ctx.reply(t("review.ask_edit", { title, max: MAX_REVIEW_CHARS }));
+  } else {
     const guidance = [t(`review.guidance.${part}`), ...(part === "hcm" && d.args.isLeader ? [t("review.guidance.hcm_leader")] : [])].join("\n");
-    await ctx.reply(t("review.ask_text", { title, guidance }));
+    await ctx.reply(t("review.ask_text", { title, guidance, max: MAX_REVIEW_CHARS }));
   }
-  let value: string | null = null;
-  for (;;) {
-    const input = await nextInput(d, (b) => b.kind === "done" && b.part === part && value !== null);
-    if (input.kind === "button") return "next";
-    const parsed = reviewContentSchema.safeParse(value === null ? input.text : `${value}\n${input.text}`);
-    if (!parsed.success) {
-      await ctx.reply(invalidText(t, parsed.error));
-      continue;
-    }
-    const text = parsed.data;
-    if ((await d.conversation.external((c) => savePart(c, d.key, part, text))) === "locked") return "locked";
-    value = text;
-    await ctx.reply(t("review.saved_more", { count: value.length }), { reply_markup: doneKeyboard(t, part) });
+  const waiting = conversation.checkpoint();
+  const input = await nextInput(d, (b) => b.kind === "done" && b.part === part);
+  if (input.kind === "button") {
+    if (shown && (await conversation.external((c) => finishEdit(c, d.key, part))) === "locked") return "locked";
+    return "next";
   }
+  const parsed = reviewContentSchema.safeParse(input.text);
+  if (!parsed.success) {
+    await ctx.reply(invalidText(t, parsed.error));
+    return conversation.rewind(waiting);
+  }
+  const message = { text: parsed.data, id: input.messageId };
+  const saved = await conversation.external((c) => addMessage(c, d.key, part, message, shown));
+  if (saved.status === "locked") return "locked";
+  const reply = saved.status === "too_long" ? "review.part_full" : shown ? "review.edit_saved_more" : "review.saved_more";
+  await ctx.reply(t(reply, { count: saved.length, max: MAX_REVIEW_CHARS }), { reply_markup: doneKeyboard(t, part) });
+  return conversation.rewind(waiting);
 }
 
 async function askRating(d: Dialog): Promise<PassEnd> {
@@ -149,7 +159,7 @@ async function nextInput(d: Dialog, accept: (button: StepButton) => boolean): Pr
     const command = leadingCommand(message);
     if (command) await next.reply(d.t("review.command_not_stored", { command }));
     else if (message.text === undefined) await next.reply(d.t("review.not_text"));
-    else return { kind: "text", text: message.text };
+    else return { kind: "text", text: message.text, messageId: message.message_id };
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingFrom, missingParts, reviewEditPermission, type ReviewDraft } from "./self-review-parts";
+import { joinPartText, missingFrom, missingParts, reviewEditPermission, type ReviewDraft } from "./self-review-parts";
 
 const deadline = "2011-12-20T23:59:59+07:00";
 const draft = (over: Partial<ReviewDraft> = {}): ReviewDraft => ({
@@ -32,5 +32,15 @@ describe("T2: editing against the deadline", () => {
     ["a submitted review one second after the deadline", "2011-12-18T10:00:00+07:00", "2011-12-21T00:00:00+07:00", "locked"],
   ] as const)("T2: %s is %s", (_name, submittedAt, now, expected) => {
     expect(reviewEditPermission(submittedAt, deadline, now)).toBe(expected);
+  });
+});
+
+describe("M4: a content written in several messages", () => {
+  it("M4: each message goes on a new line, up to the limit exactly and not one character beyond", () => {
+    expect(joinPartText(null, "Một.", 10)).toBe("Một.");
+    expect(joinPartText("Một.", "Hai.", 10)).toBe("Một.\nHai.");
+    expect(joinPartText("Một.", "Hai.+", 10)).toBe("Một.\nHai.+");
+    expect(joinPartText("Một.", "Hai.++", 10)).toBeNull();
+    expect(joinPartText("", "abc", 3)).toBe("abc");
   });
 });

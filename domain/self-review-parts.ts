@@ -47,3 +47,12 @@ export function reviewEditPermission(submittedAt: string | null, deadline: strin
   if (submittedAt === null) return "allowed";
   return toMs(now) > toMs(deadline) ? "locked" : "allowed";
 }
+
+/**
+ * A text part written in several messages (Telegram cuts a long paste): each message is added on a new line.
+ * Null when the part would exceed `max` characters; the member is told, and the message is not added.
+ */
+export function joinPartText(existing: string | null, addition: string, max: number): string | null {
+  const joined = existing ? `${existing}\n${addition}` : addition;
+  return joined.length <= max ? joined : null;
+}

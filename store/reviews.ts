@@ -33,7 +33,7 @@ function toRow(r: ReviewRecord): ReviewRow {
   };
 }
 
-const COLUMN: Record<ReviewPart, "contentA" | "contentB" | "contentC" | "contentD" | "hcmActions" | "selfRating"> = {
+export const PART_COLUMN: Record<ReviewPart, "contentA" | "contentB" | "contentC" | "contentD" | "hcmActions" | "selfRating"> = {
   a: "contentA", b: "contentB", c: "contentC", d: "contentD", hcm: "hcmActions", rating: "selfRating",
 };
 
@@ -54,11 +54,11 @@ export const selfReviewBySubmission = (alias: string) =>
 export type ReviewProgressRow = { written: ReviewPart[]; submittedAt: string | null };
 
 export async function getReviewProgress(db: Db, periodId: string, memberId: string): Promise<ReviewProgressRow | null> {
-  const select = await prepared(db, `SELECT ${Object.values(COLUMN).map((c) => `octet_length("${c}") > 0`).join(", ")}, "submittedAt"
+  const select = await prepared(db, `SELECT ${Object.values(PART_COLUMN).map((c) => `octet_length("${c}") > 0`).join(", ")}, "submittedAt"
     FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?`);
   const row = select.raw(true).get(periodId, memberId) as unknown[] | undefined;
   if (!row) return null;
-  const parts = Object.keys(COLUMN) as ReviewPart[];
+  const parts = Object.keys(PART_COLUMN) as ReviewPart[];
   return { written: parts.filter((_, i) => flag(row[i])), submittedAt: isoOf(row[parts.length] as string | null) };
 }
 
@@ -86,7 +86,7 @@ export async function saveDraftPart(
   if (!state) throw new Error(`unknown review period ${input.periodId}`);
   const submittedAt = isoOf(state.submittedAt);
   if (reviewEditPermission(submittedAt, isoOf(state.deadline)!, now.toISOString()) === "locked") return { status: "locked" };
-  const column = COLUMN[input.part];
+  const column = PART_COLUMN[input.part];
   const at = sqlInstant(now);
   // An upsert: the first answer creates the row, and the secretary may have created it meanwhile (M12, the Ho Chi
   // Minh actions on one's behalf).

@@ -1,6 +1,7 @@
 // How updates reach the bot, in every mode: the durable inbox first (./dispatcher.ts), then long polling or the
 // webhook. What a previous run received and did not finish is handled before anything new.
-import type { Bot } from "grammy";
+import { BotError, type Bot } from "grammy";
+import type { Update } from "grammy/types";
 import type { BotContext, Deps } from "../context";
 import { startWebhookServer, type WebhookSettings } from "../webhook";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
@@ -22,7 +23,16 @@ export async function startUpdateLoop(
   deps: Deps,
   mode: { webhook?: WebhookSettings; pollTimeoutSeconds?: number } = {},
 ): Promise<UpdateLoop> {
-  const dispatcher = createDispatcher({ db: deps.db, log: deps.log, clock: () => new Date(), handle: (update) => bot.handleUpdate(update) });
+  // A handler's error goes to bot.catch, as grammY's own polling does (it logs by kind and update id).
+  const handle = async (update: Update): Promise<void> => {
+    try {
+      await bot.handleUpdate(update);
+    } catch (error) {
+      if (!(error instanceof BotError)) throw error;
+      await bot.errorHandler(error);
+    }
+  };
+  const dispatcher = createDispatcher({ db: deps.db, log: deps.log, clock: () => new Date(), handle });
   const resumed = await dispatcher.resume();
   if (mode.webhook) {
     const server = await startWebhookServer(bot.api, dispatcher, deps.log, mode.webhook);

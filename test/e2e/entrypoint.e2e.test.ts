@@ -59,16 +59,22 @@ describe("the bot's entry point (npm start)", () => {
     expect(await main.exited).toBe(0);
   }, 40_000);
 
-  it("webhook mode: Telegram's posts with the secret are answered, a post without it is refused", async () => {
+  it("webhook mode: Telegram's posts with the secret are answered, a handler's failure ends nothing, a post without it is refused", async () => {
     emulator = await BotApiEmulator.start();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/telegram/hook`;
     const main = startMain({ TELEGRAM_API_ROOT: emulator.apiRoot, WEBHOOK_URL: url, WEBHOOK_SECRET: "secret-of-the-test-1234", PORT: String(port), HOST: "127.0.0.1" });
+    // The bot's answer to this user fails with 403 (blocked): logged by update id, and the process goes on.
+    const blocker = emulator.user(4344);
+    emulator.blockBot(4344);
+    await blocker.send("/help");
     const user = emulator.user(4343);
     await user.send("/help");
     expect((await user.waitForMessage(undefined, 20_000)).text).toContain("chưa có trong danh sách");
     const forged = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ update_id: 1 }) });
     expect(forged.status).toBe(401);
+    expect(main.output()).toMatch(/"updateId":\d+.*Telegram API error|Telegram API error.*"updateId":\d+/);
+    expect(main.output()).not.toContain("/help"); // never an update's contents in the log
     child!.kill("SIGTERM");
     expect(await main.exited).toBe(0);
   }, 40_000);

@@ -71,7 +71,7 @@ describe("the self-review conversation, end to end", () => {
     await an.waitForMessage(/Đồng chí có thể sửa từng phần đến hạn chót/);
     await an.click("Sửa b");
     await an.waitForMessage(TEXTS.b);
-    await an.waitForMessage(/Tin nhắn đầu tiên đồng chí gửi sẽ thay thế/);
+    await an.waitForMessage(/thay thế nội dung cũ khi đồng chí bấm «Xong»/);
     await answer(an, "Nội dung b đã sửa.");
     await an.waitForMessage(/Đồng chí có thể sửa từng phần/);
     await an.click("Sửa Mức xếp loại");
@@ -107,7 +107,7 @@ describe("the self-review conversation, end to end", () => {
     await an.waitForMessage(/Đồng chí có thể sửa từng phần/);
     world.h.clock.set("2026-12-21T02:00:00.000Z");
     await an.click("Sửa a");
-    await an.waitForMessage(/Tin nhắn đầu tiên/);
+    await an.waitForMessage(/thay thế nội dung cũ khi đồng chí bấm «Xong»/);
     await an.send("Sửa quá hạn");
     expect((await an.waitForMessage(/Đã quá hạn chót/)).text).toContain("không sửa được nữa");
     await an.send("/review");

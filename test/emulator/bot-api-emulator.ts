@@ -94,6 +94,11 @@ export class BotApiEmulator {
   }
 
   /** Enqueues a raw update (update_id assigned when missing; an old update_id is delivered again). */
+  /** The id the chat's next message takes, as Telegram numbers a chat's messages (for updates a test builds). */
+  nextMessageId(chatId: number): number {
+    return this.world.log.nextMessageId(chatId);
+  }
+
   pushUpdate(update: object, botToken?: string): number {
     return this.world.queueFor(botToken).push(update, chatIdOf(update));
   }

@@ -49,17 +49,23 @@ export async function startHarness(options: { now?: string } = {}) {
     get bot() {
       return current.bot;
     },
+    /** Resolves when every update received so far is handled (and marked so in the inbox). */
+    settled: () => loop?.dispatcher.idle() ?? Promise.resolve(),
     user: (id: number, opts?: Parameters<BotApiEmulator["user"]>[1]) => emulator.user(id, opts),
     /** One reminder sweep now, at the test clock's time, by the current bot instance's scheduler (no timer). */
     sweep() {
       scheduler ??= startScheduler({ deps: current.deps, api: current.bot.api });
       return scheduler.sweepOnce();
     },
-    /** A new process on the same database file: nothing in memory survives. */
-    async restart() {
+    /**
+     * A new process on the same database file: nothing in memory survives. `whileDown` changes the database
+     * between the two, as a kill at an unlucky moment would have left it.
+     */
+    async restart(whileDown?: (db: Db) => Promise<void>) {
       await halt();
       await db.$disconnect();
       db = await openDb(database.url);
+      await whileDown?.(db);
       await launch();
     },
     async stop() {

@@ -1,0 +1,100 @@
+// A text part of the self-review written message by message. The stored row is the only copy of what the member
+// wrote: each message is added to it at once (durable before the bot answers), and a message handled a second
+// time after a crash (the inbox re-handles what a kill interrupted) is recognised by its id and not added twice.
+// An edit collects the new text beside the old (pendingPart/pendingText) and replaces it only when the member
+// presses Done, so an edit given up halfway loses nothing. Review texts leave this file only as lengths.
+import { joinPartText, reviewEditPermission, type TextPart } from "../domain/self-review-parts";
+import { MAX_REVIEW_CHARS } from "../domain/schemas";
+import { auditWriter } from "./audit";
+import type { Db } from "./client";
+import { isoOf } from "./dates";
+import { prepared, sqlInstant } from "./fast-sql";
+import { durably } from "./group-commit";
+import { newId } from "./ids";
+import { PART_COLUMN } from "./reviews";
+
+export type DraftKey = { periodId: string; memberId: string; actorId?: string | null };
+export type AppendResult = { status: "saved" | "too_long"; length: number } | { status: "locked" };
+
+type DraftState = {
+  id: string | null; deadline: string; submittedAt: string | null; current: string | null;
+  pendingPart: string | null; pendingText: string | null; lastMessageId: number | null;
+};
+
+async function draftReader(db: Db, part: TextPart) {
+  const select = await prepared(db,
+    `SELECT r."id" AS id, p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt, r."${PART_COLUMN[part]}" AS current,
+            r."pendingPart" AS pendingPart, r."pendingText" AS pendingText, r."lastMessageId" AS lastMessageId
+       FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`);
+  return (key: DraftKey, now: Date): (DraftState & { locked: boolean }) => {
+    const state = select.get(key.memberId, key.periodId) as DraftState | undefined;
+    if (!state) throw new Error(`unknown review period ${key.periodId}`);
+    const submittedAt = isoOf(state.submittedAt);
+    const locked = reviewEditPermission(submittedAt, isoOf(state.deadline)!, now.toISOString()) === "locked";
+    return { ...state, submittedAt, lastMessageId: state.lastMessageId === null ? null : Number(state.lastMessageId), locked };
+  };
+}
+
+/**
+ * Adds one message to a part (or, during an edit, to the part's new text). `messageId` is the chat message's id,
+ * which only grows within a chat: a message at or below the last one added was added already.
+ */
+export async function appendToPart(
+  db: Db,
+  input: DraftKey & { part: TextPart; text: string; messageId: number; editing: boolean },
+  now: Date,
+): Promise<AppendResult> {
+  const read = await draftReader(db, input.part);
+  const create = await prepared(db,
+    'INSERT INTO "SelfReview" ("id", "periodId", "memberId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const column = PART_COLUMN[input.part];
+  const writePart = await prepared(db,
+    `UPDATE "SelfReview" SET "${column}" = ?, "lastMessageId" = ?, "updatedAt" = ? WHERE "periodId" = ? AND "memberId" = ? RETURNING "id"`);
+  const writePending = await prepared(db,
+    'UPDATE "SelfReview" SET "pendingPart" = ?, "pendingText" = ?, "lastMessageId" = ?, "updatedAt" = ? WHERE "periodId" = ? AND "memberId" = ?');
+  const audit = await auditWriter(db);
+  const at = sqlInstant(now);
+  return durably(db, (): AppendResult => {
+    const state = read(input, now);
+    if (state.locked) return { status: "locked" };
+    const base = input.editing ? (state.pendingPart === input.part ? state.pendingText : null) : state.current;
+    if (state.lastMessageId !== null && input.messageId <= state.lastMessageId) return { status: "saved", length: base?.length ?? 0 };
+    const joined = joinPartText(base, input.text, MAX_REVIEW_CHARS);
+    if (joined === null) return { status: "too_long", length: base?.length ?? 0 };
+    if (state.id === null) create.run(newId(), input.periodId, input.memberId, at, at);
+    if (input.editing) {
+      writePending.run(input.part, joined, input.messageId, at, input.periodId, input.memberId);
+    } else {
+      const { id } = writePart.get(joined, input.messageId, at, input.periodId, input.memberId) as { id: string };
+      if (state.submittedAt) audit(editedEvent(input, id), now);
+    }
+    return { status: "saved", length: joined.length };
+  });
+}
+
+/** An edit of a part begins: nothing collected yet (what an earlier, abandoned edit collected is dropped). */
+export async function beginPartEdit(db: Db, key: DraftKey, part: TextPart): Promise<void> {
+  const reset = await prepared(db, 'UPDATE "SelfReview" SET "pendingPart" = ?, "pendingText" = NULL WHERE "periodId" = ? AND "memberId" = ?');
+  await durably(db, () => reset.run(part, key.periodId, key.memberId));
+}
+
+/** Done: the collected text replaces the part; "unchanged" when nothing was sent during the edit. */
+export async function finishPartEdit(db: Db, key: DraftKey, part: TextPart, now: Date): Promise<"saved" | "unchanged" | "locked"> {
+  const read = await draftReader(db, part);
+  const replace = await prepared(db,
+    `UPDATE "SelfReview" SET "${PART_COLUMN[part]}" = "pendingText", "pendingPart" = NULL, "pendingText" = NULL, "updatedAt" = ?
+      WHERE "periodId" = ? AND "memberId" = ?`);
+  const audit = await auditWriter(db);
+  return durably(db, () => {
+    const state = read(key, now);
+    if (state.locked) return "locked";
+    if (state.id === null || state.pendingPart !== part || !state.pendingText) return "unchanged";
+    replace.run(sqlInstant(now), key.periodId, key.memberId);
+    if (state.submittedAt) audit(editedEvent({ ...key, part }, state.id), now);
+    return "saved";
+  });
+}
+
+function editedEvent(key: DraftKey & { part: TextPart }, reviewId: string) {
+  return { actorId: key.actorId ?? null, action: "review.edited", entity: "SelfReview", entityId: reviewId, data: { memberId: key.memberId, part: key.part } };
+}
