@@ -7,6 +7,7 @@ import { conversationStorage } from "../store/conversation-storage";
 import type { BotContext, ConvContext, Deps } from "./context";
 import { features } from "./features";
 import { attachDeps, identify } from "./middlewares";
+import { privateChatOnly } from "./private-chat-only";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
 export const CONVERSATION_VERSION = 4;
@@ -36,11 +37,16 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
   };
 
   bot.use(attachDeps(deps));
+  bot.use(privateChatOnly); // before anything that could act or write: groups get one notice and nothing else
   // Updates of one chat come in order, and each update once: the inbox sees to both (bot/inbox/dispatcher.ts).
   bot.use(identify);
   bot.use(
     conversations<BotContext, ConvContext>({
-      storage: { type: "key", version: CONVERSATION_VERSION, adapter: conversationStorage(options.db) },
+      // Every dialog belongs to one person: keyed by the sender, never by the chat (in a private chat both are equal).
+      storage: {
+        type: "key", version: CONVERSATION_VERSION, adapter: conversationStorage(options.db),
+        getStorageKey: (ctx) => ctx.from?.id.toString(),
+      },
       // Transformers on bot.api do not run inside conversations: give them theirs.
       plugins: [
         (ctx, next) => {

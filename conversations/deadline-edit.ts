@@ -5,6 +5,7 @@ import { formatInstant } from "../bot/format-date";
 import { translatorFor } from "../bot/i18n";
 import { localInputSchema, type PeriodDateField } from "../domain/deadlines";
 import { changePeriodDate } from "../store/deadlines";
+import { writeWithRole } from "./role-checked-write";
 
 export const DEADLINE_EDIT = "deadline-edit";
 
@@ -42,9 +43,11 @@ export async function deadlineEditConversation(conversation: BotConversation, ct
       continue;
     }
     const value = parsed.data;
-    const result = await conversation.external((outside) =>
+    const checked = await writeWithRole(conversation, next, t, { target: { period: args.periodId }, roles: ["secretary"] }, (outside) =>
       changePeriodDate(outside.deps.db, { periodId: args.periodId, field: args.field, value }, outside.identity.userId, outside.deps.clock()),
     );
+    if (!checked.allowed) return;
+    const result = checked.value;
     if (result.status === "invalid") {
       await next.reply(result.errors.map((code) => t(`deadline.error.${code}`, words)).join("\n"));
       continue;

@@ -4,6 +4,7 @@ import { translatorFor } from "../bot/i18n";
 import { notify } from "../bot/notify";
 import { usersWithRole } from "../store/orgs";
 import { revokeMemberResult } from "../store/recognition";
+import { writeWithRole } from "./role-checked-write";
 import { askTally } from "./tally-input";
 
 export const REVOKE = "revoke";
@@ -24,7 +25,8 @@ export async function revokeConversation(conversation: BotConversation, ctx: Con
   for (;;) {
     const answer = await askTally(conversation, ctx, t, { text: question, acceptText: true });
     if (answer.kind !== "text") continue;
-    const outcome = await conversation.external(async (c) => {
+    const check = { target: { periodAbove: args.periodId }, roles: ["upper"] } as const;
+    const checked = await writeWithRole(conversation, ctx, t, check, async (c) => {
       const now = c.deps.clock();
       const done = await revokeMemberResult(c.deps.db, { periodId: args.periodId, memberId: args.memberId, why: answer.text, actorId: c.identity.userId }, now);
       if (!done.ok) return { error: done.error };
@@ -34,6 +36,8 @@ export async function revokeConversation(conversation: BotConversation, ctx: Con
       await notify(c.api, c.deps.db, [args.member], (tr) => ({ text: tr("revoke.member_notice", { why }) }), now);
       return { why };
     });
+    if (!checked.allowed) return;
+    const outcome = checked.value;
     if ("why" in outcome) return void (await ctx.reply(t("revoke.done", { name: args.memberName, why: outcome.why })));
     await ctx.reply(t(`error.${outcome.error}`));
     if (outcome.error !== "result.why-required") return;

@@ -14,6 +14,7 @@ import { translatorFor, type Language, type Translate } from "../bot/i18n";
 import { inviteMessages } from "../bot/invite-links";
 import { joinInMessages } from "../bot/split-message";
 import { ask, type Answer } from "./ask";
+import { writeWithRole } from "./role-checked-write";
 
 export const ROSTER_CONVERSATION = "roster-import";
 export type RosterArgs = { lang: Language; orgId: string; orgName: string };
@@ -54,7 +55,10 @@ export async function rosterImportConversation(conversation: BotConversation, ct
     });
     if (choice.kind === "button" && choice.value !== "again") {
       const chosen = choice.value === "all" ? parsed.entries : fresh;
-      const result = await conversation.external((outside) => importRoster(outside, args.orgId, chosen));
+      const check = { target: { org: args.orgId }, roles: ["secretary"] } as const;
+      const checked = await writeWithRole(conversation, ctx, t, check, (outside) => importRoster(outside, args.orgId, chosen));
+      if (!checked.allowed) return;
+      const result = checked.value;
       await ctx.reply(t("roster.imported", { count: chosen.length, branch: args.orgName }));
       for (const part of inviteMessages(t, result.botUsername, result.invites)) await ctx.reply(part);
       return;

@@ -7,6 +7,7 @@ import { translatorFor, type Translate } from "../bot/i18n";
 import { getRulebook, levelByVote, MEMBER_LEVELS, validateTally, type L4Ground, type TallyField, type TallyInput } from "../domain";
 import { evaluateBranch, latestResults, previewMemberOutcome } from "../store/results";
 import { recordTally } from "../store/tallies";
+import { writeWithRole } from "./role-checked-write";
 import { askTally, parseCount } from "./tally-input";
 import { groundsKeyboard, methodKeyboard, singleButton, TALLY_STEP } from "./tally-buttons";
 import { countsLine, reportPass } from "./tally-report";
@@ -115,7 +116,8 @@ async function askNote(d: Dialog): Promise<string | undefined> {
 
 async function save(d: Dialog, tally: TallyInput, note: string | undefined): Promise<void> {
   const { args, t } = d;
-  const stored = await d.conversation.external(async (c) => {
+  const check = { target: { member: args.memberId }, roles: ["secretary", "committee"] } as const;
+  const saved = await writeWithRole(d.conversation, d.ctx, t, check, async (c) => {
     const now = c.deps.clock();
     const actorId = c.identity.userId;
     await recordTally(c.deps.db, { periodId: args.periodId, memberId: args.memberId, slot: args.slot, tally, enteredById: actorId }, now);
@@ -124,6 +126,8 @@ async function save(d: Dialog, tally: TallyInput, note: string | undefined): Pro
     const result = (await latestResults(c.deps.db, args.periodId)).get(args.memberId);
     return { outcome: result?.outcome ?? null };
   });
+  if (!saved.allowed) return;
+  const stored = saved.value;
   if (!stored.outcome || stored.outcome.kind === "awaiting-tally") {
     await d.ctx.reply(t("tally.saved_waiting_second", { name: args.memberName }));
     return;

@@ -9,7 +9,7 @@ import {
   type MemberStatusInput,
   type TallyInput,
 } from "../domain";
-import type { Db } from "./client";
+import type { Db, Tx } from "./client";
 import { activeTallies, type TallyRow } from "./tallies";
 
 export type RosterMember = {
@@ -59,7 +59,7 @@ export function memberStatus(
   };
 }
 
-export async function loadRoster(db: Db, orgId: string, asOf: string): Promise<RosterMember[]> {
+export async function loadRoster(db: Db | Tx, orgId: string, asOf: string): Promise<RosterMember[]> {
   const rows = await db.member.findMany({
     where: { orgId },
     include: { group: { select: { name: true } }, user: { select: { telegramId: true, language: true } } },
@@ -87,7 +87,7 @@ function standingTally(entries: TallyRow[], doubleEntry: boolean): { tally: Tall
   return { tally: { ...first, l4Grounds: grounds }, disagreement: false };
 }
 
-export async function loadBranchInputs(db: Db, periodId: string, asOf: string): Promise<BranchInputs> {
+export async function loadBranchInputs(db: Db | Tx, periodId: string, asOf: string): Promise<BranchInputs> {
   const period = await db.reviewPeriod.findUniqueOrThrow({ where: { id: periodId }, include: { org: true } });
   const roster = await loadRoster(db, period.orgId, asOf);
   const ids = roster.map((m) => m.id);

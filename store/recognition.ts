@@ -8,7 +8,7 @@ import {
   type ResultVersion,
 } from "../domain";
 import { recordAudit } from "./audit";
-import type { Db } from "./client";
+import type { Db, Tx } from "./client";
 import { latestResults, outcomeCode, toStoredResult, type StoredResult } from "./results";
 
 export type ResultWithMember = StoredResult & {
@@ -45,7 +45,7 @@ export async function chooseCapKeeper(
 }
 
 /** The newest version of every member of the period, with names and contacts, in roster order. */
-export async function branchResults(db: Db, periodId: string): Promise<ResultWithMember[]> {
+export async function branchResults(db: Db | Tx, periodId: string): Promise<ResultWithMember[]> {
   const latest = await latestResults(db, periodId);
   const members = await db.member.findMany({
     where: { id: { in: [...latest.keys()] } },
@@ -84,10 +84,11 @@ export async function recognizeResults(
   input: { periodId: string; memberIds?: string[]; actorId: string },
   now: Date,
 ): Promise<ResultWithMember[]> {
-  const current = await branchResults(db, input.periodId);
-  const chosen = current.filter((r) => !input.memberIds || input.memberIds.includes(r.memberId));
-  const done: ResultWithMember[] = [];
-  await db.$transaction(async (tx) => {
+  // Read inside the transaction that writes: a revocation or a pass at the same moment numbers after it, not with it.
+  return db.$transaction(async (tx) => {
+    const current = await branchResults(tx, input.periodId);
+    const chosen = current.filter((r) => !input.memberIds || input.memberIds.includes(r.memberId));
+    const done: ResultWithMember[] = [];
     for (const r of chosen) {
       if (!recognizeResult([asVersion(r)], { by: input.actorId, at: now.toISOString() }).ok) continue;
       const row = await tx.memberResult.create({
@@ -103,8 +104,8 @@ export async function recognizeResults(
       }, now);
       done.push({ ...r, ...toStoredResult(row) });
     }
+    return done;
   });
-  return done;
 }
 
 /** M14: revokes the current result with who, when and why; the next tally proposes again. */
@@ -113,11 +114,11 @@ export async function revokeMemberResult(
   input: { periodId: string; memberId: string; why: string; actorId: string },
   now: Date,
 ): Promise<{ ok: true; result: StoredResult } | { ok: false; error: ResultErrorCode }> {
-  const latest = (await latestResults(db, input.periodId)).get(input.memberId);
-  const check = revokeResult(latest ? [asVersion(latest)] : [], { by: input.actorId, at: now.toISOString(), why: input.why });
-  if (!check.ok) return check;
-  const why = input.why.trim();
   return db.$transaction(async (tx) => {
+    const latest = (await latestResults(tx, input.periodId)).get(input.memberId);
+    const check = revokeResult(latest ? [asVersion(latest)] : [], { by: input.actorId, at: now.toISOString(), why: input.why });
+    if (!check.ok) return check;
+    const why = input.why.trim();
     const row = await tx.memberResult.create({
       data: {
         periodId: input.periodId, memberId: input.memberId, version: latest!.version + 1,

@@ -119,3 +119,40 @@ describe("recognition (M14, M15)", () => {
     expect((await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW)).changed).toEqual([]);
   });
 });
+
+// Issue 9 point 6: two people confirming at the same moment collided on the version number and one got no answer.
+describe("concurrent confirmations (M14: versions numbered one after the other, never twice)", () => {
+  /** What the tally dialog does on "confirm": store the counts, then the branch-wide pass. */
+  async function confirm(periodId: string, memberId: string, tally: TallyInput, actorId: string) {
+    await recordTally(db, { periodId, memberId, slot: 1, tally, enteredById: actorId }, NOW);
+    return evaluateBranch(db, { periodId, actorId }, NOW);
+  }
+  const versionsOf = async (periodId: string, memberId: string) => (await resultHistory(db, periodId, memberId)).map((r) => r.version);
+
+  it("counts for different members confirmed at the same moment give each member version 1", async () => {
+    const b = await branch(3);
+    await Promise.all(b.ids.map((id, i) => confirm(b.periodId, id, counts(3, { L2: 3 }), `committee-${i}`)));
+    for (const id of b.ids) expect(await versionsOf(b.periodId, id)).toEqual([1]);
+  });
+
+  it("two entries for one member at the same moment both succeed; the counts that stand are rated", async () => {
+    const b = await branch(3);
+    await Promise.all([confirm(b.periodId, b.ids[0]!, counts(3, { L2: 3 }), "a"), confirm(b.periodId, b.ids[0]!, counts(3, { L3: 3 }), "b")]);
+    const history = await resultHistory(db, b.periodId, b.ids[0]!);
+    expect(history.map((r) => r.version)).toEqual(history.map((_, i) => i + 1));
+    const [standing] = await activeTallies(db, b.periodId, b.ids[0]);
+    expect(history.at(-1)!.inputs.tally).toMatchObject({ votes: standing!.votes });
+  });
+
+  it("a recognition and a revocation of one result at the same moment both answer, with distinct versions", async () => {
+    const b = await branch(3);
+    await confirm(b.periodId, b.ids[0]!, counts(3, { L2: 3 }), "secretary");
+    const [recognized, revoked] = await Promise.all([
+      recognizeResults(db, { periodId: b.periodId, actorId: "upper-1" }, NOW),
+      revokeMemberResult(db, { periodId: b.periodId, memberId: b.ids[0]!, why: "Sai số phiếu", actorId: "upper-2" }, NOW),
+    ]);
+    expect(recognized).toHaveLength(1);
+    expect(revoked.ok).toBe(true);
+    expect(await versionsOf(b.periodId, b.ids[0]!)).toEqual([1, 2, 3]);
+  });
+});

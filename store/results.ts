@@ -12,7 +12,7 @@ import {
   type TallyInput,
 } from "../domain";
 import { recordAudit } from "./audit";
-import type { Db } from "./client";
+import type { Db, Tx } from "./client";
 import { loadBranchInputs, type MemberInputs } from "./rating-inputs";
 import type { TallyRow } from "./tallies";
 
@@ -68,7 +68,7 @@ export function toStoredResult(r: ResultRecord): StoredResult {
 export const outcomeCode = (o: MemberOutcome) => (o.kind === "level" ? o.level : o.kind);
 
 /** The newest version of each member's result in a period. */
-export async function latestResults(db: Db, periodId: string): Promise<Map<string, StoredResult>> {
+export async function latestResults(db: Db | Tx, periodId: string): Promise<Map<string, StoredResult>> {
   const rows = await db.memberResult.findMany({ where: { periodId }, orderBy: { version: "asc" } });
   const latest = new Map<string, StoredResult>();
   for (const row of rows) latest.set(row.memberId, toStoredResult(row));
@@ -105,10 +105,20 @@ export async function evaluateBranch(
   input: { periodId: string; actorId: string; notes?: Record<string, string> },
   now: Date,
 ): Promise<BranchPass> {
+  // One transaction from the first read to the last write: two confirmations at the same moment run one after the
+  // other (the adapter holds one transaction at a time), so each numbers its versions after the other's.
+  return db.$transaction((tx) => evaluateBranchIn(tx, input, now));
+}
+
+async function evaluateBranchIn(
+  tx: Tx,
+  input: { periodId: string; actorId: string; notes?: Record<string, string> },
+  now: Date,
+): Promise<BranchPass> {
   const asOf = now.toISOString();
-  const branch = await loadBranchInputs(db, input.periodId, asOf);
+  const branch = await loadBranchInputs(tx, input.periodId, asOf);
   const rulebook = getRulebook(branch.rulebookId);
-  const latest = await latestResults(db, input.periodId);
+  const latest = await latestResults(tx, input.periodId);
   const noteOf = (m: MemberInputs) => input.notes?.[m.id] ?? (latest.get(m.id)?.inputs.l3Note as string | undefined);
 
   const entries: CapEntry[] = branch.members.map((m) => ({
@@ -122,7 +132,7 @@ export async function evaluateBranch(
   }));
   let cap = applyL1Cap(entries, rulebook);
   if (cap.tie && !cap.final) {
-    const decisions = await db.capDecision.findMany({ where: { periodId: input.periodId, memberId: { in: cap.tie.candidates } } });
+    const decisions = await tx.capDecision.findMany({ where: { periodId: input.periodId, memberId: { in: cap.tie.candidates } } });
     if (decisions.length === cap.tie.candidates.length) {
       const resolutions = Object.fromEntries(decisions.map((d) => [d.memberId, d.level as CapResolution]));
       cap = applyL1Cap(entries, rulebook, resolutions);
@@ -130,26 +140,24 @@ export async function evaluateBranch(
   }
 
   const changed: string[] = [];
-  await db.$transaction(async (tx) => {
-    for (const m of branch.members) {
-      const outcome = cap.outcomes[m.id]!;
-      const inputs = JSON.stringify({ ...ratingInputsJson(m, noteOf(m)), cap: { cap: cap.cap, base: cap.base } });
-      const previous = latest.get(m.id);
-      if (!needsNewVersion(previous, outcome, inputs)) continue;
-      const version = (previous?.version ?? 0) + 1;
-      const row = await tx.memberResult.create({
-        data: {
-          periodId: input.periodId, memberId: m.id, version, outcome: outcomeCode(outcome), reasons: JSON.stringify(outcome.reasons),
-          inputs, state: "proposed", createdById: input.actorId, createdAt: now,
-        },
-      });
-      await recordAudit(tx, {
-        actorId: input.actorId, action: "result.proposed", entity: "MemberResult", entityId: row.id,
-        data: { memberId: m.id, version, outcome: outcomeCode(outcome) },
-      }, now);
-      changed.push(m.id);
-    }
-  });
+  for (const m of branch.members) {
+    const outcome = cap.outcomes[m.id]!;
+    const inputs = JSON.stringify({ ...ratingInputsJson(m, noteOf(m)), cap: { cap: cap.cap, base: cap.base } });
+    const previous = latest.get(m.id);
+    if (!needsNewVersion(previous, outcome, inputs)) continue;
+    const version = (previous?.version ?? 0) + 1;
+    const row = await tx.memberResult.create({
+      data: {
+        periodId: input.periodId, memberId: m.id, version, outcome: outcomeCode(outcome), reasons: JSON.stringify(outcome.reasons),
+        inputs, state: "proposed", createdById: input.actorId, createdAt: now,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: input.actorId, action: "result.proposed", entity: "MemberResult", entityId: row.id,
+      data: { memberId: m.id, version, outcome: outcomeCode(outcome) },
+    }, now);
+    changed.push(m.id);
+  }
   const names = new Map(branch.members.map((m) => [m.id, m.fullName]));
   const tie = cap.tie && !cap.final
     ? { candidates: cap.tie.candidates.map((id) => ({ memberId: id, fullName: names.get(id) ?? "" })), seatsLeft: cap.tie.seatsLeft, votes: cap.tie.votes }

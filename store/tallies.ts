@@ -1,7 +1,7 @@
 // M13: ballot counts (never who voted how), append-only; M3 absences; M12 Ho Chi Minh actions recorded by the secretary.
 import type { L4Ground, TallyInput } from "../domain";
 import { recordAudit } from "./audit";
-import type { Db } from "./client";
+import type { Db, Tx } from "./client";
 
 export type TallySlot = 1 | 2;
 
@@ -62,7 +62,7 @@ export async function recordTally(
 }
 
 /** The active (not superseded) entries of a period, or of one member. */
-export async function activeTallies(db: Db, periodId: string, memberId?: string): Promise<TallyRow[]> {
+export async function activeTallies(db: Db | Tx, periodId: string, memberId?: string): Promise<TallyRow[]> {
   const rows = await db.ballotTally.findMany({
     where: { periodId, supersededAt: null, ...(memberId ? { memberId } : {}) },
     orderBy: [{ memberId: "asc" }, { entrySlot: "asc" }],

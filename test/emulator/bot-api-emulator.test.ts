@@ -48,6 +48,25 @@ async function expectApiError(call: Promise<unknown>, errorCode: number, descrip
 }
 
 describe("BotApiEmulator with a long-polling grammY bot", () => {
+  it("lets several users write in one group chat (negative id) and the bot answer there", async () => {
+    const emulator = await startEmulator();
+    const bot = createBot(emulator);
+    bot.on("message:text", (ctx) => ctx.reply(`${ctx.chat.type} ${ctx.chat.id} from ${ctx.from.id}: ${ctx.message.text}`));
+    bot.callbackQuery("ping", (ctx) => ctx.answerCallbackQuery({ text: `pong ${ctx.chat?.id}` }));
+    await startPolling(bot);
+    emulator.group(-500, "Chi bộ");
+    const [alice, bob] = [emulator.user(42).inGroup(-500), emulator.user(43).inGroup(-500)];
+
+    await alice.send("hi");
+    expect((await alice.waitForMessage()).text).toBe("group -500 from 42: hi");
+    await bob.send("hello");
+    expect((await bob.waitForMessage()).text).toBe("group -500 from 43: hello");
+    expect(emulator.user(42).messages()).toEqual([]);
+    await bob.pressForged("ping");
+    await bob.waitForIdle();
+    expect(emulator.calls.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe("pong -500");
+  });
+
   it("echoes text and records the API calls", async () => {
     const emulator = await startEmulator();
     const bot = createBot(emulator);

@@ -66,6 +66,12 @@ export class BotApiEmulator {
     return user;
   }
 
+  /** A group chat (id negative); its members write in it with `user(id).inGroup(groupId)`. */
+  group(id: number, title = `Group ${id}`, type: "group" | "supergroup" = "group"): void {
+    if (id >= 0) throw new Error("group chat ids are negative");
+    this.world.groups.set(id, { id, title, type });
+  }
+
   /** Afterwards the bot gets 403 for this chat; like Telegram, the bot receives a my_chat_member update. */
   blockBot(userId: number, botToken?: string): void {
     this.world.blocked.add(userId);
@@ -163,5 +169,5 @@ export class BotApiEmulator {
 
 function chatIdOf(update: any): number | undefined {
   const source = update.message ?? update.edited_message ?? update.my_chat_member;
-  return source?.chat?.id ?? update.callback_query?.from?.id;
+  return source?.chat?.id ?? update.callback_query?.message?.chat?.id ?? update.callback_query?.from?.id;
 }

@@ -1,4 +1,4 @@
-import { privateChat, telegramUser, type EmulatorWorld, type UserProfile } from "./emulator-world.js";
+import { groupChat, privateChat, telegramUser, type ChatTarget, type EmulatorWorld, type UserProfile } from "./emulator-world.js";
 import { toTelegramDocument } from "./file-store.js";
 import type { MessageEvent, SentMessage } from "./message-log.js";
 import { commandEntities } from "./telegram-text.js";
@@ -10,18 +10,30 @@ type InlineButton = { text: string; callback_data?: string; url?: string; [kind:
 const IDLE_POLL_MS = 10;
 let callbackQueryCounter = 0;
 
-/** A Telegram user in a private chat with the bot (chat id == user id). */
+/** A Telegram user in a private chat with the bot (chat id == user id), or the same user in a group (`inGroup`). */
 export class EmulatedUser {
   readonly id: number;
+  /** The chat this user writes in and reads: their private chat, or a group's (negative) id. */
+  readonly chatId: number;
+  private readonly chat: ChatTarget["chat"];
   /** waitForMessage returns events after this point; it advances with actions and returned messages. */
   private cursor: number;
   private lastActionSeq: number;
   private lastActionAt = 0;
 
-  constructor(private readonly world: EmulatorWorld, readonly profile: UserProfile, private readonly botToken?: string) {
+  constructor(private readonly world: EmulatorWorld, readonly profile: UserProfile, private readonly botToken?: string, chat?: ChatTarget) {
     this.id = profile.id;
+    this.chatId = chat?.id ?? profile.id;
+    this.chat = chat?.chat ?? privateChat(profile);
     // Starting at creation lets a test await a message the bot pushed before waitForMessage was called.
     this.cursor = this.lastActionSeq = world.log.currentSeq();
+  }
+
+  /** The same user writing in a group created with `emulator.group(...)`: sends and reads that group's chat. */
+  inGroup(groupId: number): EmulatedUser {
+    const group = this.world.groups.get(groupId);
+    if (!group) throw new Error(`Unknown group ${groupId}: create it with emulator.group(${groupId}) first`);
+    return new EmulatedUser(this.world, this.profile, this.botToken, { id: group.id, chat: groupChat(group) });
   }
 
   async send(text: string): Promise<void> {
@@ -64,19 +76,27 @@ export class EmulatedUser {
     if (found.callback_data === undefined) {
       throw new Error(`Button "${found.text}" is not a callback button (${Object.keys(found).filter((k) => k !== "text").join(", ")})`);
     }
+    this.pushCallback(message, found.callback_data);
+  }
+
+  /** A forged press: any callback data, as if it were a button on the newest bot message of this chat. */
+  async pressForged(data: string): Promise<void> {
+    const newest = this.lastMessage();
+    if (!newest) throw new Error(`No bot message in chat ${this.chatId} to attach a forged button to`);
+    this.pushCallback(this.world.log.find(this.chatId, newest.messageId)!.raw, data);
+  }
+
+  private pushCallback(message: object, data: string): void {
     const queryId = `${this.id}${++callbackQueryCounter}`;
     this.world.openCallbackQueries.add(queryId);
     this.markAction();
     this.queue.push({
-      callback_query: {
-        id: queryId, from: telegramUser(this.profile), message: structuredClone(message),
-        chat_instance: String(this.id), data: found.callback_data,
-      },
-    }, this.id);
+      callback_query: { id: queryId, from: telegramUser(this.profile), message: structuredClone(message), chat_instance: String(this.chatId), data },
+    }, this.chatId);
   }
 
   messages(): SentMessage[] {
-    return this.world.log.forChat(this.id);
+    return this.world.log.forChat(this.chatId);
   }
 
   /** Newest bot message in this chat that was not deleted. */
@@ -91,7 +111,7 @@ export class EmulatedUser {
   waitForMessage(match?: MessageMatcher, timeoutMs = 5000): Promise<SentMessage> {
     return new Promise((resolve, reject) => {
       const tryResolve = () => {
-        const hit = this.world.log.eventsSince(this.id, this.cursor).find((event) => matches(event.message, match));
+        const hit = this.world.log.eventsSince(this.chatId, this.cursor).find((event) => matches(event.message, match));
         if (!hit) return;
         this.cursor = hit.seq;
         finish();
@@ -99,7 +119,7 @@ export class EmulatedUser {
       };
       const fail = (reason: Error) => { finish(); reject(reason); };
       const timer = setTimeout(() => fail(new Error(this.describeTimeout(match, timeoutMs))), timeoutMs);
-      const unsubscribe = this.world.log.subscribe((message) => { if (message.chatId === this.id) tryResolve(); });
+      const unsubscribe = this.world.log.subscribe((message) => { if (message.chatId === this.chatId) tryResolve(); });
       const finish = () => { clearTimeout(timer); unsubscribe(); this.world.pendingWaits.delete(fail); };
       this.world.pendingWaits.add(fail);
       tryResolve();
@@ -115,8 +135,8 @@ export class EmulatedUser {
           finish();
           resolve(this.eventsSinceAction().map((event) => event.message));
         } else if (Date.now() - startedAt > timeoutMs) {
-          fail(new Error(`waitForIdle: chat ${this.id} still busy after ${timeoutMs}ms ` +
-            `(unconfirmed updates: ${this.queue.backlog(this.id)}, running API calls: ${this.world.inflightCalls(this.id)})`));
+          fail(new Error(`waitForIdle: chat ${this.chatId} still busy after ${timeoutMs}ms ` +
+            `(unconfirmed updates: ${this.queue.backlog(this.chatId)}, running API calls: ${this.world.inflightCalls(this.chatId)})`));
         }
       };
       const fail = (reason: Error) => { finish(); reject(reason); };
@@ -131,19 +151,19 @@ export class EmulatedUser {
   }
 
   private isIdle(quietMs: number): boolean {
-    const lastActivity = Math.max(this.world.log.lastChangeAt(this.id), this.lastActionAt);
+    const lastActivity = Math.max(this.world.log.lastChangeAt(this.chatId), this.lastActionAt);
     return Date.now() - lastActivity >= quietMs
-      && this.queue.backlog(this.id) === 0
-      && this.world.inflightCalls(this.id) === 0;
+      && this.queue.backlog(this.chatId) === 0
+      && this.world.inflightCalls(this.chatId) === 0;
   }
 
   private pushMessage(content: Record<string, unknown>): void {
     this.markAction();
     const message = {
-      message_id: this.world.log.nextMessageId(this.id), from: telegramUser(this.profile), chat: privateChat(this.profile),
+      message_id: this.world.log.nextMessageId(this.chatId), from: telegramUser(this.profile), chat: this.chat,
       date: Math.floor(Date.now() / 1000), ...content,
     };
-    this.queue.push({ message }, this.id);
+    this.queue.push({ message }, this.chatId);
   }
 
   private markAction(): void {
@@ -152,27 +172,27 @@ export class EmulatedUser {
   }
 
   private eventsSinceAction(): MessageEvent[] {
-    return this.world.log.eventsSince(this.id, this.lastActionSeq);
+    return this.world.log.eventsSince(this.chatId, this.lastActionSeq);
   }
 
   private findButton(wanted: string | RegExp): { message: object; found: InlineButton } {
     const isWanted = (value?: string) => value !== undefined && (typeof wanted === "string" ? value === wanted : value.search(wanted) !== -1);
     const candidates = this.messages().filter((message) => !message.deleted).reverse();
     for (const candidate of candidates) {
-      const raw = this.world.log.find(this.id, candidate.messageId)!.raw;
+      const raw = this.world.log.find(this.chatId, candidate.messageId)!.raw;
       const rows = (raw.reply_markup as { inline_keyboard?: InlineButton[][] } | undefined)?.inline_keyboard ?? [];
       const found = rows.flat().find((button) => isWanted(button.text) || isWanted(button.callback_data));
       if (found) return { message: raw, found };
     }
     const available = candidates.flatMap((m) => (m.replyMarkup?.inline_keyboard ?? []).flat().map((b: InlineButton) => `"${b.text}"`));
-    throw new Error(`No inline button matching ${String(wanted)} in chat ${this.id}. Buttons: ${available.join(", ") || "none"}`);
+    throw new Error(`No inline button matching ${String(wanted)} in chat ${this.chatId}. Buttons: ${available.join(", ") || "none"}`);
   }
 
   private describeTimeout(match: MessageMatcher | undefined, timeoutMs: number): string {
     const arrived = this.eventsSinceAction().map((event) => `  #${event.message.messageId}: ${summarize(event.message)}`);
-    return `waitForMessage(${match === undefined ? "" : String(match)}) timed out after ${timeoutMs}ms in chat ${this.id}.\n` +
+    return `waitForMessage(${match === undefined ? "" : String(match)}) timed out after ${timeoutMs}ms in chat ${this.chatId}.\n` +
       (arrived.length > 0 ? `Bot messages since the user's last action:\n${arrived.join("\n")}` : "The bot sent nothing since the user's last action.") +
-      `\nUnconfirmed updates for this chat: ${this.queue.backlog(this.id)}`;
+      `\nUnconfirmed updates for this chat: ${this.queue.backlog(this.chatId)}`;
   }
 }
 

@@ -5,6 +5,10 @@ import { SendRateLimiter, type RateLimitOptions } from "./rate-limiter.js";
 import { UpdateQueue } from "./update-queue.js";
 
 export type UserProfile = { id: number; firstName: string; username?: string; languageCode?: string };
+/** A group chat several users write in; its id is negative, as Telegram's are. */
+export type GroupProfile = { id: number; title: string; type: "group" | "supergroup" };
+/** A chat the bot can write to: its id and the Telegram Chat object of its messages. */
+export type ChatTarget = { id: number; chat: Record<string, unknown> };
 export type ApiCall = { method: string; payload: any; at: number; token: string };
 export type WebhookReplyHandler = (token: string, method: string, payload: Record<string, unknown>) => void;
 
@@ -17,6 +21,7 @@ export class EmulatorWorld {
   readonly rateLimiter: SendRateLimiter;
   readonly calls: ApiCall[] = [];
   readonly users = new Map<number, UserProfile>();
+  readonly groups = new Map<number, GroupProfile>();
   readonly blocked = new Set<number>();
   readonly openCallbackQueries = new Set<string>();
   /** Per-token bot settings (commands, menu buttons), keyed by `${token}|${what}`. */
@@ -59,12 +64,14 @@ export class EmulatorWorld {
     return token ?? this.defaultQueueOwner;
   }
 
-  /** The private chat the bot wants to write to; Telegram's errors when it can't. */
-  requireWritableChat(chatId: unknown): UserProfile {
+  /** The chat (private or group) the bot wants to write to; Telegram's errors when it can't. */
+  requireWritableChat(chatId: unknown): ChatTarget {
+    const group = this.groups.get(Number(chatId));
+    if (group) return { id: group.id, chat: groupChat(group) };
     const user = this.users.get(Number(chatId));
     if (!user) throw badRequest("chat not found");
     if (this.blocked.has(user.id)) throw forbidden("bot was blocked by the user");
-    return user;
+    return { id: user.id, chat: privateChat(user) };
   }
 
   /** API calls still running for a chat count as "bot busy" for waitForIdle. */
@@ -98,4 +105,8 @@ export function telegramUser(user: UserProfile) {
 
 export function privateChat(user: UserProfile) {
   return { id: user.id, type: "private" as const, first_name: user.firstName, ...(user.username ? { username: user.username } : {}) };
+}
+
+export function groupChat(group: GroupProfile) {
+  return { id: group.id, type: group.type, title: group.title };
 }

@@ -2,7 +2,7 @@ import { badRequest } from "./api-error.js";
 import { toTelegramDocument, toTelegramFile, type StoredFile } from "./file-store.js";
 import type { SentMessage, TelegramMessage } from "./message-log.js";
 import type { UploadedFile } from "./multipart.js";
-import { botUser, privateChat, type EmulatorWorld } from "./emulator-world.js";
+import { botUser, type EmulatorWorld } from "./emulator-world.js";
 import { assertValidCaption, assertValidMessageText, assertValidReplyMarkup } from "./telegram-text.js";
 
 export type MethodContext = { world: EmulatorWorld; token: string; onClientGone?: (callback: () => void) => void };
@@ -17,14 +17,14 @@ const inlineMarkupOnly = (markup: any) => (markup?.inline_keyboard ? markup : un
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 function storeBotMessage(ctx: MethodContext, chatId: unknown, fields: Record<string, unknown>, record: Omit<SentMessage, "messageId" | "chatId" | "botId">) {
-  const user = ctx.world.requireWritableChat(chatId);
-  const messageId = ctx.world.log.nextMessageId(user.id);
+  const target = ctx.world.requireWritableChat(chatId);
+  const messageId = ctx.world.log.nextMessageId(target.id);
   const raw: TelegramMessage = {
-    message_id: messageId, from: botUser(ctx.token), chat: privateChat(user), date: nowSeconds(), ...fields,
+    message_id: messageId, from: botUser(ctx.token), chat: target.chat, date: nowSeconds(), ...fields,
   };
   for (const [field, value] of Object.entries(raw)) if (value === undefined) delete raw[field];
   const botId = botUser(ctx.token).id;
-  ctx.world.log.record({ messageId, chatId: user.id, botId, ...record }, raw);
+  ctx.world.log.record({ messageId, chatId: target.id, botId, ...record }, raw);
   return raw;
 }
 

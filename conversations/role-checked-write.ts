@@ -1,0 +1,21 @@
+// A dialog may stay open for hours; the role that let someone start it can be withdrawn meanwhile. Every dialog's
+// write goes through here: the role is read again, against the organization that owns the target, in the same
+// step as the write, and a person who lost it is told so and nothing is stored.
+import type { BotContext, BotConversation, ConvContext } from "../bot/context";
+import type { Translate } from "../bot/i18n";
+import { holdsRoleOver, type WriteTarget } from "../store/authority";
+import type { Role } from "../store/users";
+
+export type RoleCheck = { target: WriteTarget; roles: readonly Role[] };
+export type Checked<T> = { allowed: true; value: T } | { allowed: false };
+
+export async function writeWithRole<T>(
+  conversation: BotConversation, ctx: ConvContext, t: Translate, check: RoleCheck, write: (outside: BotContext) => Promise<T>,
+): Promise<Checked<T>> {
+  const done = await conversation.external(async (outside): Promise<Checked<T>> => {
+    if (!(await holdsRoleOver(outside.deps.db, outside.identity.userId, check.target, check.roles))) return { allowed: false };
+    return { allowed: true, value: await write(outside) };
+  });
+  if (!done.allowed) await ctx.reply(t("roles.withdrawn"));
+  return done;
+}

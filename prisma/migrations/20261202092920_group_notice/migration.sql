@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "GroupNotice" (
+    "chatId" TEXT NOT NULL PRIMARY KEY,
+    "noticedAt" DATETIME NOT NULL
+);
+
