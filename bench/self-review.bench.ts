@@ -1,5 +1,5 @@
-// Persisted self-review steps per second, in process: the real bot (every middleware, conversations, SQLite file)
-// fed with bot.handleUpdate against a fake Bot API; beside it a bare grammY echo bot on the same fake API and a raw
+// Persisted self-review steps per second, in process: the real bot (durable inbox, dispatcher, every middleware,
+// conversations, SQLite file with synchronous=FULL) against a fake Bot API; beside it a bare grammY echo bot on the same fake API and a raw
 // better-sqlite3 durable commit loop, to read the result as ratios. Goal: >= 2,000 steps/s with p99 < 20 ms.
 // Run it as `npm run bench` does, with the V8 flags of `npm start` (see README, "Notes on the design").
 import Database from "better-sqlite3";
@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { createBot } from "../bot/app";
+import { createDispatcher } from "../bot/inbox/dispatcher";
 import { stepButtonData, type StepButton } from "../conversations/self-review-buttons";
 import { REVIEW_PARTS } from "../domain/self-review-parts";
 import { freshDb } from "../test/support/db";
@@ -70,10 +71,22 @@ export async function selfReviewSteps(): Promise<Stats & { submitted: number; ap
   const api = fakeTelegramFetch();
   const { bot } = createBot({ token: FAKE_TOKEN, apiRoot: "http://fake.invalid", db: database.db, log: pino({ level: "silent" }), fetch: api.fetch });
   bot.botInfo = FAKE_BOT_INFO;
+  // Every step goes the way of a real update: into the durable inbox, handled by the dispatcher, marked handled.
+  const handled = new Map<number, () => void>();
+  const dispatcher = createDispatcher({
+    db: database.db, log: pino({ level: "silent" }), clock: () => new Date(),
+    handle: (u) => bot.handleUpdate(u), onHandled: (id) => handled.get(id)?.(),
+  });
+  const step = async (u: Update) => {
+    const done = new Promise<void>((resolve) => handled.set(u.update_id, resolve));
+    await dispatcher.accept([u]);
+    await done;
+    handled.delete(u.update_id);
+  };
   let updateId = 1;
   const scripts = members.map((_, i) => memberScript(FIRST_USER + i, () => updateId++));
-  await feed((u) => bot.handleUpdate(u), scripts.slice(0, WARMUP_MEMBERS));
-  const measured = await feed((u) => bot.handleUpdate(u), scripts.slice(WARMUP_MEMBERS));
+  await feed(step, scripts.slice(0, WARMUP_MEMBERS));
+  const measured = await feed(step, scripts.slice(WARMUP_MEMBERS));
   const submitted = await database.db.selfReview.count({ where: { periodId, submittedAt: { not: null } } });
   const apiCalls = api.calls();
   await database.cleanup();

@@ -16,6 +16,8 @@ export type DispatcherOptions = {
   handle: (update: Update) => Promise<void>;
   /** Chats handled at the same moment; the others wait their turn. */
   maxRunningChats?: number;
+  /** Told when an update is handled and its mark committed (benchmarks time each update to this point). */
+  onHandled?: (updateId: number) => void;
 };
 
 export type Dispatcher = {
@@ -40,6 +42,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let queued = 0;
   let stopped = false;
   let idleWaiters: (() => void)[] = [];
+  const marking = new Set<Promise<void>>();
 
   function push(chatKey: string, update: Update): void {
     queued++;
@@ -65,17 +68,26 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     } catch (error) {
       log.error({ updateId: update.update_id, name: (error as Error)?.name }, "update failed");
     }
-    try {
-      await markHandled(db, update.update_id, clock());
-    } catch (error) {
-      log.error({ updateId: update.update_id, name: (error as Error)?.name }, "update not marked handled");
-    }
+    // The mark joins the next shared commit without holding the chat up: if a kill comes first, the update is
+    // handled again at the next start, and what it wrote is recognised (store/review-drafts.ts).
+    const marked = markHandled(db, update.update_id, clock()).catch((error) =>
+      log.error({ updateId: update.update_id, name: (error as Error)?.name }, "update not marked handled"));
+    marking.add(marked);
+    void marked.finally(() => {
+      marking.delete(marked);
+      options.onHandled?.(update.update_id);
+      wakeIfIdle();
+    });
     queued--;
     running.delete(chatKey);
     if (queue.length > 0) ready.push(chatKey); // behind every chat already waiting
     else queues.delete(chatKey);
     startReady();
-    if (queued === 0) for (const wake of idleWaiters.splice(0)) wake();
+  }
+
+  /** Idle: nothing queued, nothing running, every mark committed. */
+  function wakeIfIdle(): void {
+    if (queued === 0 && marking.size === 0) for (const wake of idleWaiters.splice(0)) wake();
   }
 
   return {
@@ -90,10 +102,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return left.length;
     },
     pending: () => queued,
-    idle: () => (queued === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
+    idle: () => new Promise<void>((resolve) => {
+      idleWaiters.push(resolve);
+      wakeIfIdle();
+    }),
     async stop() {
       stopped = true;
       await Promise.all(running.values());
+      await Promise.all(marking);
       idleWaiters.forEach((wake) => wake());
       idleWaiters = [];
     },
