@@ -8,6 +8,7 @@ import { conversationStorage } from "../store/conversation-storage";
 import type { BotContext, ConvContext, Deps } from "./context";
 import { features } from "./features";
 import { attachDeps, dropDuplicateUpdates, identify } from "./middlewares";
+import { rateLimit, type RateLimitSettings } from "./rate-limit";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
 export const CONVERSATION_VERSION = 3;
@@ -20,6 +21,8 @@ export type AppOptions = {
   clock?: () => Date;
   /** Replaces the network for every API call, conversations included (benchmarks: an in-process fake API). */
   fetch?: typeof fetch;
+  /** Per-person updates per window; people's limits unless a script plays the users. */
+  rateLimit?: RateLimitSettings;
 };
 
 /** The composition root: one Bot with every feature, for long polling, webhooks, tests and the demo alike. */
@@ -41,6 +44,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(dropDuplicateUpdates);
   bot.use(identify);
+  bot.use(rateLimit(options.rateLimit));
   bot.use(
     conversations<BotContext, ConvContext>({
       storage: { type: "key", version: CONVERSATION_VERSION, adapter: conversationStorage(options.db) },
