@@ -8,6 +8,7 @@ import type { BotContext, ConvContext, Deps } from "./context";
 import { features } from "./features";
 import { attachDeps, identify } from "./middlewares";
 import { privateChatOnly } from "./private-chat-only";
+import { rateLimit, type RateLimitSettings } from "./rate-limit";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
 export const CONVERSATION_VERSION = 4;
@@ -20,6 +21,8 @@ export type AppOptions = {
   clock?: () => Date;
   /** Replaces the network for every API call, conversations included (benchmarks: an in-process fake API). */
   fetch?: typeof fetch;
+  /** Per-person updates per window; people's limits unless a script plays the users. */
+  rateLimit?: RateLimitSettings;
 };
 
 /** The composition root: one Bot with every feature, for long polling, webhooks, tests and the demo alike. */
@@ -40,6 +43,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
   bot.use(privateChatOnly); // before anything that could act or write: groups get one notice and nothing else
   // Updates of one chat come in order, and each update once: the inbox sees to both (bot/inbox/dispatcher.ts).
   bot.use(identify);
+  bot.use(rateLimit(options.rateLimit));
   bot.use(
     conversations<BotContext, ConvContext>({
       // Every dialog belongs to one person: keyed by the sender, never by the chat (in a private chat both are equal).

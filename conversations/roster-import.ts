@@ -3,8 +3,8 @@
 import { InlineKeyboard } from "grammy";
 import { monthsBefore } from "../domain/branch-setup";
 import type { RosterEntry, RosterImport } from "../domain/roster";
-import { parseRosterLines } from "../domain/roster";
-import { parseRosterCsv } from "../domain/roster-csv";
+import { MAX_ROSTER_FILE_BYTES, MAX_ROSTER_MEMBERS, parseRosterLines, rosterHasRoom } from "../domain/roster";
+import { rosterCsvSteps } from "../domain/roster-csv";
 import { setApartKnownNames, summarizeRoster } from "../domain/roster-summary";
 import { issueInvites } from "../store/invites";
 import { addMembers, listMembers, type NewMember } from "../store/orgs";
@@ -21,7 +21,7 @@ export type RosterArgs = { lang: Language; orgId: string; orgName: string };
 
 /** Buttons: roster:import (the new names), roster:all (same names too), roster:again. */
 export const rosterButton = callbackData("roster");
-const MAX_ROSTER_FILE_BYTES = 1_000_000;
+const LIMITS = { max: MAX_ROSTER_MEMBERS, size: `${MAX_ROSTER_FILE_BYTES / 1024} KB` };
 const TELEGRAM_API = "https://api.telegram.org";
 
 export async function rosterImportConversation(conversation: BotConversation, ctx: ConvContext, args: RosterArgs) {
@@ -32,7 +32,7 @@ export async function rosterImportConversation(conversation: BotConversation, ct
     const parsed = await readRoster(conversation, answer);
     prompt = t("roster.send-again");
     if ("failed" in parsed) {
-      await ctx.reply(t(`roster.file.${parsed.failed}`));
+      await ctx.reply(t(`roster.file.${parsed.failed}`, LIMITS));
       continue;
     }
     if (parsed.errors.length > 0) {
@@ -46,9 +46,13 @@ export async function rosterImportConversation(conversation: BotConversation, ct
     const rosterNames = await conversation.external(async (outside) =>
       (await listMembers(outside.deps.db, args.orgId)).map((m) => m.fullName));
     const { fresh, known } = setApartKnownNames(parsed.entries, rosterNames);
+    if (!rosterHasRoom(rosterNames.length, fresh.length)) {
+      await ctx.reply(t("roster.no-room", { ...LIMITS, existing: rosterNames.length, count: fresh.length }));
+      continue;
+    }
     const keyboard = new InlineKeyboard();
     if (fresh.length > 0) keyboard.text(t("roster.import", { count: fresh.length }), rosterButton.data("import")).row();
-    if (known.length > 0) keyboard.text(t("roster.import-all", { count: parsed.entries.length }), rosterButton.data("all")).row();
+    if (known.length > 0 && rosterHasRoom(rosterNames.length, parsed.entries.length)) keyboard.text(t("roster.import-all", { count: parsed.entries.length }), rosterButton.data("all")).row();
     keyboard.text(t("roster.again"), rosterButton.data("again"));
     const choice = await ask(conversation, ctx, t, {
       text: previewText(t, parsed.entries, known), keyboard, buttons: { data: rosterButton, values: ["import", "all", "again"] },
@@ -66,28 +70,52 @@ export async function rosterImportConversation(conversation: BotConversation, ct
   }
 }
 
-/** Pasted lines are parsed as they are; a file is downloaded from the Bot API first. */
-async function readRoster(conversation: BotConversation, answer: Answer): Promise<RosterImport | { failed: "too-big" | "not-csv" | "download" }> {
+type FileFailure = { failed: "too-big" | "not-csv" | "download" | "too-many" };
+
+/**
+ * Pasted lines are parsed as they are; a file is size-checked from the message (before any download), downloaded
+ * from the Bot API and parsed in steps that let the other chats' updates run in between.
+ */
+async function readRoster(conversation: BotConversation, answer: Answer): Promise<RosterImport | FileFailure> {
   if (answer.kind === "text") return parseRosterLines(answer.text);
   if (answer.kind !== "document") return { entries: [], errors: [] };
   if (answer.size > MAX_ROSTER_FILE_BYTES) return { failed: "too-big" };
   if (!/\.(csv|txt)$/i.test(answer.fileName)) return { failed: "not-csv" };
-  return conversation.external(async (outside) => {
+  return conversation.external(async (outside): Promise<RosterImport | FileFailure> => {
     const text = await downloadText(outside, answer.fileId);
-    return text === null ? { failed: "download" as const } : parseRosterCsv(text, { asOf: outside.deps.clock().toISOString() });
+    if (typeof text !== "string") return { failed: text };
+    const parsed = await finishInSteps(rosterCsvSteps(text, { asOf: outside.deps.clock().toISOString() }));
+    return parsed.errors.some((e) => e.error === "roster.too-many-members") ? { failed: "too-many" } : parsed;
   });
 }
 
-async function downloadText(ctx: BotContext, fileId: string): Promise<string | null> {
+/** Runs a stepwise computation, giving the event loop a turn between steps. */
+async function finishInSteps<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The file's text; a file whose size the message did not give is still refused above the limit. */
+async function downloadText(ctx: BotContext, fileId: string): Promise<string | "too-big" | "download"> {
   try {
     const file = await ctx.api.getFile(fileId);
-    if (!file.file_path) return null;
+    if ((file.file_size ?? 0) > MAX_ROSTER_FILE_BYTES) return "too-big";
+    if (!file.file_path) return "download";
     const apiRoot = ctx.api.options?.apiRoot ?? TELEGRAM_API;
     const response = await fetch(`${apiRoot}/file/bot${ctx.api.token}/${file.file_path}`);
-    return response.ok ? await response.text() : null;
+    if (!response.ok) return "download";
+    if (Number(response.headers.get("content-length") ?? 0) > MAX_ROSTER_FILE_BYTES) {
+      await response.body?.cancel();
+      return "too-big";
+    }
+    const bytes = await response.arrayBuffer();
+    return bytes.byteLength > MAX_ROSTER_FILE_BYTES ? "too-big" : new TextDecoder().decode(bytes);
   } catch (error) {
     ctx.deps.log.warn({ code: (error as { error_code?: number }).error_code }, "roster file download failed");
-    return null;
+    return "download";
   }
 }
 

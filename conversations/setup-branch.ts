@@ -2,11 +2,12 @@
 // ballot counts, the review year and the self-review deadline; then creates it all and opens the period.
 import { InlineKeyboard } from "grammy";
 import {
-  checkDeadline, endOfLocalDay, formatLocalDate, orgNameSchema, parseLocalDate, reviewYearChoices, setupPeriodDeadlines,
+  checkDeadline, endOfLocalDay, formatLocalDate, MAX_BRANCHES_PER_DAY, orgNameSchema, parseLocalDate, reviewYearChoices,
+  setupPeriodDeadlines,
 } from "../domain/branch-setup";
 import { defaultPeriodDates } from "../domain/calendar";
 import { hd07_2011 } from "../domain/rulebooks";
-import { setupBranch } from "../store/branches";
+import { mayCreateBranchNow, setupBranch } from "../store/branches";
 import { callbackData } from "../bot/callback-data";
 import type { BotConversation, ConvContext } from "../bot/context";
 import { translatorFor, type Language, type Translate } from "../bot/i18n";
@@ -40,12 +41,15 @@ export async function setupBranchConversation(conversation: BotConversation, ctx
   const confirm = new InlineKeyboard().text(t("setup.create"), setupButton.data("create"));
   await ask(conversation, ctx, t, { text: summary, keyboard: confirm, buttons: { data: setupButton, values: ["create"] } });
 
-  const created = await conversation.external(async (outside) =>
-    setupBranch(outside.deps.db, {
+  // Checked again here: /setup may have been typed before the other dialogs of the day were confirmed.
+  const created = await conversation.external(async (outside) => {
+    const { db, clock } = outside.deps;
+    if (!(await mayCreateBranchNow(db, outside.identity.userId, clock()))) return null;
+    return setupBranch(db, {
       name, upperName, doubleEntry, year, rulebookId: RULEBOOK.id, selfReviewDeadline, reportDeadline,
-    }, outside.identity.userId, outside.deps.clock()),
-  );
-  await ctx.reply(t("setup.done", { name: created.orgName }));
+    }, outside.identity.userId, clock());
+  });
+  await ctx.reply(created ? t("setup.done", { name: created.orgName }) : t("setup.daily-limit", { max: MAX_BRANCHES_PER_DAY }));
 }
 
 /** A name; with `optional`, a Skip button answers null. */

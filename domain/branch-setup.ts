@@ -5,6 +5,20 @@ import { defaultPeriodDates, fromLocal, localYear, toLocal, toMs, type LocalDate
 import { MAX_NAME_LENGTH } from "./roster";
 import type { Rulebook } from "./rulebook";
 
+/** /setup is open to anyone: one person creates at most this many branches in BRANCH_QUOTA_HOURS. */
+export const MAX_BRANCHES_PER_DAY = 3;
+export const BRANCH_QUOTA_HOURS = 24;
+
+/** Where the counting of a person's new branches starts: BRANCH_QUOTA_HOURS before `now`. */
+export function branchQuotaStart(now: Date): Date {
+  return new Date(now.getTime() - BRANCH_QUOTA_HOURS * 3_600_000);
+}
+
+/** Whether one more branch is allowed after `createdInWindow` since branchQuotaStart. */
+export function mayCreateBranch(createdInWindow: number): boolean {
+  return createdInWindow < MAX_BRANCHES_PER_DAY;
+}
+
 /** Invite links expire after this many days; a secretary can always issue fresh ones. */
 export const INVITE_VALID_DAYS = 14;
 /** What a deep-link start parameter may hold (Telegram: A–Z, a–z, 0–9, _ and -, at most 64). */

@@ -11,19 +11,25 @@ export function detectDelimiter(text: string): "," | ";" {
 
 /** Records with the 1-based line each starts on; blank lines are skipped. */
 export function parseCsv(input: string, delimiter = detectDelimiter(input)): CsvRecord[] {
+  return [...csvRecords(input, delimiter)];
+}
+
+/** The records one by one, so a caller can stop early or pause between them. */
+export function* csvRecords(input: string, delimiter = detectDelimiter(input)): Generator<CsvRecord, void> {
   const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
-  const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = "";
   let quoted = false;
   let line = 1;
   let recordLine = 1;
-  const endRecord = () => {
+  /** The record just ended, or null for a blank line. */
+  const endRecord = (): CsvRecord | null => {
     fields.push(field);
-    if (fields.length > 1 || fields[0]!.trim() !== "") records.push({ line: recordLine, fields });
+    const record = fields.length > 1 || fields[0]!.trim() !== "" ? { line: recordLine, fields } : null;
     fields = [];
     field = "";
     recordLine = line;
+    return record;
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
@@ -43,9 +49,10 @@ export function parseCsv(input: string, delimiter = detectDelimiter(input)): Csv
     } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       line++;
-      endRecord();
+      const record = endRecord();
+      if (record) yield record;
     } else field += ch;
   }
-  if (field !== "" || fields.length > 0) endRecord();
-  return records;
+  const last = field !== "" || fields.length > 0 ? endRecord() : null;
+  if (last) yield last;
 }

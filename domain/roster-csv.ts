@@ -1,9 +1,10 @@
 // The CSV form of the roster (both formats are described in roster.ts).
-import { parseCsv } from "./csv";
+import { csvRecords } from "./csv";
 import {
   emptyRosterEntry,
   fullMonthsBetween,
   groupLabel,
+  MAX_ROSTER_MEMBERS,
   parseMonthDate,
   rosterKind,
   rosterName,
@@ -53,9 +54,25 @@ function parseRow(cell: (c: Column) => string, asOf: string | undefined): Roster
   return entry;
 }
 
+/** Rows parsed between two pauses of `rosterCsvSteps`: a few milliseconds of work. */
+export const ROWS_PER_STEP = 250;
+
 /** Parse a roster CSV. Months away are counted up to `asOf` (an ISO instant); without it they stay 0. */
 export function parseRosterCsv(text: string, options: { asOf?: string } = {}): RosterImport {
-  const [header, ...rows] = parseCsv(text);
+  const steps = rosterCsvSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseRosterCsv in steps: it yields after every ROWS_PER_STEP rows, so the caller can let other work run in
+ * between, and stops at the first row beyond MAX_ROSTER_MEMBERS (the rest of a huge file is never read).
+ */
+export function* rosterCsvSteps(text: string, options: { asOf?: string } = {}): Generator<void, RosterImport> {
+  const records = csvRecords(text);
+  const header = records.next().value;
   const columns = new Map<string, number>();
   header?.fields.forEach((h, i) => columns.set(foldVietnamese(h).replace(/[ -]/g, "_"), i));
   const missing = REQUIRED.filter((c) => !columns.has(c));
@@ -63,7 +80,11 @@ export function parseRosterCsv(text: string, options: { asOf?: string } = {}): R
     return { entries: [], errors: missing.map((c) => ({ line: 1, error: "roster.csv-missing-column", detail: c })) };
 
   const result: RosterImport = { entries: [], errors: [] };
-  for (const row of rows) {
+  let count = 0;
+  for (const row of records) {
+    if (++count > MAX_ROSTER_MEMBERS) {
+      return { entries: [], errors: [{ line: row.line, error: "roster.too-many-members", detail: String(MAX_ROSTER_MEMBERS) }] };
+    }
     const cell = (c: Column) => {
       const i = columns.get(c);
       return i === undefined ? "" : (row.fields[i] ?? "");
@@ -71,6 +92,7 @@ export function parseRosterCsv(text: string, options: { asOf?: string } = {}): R
     const parsed = parseRow(cell, options.asOf);
     if ("error" in parsed) result.errors.push({ line: row.line, ...parsed });
     else result.entries.push(parsed);
+    if (count % ROWS_PER_STEP === 0) yield;
   }
   return result;
 }

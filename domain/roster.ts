@@ -37,6 +37,7 @@ export const ROSTER_ERROR_CODES = [
   "roster.invalid-boolean",
   "roster.invalid-date",
   "roster.csv-missing-column",
+  "roster.too-many-members",
 ] as const;
 export type RosterErrorCode = (typeof ROSTER_ERROR_CODES)[number];
 export type RosterError = { error: RosterErrorCode; detail?: string };
@@ -44,6 +45,18 @@ export type RosterLineResult = { ok: true; value: RosterEntry } | ({ ok: false }
 export type RosterImport = { entries: RosterEntry[]; errors: (RosterError & { line: number })[] };
 
 export const MAX_NAME_LENGTH = 120;
+/**
+ * A branch's roster holds at most this many members (the largest real ones hold a few hundred): a file from anyone
+ * cannot fill the database, nor make every later sweep and list slow.
+ */
+export const MAX_ROSTER_MEMBERS = 5000;
+/** A roster file is refused above this size, read from the message before any download (5,000 rows fit in it). */
+export const MAX_ROSTER_FILE_BYTES = 256 * 1024;
+
+/** Whether `incoming` new members fit beside the `existing` ones of the branch. */
+export function rosterHasRoom(existing: number, incoming: number): boolean {
+  return existing + incoming <= MAX_ROSTER_MEMBERS;
+}
 
 const KINDS: Record<string, MemberKind> = {
   "chinh thuc": "official",

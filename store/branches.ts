@@ -1,4 +1,5 @@
 // A secretary's branch: created by /setup, with its committee (chi ủy) granted by the secretary.
+import { branchQuotaStart, mayCreateBranch } from "../domain/branch-setup";
 import type { Db, Tx } from "./client";
 import { recordAudit } from "./audit";
 import { createOrganization, grantRole, type OrgKind } from "./orgs";
@@ -39,6 +40,22 @@ async function setupBranchIn(db: Tx, input: BranchSetup, userId: string, now: Da
     selfReviewDeadline: input.selfReviewDeadline, reportDeadline: input.reportDeadline,
   }, userId, now);
   return { orgId: branch.id, orgName: branch.name, upperId: parentId, periodId: period.id };
+}
+
+/**
+ * Whether this person may create another branch now (MAX_BRANCHES_PER_DAY): counted from the audit of the branches
+ * they are secretary of, by the clock that stamped them (through the audit's entity index, not a scan).
+ */
+export async function mayCreateBranchNow(db: Db, userId: string, now: Date): Promise<boolean> {
+  const grants = await db.roleGrant.findMany({ where: { userId, role: "secretary", org: { kind: "branch" } }, select: { orgId: true } });
+  if (grants.length === 0) return true;
+  const created = await db.auditEvent.count({
+    where: {
+      entity: "Organization", entityId: { in: grants.map((g) => g.orgId) },
+      action: "org.created", actorId: userId, at: { gte: branchQuotaStart(now) },
+    },
+  });
+  return mayCreateBranch(created);
 }
 
 /** Of the given organizations, those of a kind, newest first (a secretary's branches among their roles). */

@@ -24,8 +24,15 @@ export function toPeriodInfo({ org, ...period }: PeriodWithOrg): PeriodInfo {
   return { ...toRow(period), orgName: org.name };
 }
 
-export async function openPeriods(db: Db): Promise<PeriodInfo[]> {
-  const rows = await db.reviewPeriod.findMany({ where: { closedAt: null }, include: { org: { select: { name: true } } } });
+/**
+ * The open periods of branches where at least one member has joined: a branch with no members, or whose roster
+ * nobody has claimed (a junk branch from anyone's /setup), has nobody to remind and is never swept.
+ */
+export async function openPeriodsWithJoinedMembers(db: Db): Promise<PeriodInfo[]> {
+  const rows = await db.reviewPeriod.findMany({
+    where: { closedAt: null, org: { members: { some: { userId: { not: null } } } } },
+    include: { org: { select: { name: true } } },
+  });
   return rows.map(toPeriodInfo);
 }
 

@@ -5,7 +5,7 @@ import { isDaytime, whoToRemind, type DaytimeWindow } from "../domain/reminders"
 import { getRulebook } from "../domain/rulebooks/index";
 import type { Db } from "./client";
 import { usersWithRole } from "./orgs";
-import { openPeriods, periodProgress, type PeriodInfo } from "./period-progress";
+import { openPeriodsWithJoinedMembers, periodProgress, type PeriodInfo } from "./period-progress";
 
 export const REMINDER_KINDS = ["reminder", "missing-alert", "late-alert", "digest"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -25,10 +25,10 @@ export function reminderWindow(period: Pick<PeriodInfo, "rulebookId">): DaytimeW
   return getRulebook(period.rulebookId).reminders.window;
 }
 
-/** Plans every open period's reminders and alerts; returns how many new rows were created. */
+/** Plans the reminders and alerts of every open period with someone to remind; returns how many rows were created. */
 export async function planAll(db: Db, now: Date): Promise<number> {
   let created = 0;
-  for (const period of await openPeriods(db)) created += await planPeriod(db, period, now);
+  for (const period of await openPeriodsWithJoinedMembers(db)) created += await planPeriod(db, period, now);
   return created;
 }
 

@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { organizationsOfKind } from "../../store/branches";
+import { MAX_BRANCHES_PER_DAY } from "../../domain/branch-setup";
+import { mayCreateBranchNow, organizationsOfKind } from "../../store/branches";
 import { SETUP_CONVERSATION } from "../../conversations/setup-branch";
 import { callbackData } from "../callback-data";
 import type { BotContext } from "../context";
@@ -12,6 +13,9 @@ const createAnother = callbackData("setupnew");
 export function setupFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("setup", async (ctx) => {
+    if (!(await mayCreateBranchNow(ctx.deps.db, ctx.identity.userId, ctx.deps.clock()))) {
+      return ctx.reply(ctx.t("setup.daily-limit", { max: MAX_BRANCHES_PER_DAY }));
+    }
     const mine = orgsWithRole(ctx, ["secretary"]).map((o) => o.orgId);
     const [branch] = await organizationsOfKind(ctx.deps.db, mine, "branch");
     if (!branch) return ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang });

@@ -1,14 +1,14 @@
 // Acting as a member in the self-review: small steps shared by the end-to-end tests.
 import type { EmulatedUser, SentMessage } from "../emulator/bot-api-emulator";
 import { getReview } from "../../store/reviews";
-import { startHarness } from "../support/bot-harness";
+import { startHarness, type HarnessOptions } from "../support/bot-harness";
 import { seedBranch } from "../support/seed";
 
 export const DEADLINE = "2026-12-20T16:59:59.000Z";
 
 /** The bot on a fresh database with a branch: An (101) a member, Bình (102) secretary and leader, 301 an upper committee outside the roster. */
-export async function startReviewWorld() {
-  const h = await startHarness({ now: "2026-12-10T02:00:00.000Z" });
+export async function startReviewWorld(options: HarnessOptions = {}) {
+  const h = await startHarness({ now: "2026-12-10T02:00:00.000Z", ...options });
   const ids = await seedBranch(h.db, {
     selfReviewDeadline: DEADLINE,
     members: [

@@ -1,9 +1,10 @@
 import pino from "pino";
 import { createBot } from "../../bot/app";
 import { startUpdateLoop, type UpdateLoop } from "../../bot/inbox/update-loop";
+import { SCRIPTED_USERS_RATE_LIMIT, type RateLimitSettings } from "../../bot/rate-limit";
 import { startScheduler, type Scheduler } from "../../bot/scheduler";
 import { openDb, type Db } from "../../store/client";
-import { BotApiEmulator } from "../emulator/bot-api-emulator";
+import { BotApiEmulator, type EmulatorOptions } from "../emulator/bot-api-emulator";
 import { TestClock } from "./clock";
 import { freshDb } from "./db";
 
@@ -13,8 +14,16 @@ export const TEST_TOKEN = "123456789:TEST_token_for_the_local_emulator";
  * The real bot (update loop with its durable inbox, middlewares, conversations, SQLite) against the local Bot API emulator on 127.0.0.1,
  * with a clock the test controls. `restart()` replaces the bot with a new instance on the same database file.
  */
-export async function startHarness(options: { now?: string } = {}) {
-  const emulator = await BotApiEmulator.start();
+export type HarnessOptions = {
+  now?: string;
+  /** Telegram's flood control in the emulator (none by default). */
+  telegramLimit?: EmulatorOptions["rateLimit"];
+  /** The bot's per-person limit; by default loose, as tests play users faster than people type. */
+  rateLimit?: RateLimitSettings;
+};
+
+export async function startHarness(options: HarnessOptions = {}) {
+  const emulator = await BotApiEmulator.start({ rateLimit: options.telegramLimit });
   const database = await freshDb();
   const clock = new TestClock(options.now ?? "2026-12-01T02:00:00.000Z");
   const log = pino({ level: "silent" });
@@ -24,7 +33,7 @@ export async function startHarness(options: { now?: string } = {}) {
   let scheduler: Scheduler | undefined;
 
   async function launch() {
-    current = createBot({ token: TEST_TOKEN, apiRoot: emulator.apiRoot, db, log, clock: clock.now });
+    current = createBot({ token: TEST_TOKEN, apiRoot: emulator.apiRoot, db, log, clock: clock.now, rateLimit: options.rateLimit ?? SCRIPTED_USERS_RATE_LIMIT });
     await current.bot.init();
     loop = await startUpdateLoop(current.bot, current.deps, { pollTimeoutSeconds: 1 });
   }
