@@ -15,9 +15,12 @@ import type { BotContext } from "../context";
 import { describeOutcome, describeReason } from "../describe-result";
 import { notify } from "../notify";
 import { orgsWithRole, requireRole } from "../roles";
-import { splitMessage } from "../split-message";
+import { replyInParts } from "../outgoing";
+import { shortList } from "../paging";
 
 const SEND = callbackData("rsend");
+/** Who still holds the sending back: the first names, enough to act on; /tally shows them all. */
+const PENDING_NAMES_SHOWN = 30;
 
 export function resultsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -34,11 +37,8 @@ export function resultsFeature(): Composer<BotContext> {
       const capped = r.outcome.reasons.find((reason) => reason.code === "cap.demoted");
       return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang)}` : line;
     });
-    const parts = splitMessage([ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines].join("\n"));
-    for (const [i, part] of parts.entries()) {
-      const last = i === parts.length - 1;
-      await ctx.reply(part, last ? { reply_markup: new InlineKeyboard().text(ctx.t("results.button.send"), SEND.data(period.id)) } : {});
-    }
+    const text = [ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines].join("\n");
+    await replyInParts(ctx, text, new InlineKeyboard().text(ctx.t("results.button.send"), SEND.data(period.id)));
   });
   feature.callbackQuery(SEND.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -99,8 +99,10 @@ async function sendForRecognition(ctx: BotContext, periodId: string) {
     ...pass.waitingForTally,
     ...results.filter((r) => holdsBackSending(r.outcome) && r.state !== "revoked"),
   ];
-  if (pending.length > 0)
-    return void (await ctx.reply(ctx.t("results.cannot_send_pending", { count: pending.length, names: pending.map((r) => r.fullName).join(", ") })));
+  if (pending.length > 0) {
+    const names = shortList(ctx.t, pending.map((r) => r.fullName), PENDING_NAMES_SHOWN, "paging.more_people");
+    return void (await replyInParts(ctx, ctx.t("results.cannot_send_pending", { count: pending.length, names })));
+  }
   const proposed = results.filter((r) => r.state === "proposed" && r.outcome.kind === "level");
   if (proposed.length === 0) return void (await ctx.reply(ctx.t("results.nothing_to_send")));
   const parentId = (await getOrganization(db, org.orgId))?.parentId;
