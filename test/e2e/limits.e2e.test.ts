@@ -5,6 +5,7 @@ import type { SentMessage } from "../emulator/message-log";
 import { createOrganization } from "../../store/orgs";
 import { startHarness, type Harness } from "../support/bot-harness";
 import { seedBranch, type SeedMember } from "../support/seed";
+import { openCard, SECRETARY as MEETING_SECRETARY, startMeetingWorld } from "./tally-steps";
 
 const SECRETARY = 700;
 const UPPER = 900;
@@ -88,4 +89,25 @@ describe("replies that grow with the roster", () => {
     expect(all.filter((m) => buttonsOf(m).length > 0)).toEqual([all.at(-1)]);
     expect(all.map((m) => m.text).join("\n")).toContain("Tổ 4999");
   }, 120_000);
+
+});
+
+describe("counts bounded by the roster", () => {
+  it("ballot counts are bounded by the roster: 999,999 official members refused in a branch of 3, exactly 3 accepted", async () => {
+    const world = await startMeetingWorld(3);
+    h = world.h;
+    const secretary = h.user(MEETING_SECRETARY);
+    await openCard(secretary, world.memberIds[2]!);
+    await secretary.click(`tl:enter:${world.memberIds[2]}`);
+    await secretary.waitForMessage(/hình thức/);
+    await secretary.click("tc:secret");
+    await secretary.waitForMessage(/chính thức của chi bộ/);
+    await secretary.send("999999");
+    const refused = await secretary.waitForMessage(/không được lớn hơn/);
+    expect(refused.text).toContain("Số đảng viên chính thức (999999) không được lớn hơn số đảng viên chính thức trong danh sách chi bộ (3).");
+    await secretary.send("4");
+    await secretary.waitForMessage(/\(4\) không được lớn hơn/);
+    await secretary.send("3");
+    await secretary.waitForMessage(/có mặt/);
+  }, 30_000);
 });
