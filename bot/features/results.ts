@@ -2,9 +2,9 @@
 // double-entry re-entry button the branch-wide pass sends.
 import { Composer, InlineKeyboard } from "grammy";
 import { callbackData } from "../callback-data";
-import { CAP_KEEP, REENTRY } from "../../conversations/tally-buttons";
+import { CAP_KEEP, CAP_PAGE, REENTRY } from "../../conversations/tally-buttons";
 import { holdsBackSending } from "../../domain/results";
-import { reportPass } from "../../conversations/tally-report";
+import { reportPass, tieNotice } from "../../conversations/tally-report";
 import { getOrganization, usersWithRole } from "../../store/orgs";
 import { currentPeriod } from "../../store/periods";
 import { branchResults, chooseCapKeeper } from "../../store/recognition";
@@ -48,6 +48,10 @@ export function resultsFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await decideTie(ctx, CAP_KEEP.parse(ctx.callbackQuery.data) ?? "");
   });
+  feature.callbackQuery(CAP_PAGE.pattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showTiePage(ctx, Number(CAP_PAGE.parse(ctx.callbackQuery.data)) || 0);
+  });
   feature.callbackQuery(REENTRY.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     const target = await secretaryTarget(ctx, REENTRY.parse(ctx.callbackQuery.data) ?? "");
@@ -84,6 +88,16 @@ async function decideTie(ctx: BotContext, memberId: string) {
   const after = await evaluateBranch(db, { periodId: target.periodId, actorId }, clock());
   await ctx.reply(ctx.t("tally.tie_done"));
   await reportPass(ctx.api, db, target.orgId, after, clock());
+}
+
+/** Another page of the tie's buttons, from the tie as it stands now. */
+async function showTiePage(ctx: BotContext, page: number) {
+  const org = orgsWithRole(ctx, ["secretary"])[0];
+  const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
+  if (!org || !period) return void (await requireRole(ctx, ["secretary"]));
+  const pass = await evaluateBranch(ctx.deps.db, { periodId: period.id, actorId: ctx.identity.userId }, ctx.deps.clock());
+  if (!pass.tie) return void (await ctx.reply(ctx.t("tally.tie_stale")));
+  await ctx.editMessageReplyMarkup({ reply_markup: tieNotice(ctx.t, pass.tie, page).keyboard });
 }
 
 async function sendForRecognition(ctx: BotContext, periodId: string) {
