@@ -4,6 +4,7 @@ import { GrammyError, type Api, type InlineKeyboard } from "grammy";
 import type { Db } from "../store/client";
 import { markUnreachable } from "../store/users";
 import { translatorFor, type Translate } from "./i18n";
+import { outgoingParts } from "./outgoing";
 
 export type Recipient = { userId: string | null; telegramId: string | null; language: string | null };
 export type Notice = { text: string; keyboard?: InlineKeyboard };
@@ -21,7 +22,8 @@ export async function notify(
     if (!r.telegramId) continue;
     const notice = build(translatorFor(r.language ?? "vi"), r);
     try {
-      await api.sendMessage(Number(r.telegramId), notice.text, notice.keyboard ? { reply_markup: notice.keyboard } : {});
+      for (const part of outgoingParts(notice.text, notice.keyboard))
+        await api.sendMessage(Number(r.telegramId), part.text, part.keyboard ? { reply_markup: part.keyboard } : {});
       delivered++;
     } catch (error) {
       if (!(error instanceof GrammyError && isUnreachable(error))) throw error;

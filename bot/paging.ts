@@ -16,3 +16,9 @@ export function addPageButtons(
   if (shown.current < shown.pages - 1) keyboard.text(t("paging.next"), dataOf(shown.current + 1));
   return keyboard;
 }
+
+/** The first `max` items, then "and N more" (`key` gets `list` and `count`): a list that grows with the roster stays short. */
+export function shortList(t: Translate, items: readonly string[], max: number, key: "paging.more_people" | "paging.more_groups"): string {
+  if (items.length <= max) return items.join(", ");
+  return t(key, { list: items.slice(0, max).join(", "), count: items.length - max });
+}

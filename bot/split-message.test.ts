@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinInMessages, splitMessage, TELEGRAM_TEXT_LIMIT } from "./split-message";
+import { joinInMessages, safeCut, splitMessage, TELEGRAM_TEXT_LIMIT } from "./split-message";
 
 describe("splitMessage", () => {
   it("keeps a short text whole", () => {
@@ -22,6 +22,53 @@ describe("splitMessage", () => {
   it("prefers a space when a paragraph has no line break", () => {
     const parts = splitMessage("word ".repeat(1000).trim(), 100);
     for (const part of parts) expect(part.startsWith("word") && part.endsWith("word")).toBe(true);
+  });
+});
+
+describe("splitMessage at a character that is more than one code unit", () => {
+  /** A lone surrogate (half an emoji) is what Telegram rejects or shows as a broken glyph. */
+  const hasLoneSurrogate = (s: string) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+
+  it("never cuts an emoji's surrogate pair when the emoji straddles the limit", () => {
+    const text = `${"a".repeat(TELEGRAM_TEXT_LIMIT - 1)}😀${"b".repeat(10)}`;
+    const parts = splitMessage(text);
+    expect(parts.join("")).toBe(text);
+    for (const part of parts) {
+      expect(hasLoneSurrogate(part)).toBe(false);
+      expect(part.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
+    }
+    expect(parts[0]).toBe("a".repeat(TELEGRAM_TEXT_LIMIT - 1));
+  });
+
+  it("keeps an emoji that ends exactly at the limit in the first part", () => {
+    const text = `${"a".repeat(TELEGRAM_TEXT_LIMIT - 2)}😀b`;
+    expect(splitMessage(text)).toEqual([`${"a".repeat(TELEGRAM_TEXT_LIMIT - 2)}😀`, "b"]);
+  });
+
+  it("keeps a flag and a ZWJ family whole", () => {
+    const flag = "🇻🇳";
+    const family = "👨‍👩‍👧‍👦";
+    for (const grapheme of [flag, family]) {
+      for (let offset = 1; offset < grapheme.length; offset++) {
+        const head = "x".repeat(100 - offset);
+        const parts = splitMessage(`${head}${grapheme}tail`, 100);
+        expect(parts[0]).toBe(head);
+        expect(parts[1]).toBe(`${grapheme}tail`);
+      }
+    }
+  });
+
+  it("pairs flags from the start of a run of regional indicators", () => {
+    const flags = "🇻🇳".repeat(60); // 240 code units, no spaces
+    const parts = splitMessage(flags, 101);
+    expect(parts.join("")).toBe(flags);
+    for (const part of parts) expect(part.length % 4).toBe(0);
+  });
+
+  it("cuts a single grapheme longer than a message between code points", () => {
+    const huge = `a${"\u0301".repeat(50)}`; // one letter with fifty accents
+    expect(safeCut(`${huge}😀`, 10)).toBe(10);
+    expect(safeCut(`${"a".repeat(9)}😀`, 10)).toBe(9);
   });
 });
 

@@ -1,6 +1,28 @@
-// Telegram refuses messages over 4096 characters: long texts are sent in several parts.
+// Telegram refuses messages over 4096 characters (UTF-16 code units): long texts are sent in several parts.
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * The last index at or before `limit` where text can be cut without splitting a character: never inside a surrogate
+ * pair, and not inside a grapheme (a flag, a ZWJ family, a letter with its marks) unless that grapheme alone is longer
+ * than the limit.
+ */
+export function safeCut(text: string, limit: number): number {
+  if (text.length <= limit) return text.length;
+  let cut = 0;
+  // Segmented from the start (where a flag's pair begins depends on every regional indicator before it), up to the
+  // whole code point at the limit: a boundary there depends on it and on nothing after it.
+  for (const { index } of graphemes.segment(text.slice(0, limit + 2))) {
+    if (index > limit) break;
+    cut = index;
+  }
+  if (cut > 0) return cut;
+  // One grapheme longer than a message: cut between code points at least.
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
 
 /**
  * Splits text into parts of at most `limit` characters, preferring to break between lines, then between words,
@@ -13,7 +35,7 @@ export function splitMessage(text: string, limit = TELEGRAM_TEXT_LIMIT): string[
     const window = rest.slice(0, limit + 1);
     let cut = window.lastIndexOf("\n");
     if (cut <= 0) cut = window.lastIndexOf(" ");
-    if (cut <= 0) cut = limit;
+    if (cut <= 0) cut = safeCut(rest, limit);
     parts.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).replace(/^[\n ]/, "");
   }

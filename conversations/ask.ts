@@ -5,6 +5,7 @@ import type { InlineKeyboard } from "grammy";
 import type { CallbackData } from "../bot/callback-data";
 import type { BotConversation, ConvContext } from "../bot/context";
 import type { Translate } from "../bot/i18n";
+import { replyInParts } from "../bot/outgoing";
 
 export type Answer =
   | { kind: "text"; text: string }
@@ -24,7 +25,7 @@ export type Question = {
 
 /** Sends the question, then waits for a fitting answer. */
 export async function ask(conversation: BotConversation, ctx: ConvContext, t: Translate, question: Question): Promise<Answer> {
-  await ctx.reply(question.text, question.keyboard ? { reply_markup: question.keyboard } : {});
+  await replyInParts(ctx, question.text, question.keyboard);
   return waitForAnswer(conversation, t, question);
 }
 
@@ -39,7 +40,7 @@ export async function waitForAnswer(conversation: BotConversation, t: Translate,
     if (answer?.kind === "button") await next.editMessageReplyMarkup().catch(() => undefined);
     if (answer) return answer;
     if (next.callbackQuery) continue; // the toast said it; repeating the question would only add noise
-    await next.reply(`${t(hintFor(next, question))}\n\n${question.text}`, question.keyboard ? { reply_markup: question.keyboard } : {});
+    await replyInParts(next, `${t(hintFor(next, question))}\n\n${question.text}`, question.keyboard);
   }
 }
 

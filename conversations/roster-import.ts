@@ -12,6 +12,7 @@ import { callbackData } from "../bot/callback-data";
 import type { BotContext, BotConversation, ConvContext } from "../bot/context";
 import { translatorFor, type Language, type Translate } from "../bot/i18n";
 import { inviteMessages } from "../bot/invite-links";
+import { shortList } from "../bot/paging";
 import { joinInMessages } from "../bot/split-message";
 import { ask, type Answer } from "./ask";
 import { writeWithRole } from "./role-checked-write";
@@ -23,6 +24,8 @@ export type RosterArgs = { lang: Language; orgId: string; orgName: string };
 export const rosterButton = callbackData("roster");
 const LIMITS = { max: MAX_ROSTER_MEMBERS, size: `${MAX_ROSTER_FILE_BYTES / 1024} KB` };
 const TELEGRAM_API = "https://api.telegram.org";
+/** The preview names this many groups and already-known members, then "and N more": it stays one message. */
+const PREVIEW_ITEMS = 30;
 
 export async function rosterImportConversation(conversation: BotConversation, ctx: ConvContext, args: RosterArgs) {
   const t = translatorFor(args.lang);
@@ -146,10 +149,13 @@ function previewText(t: Translate, entries: RosterEntry[], known: RosterEntry[])
     if (summary[flag] > 0) lines.push(t(`roster.preview.${flag}`, { count: summary[flag] }));
   }
   if (summary.groups.length > 0) {
-    const groups = summary.groups.map((g) => t("roster.preview.group", { name: g.name, count: g.count })).join(", ");
+    const groups = shortList(t, summary.groups.map((g) => t("roster.preview.group", { name: g.name, count: g.count })), PREVIEW_ITEMS, "paging.more_groups");
     lines.push(t("roster.preview.groups", { groups }));
   }
-  if (known.length > 0) lines.push("", t("roster.preview.known", { count: known.length, names: known.map((e) => e.name).join(", ") }));
+  if (known.length > 0) {
+    const names = shortList(t, known.map((e) => e.name), PREVIEW_ITEMS, "paging.more_people");
+    lines.push("", t("roster.preview.known", { count: known.length, names }));
+  }
   lines.push("", t("roster.preview.confirm"));
   return lines.join("\n");
 }

@@ -10,6 +10,8 @@ export const TALLY_STEP = callbackData("tc");
 export const TALLY_BOARD = callbackData("tl");
 /** M8: the secretary picks a tied member to keep L1. */
 export const CAP_KEEP = callbackData("cap");
+/** M8: another page of a tie's candidates: `<page>`. */
+export const CAP_PAGE = callbackData("cappg");
 /** Double entry: the secretary asks for both entries again. */
 export const REENTRY = callbackData("reent");
 

@@ -3,11 +3,12 @@ import { InlineKeyboard } from "grammy";
 import type { Api } from "grammy";
 import type { Translate } from "../bot/i18n";
 import { notify } from "../bot/notify";
+import { addPageButtons, pageOf } from "../bot/paging";
 import type { TallyInput } from "../domain";
 import type { Db } from "../store/client";
 import { usersWithRole } from "../store/orgs";
 import type { BranchPass, CapTie } from "../store/results";
-import { CAP_KEEP, REENTRY } from "./tally-buttons";
+import { CAP_KEEP, CAP_PAGE, REENTRY } from "./tally-buttons";
 
 export function countsLine(t: Translate, tally: TallyInput): string {
   return t("tally.counts", {
@@ -16,9 +17,14 @@ export function countsLine(t: Translate, tally: TallyInput): string {
   });
 }
 
-export function tieNotice(t: Translate, tie: CapTie) {
+/** A tie of a big branch can hold hundreds of candidates: their buttons come a page at a time (the names all at once). */
+const TIE_BUTTONS_PER_PAGE = 40;
+
+export function tieNotice(t: Translate, tie: CapTie, page = 0) {
+  const shown = pageOf(tie.candidates, page, TIE_BUTTONS_PER_PAGE);
   const keyboard = new InlineKeyboard();
-  for (const c of tie.candidates) keyboard.text(t("tally.button.keep_l1", { name: c.fullName }), CAP_KEEP.data(c.memberId)).row();
+  for (const c of shown.items) keyboard.text(t("tally.button.keep_l1", { name: c.fullName }), CAP_KEEP.data(c.memberId)).row();
+  addPageButtons(keyboard, t, shown, (p) => CAP_PAGE.data(String(p)));
   const names = tie.candidates.map((c) => `• ${c.fullName}`).join("\n");
   return { text: t("tally.tie", { votes: tie.votes, seats: tie.seatsLeft, names }), keyboard };
 }

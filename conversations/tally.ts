@@ -25,6 +25,8 @@ export type TallyArgs = {
   doubleEntry: boolean;
   /** M7: official members on the roster, offered as the default. */
   official: number;
+  /** M13: the most eligible voters the roster allows; absent in dialogs begun before it was passed. */
+  voters?: number;
 };
 
 type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; args: TallyArgs };
@@ -86,7 +88,7 @@ async function askNumber(d: Dialog, sofar: TallyInput, field: TallyField | "offi
     const trial = structuredClone(sofar);
     if (field.startsWith("votes.")) trial.votes[field.slice(6) as keyof TallyInput["votes"]] = value;
     else trial[field as "official" | "present" | "valid"] = value;
-    const errors = validateTally(trial).filter((e) => e.field === field || (field.startsWith("votes.") && e.code === "tally.votes-exceed-valid"));
+    const errors = validateTally(trial, { voters: d.args.voters }).filter((e) => e.field === field || (field.startsWith("votes.") && e.code === "tally.votes-exceed-valid"));
     if (errors.length === 0) return value;
     text = `${errors.map((e) => describeTallyError(d.t, e)).join("\n")}\n\n${question}`;
   }

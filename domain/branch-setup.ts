@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { defaultPeriodDates, fromLocal, localYear, toLocal, toMs, type LocalDateTime } from "./calendar";
 import { MAX_NAME_LENGTH } from "./roster";
+import { cleanName } from "./text";
 import type { Rulebook } from "./rulebook";
 
 /** /setup is open to anyone: one person creates at most this many branches in BRANCH_QUOTA_HOURS. */
@@ -26,7 +27,7 @@ export const INVITE_CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const orgNameSchema = z
   .string({ error: "setup.name-empty" })
-  .transform((s) => s.replace(/\s+/g, " ").trim())
+  .transform(cleanName)
   .pipe(z.string().min(1, { error: "setup.name-empty" }).max(MAX_NAME_LENGTH, { error: "setup.name-too-long" }));
 
 export type DateInputError = "date.format" | "date.invalid" | "date.past";

@@ -42,7 +42,9 @@ function parseRow(cell: (c: Column) => string, asOf: string | undefined): Roster
     if (value === null) return { error: "roster.invalid-boolean", detail: column };
     entry.status[flag] = value;
   }
-  entry.group = groupLabel(cell("group"));
+  const group = groupLabel(cell("group"));
+  if (group !== null && typeof group === "object") return group;
+  entry.group = group;
   const since = cell("working_away_since").trim();
   if (since) {
     if (!parseMonthDate(since)) return { error: "roster.invalid-date", detail: since };

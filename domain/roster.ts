@@ -16,7 +16,7 @@
 import { localDateKey } from "./calendar";
 import type { MemberKind } from "./levels";
 import type { MemberStatusInput } from "./member-rating";
-import { foldVietnamese } from "./text";
+import { cleanName, foldVietnamese } from "./text";
 
 export type RosterEntry = {
   name: string;
@@ -29,6 +29,7 @@ export type RosterEntry = {
 export const ROSTER_ERROR_CODES = [
   "roster.missing-name",
   "roster.name-too-long",
+  "roster.group-too-long",
   "roster.missing-kind",
   "roster.unknown-kind",
   "roster.unknown-flag",
@@ -57,6 +58,8 @@ export const MAX_ROSTER_FILE_BYTES = 256 * 1024;
 export function rosterHasRoom(existing: number, incoming: number): boolean {
   return existing + incoming <= MAX_ROSTER_MEMBERS;
 }
+/** A party group's name heads a line of /status: "Tổ 2", "Tổ Văn phòng Sở", not a paragraph. */
+export const MAX_GROUP_LENGTH = 60;
 
 const KINDS: Record<string, MemberKind> = {
   "chinh thuc": "official",
@@ -73,11 +76,12 @@ const LEADER = new Set(["cap uy", "cap uy vien", "lanh dao", "leader"]);
 const AWAY = /^(?:di (?:lam )?xa|away) (\d+)(?: thang| months?)?$/;
 const GROUP_WORD = /^(?:to|group)(?:\s+|$)/i;
 
-/** "Tổ 2", "to 2" and "2" name the same group. */
-export function groupLabel(raw: string): string | null {
-  const trimmed = raw.trim();
-  const label = GROUP_WORD.test(foldVietnamese(trimmed)) ? trimmed.replace(/^\S+\s*/, "") : trimmed;
-  return label === "" ? null : label;
+/** "Tổ 2", "to 2" and "2" name the same group; one line of at most MAX_GROUP_LENGTH characters. */
+export function groupLabel(raw: string): string | null | RosterError {
+  const cleaned = cleanName(raw);
+  const label = GROUP_WORD.test(foldVietnamese(cleaned)) ? cleaned.replace(/^\S+\s*/, "") : cleaned;
+  if (label === "") return null;
+  return label.length > MAX_GROUP_LENGTH ? { error: "roster.group-too-long" } : label;
 }
 
 export function emptyRosterEntry(name: string, kind: MemberKind): RosterEntry {
@@ -86,7 +90,7 @@ export function emptyRosterEntry(name: string, kind: MemberKind): RosterEntry {
 }
 
 export function rosterName(raw: string | undefined): string | RosterError {
-  const name = (raw ?? "").replace(/\s+/g, " ").trim();
+  const name = cleanName(raw ?? "");
   if (!name) return { error: "roster.missing-name" };
   if (name.length > MAX_NAME_LENGTH) return { error: "roster.name-too-long" };
   return name;
@@ -110,8 +114,11 @@ function applyFlag(entry: RosterEntry, raw: string): RosterError | null {
     if (!Number.isSafeInteger(months) || months > 600) return { error: "roster.invalid-months", detail: raw.trim() };
     entry.status.workingAwayMonths = months;
     entry.status.awayReportedAllowed = true;
-  } else if (GROUP_WORD.test(flag) && groupLabel(raw)) entry.group = groupLabel(raw);
-  else return { error: "roster.unknown-flag", detail: raw.trim() };
+  } else if (GROUP_WORD.test(flag) && groupLabel(raw)) {
+    const group = groupLabel(raw);
+    if (typeof group === "object") return group;
+    entry.group = group;
+  } else return { error: "roster.unknown-flag", detail: raw.trim() };
   return null;
 }
 

@@ -33,4 +33,14 @@ describe("M13: tally validation", () => {
   it("M13: a NaN count is not an integer", () => {
     expect(validateTally({ ...tally(9, {}), present: Number.NaN })).toContainEqual({ code: "tally.not-integer", field: "present" });
   });
+
+  it("M13: the counts are bounded by the roster: official members above its voters are refused, the exact edge kept", () => {
+    const ofBranchOf3 = (t: TallyInput) => validateTally(t, { voters: 3 });
+    expect(ofBranchOf3(tally(3, { L1: 3 }, 3))).toEqual([]);
+    expect(ofBranchOf3(tally(4, { L1: 3 }, 3))).toEqual([
+      { code: "tally.official-exceeds-roster", field: "official", params: { official: 4, roster: 3 } },
+    ]);
+    const huge = { method: "secret" as const, official: 999_999, present: 999_999, valid: 999_999, votes: { L1: 999_999, L2: 0, L3: 0, L4: 0 } };
+    expect(ofBranchOf3(huge).map((e) => e.code)).toEqual(["tally.official-exceeds-roster"]);
+  });
 });

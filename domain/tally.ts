@@ -19,6 +19,7 @@ export const TALLY_ERROR_CODES = [
   "tally.not-integer",
   "tally.negative",
   "tally.no-official-members",
+  "tally.official-exceeds-roster",
   "tally.present-exceeds-official",
   "tally.valid-exceeds-present",
   "tally.votes-exceed-valid",
@@ -40,8 +41,14 @@ export function sumVotes(votes: Record<MemberLevel, number>): number {
   return votes.L1 + votes.L2 + votes.L3 + votes.L4;
 }
 
-/** Every violated bound, each with its own code; an empty list means the tally is usable. */
-export function validateTally(t: TallyInput): TallyError[] {
+/** What the branch's roster allows: the most eligible voters a tally can name (see `officialVoterCeiling`). */
+export type TallyBounds = { voters?: number };
+
+/**
+ * Every violated bound, each with its own code; an empty list means the tally is usable. With the roster's `voters`
+ * (M13: present never exceeds the eligible voters, and they never exceed the roster), no count can exceed the branch.
+ */
+export function validateTally(t: TallyInput, bounds: TallyBounds = {}): TallyError[] {
   const errors: TallyError[] = [];
   for (const [field, value] of countFields(t)) {
     if (!Number.isSafeInteger(value)) errors.push({ code: "tally.not-integer", field });
@@ -49,6 +56,8 @@ export function validateTally(t: TallyInput): TallyError[] {
   }
   // The bounds below compare numbers that may themselves be wrong; they still point at the right culprit.
   if (t.official < 1) errors.push({ code: "tally.no-official-members", field: "official" });
+  if (bounds.voters !== undefined && t.official > bounds.voters)
+    errors.push({ code: "tally.official-exceeds-roster", field: "official", params: { official: t.official, roster: bounds.voters } });
   if (t.present > t.official)
     errors.push({ code: "tally.present-exceeds-official", field: "present", params: { present: t.present, official: t.official } });
   if (t.valid > t.present)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { official, tally } from "./test-helpers";
-import { officialVoterCount, tallyEntriesAgree } from "./voters";
+import { officialVoterCeiling, officialVoterCount, tallyEntriesAgree } from "./voters";
 
 describe("officialVoterCount (M7)", () => {
   it("M7 counts official members only, not probationary, temporary or exempt ones", () => {
@@ -12,6 +12,10 @@ describe("officialVoterCount (M7)", () => {
       official({ exempt: true }),
     ];
     expect(officialVoterCount(members)).toBe(2);
+  });
+
+  it("M13: the ceiling of eligible voters counts the exempt official members too, never probationary or temporary", () => {
+    expect(officialVoterCeiling([official(), official({ exempt: true }), official({ kind: "probationary" }), official({ kind: "temporary" })])).toBe(2);
   });
 });
 

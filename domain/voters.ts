@@ -11,6 +11,14 @@ export function officialVoterCount(members: readonly Pick<MemberStatusInput, "ki
   return members.filter((m) => m.kind === "official" && !m.exempt).length;
 }
 
+/**
+ * M13: the most eligible voters a tally can name: every official member on the roster, the exempt included (the
+ * secretary may count an exempt member who attends, see above). Probationary and temporary members never vote (M7).
+ */
+export function officialVoterCeiling(members: readonly Pick<MemberStatusInput, "kind">[]): number {
+  return members.filter((m) => m.kind === "official").length;
+}
+
 /** Double entry: both entries must carry exactly the same counts (the grounds of M9 are a judgement, not a count). */
 export function tallyEntriesAgree(a: TallyInput, b: TallyInput): boolean {
   return (

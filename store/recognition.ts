@@ -48,7 +48,8 @@ export async function chooseCapKeeper(
 export async function branchResults(db: Db | Tx, periodId: string): Promise<ResultWithMember[]> {
   const latest = await latestResults(db, periodId);
   const members = await db.member.findMany({
-    where: { id: { in: [...latest.keys()] } },
+    // By relation, not `id IN (…)`: with an ORDER BY, Prisma cannot split a list of a thousand ids (P2029).
+    where: { results: { some: { periodId } } },
     include: { user: { select: { telegramId: true, language: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

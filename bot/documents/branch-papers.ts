@@ -1,6 +1,7 @@
 // The rating list (danh sách xếp loại, C.III.7) as XLSX and DOCX, and the ballot minutes (biên bản kiểm phiếu).
 import { Document, Packer, PageOrientation, Paragraph } from "docx";
 import ExcelJS from "exceljs";
+import { withoutForbiddenCharacters } from "../../domain/text";
 import type { BranchPapers, PaperRow } from "../../store/documents-data";
 import { describeOutcome, describeReasons } from "../describe-result";
 import type { Translate } from "../i18n";
@@ -25,12 +26,14 @@ function listRow(t: Translate, row: PaperRow, index: number, lang: string): stri
 export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t("docs.col.result").slice(0, 31));
-  sheet.addRow([t("docs.party")]);
-  sheet.addRow([t("docs.org", { org: papers.orgName })]);
-  sheet.addRow([t("docs.list_title", { year: papers.year })]).font = { bold: true, name: FONT };
-  sheet.addRow([]);
-  sheet.addRow(LIST_COLUMNS.map((c) => t(`docs.col.${c}`))).font = { bold: true, name: FONT };
-  papers.rows.forEach((row, i) => sheet.addRow(listRow(t, row, i, lang)));
+  // What XML 1.0 forbids (U+FFFE, U+FFFF, controls) would make the whole workbook unreadable.
+  const addRow = (cells: string[]) => sheet.addRow(cells.map(withoutForbiddenCharacters));
+  addRow([t("docs.party")]);
+  addRow([t("docs.org", { org: papers.orgName })]);
+  addRow([t("docs.list_title", { year: papers.year })]).font = { bold: true, name: FONT };
+  addRow([]);
+  addRow(LIST_COLUMNS.map((c) => t(`docs.col.${c}`))).font = { bold: true, name: FONT };
+  papers.rows.forEach((row, i) => addRow(listRow(t, row, i, lang)));
   sheet.columns.forEach((column, i) => (column.width = [6, 30, 10, 18, 45, 14, 60][i]));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

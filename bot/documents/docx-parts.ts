@@ -1,12 +1,19 @@
 // Small building blocks shared by the DOCX papers: headings, plain paragraphs, tables and the signature row.
+// Every text goes through `run`, which drops what XML 1.0 forbids (U+FFFE, U+FFFF, controls): names stored before
+// they were cleaned on input, or free text, must not make the whole document unreadable.
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle } from "docx";
+import { withoutForbiddenCharacters } from "../../domain/text";
 
 export const FONT = "Times New Roman";
+
+function run(value: string | number, options: { bold?: boolean; italic?: boolean; size: number }): TextRun {
+  return new TextRun({ text: withoutForbiddenCharacters(String(value)), bold: options.bold, italics: options.italic, font: FONT, size: options.size });
+}
 
 export function text(value: string, options: { bold?: boolean; italic?: boolean; center?: boolean; size?: number } = {}): Paragraph {
   return new Paragraph({
     alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-    children: [new TextRun({ text: value, bold: options.bold, italics: options.italic, font: FONT, size: options.size ?? 26 })],
+    children: [run(value, { ...options, size: options.size ?? 26 })],
   });
 }
 
@@ -17,7 +24,7 @@ export function paragraphs(value: string): Paragraph[] {
 
 export function table(header: string[], rows: Array<Array<string | number>>): Table {
   const cell = (value: string | number, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: String(value), bold, font: FONT, size: 22 })] })] });
+    new TableCell({ children: [new Paragraph({ children: [run(value, { bold, size: 22 })] })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v)) }))],

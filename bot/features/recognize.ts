@@ -7,34 +7,31 @@ import { callbackData } from "../callback-data";
 import type { BotContext } from "../context";
 import { describeOutcome } from "../describe-result";
 import { notify } from "../notify";
+import { replyInParts } from "../outgoing";
+import { addPageButtons, pageOf } from "../paging";
 import { orgsWithRole, requireRole } from "../roles";
 
-/** `<action>:<periodId>[:<memberId>]` — all, each, member, revoke. */
+/** `<action>:<periodId>[:<memberId>]` — all, member, revoke; `each:<periodId>[:<page>]`; `page:<page>` of branches. */
 const RECOGNIZE = callbackData("rc");
-type Action = "all" | "each" | "member" | "revoke";
+type Action = "all" | "each" | "member" | "revoke" | "page";
+/** At most two buttons a branch and two a member: a page stays well under Telegram's 100 buttons. */
+const BRANCHES_PER_PAGE = 20;
+const MEMBERS_PER_PAGE = 25;
 
 export function recognizeFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command(["recognize", "revoke"], async (ctx) => {
-    const orgs = orgsWithRole(ctx, ["upper"]);
-    if (orgs.length === 0) return void (await requireRole(ctx, ["upper"]));
-    const branches = await branchesAwaitingRecognition(ctx.deps.db, orgs.map((o) => o.orgId));
-    if (branches.length === 0) return void (await ctx.reply(ctx.t("recognize.none")));
-    const keyboard = new InlineKeyboard();
-    for (const b of branches) {
-      if (b.proposed > 0) keyboard.text(ctx.t("recognize.button.all", { org: b.orgName }), RECOGNIZE.data(`all:${b.periodId}`)).row();
-      keyboard.text(ctx.t("recognize.button.each", { org: b.orgName }), RECOGNIZE.data(`each:${b.periodId}`)).row();
-    }
-    const lines = branches.map((b) => ctx.t("recognize.branch_line", { org: b.orgName, proposed: b.proposed, recognized: b.recognized }));
-    await ctx.reply([ctx.t("recognize.title"), ...lines].join("\n"), { reply_markup: keyboard });
+    if (orgsWithRole(ctx, ["upper"]).length === 0) return void (await requireRole(ctx, ["upper"]));
+    await listBranches(ctx, 0, false);
   });
   feature.callbackQuery(RECOGNIZE.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     const [action, periodId = "", memberId] = (RECOGNIZE.parse(ctx.callbackQuery.data) ?? "").split(":") as [Action, string, string?];
+    if (action === "page") return listBranches(ctx, Number(periodId) || 0, true);
     const branch = await periodBranch(ctx.deps.db, periodId);
     const allowed = branch?.parentId && orgsWithRole(ctx, ["upper"]).some((o) => o.orgId === branch.parentId);
     if (!branch || !allowed) return void (await ctx.reply(ctx.t("recognize.not_found")));
-    if (action === "each") return listMembers(ctx, branch.periodId, branch.orgName);
+    if (action === "each") return listMembers(ctx, branch.periodId, branch.orgName, memberId);
     if (action === "revoke") return startRevoke(ctx, branch, memberId ?? "");
     const recognized = await recognizeResults(
       ctx.deps.db, { periodId, actorId: ctx.identity.userId, ...(action === "member" ? { memberIds: [memberId ?? ""] } : {}) }, ctx.deps.clock(),
@@ -47,15 +44,39 @@ export function recognizeFeature(): Composer<BotContext> {
   return feature;
 }
 
-async function listMembers(ctx: BotContext, periodId: string, orgName: string) {
-  const results = (await branchResults(ctx.deps.db, periodId)).filter((r) => r.outcome.kind === "level" && r.state !== "revoked");
+/** The branches under the upper committee with results, a page at a time; a page turn edits the message. */
+async function listBranches(ctx: BotContext, page: number, turn: boolean) {
+  const orgs = orgsWithRole(ctx, ["upper"]);
+  const branches = orgs.length > 0 ? await branchesAwaitingRecognition(ctx.deps.db, orgs.map((o) => o.orgId)) : [];
+  if (branches.length === 0) return void (await ctx.reply(ctx.t("recognize.none")));
+  const shown = pageOf(branches, page, BRANCHES_PER_PAGE);
   const keyboard = new InlineKeyboard();
-  for (const r of results) {
+  for (const b of shown.items) {
+    if (b.proposed > 0) keyboard.text(ctx.t("recognize.button.all", { org: b.orgName }), RECOGNIZE.data(`all:${b.periodId}`)).row();
+    keyboard.text(ctx.t("recognize.button.each", { org: b.orgName }), RECOGNIZE.data(`each:${b.periodId}`)).row();
+  }
+  addPageButtons(keyboard, ctx.t, shown, (p) => RECOGNIZE.data(`page:${p}`));
+  const lines = shown.items.map((b) => ctx.t("recognize.branch_line", { org: b.orgName, proposed: b.proposed, recognized: b.recognized }));
+  await show(ctx, [ctx.t("recognize.title"), ...lines].join("\n"), keyboard, turn);
+}
+
+async function listMembers(ctx: BotContext, periodId: string, orgName: string, page: string | undefined) {
+  const results = (await branchResults(ctx.deps.db, periodId)).filter((r) => r.outcome.kind === "level" && r.state !== "revoked");
+  const shown = pageOf(results, Number(page) || 0, MEMBERS_PER_PAGE);
+  const keyboard = new InlineKeyboard();
+  for (const r of shown.items) {
     const label = `${r.fullName} — ${ctx.t(`rating.short.${r.outcome.kind === "level" ? r.outcome.level : "L3"}`)}`;
     if (r.state === "proposed") keyboard.text(ctx.t("recognize.button.member", { name: label }), RECOGNIZE.data(`member:${periodId}:${r.memberId}`));
     keyboard.text(ctx.t("recognize.button.revoke", { name: r.fullName }), RECOGNIZE.data(`revoke:${periodId}:${r.memberId}`)).row();
   }
-  await ctx.reply(ctx.t("recognize.members_title", { org: orgName }), { reply_markup: keyboard });
+  addPageButtons(keyboard, ctx.t, shown, (p) => RECOGNIZE.data(`each:${periodId}:${p}`));
+  await show(ctx, ctx.t("recognize.members_title", { org: orgName }), keyboard, page !== undefined);
+}
+
+/** A first page is a new message; turning a page edits the message whose button was pressed. */
+async function show(ctx: BotContext, text: string, keyboard: InlineKeyboard, turn: boolean) {
+  if (turn) await ctx.editMessageText(text, { reply_markup: keyboard });
+  else await replyInParts(ctx, text, keyboard);
 }
 
 async function startRevoke(ctx: BotContext, branch: { periodId: string; orgId: string }, memberId: string) {

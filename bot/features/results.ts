@@ -2,9 +2,9 @@
 // double-entry re-entry button the branch-wide pass sends.
 import { Composer, InlineKeyboard } from "grammy";
 import { callbackData } from "../callback-data";
-import { CAP_KEEP, REENTRY } from "../../conversations/tally-buttons";
+import { CAP_KEEP, CAP_PAGE, REENTRY } from "../../conversations/tally-buttons";
 import { holdsBackSending } from "../../domain/results";
-import { reportPass } from "../../conversations/tally-report";
+import { reportPass, tieNotice } from "../../conversations/tally-report";
 import { getOrganization, usersWithRole } from "../../store/orgs";
 import { currentPeriod } from "../../store/periods";
 import { branchResults, chooseCapKeeper } from "../../store/recognition";
@@ -15,9 +15,12 @@ import type { BotContext } from "../context";
 import { describeOutcome, describeReason } from "../describe-result";
 import { notify } from "../notify";
 import { orgsWithRole, requireRole } from "../roles";
-import { splitMessage } from "../split-message";
+import { replyInParts } from "../outgoing";
+import { shortList } from "../paging";
 
 const SEND = callbackData("rsend");
+/** Who still holds the sending back: the first names, enough to act on; /tally shows them all. */
+const PENDING_NAMES_SHOWN = 30;
 
 export function resultsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -34,11 +37,8 @@ export function resultsFeature(): Composer<BotContext> {
       const capped = r.outcome.reasons.find((reason) => reason.code === "cap.demoted");
       return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang)}` : line;
     });
-    const parts = splitMessage([ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines].join("\n"));
-    for (const [i, part] of parts.entries()) {
-      const last = i === parts.length - 1;
-      await ctx.reply(part, last ? { reply_markup: new InlineKeyboard().text(ctx.t("results.button.send"), SEND.data(period.id)) } : {});
-    }
+    const text = [ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines].join("\n");
+    await replyInParts(ctx, text, new InlineKeyboard().text(ctx.t("results.button.send"), SEND.data(period.id)));
   });
   feature.callbackQuery(SEND.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -47,6 +47,10 @@ export function resultsFeature(): Composer<BotContext> {
   feature.callbackQuery(CAP_KEEP.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await decideTie(ctx, CAP_KEEP.parse(ctx.callbackQuery.data) ?? "");
+  });
+  feature.callbackQuery(CAP_PAGE.pattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showTiePage(ctx, Number(CAP_PAGE.parse(ctx.callbackQuery.data)) || 0);
   });
   feature.callbackQuery(REENTRY.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -86,6 +90,16 @@ async function decideTie(ctx: BotContext, memberId: string) {
   await reportPass(ctx.api, db, target.orgId, after, clock());
 }
 
+/** Another page of the tie's buttons, from the tie as it stands now. */
+async function showTiePage(ctx: BotContext, page: number) {
+  const org = orgsWithRole(ctx, ["secretary"])[0];
+  const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
+  if (!org || !period) return void (await requireRole(ctx, ["secretary"]));
+  const pass = await evaluateBranch(ctx.deps.db, { periodId: period.id, actorId: ctx.identity.userId }, ctx.deps.clock());
+  if (!pass.tie) return void (await ctx.reply(ctx.t("tally.tie_stale")));
+  await ctx.editMessageReplyMarkup({ reply_markup: tieNotice(ctx.t, pass.tie, page).keyboard });
+}
+
 async function sendForRecognition(ctx: BotContext, periodId: string) {
   const org = orgsWithRole(ctx, ["secretary"])[0];
   const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
@@ -99,8 +113,10 @@ async function sendForRecognition(ctx: BotContext, periodId: string) {
     ...pass.waitingForTally,
     ...results.filter((r) => holdsBackSending(r.outcome) && r.state !== "revoked"),
   ];
-  if (pending.length > 0)
-    return void (await ctx.reply(ctx.t("results.cannot_send_pending", { count: pending.length, names: pending.map((r) => r.fullName).join(", ") })));
+  if (pending.length > 0) {
+    const names = shortList(ctx.t, pending.map((r) => r.fullName), PENDING_NAMES_SHOWN, "paging.more_people");
+    return void (await replyInParts(ctx, ctx.t("results.cannot_send_pending", { count: pending.length, names })));
+  }
   const proposed = results.filter((r) => r.state === "proposed" && r.outcome.kind === "level");
   if (proposed.length === 0) return void (await ctx.reply(ctx.t("results.nothing_to_send")));
   const parentId = (await getOrganization(db, org.orgId))?.parentId;

@@ -8,6 +8,7 @@ import { callbackData } from "../callback-data";
 import type { BotContext } from "../context";
 import { describeOutcome } from "../describe-result";
 import { addPageButtons, pageOf } from "../paging";
+import { replyInParts } from "../outgoing";
 import { orgsWithRole } from "../roles";
 
 const LIST_STATES = [...SUBMISSION_STATES, "unreachable"] as const;
@@ -76,7 +77,7 @@ async function showBranch(ctx: BotContext, orgId: string) {
     if (count > 0) keyboard.text(ctx.t("status.button.list", { state: ctx.t(`status.state.${state}`), count }), STATUS_LIST.data(`${index}:0`)).row();
   });
   lines.push("", ctx.t("status.choose_list"));
-  await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
+  await replyInParts(ctx, lines.join("\n"), keyboard);
 }
 
 async function showList(ctx: BotContext, orgId: string, state: ListState, page: number) {
@@ -90,7 +91,7 @@ async function showList(ctx: BotContext, orgId: string, state: ListState, page: 
   lines.push(...namesByGroup(ctx, items));
   const index = LIST_STATES.indexOf(state);
   const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => STATUS_LIST.data(`${index}:${p}`));
-  await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
+  await replyInParts(ctx, lines.join("\n"), keyboard);
 }
 
 /** M6: names under their party group's heading when the branch has groups. */
@@ -118,7 +119,7 @@ async function showUpper(ctx: BotContext, orgId: string, orgName: string, page =
     ...items.map((b) => ctx.t("status.upper_line", { org: b.org, ...b.counts })),
   ];
   const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => UPPER_PAGE.data(String(p)));
-  await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
+  await replyInParts(ctx, lines.join("\n"), keyboard);
 }
 
 async function showMember(ctx: BotContext, orgId: string, memberId: string) {

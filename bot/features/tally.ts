@@ -4,7 +4,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { boardData, parseBoardData, TALLY_BOARD } from "../../conversations/tally-buttons";
 import { reportPass } from "../../conversations/tally-report";
 import { TALLY, type TallyArgs } from "../../conversations/tally";
-import { officialVoterCount } from "../../domain";
+import { officialVoterCeiling, officialVoterCount } from "../../domain";
 import { currentPeriod, type PeriodRow } from "../../store/periods";
 import { loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
 import { evaluateBranch } from "../../store/results";
@@ -130,6 +130,7 @@ async function enterCounts(ctx: BotContext, board: Board, member: MemberInputs, 
     lang: ctx.lang, orgId, periodId: board.period.id, rulebookId: board.period.rulebookId, memberId: member.id,
     memberName: member.fullName, slot: entrySlot(board, member, ctx.identity.userId), doubleEntry: board.doubleEntry,
     official: officialVoterCount(board.members.map((m) => m.status)),
+    voters: officialVoterCeiling(board.members.map((m) => m.status)),
   };
   await ctx.conversation.enter(TALLY, args);
 }

@@ -88,9 +88,13 @@ export function assertValidCaption(caption: unknown, parseMode?: string): string
 
 type InlineButton = { text?: string; callback_data?: string; url?: string };
 
+/** Telegram shows at most 100 buttons on one inline keyboard and refuses more. */
+const MAX_INLINE_BUTTONS = 100;
+
 export function assertValidReplyMarkup(markup: unknown): void {
   const rows = (markup as { inline_keyboard?: InlineButton[][] } | undefined)?.inline_keyboard;
   if (!Array.isArray(rows)) return;
+  if (rows.flat().length > MAX_INLINE_BUTTONS) throw badRequest("reply markup is too long");
   for (const button of rows.flat()) {
     if (!button?.text) throw badRequest("text buttons are unallowed in the inline keyboard");
     const data = button.callback_data;
