@@ -82,6 +82,15 @@ describe("store/invites", () => {
     expect(await claimInvite(db, second.code, await userId(101), NOW)).toMatchObject({ ok: true });
   });
 
+  it("only an entry's newest invite is claimable, even when an older one was left live", async () => {
+    const [older] = await issueInvites(db, { orgId, memberIds: [memberIds["Nguyễn Văn An"]] }, null, NOW);
+    const [newer] = await issueInvites(db, { orgId, memberIds: [memberIds["Nguyễn Văn An"]] }, null, new Date(NOW.getTime() + 1000));
+    // As if the invalidation of the older code had been lost: both rows unused and unexpired.
+    await db.invite.updateMany({ where: { codeHash: hashInviteCode(older.code) }, data: { expiresAt: new Date(NOW.getTime() + DAY) } });
+    expect(await claimInvite(db, older.code, await userId(101), NOW)).toEqual({ ok: false, reason: "expired" });
+    expect(await claimInvite(db, newer.code, await userId(101), NOW)).toMatchObject({ ok: true });
+  });
+
   it("refuses a user who already holds another entry of the branch", async () => {
     const [invite] = await issueInvites(db, { orgId, memberIds: [memberIds["Nguyễn Văn An"]] }, null, NOW);
     expect(await claimInvite(db, invite.code, await userId(303), NOW)).toEqual({ ok: false, reason: "already-member" });

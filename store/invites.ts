@@ -83,7 +83,7 @@ export async function claimInvite(db: Db, code: string, userId: string, now: Dat
     const { member } = invite;
     if (member.userId === userId) return { ok: false, reason: "own", orgName: member.org.name } as const;
     if (invite.usedAt) return { ok: false, reason: "used" } as const;
-    if (invite.expiresAt <= now) return { ok: false, reason: "expired" } as const;
+    if (invite.expiresAt <= now || !(await isNewestOfMember(tx, invite))) return { ok: false, reason: "expired" } as const;
     if (member.userId !== null) return { ok: false, reason: "taken" } as const;
     const other = await tx.member.findFirst({ where: { orgId: member.orgId, userId }, select: { id: true } });
     if (other) return { ok: false, reason: "already-member" } as const;
@@ -102,4 +102,15 @@ export async function claimInvite(db: Db, code: string, userId: string, now: Dat
     }, now);
     return { ok: true, memberId: member.id, orgId: member.orgId, orgName: member.org.name, fullName: member.fullName, role } as const;
   });
+}
+
+/**
+ * Only an entry's newest invite can be claimed, whatever else is stored (an older row left live by a crash between
+ * steps, another process, or a restored backup): one claimable invite per roster entry at any time.
+ */
+async function isNewestOfMember(tx: Tx, invite: { id: string; memberId: string; createdAt: Date }): Promise<boolean> {
+  const newest = await tx.invite.findFirst({
+    where: { memberId: invite.memberId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true },
+  });
+  return newest?.id === invite.id;
 }
