@@ -9,9 +9,11 @@ import { startScheduler } from "./scheduler";
 import { startWebhookServer } from "./webhook";
 import { openDb } from "../store/client";
 import { applyMigrations } from "../store/migrate";
+import { keepNewFilesPrivate } from "../store/private-files";
 import { pruneProcessedUpdates } from "../store/updates";
 
 async function main() {
+  keepNewFilesPrivate();
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
   const applied = applyMigrations(config.databaseUrl);

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { prepareDatabaseFiles } from "./private-files";
 
 /**
  * Applies prisma/migrations in process, recording them in Prisma's own `_prisma_migrations` table
@@ -10,7 +11,7 @@ import Database from "better-sqlite3";
  */
 export function applyMigrations(databaseUrl: string, migrationsDir = defaultMigrationsDir()): string[] {
   const file = sqliteFilePath(databaseUrl);
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") prepareDatabaseFiles(file);
   const sqlite = new Database(file);
   try {
     sqlite.pragma("journal_mode = WAL");
