@@ -1,11 +1,12 @@
 // Entry point: `npm start`. Long polling by default, webhook mode when WEBHOOK_URL is set.
 import "dotenv/config";
 import { run } from "@grammyjs/runner";
-import { ConfigError, loadConfig } from "./config";
+import { loadConfig } from "./config";
 import { createBot } from "./app";
 import { publishCommandMenu } from "./commands";
 import { createLogger } from "./logger";
 import { startScheduler } from "./scheduler";
+import { exitOnStartupFailure } from "./startup-failure";
 import { startWebhookServer } from "./webhook";
 import { openDb } from "../store/client";
 import { applyMigrations } from "../store/migrate";
@@ -53,11 +54,4 @@ async function main() {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
-main().catch((error) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+main().catch((error) => exitOnStartupFailure(error));
