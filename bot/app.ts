@@ -8,6 +8,7 @@ import { conversationStorage } from "../store/conversation-storage";
 import type { BotContext, ConvContext, Deps } from "./context";
 import { features } from "./features";
 import { attachDeps, dropDuplicateUpdates, identify } from "./middlewares";
+import { tellWhenNothingSaved } from "./storage-failure";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
 export const CONVERSATION_VERSION = 3;
@@ -37,6 +38,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
   };
 
   bot.use(attachDeps(deps));
+  bot.use(tellWhenNothingSaved);
   // Updates of one chat in order (the runner is concurrent otherwise); before conversations.
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(dropDuplicateUpdates);

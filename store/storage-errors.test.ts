@@ -23,6 +23,11 @@ describe("storage failures by kind", () => {
     expect(storageProblemOf(new Error("wrapped", { cause: Object.assign(new Error("x"), { code }) }))).toBe(problem);
   });
 
+  it("an error that lost its code is known by SQLite's wording (as a dialog's failed step comes back)", () => {
+    expect(storageProblemOf(new Error("Invalid `tx.organization.create()` invocation:\n\ndatabase or disk is full"))).toBe("full");
+    expect(storageProblemOf(new Error("attempt to write a readonly database"))).toBe("read-only");
+  });
+
   it("other errors are not storage failures", () => {
     for (const error of [new Error("x"), Object.assign(new Error("x"), { code: "P2002" }), { code: "SQLITE_FULLNESS" }, null, "SQLITE_FULL"]) {
       expect(storageProblemOf(error)).toBeNull();

@@ -12,13 +12,25 @@ const PROBLEMS: Array<[StorageProblem, string[]]> = [
   ["not-a-database", ["SQLITE_NOTADB", "SQLITE_CORRUPT"]],
 ];
 
+/**
+ * SQLite's own wording of each code (sqlite3_errstr), for errors that lost their code on the way: the
+ * conversations plugin hands a dialog's failed step back as a plain Error with the message only.
+ */
+const MESSAGES: Array<[StorageProblem, RegExp]> = [
+  ["full", /database or disk is full/],
+  ["read-only", /attempt to write a readonly database/],
+  ["cannot-open", /unable to open database file/],
+  ["not-a-database", /file is not a database|database disk image is malformed/],
+];
+
 /** The storage problem behind an error (its cause too), or null when it is something else. */
 export function storageProblemOf(error: unknown): StorageProblem | null {
   for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code !== "string") continue;
-    const found = PROBLEMS.find(([, codes]) => codes.some((c) => code === c || code.startsWith(`${c}_`)));
-    if (found) return found[0];
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    const byCode = typeof code === "string" && PROBLEMS.find(([, codes]) => codes.some((c) => code === c || code.startsWith(`${c}_`)));
+    if (byCode) return byCode[0];
+    const byMessage = typeof message === "string" && MESSAGES.find(([, wording]) => wording.test(message));
+    if (byMessage) return byMessage[0];
   }
   return null;
 }
