@@ -50,13 +50,14 @@ export async function issueInvites(
       select: { id: true, fullName: true },
     })).filter((m) => !wanted || wanted.has(m.id));
     // Invalidate, not delete: an old link then explains itself as expired.
+    let revoked = 0;
     for (const memberIds of chunksOf(members.map((m) => m.id))) {
-      await tx.invite.updateMany({ where: { memberId: { in: memberIds }, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+      revoked += (await tx.invite.updateMany({ where: { memberId: { in: memberIds }, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } })).count;
     }
     const issued = members.map((m) => ({ memberId: m.id, fullName: m.fullName, code: newCode(), expiresAt: expiresAt.toISOString() }));
     const rows = issued.map((i) => ({ codeHash: hashInviteCode(i.code), memberId: i.memberId, role: input.role ?? null, expiresAt }));
     for (const slice of chunksOf(rows, INVITE_ROWS_PER_INSERT)) await tx.invite.createMany({ data: slice });
-    await recordAudit(tx, { actorId, action: "invites.issued", entity: "Organization", entityId: input.orgId, data: { count: issued.length } }, now);
+    await recordAudit(tx, { actorId, action: "invites.issued", entity: "Organization", entityId: input.orgId, data: { count: issued.length, revoked } }, now);
     return issued;
   });
 }
