@@ -9,6 +9,7 @@ import { features } from "./features";
 import { attachDeps, identify } from "./middlewares";
 import { privateChatOnly } from "./private-chat-only";
 import { rateLimit, type RateLimitSettings } from "./rate-limit";
+import { tellWhenNothingSaved } from "./storage-failure";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
 export const CONVERSATION_VERSION = 4;
@@ -40,6 +41,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
   };
 
   bot.use(attachDeps(deps));
+  bot.use(tellWhenNothingSaved);
   bot.use(privateChatOnly); // before anything that could act or write: groups get one notice and nothing else
   // Updates of one chat come in order, and each update once: the inbox sees to both (bot/inbox/dispatcher.ts).
   bot.use(identify);

@@ -1,16 +1,19 @@
 // Entry point: `npm start`. Long polling by default, webhook mode when WEBHOOK_URL is set.
 import "dotenv/config";
-import { ConfigError, loadConfig } from "./config";
+import { loadConfig } from "./config";
 import { createBot } from "./app";
 import { publishCommandMenu } from "./commands";
 import { createLogger } from "./logger";
 import { startScheduler } from "./scheduler";
 import { startUpdateLoop } from "./inbox/update-loop";
+import { exitOnStartupFailure } from "./startup-failure";
 import { openDb } from "../store/client";
 import { applyMigrations } from "../store/migrate";
 import { pruneInbox } from "../store/inbox";
+import { keepNewFilesPrivate } from "../store/private-files";
 
 async function main() {
+  keepNewFilesPrivate();
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
   const applied = applyMigrations(config.databaseUrl);
@@ -46,11 +49,4 @@ async function main() {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
-main().catch((error) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+main().catch((error) => exitOnStartupFailure(error));

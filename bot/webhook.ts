@@ -8,6 +8,7 @@ import type { Api } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Dispatcher } from "./inbox/dispatcher";
+import type { StorageNotice } from "./inbox/storage-notice";
 
 /** Telegram's updates are small; a larger body is not one of them. */
 const MAX_BODY_BYTES = 1 << 20;
@@ -19,12 +20,13 @@ export async function startWebhookServer(
   dispatcher: Dispatcher,
   log: Logger,
   webhook: WebhookSettings,
+  onAcceptFailed?: StorageNotice,
 ): Promise<{ stop: () => Promise<void>; port: number }> {
   const path = new URL(webhook.url).pathname;
   const server = createServer((req, res) => {
     if (req.method !== "POST" || req.url !== path) return void res.writeHead(404).end();
     if (!secretMatches(req.headers["x-telegram-bot-api-secret-token"], webhook.secret)) return void res.writeHead(401).end();
-    void receive(req, res, dispatcher, log);
+    void receive(req, res, dispatcher, log, onAcceptFailed);
   });
   await new Promise<void>((resolve) => server.listen(webhook.port, webhook.host ?? "0.0.0.0", resolve));
   await api.setWebhook(webhook.url, { secret_token: webhook.secret });
@@ -35,7 +37,7 @@ export async function startWebhookServer(
   };
 }
 
-async function receive(req: IncomingMessage, res: ServerResponse, dispatcher: Dispatcher, log: Logger): Promise<void> {
+async function receive(req: IncomingMessage, res: ServerResponse, dispatcher: Dispatcher, log: Logger, onAcceptFailed?: StorageNotice): Promise<void> {
   const update = await readUpdate(req).catch(() => null);
   if (!update) return void res.writeHead(400).end();
   try {
@@ -44,6 +46,7 @@ async function receive(req: IncomingMessage, res: ServerResponse, dispatcher: Di
   } catch (error) {
     log.error({ updateId: update.update_id, name: (error as Error)?.name, code: (error as { code?: string }).code }, "update not queued");
     res.writeHead(500).end();
+    await onAcceptFailed?.([update], error);
   }
 }
 

@@ -6,8 +6,8 @@ import type { RosterEntry, RosterImport } from "../domain/roster";
 import { MAX_ROSTER_FILE_BYTES, MAX_ROSTER_MEMBERS, parseRosterLines, rosterHasRoom } from "../domain/roster";
 import { rosterCsvSteps } from "../domain/roster-csv";
 import { setApartKnownNames, summarizeRoster } from "../domain/roster-summary";
-import { issueInvites } from "../store/invites";
-import { addMembers, listMembers, type NewMember } from "../store/orgs";
+import { addMembersWithInvites } from "../store/invites";
+import { listMembers, type NewMember } from "../store/orgs";
 import { callbackData } from "../bot/callback-data";
 import type { BotContext, BotConversation, ConvContext } from "../bot/context";
 import { translatorFor, type Language, type Translate } from "../bot/i18n";
@@ -66,6 +66,10 @@ export async function rosterImportConversation(conversation: BotConversation, ct
       const checked = await writeWithRole(conversation, ctx, t, check, (outside) => importRoster(outside, args.orgId, chosen));
       if (!checked.allowed) return;
       const result = checked.value;
+      if (!result) {
+        await ctx.reply(t("roster.import-failed"));
+        return;
+      }
       await ctx.reply(t("roster.imported", { count: chosen.length, branch: args.orgName }));
       for (const part of inviteMessages(t, result.botUsername, result.invites)) await ctx.reply(part);
       return;
@@ -122,12 +126,18 @@ async function downloadText(ctx: BotContext, fileId: string): Promise<string | "
   }
 }
 
+/** Null when nothing could be stored (the import is one transaction): the secretary is told, not left waiting. */
 async function importRoster(ctx: BotContext, orgId: string, entries: RosterEntry[]) {
   const now = ctx.deps.clock();
   const members = entries.map((entry) => toNewMember(entry, now.toISOString()));
-  const memberIds = await addMembers(ctx.deps.db, orgId, members, ctx.identity.userId, now);
-  const invites = await issueInvites(ctx.deps.db, { orgId, memberIds }, ctx.identity.userId, now);
-  return { invites, botUsername: ctx.deps.botUsername() };
+  try {
+    const invites = await addMembersWithInvites(ctx.deps.db, orgId, members, ctx.identity.userId, now);
+    return { invites, botUsername: ctx.deps.botUsername() };
+  } catch (error) {
+    const e = error as { name?: string; code?: string };
+    ctx.deps.log.error({ name: e.name, code: e.code, members: members.length }, "roster import failed");
+    return null;
+  }
 }
 
 function toNewMember(entry: RosterEntry, nowIso: string): NewMember {

@@ -80,6 +80,17 @@ describe("store/invites", () => {
     const [second] = await issueInvites(db, { orgId, memberIds: [memberIds["Nguyễn Văn An"]] }, null, NOW);
     expect(await claimInvite(db, first.code, await userId(101), NOW)).toEqual({ ok: false, reason: "expired" });
     expect(await claimInvite(db, second.code, await userId(101), NOW)).toMatchObject({ ok: true });
+    const audit = await db.auditEvent.findMany({ where: { action: "invites.issued" }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    expect(audit.map((e) => JSON.parse(String(e.data)))).toEqual([{ count: 1, revoked: 0 }, { count: 1, revoked: 1 }]);
+  });
+
+  it("only an entry's newest invite is claimable, even when an older one was left live", async () => {
+    const [older] = await issueInvites(db, { orgId, memberIds: [memberIds["Nguyễn Văn An"]] }, null, NOW);
+    const [newer] = await issueInvites(db, { orgId, memberIds: [memberIds["Nguyễn Văn An"]] }, null, new Date(NOW.getTime() + 1000));
+    // As if the invalidation of the older code had been lost: both rows unused and unexpired.
+    await db.invite.updateMany({ where: { codeHash: hashInviteCode(older.code) }, data: { expiresAt: new Date(NOW.getTime() + DAY) } });
+    expect(await claimInvite(db, older.code, await userId(101), NOW)).toEqual({ ok: false, reason: "expired" });
+    expect(await claimInvite(db, newer.code, await userId(101), NOW)).toMatchObject({ ok: true });
   });
 
   it("refuses a user who already holds another entry of the branch", async () => {

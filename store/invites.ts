@@ -3,12 +3,16 @@
 import { createHash, randomBytes } from "node:crypto";
 import { INVITE_VALID_DAYS } from "../domain/branch-setup";
 import { recordAudit } from "./audit";
-import type { Db } from "./client";
+import { chunksOf } from "./chunks";
+import { inTransaction, type Db, type Tx } from "./client";
+import { addMembers, type NewMember } from "./orgs";
 import type { Role } from "./users";
 
 /** 18 random bytes = 144 bits, 24 base64url characters: well inside Telegram's 64-character start parameter. */
 const CODE_BYTES = 18;
 const MS_PER_DAY = 86_400_000;
+/** Seven values a row (id, hash, member, role, expiry, used, created): 100 rows stay under the parameter limit. */
+const INVITE_ROWS_PER_INSERT = 100;
 
 export type IssuedInvite = { memberId: string; fullName: string; code: string; expiresAt: string };
 
@@ -31,30 +35,44 @@ function newCode(): string {
  * Members who already joined get none. The codes are returned once and never stored.
  */
 export async function issueInvites(
-  db: Db,
+  db: Db | Tx,
   input: { orgId: string; memberIds?: string[]; role?: Role | null; validDays?: number },
   actorId: string | null,
   now: Date,
 ): Promise<IssuedInvite[]> {
   const expiresAt = new Date(now.getTime() + (input.validDays ?? INVITE_VALID_DAYS) * MS_PER_DAY);
-  return db.$transaction(async (tx) => {
-    const members = await tx.member.findMany({
-      where: { orgId: input.orgId, userId: null, ...(input.memberIds ? { id: { in: input.memberIds } } : {}) },
+  return inTransaction(db, async (tx) => {
+    // The branch's unjoined members, filtered here: a roster's ids in one query exceed Prisma's parameter limit.
+    const wanted = input.memberIds && new Set(input.memberIds);
+    const members = (await tx.member.findMany({
+      where: { orgId: input.orgId, userId: null },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, fullName: true },
-    });
-    const memberIds = members.map((m) => m.id);
+    })).filter((m) => !wanted || wanted.has(m.id));
     // Invalidate, not delete: an old link then explains itself as expired.
-    await tx.invite.updateMany({ where: { memberId: { in: memberIds }, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
-    const issued: IssuedInvite[] = [];
-    for (const member of members) {
-      const code = newCode();
-      await tx.invite.create({ data: { codeHash: hashInviteCode(code), memberId: member.id, role: input.role ?? null, expiresAt } });
-      issued.push({ memberId: member.id, fullName: member.fullName, code, expiresAt: expiresAt.toISOString() });
+    let revoked = 0;
+    for (const memberIds of chunksOf(members.map((m) => m.id))) {
+      revoked += (await tx.invite.updateMany({ where: { memberId: { in: memberIds }, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } })).count;
     }
-    await recordAudit(tx, { actorId, action: "invites.issued", entity: "Organization", entityId: input.orgId, data: { count: issued.length } }, now);
+    const issued = members.map((m) => ({ memberId: m.id, fullName: m.fullName, code: newCode(), expiresAt: expiresAt.toISOString() }));
+    const rows = issued.map((i) => ({ codeHash: hashInviteCode(i.code), memberId: i.memberId, role: input.role ?? null, expiresAt }));
+    for (const slice of chunksOf(rows, INVITE_ROWS_PER_INSERT)) await tx.invite.createMany({ data: slice });
+    await recordAudit(tx, { actorId, action: "invites.issued", entity: "Organization", entityId: input.orgId, data: { count: issued.length, revoked } }, now);
     return issued;
   });
+}
+
+/** A large roster's import takes seconds: more than Prisma's default 5 s for a transaction on a busy machine. */
+const ROSTER_IMPORT_TIMEOUT_MS = 60_000;
+
+/** Roster lines and their invites, together or not at all: members stored without links would help no one. */
+export async function addMembersWithInvites(
+  db: Db, orgId: string, members: NewMember[], actorId: string | null, now: Date,
+): Promise<IssuedInvite[]> {
+  return db.$transaction(async (tx) => {
+    const memberIds = await addMembers(tx, orgId, members, actorId, now);
+    return issueInvites(tx, { orgId, memberIds }, actorId, now);
+  }, { timeout: ROSTER_IMPORT_TIMEOUT_MS });
 }
 
 /** Accepts an invite: links the roster entry to the user, once, before it expires. */
@@ -66,7 +84,7 @@ export async function claimInvite(db: Db, code: string, userId: string, now: Dat
     const { member } = invite;
     if (member.userId === userId) return { ok: false, reason: "own", orgName: member.org.name } as const;
     if (invite.usedAt) return { ok: false, reason: "used" } as const;
-    if (invite.expiresAt <= now) return { ok: false, reason: "expired" } as const;
+    if (invite.expiresAt <= now || !(await isNewestOfMember(tx, invite))) return { ok: false, reason: "expired" } as const;
     if (member.userId !== null) return { ok: false, reason: "taken" } as const;
     const other = await tx.member.findFirst({ where: { orgId: member.orgId, userId }, select: { id: true } });
     if (other) return { ok: false, reason: "already-member" } as const;
@@ -85,4 +103,15 @@ export async function claimInvite(db: Db, code: string, userId: string, now: Dat
     }, now);
     return { ok: true, memberId: member.id, orgId: member.orgId, orgName: member.org.name, fullName: member.fullName, role } as const;
   });
+}
+
+/**
+ * Only an entry's newest invite can be claimed, whatever else is stored (an older row left live by a crash between
+ * steps, another process, or a restored backup): one claimable invite per roster entry at any time.
+ */
+async function isNewestOfMember(tx: Tx, invite: { id: string; memberId: string; createdAt: Date }): Promise<boolean> {
+  const newest = await tx.invite.findFirst({
+    where: { memberId: invite.memberId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true },
+  });
+  return newest?.id === invite.id;
 }

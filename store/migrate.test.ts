@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "./migrate";
+import { applyMigrations, UnknownMigrationError } from "./migrate";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kiemdiem-migrate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -71,13 +71,50 @@ describe("migrations", () => {
     expect(applyMigrations(file)).toEqual([]);
   });
 
-  it("are recognised by `prisma migrate deploy` (same bookkeeping table)", () => {
+  it("are recognised by `prisma migrate deploy` (same bookkeeping table, same checksums both ways)", () => {
     const file = path.join(dir, "deploy.db");
     applyMigrations(`file:${file}`);
-    const out = execFileSync("npx", ["prisma", "migrate", "deploy"], {
-      env: { ...process.env, DATABASE_URL: `file:${file}` },
-      encoding: "utf8",
-    });
-    expect(out).toContain("No pending migrations");
+    const deploy = (url: string) => execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    expect(deploy(`file:${file}`)).toContain("No pending migrations");
+    const deployed = path.join(dir, "deployed-by-prisma.db");
+    deploy(`file:${deployed}`);
+    expect(applyMigrations(`file:${deployed}`)).toEqual([]);
   }, 60_000);
+
+  describe("a database holding migrations this code does not know is refused before anything changes", () => {
+    /** A copy of prisma/migrations that a test may change. */
+    function migrationsCopy(name: string): string {
+      const copy = path.join(dir, name);
+      cpSync(path.resolve("prisma/migrations"), copy, { recursive: true });
+      return copy;
+    }
+    const rowsOf = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare("SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name").all();
+      } finally {
+        db.close();
+      }
+    };
+
+    it("a newer version's migration", () => {
+      const newer = migrationsCopy("newer");
+      mkdirSync(path.join(newer, "29991231000000_from_the_future"));
+      writeFileSync(path.join(newer, "29991231000000_from_the_future", "migration.sql"), 'CREATE TABLE "Future" ("id" TEXT NOT NULL PRIMARY KEY);\n');
+      const file = path.join(dir, "newer.db");
+      applyMigrations(`file:${file}`, newer);
+      const before = rowsOf(file);
+      expect(() => applyMigrations(`file:${file}`)).toThrow(UnknownMigrationError);
+      expect(() => applyMigrations(`file:${file}`)).toThrow(/migrated by a newer version of the bot \(migration 29991231000000_from_the_future is unknown here\)/);
+      expect(rowsOf(file)).toEqual(before);
+    });
+
+    it("an applied migration whose file was edited since", () => {
+      const edited = migrationsCopy("edited");
+      const file = path.join(dir, "edited.db");
+      applyMigrations(`file:${file}`);
+      appendFileSync(path.join(edited, "20261127000000_init", "migration.sql"), "\n-- tidied up\n");
+      expect(() => applyMigrations(`file:${file}`, edited)).toThrow(/Migration 20261127000000_init was changed after it was applied/);
+    });
+  });
 });

@@ -1,7 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { prepareDatabaseFiles } from "./private-files";
+import { assertWritable } from "./storage-errors";
+
+/** The embedded database when DATABASE_URL is not set. */
+export const DEFAULT_DATABASE_URL = "file:./data/bot.db";
 
 /**
  * Applies prisma/migrations in process, recording them in Prisma's own `_prisma_migrations` table
@@ -10,20 +15,20 @@ import Database from "better-sqlite3";
  */
 export function applyMigrations(databaseUrl: string, migrationsDir = defaultMigrationsDir()): string[] {
   const file = sqliteFilePath(databaseUrl);
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") prepareDatabaseFiles(file);
   const sqlite = new Database(file);
   try {
     sqlite.pragma("journal_mode = WAL");
     sqlite.exec(MIGRATIONS_TABLE);
-    const applied = new Set(
-      sqlite
-        .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
-        .all()
-        .map((row) => (row as { migration_name: string }).migration_name),
-    );
-    const pending = listMigrations(migrationsDir).filter((name) => !applied.has(name));
+    const known = new Map(listMigrations(migrationsDir).map((name) => [name, readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8")]));
+    const applied = sqlite
+      .prepare("SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all() as AppliedMigration[];
+    refuseUnknownMigrations(file, applied, known);
+    const appliedNames = new Set(applied.map((m) => m.name));
+    const pending = [...known.keys()].filter((name) => !appliedNames.has(name));
     for (const name of pending) {
-      const sql = readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+      const sql = known.get(name)!;
       const startedAt = new Date().toISOString();
       sqlite.transaction(() => {
         sqlite.exec(sql);
@@ -32,12 +37,42 @@ export function applyMigrations(databaseUrl: string, migrationsDir = defaultMigr
             `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
              VALUES (?, ?, ?, ?, ?, 1)`,
           )
-          .run(randomUUID(), createHash("sha256").update(sql).digest("hex"), new Date().toISOString(), name, startedAt);
+          .run(randomUUID(), checksumOf(sql), new Date().toISOString(), name, startedAt);
       })();
     }
+    assertWritable(sqlite);
     return pending;
   } finally {
     sqlite.close();
+  }
+}
+
+type AppliedMigration = { name: string; checksum: string };
+
+/** The database was migrated by code this version does not have: starting would run on a schema nobody tested. */
+export class UnknownMigrationError extends Error {}
+
+/** Prisma's checksum of a migration: the SHA-256 of its SQL. */
+function checksumOf(sql: string): string {
+  return createHash("sha256").update(sql).digest("hex");
+}
+
+/** A newer version's migration, or one whose SQL changed after it was applied: refuse, in one sentence. */
+function refuseUnknownMigrations(file: string, applied: AppliedMigration[], known: Map<string, string>): void {
+  for (const { name, checksum } of applied) {
+    const sql = known.get(name);
+    if (sql === undefined) {
+      throw new UnknownMigrationError(
+        `The database ${file} was migrated by a newer version of the bot (migration ${name} is unknown here): ` +
+        "run that version, or restore a backup made before it.",
+      );
+    }
+    if (checksumOf(sql) !== checksum) {
+      throw new UnknownMigrationError(
+        `Migration ${name} was changed after it was applied to the database ${file}: restore its migration.sql as ` +
+        "it was applied, and put the change in a new migration.",
+      );
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 import { Composer } from "grammy";
 import { INVITE_CODE_PATTERN } from "../../domain/branch-setup";
 import { claimInvite } from "../../store/invites";
+import { usersWithRole } from "../../store/orgs";
 import type { BotContext } from "../context";
+import { notify } from "../notify";
 
 /** /start <code>: a member accepts their invite link. /start without a code is the start feature's. */
 export function joinFeature(): Composer<BotContext> {
@@ -15,6 +17,7 @@ export function joinFeature(): Composer<BotContext> {
     if (result.ok) {
       ctx.deps.log.info({ memberId: result.memberId }, "invite claimed");
       await ctx.reply(ctx.t("join.welcome", { name: result.fullName, branch: result.orgName }));
+      await tellSecretaries(ctx, result);
     } else if (result.reason === "own") {
       await ctx.reply(ctx.t("join.own", { branch: result.orgName }));
     } else {
@@ -22,4 +25,14 @@ export function joinFeature(): Composer<BotContext> {
     }
   });
   return feature;
+}
+
+/** The branch's secretaries learn who took which place, with the account, so a wrong claim is noticed at once. */
+async function tellSecretaries(ctx: BotContext, joined: { orgId: string; orgName: string; fullName: string }) {
+  const from = ctx.from!;
+  const account = [from.first_name, from.last_name].filter(Boolean).join(" ") + (from.username ? ` @${from.username}` : "");
+  const secretaries = (await usersWithRole(ctx.deps.db, joined.orgId, ["secretary"])).filter((s) => s.userId !== ctx.identity.userId);
+  await notify(ctx.api, ctx.deps.db, secretaries, (t) => ({
+    text: t("join.notice", { name: joined.fullName, branch: joined.orgName, account }),
+  }), ctx.deps.clock()).catch((error) => ctx.deps.log.warn({ code: (error as { error_code?: number }).error_code }, "join notice not sent"));
 }

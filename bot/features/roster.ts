@@ -16,7 +16,11 @@ export function rosterFeature(): Composer<BotContext> {
     const branch = await requireBranchRole(ctx, ["secretary"]);
     if (!branch) return;
     // Fresh codes: the earlier links of these members stop working, so a lost list cannot be replayed.
-    const invites = await issueInvites(ctx.deps.db, { orgId: branch.orgId }, ctx.identity.userId, ctx.deps.clock());
+    const invites = await issueInvites(ctx.deps.db, { orgId: branch.orgId }, ctx.identity.userId, ctx.deps.clock()).catch((error) => {
+      ctx.deps.log.error({ name: (error as Error).name, code: (error as { code?: string }).code }, "invites not issued");
+      return null;
+    });
+    if (!invites) return void (await ctx.reply(ctx.t("invites.failed")));
     for (const part of inviteMessages(ctx.t, ctx.deps.botUsername(), invites)) await ctx.reply(part);
   });
   return feature;

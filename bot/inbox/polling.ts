@@ -3,6 +3,7 @@
 // nothing: what Telegram still holds is fetched again (and dropped by the inbox if it was queued), what the inbox
 // holds is handled at the next start.
 import { GrammyError, type Api } from "grammy";
+import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Dispatcher } from "./dispatcher";
 
@@ -14,6 +15,8 @@ export type PollingOptions = {
   timeoutSeconds?: number;
   /** Fetching pauses while this many updates wait to be handled (they are safe in the inbox meanwhile). */
   maxPending?: number;
+  /** Told when a batch could not be put in the inbox (it stays unconfirmed, and is fetched again). */
+  onAcceptFailed?: (updates: readonly Update[], error: unknown) => Promise<void>;
 };
 
 export type Polling = { stop(): Promise<void>; stopped: Promise<void> };
@@ -39,7 +42,10 @@ export function startPolling(options: PollingOptions): Polling {
         // grammY types the signal with the abort-controller package's class; the platform's is what it uses.
         const updates = await api.getUpdates({ offset, limit: 100, timeout }, abort.signal as Parameters<Api["getUpdates"]>[1]);
         if (updates.length > 0) {
-          await dispatcher.accept(updates);
+          await dispatcher.accept(updates).catch(async (error) => {
+            await options.onAcceptFailed?.(updates, error);
+            throw error;
+          });
           offset = updates[updates.length - 1].update_id + 1;
         }
         failures = 0;

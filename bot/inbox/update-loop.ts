@@ -6,6 +6,7 @@ import type { BotContext, Deps } from "../context";
 import { startWebhookServer, type WebhookSettings } from "../webhook";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { startPolling } from "./polling";
+import { storageNotice } from "./storage-notice";
 
 export type UpdateLoop = {
   dispatcher: Dispatcher;
@@ -34,8 +35,9 @@ export async function startUpdateLoop(
   };
   const dispatcher = createDispatcher({ db: deps.db, log: deps.log, clock: () => new Date(), handle });
   const resumed = await dispatcher.resume();
+  const onAcceptFailed = storageNotice(bot.api, deps.log);
   if (mode.webhook) {
-    const server = await startWebhookServer(bot.api, dispatcher, deps.log, mode.webhook);
+    const server = await startWebhookServer(bot.api, dispatcher, deps.log, mode.webhook, onAcceptFailed);
     const stop = async () => {
       await server.stop();
       await dispatcher.stop();
@@ -43,7 +45,7 @@ export async function startUpdateLoop(
     return { dispatcher, resumed, port: server.port, failed: new Promise<void>(() => undefined), stop };
   }
   await bot.api.deleteWebhook();
-  const polling = startPolling({ api: bot.api, dispatcher, log: deps.log, timeoutSeconds: mode.pollTimeoutSeconds });
+  const polling = startPolling({ api: bot.api, dispatcher, log: deps.log, timeoutSeconds: mode.pollTimeoutSeconds, onAcceptFailed });
   const stop = async () => {
     await polling.stop();
     await dispatcher.stop();
