@@ -6,6 +6,7 @@ import type { Db } from "../store/client";
 import { conversationStorage } from "../store/conversation-storage";
 import type { BotContext, ConvContext, Deps } from "./context";
 import { features } from "./features";
+import { limitGuard } from "./outgoing";
 import { attachDeps, identify } from "./middlewares";
 import { privateChatOnly } from "./private-chat-only";
 import { rateLimit, type RateLimitSettings } from "./rate-limit";
@@ -33,6 +34,8 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
   // (it keeps no state per call): the conversations give each replayed update an Api of its own.
   const retry = autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
   bot.api.config.use(retry);
+  // No message is lost to Telegram's limits: a text too long is sent in parts, a keyboard too big fails loudly.
+  bot.api.config.use(limitGuard);
   const deps: Deps = {
     db: options.db,
     log: options.log,
@@ -57,6 +60,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
       plugins: [
         (ctx, next) => {
           ctx.api.config.use(retry);
+          ctx.api.config.use(limitGuard);
           return next();
         },
       ],

@@ -3,13 +3,13 @@ import "dotenv/config";
 import { loadConfig } from "./config";
 import { createBot } from "./app";
 import { publishCommandMenu } from "./commands";
+import { startHousekeeping } from "./housekeeping";
 import { createLogger } from "./logger";
 import { startScheduler } from "./scheduler";
 import { startUpdateLoop } from "./inbox/update-loop";
 import { exitOnStartupFailure } from "./startup-failure";
 import { openDb } from "../store/client";
 import { applyMigrations } from "../store/migrate";
-import { pruneInbox } from "../store/inbox";
 import { keepNewFilesPrivate } from "../store/private-files";
 
 async function main() {
@@ -32,14 +32,10 @@ async function main() {
   });
   // Reminders and alerts: one sweep a minute, driven by the database (survives restarts).
   const scheduler = startScheduler({ deps, api: bot.api, intervalMs: 60_000 });
-  // The inbox needs only recent handled ids (Telegram never re-sends old ones): trim it hourly.
-  const housekeeping = setInterval(
-    () => void pruneInbox(db).catch((error) => log.warn({ name: (error as Error).name }, "inbox pruning failed")),
-    60 * 60_000,
-  );
+  const housekeeping = startHousekeeping(deps);
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down");
-    clearInterval(housekeeping);
+    housekeeping.stop();
     await loop.stop();
     await scheduler.stop();
     await db.$disconnect();

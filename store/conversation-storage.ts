@@ -29,3 +29,13 @@ export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S>
     },
   };
 }
+
+/**
+ * Forgets dialogs nobody has answered since `idleSince` (a roster pasted and never confirmed, a part left halfway):
+ * what they had saved is in its own tables already; the replay log of an abandoned dialog is only a stale copy of
+ * what the person typed, and must not stay.
+ */
+export async function forgetIdleDialogs(db: Db, idleSince: Date): Promise<number> {
+  const remove = await prepared(db, 'DELETE FROM "ConversationState" WHERE "updatedAt" < ?');
+  return durably(db, () => remove.run(sqlInstant(idleSince)).changes);
+}

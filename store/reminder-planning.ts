@@ -3,6 +3,7 @@
 import { digestDue, missingAlertDue, planMemberReminders } from "../domain/deadlines";
 import { isDaytime, whoToRemind, type DaytimeWindow } from "../domain/reminders";
 import { getRulebook } from "../domain/rulebooks/index";
+import { chunksOf } from "./chunks";
 import type { Db } from "./client";
 import { usersWithRole } from "./orgs";
 import { openPeriodsWithJoinedMembers, periodProgress, type PeriodInfo } from "./period-progress";
@@ -56,12 +57,15 @@ export async function planPeriod(db: Db, period: PeriodInfo, now: Date): Promise
   // A late submission is alerted once, whoever sits on the committee later: detected by the absence of any row.
   const late = progress.filter((m) => m.late && m.submittedAt !== null);
   if (late.length > 0) {
-    const alerted = await db.reminder.findMany({
-      where: { periodId: period.id, kind: "late-alert", memberId: { in: late.map((m) => m.memberId) } },
-      select: { memberId: true },
-      distinct: ["memberId"],
-    });
-    const done = new Set(alerted.map((a) => a.memberId));
+    const done = new Set<string>();
+    for (const ids of chunksOf(late.map((m) => m.memberId))) {
+      const alerted = await db.reminder.findMany({
+        where: { periodId: period.id, kind: "late-alert", memberId: { in: ids } },
+        select: { memberId: true },
+        distinct: ["memberId"],
+      });
+      for (const a of alerted) if (a.memberId) done.add(a.memberId);
+    }
     for (const member of late) {
       if (done.has(member.memberId)) continue;
       for (const user of committee) row("late-alert", member.memberId, user.userId, member.submittedAt!);

@@ -27,4 +27,16 @@ describe("the bot against the local Bot API", () => {
     await someone.send("xin chào");
     expect((await someone.waitForMessage()).text).toContain("chưa có trong danh sách");
   });
+
+  it("every message of the bot fits Telegram's limits: a text of 5,000 characters arrives in two parts, whole", async () => {
+    const someone = h.user(1004);
+    await someone.send("/help");
+    await someone.waitForMessage();
+    const long = Array.from({ length: 500 }, (_, i) => `Dòng ${String(i).padStart(3, "0")}.`).join(" ");
+    await h.bot.api.sendMessage(1004, long);
+    const parts = (await someone.waitForIdle()).map((m) => m.text ?? "").slice(1); // after the answer to /help
+    expect(parts).toHaveLength(2);
+    expect(parts.every((part) => part.length <= 4096)).toBe(true);
+    expect(parts.join(" ")).toBe(long);
+  });
 });
