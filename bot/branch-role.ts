@@ -1,6 +1,6 @@
 import { organizationsOfKind } from "../store/branches";
 import type { Role } from "../store/users";
-import type { BotContext } from "./context";
+import type { BotContext } from "./kit/context";
 import { orgsWithRole, requireRole } from "./roles";
 
 /**

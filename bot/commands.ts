@@ -1,5 +1,5 @@
 import type { Api } from "grammy";
-import { translatorFor } from "./i18n";
+import { translatorFor } from "./kit/i18n";
 
 /** The command menu Telegram shows; descriptions come from locales `commands.<name>`. */
 export const MENU_COMMANDS = ["start", "help", "review", "myreview", "setup", "roster", "invites", "committee", "tally", "results", "recognize", "status", "deadline", "export", "lang", "cancel"] as const;

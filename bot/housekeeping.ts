@@ -2,7 +2,7 @@
 // and abandoned dialogs (their replay logs may hold what a person typed).
 import { forgetIdleDialogs } from "../store/conversation-storage";
 import { pruneInbox } from "../store/inbox";
-import type { Deps } from "./context";
+import type { Deps } from "./kit/context";
 
 /** A dialog untouched this long is abandoned: whoever comes back starts it again from what is saved. */
 export const DIALOG_IDLE_MS = 3 * 24 * 60 * 60_000;

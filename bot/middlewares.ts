@@ -1,7 +1,7 @@
 import type { NextFunction } from "grammy";
 import { loadIdentity, markReachable } from "../store/users";
-import type { BotContext, Deps } from "./context";
-import { asLanguage, translatorFor } from "./i18n";
+import type { BotContext, Deps } from "./kit/context";
+import { asLanguage, translatorFor } from "./kit/i18n";
 
 export function attachDeps(deps: Deps) {
   return (ctx: BotContext, next: NextFunction) => {

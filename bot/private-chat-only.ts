@@ -3,8 +3,8 @@
 // answers a button press with a short toast, and does nothing else: no command, no dialog, nothing read or stored.
 import type { NextFunction } from "grammy";
 import { claimGroupNotice } from "../store/group-notices";
-import type { BotContext } from "./context";
-import { translatorFor } from "./i18n";
+import type { BotContext } from "./kit/context";
+import { translatorFor } from "./kit/i18n";
 
 export async function privateChatOnly(ctx: BotContext, next: NextFunction) {
   const chat = ctx.chat;

@@ -2,7 +2,7 @@
 // others. Each person may send UPDATES_PER_WINDOW updates in a window that starts at their first one; the rest of
 // the window is dropped, and the first dropped update gets one polite answer.
 import { limit } from "@grammyjs/ratelimiter";
-import type { BotContext } from "./context";
+import type { BotContext } from "./kit/context";
 
 /**
  * A real member's busiest moment stays far below: a 20,000-character paste arrives as 5 messages within a second,

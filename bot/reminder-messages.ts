@@ -3,9 +3,9 @@ import { InlineKeyboard } from "grammy";
 import { REVIEW_START_DATA } from "../conversations/self-review-buttons";
 import { daysLeft } from "../domain/deadlines";
 import type { ReminderJob } from "../store/reminders";
-import { formatInstant } from "./format-date";
-import { translatorFor } from "./i18n";
-import { splitMessage } from "./split-message";
+import { formatInstant } from "./kit/format-date";
+import { translatorFor } from "./kit/i18n";
+import { splitMessage } from "./kit/split-message";
 
 export type OutgoingMessage = { chatId: string; parts: string[]; keyboard?: InlineKeyboard };
 

@@ -1,5 +1,5 @@
 import type { Role } from "../store/users";
-import type { BotContext } from "./context";
+import type { BotContext } from "./kit/context";
 
 /** Organizations where the sender holds one of the roles (a secretary is also allowed what the committee is). */
 export function orgsWithRole(ctx: BotContext, roles: readonly Role[]): Array<{ orgId: string; orgName: string }> {

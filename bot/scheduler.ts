@@ -7,7 +7,7 @@ import { isDaytime } from "../domain/reminders";
 import { hd07_2011 } from "../domain/rulebooks/hd07-2011";
 import { planAll } from "../store/reminder-planning";
 import { claimDue, expireStaleClaims, markOutcomes, type ReminderJob, type SendOutcome } from "../store/reminders";
-import type { Deps } from "./context";
+import type { Deps } from "./kit/context";
 import { renderJob } from "./reminder-messages";
 
 export type SchedulerOptions = {

@@ -1,8 +1,8 @@
 // With the disk full or the database read-only, a person still gets an answer: nothing was saved, try again later.
 import type { NextFunction } from "grammy";
 import { storageProblemOf } from "../store/storage-errors";
-import type { BotContext } from "./context";
-import { asLanguage, translatorFor } from "./i18n";
+import type { BotContext } from "./kit/context";
+import { asLanguage, translatorFor } from "./kit/i18n";
 
 /** Before everything that writes: an update whose save failed for lack of storage is answered, logged by kind. */
 export async function tellWhenNothingSaved(ctx: BotContext, next: NextFunction): Promise<void> {

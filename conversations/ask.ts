@@ -2,10 +2,10 @@
 // (a sticker, a photo, a voice note, a /command, a stale button) gets a polite hint and the question again:
 // no dead ends, and a command is never taken as content.
 import type { InlineKeyboard } from "grammy";
-import type { CallbackData } from "../bot/callback-data";
-import type { BotConversation, ConvContext } from "../bot/context";
-import type { Translate } from "../bot/i18n";
-import { replyInParts } from "../bot/outgoing";
+import type { CallbackData } from "../bot/kit/callback-data";
+import type { BotConversation, ConvContext } from "../bot/kit/context";
+import type { Translate } from "../bot/kit/i18n";
+import { replyInParts } from "../bot/kit/outgoing";
 
 export type Answer =
   | { kind: "text"; text: string }

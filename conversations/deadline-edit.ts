@@ -1,8 +1,8 @@
 // T1: the secretary types a new self-review deadline or meeting date. The typed text is validated by the domain's
 // schema, the order of the dates by the store (through the domain); a bad answer gets the reason and another try.
-import type { BotConversation, ConvContext } from "../bot/context";
-import { formatInstant } from "../bot/format-date";
-import { translatorFor } from "../bot/i18n";
+import type { BotConversation, ConvContext } from "../bot/kit/context";
+import { formatInstant } from "../bot/kit/format-date";
+import { translatorFor } from "../bot/kit/i18n";
 import { localInputSchema, type PeriodDateField } from "../domain/deadlines";
 import { changePeriodDate } from "../store/deadlines";
 import { writeWithRole } from "./role-checked-write";

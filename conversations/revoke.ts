@@ -1,7 +1,7 @@
 // M14: the upper committee revokes a result with a typed reason; the version keeps who, when and why.
-import type { BotConversation, ConvContext } from "../bot/context";
-import { translatorFor } from "../bot/i18n";
-import { notify } from "../bot/notify";
+import type { BotConversation, ConvContext } from "../bot/kit/context";
+import { translatorFor } from "../bot/kit/i18n";
+import { notify } from "../bot/kit/notify";
 import { usersWithRole } from "../store/orgs";
 import { revokeMemberResult } from "../store/recognition";
 import { writeWithRole } from "./role-checked-write";

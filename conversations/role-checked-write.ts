@@ -1,8 +1,8 @@
 // A dialog may stay open for hours; the role that let someone start it can be withdrawn meanwhile. Every dialog's
 // write goes through here: the role is read again, against the organization that owns the target, in the same
 // step as the write, and a person who lost it is told so and nothing is stored.
-import type { BotContext, BotConversation, ConvContext } from "../bot/context";
-import type { Translate } from "../bot/i18n";
+import type { BotContext, BotConversation, ConvContext } from "../bot/kit/context";
+import type { Translate } from "../bot/kit/i18n";
 import { holdsRoleOver, type WriteTarget } from "../store/authority";
 import type { Role } from "../store/users";
 

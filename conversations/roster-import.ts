@@ -8,12 +8,12 @@ import { rosterCsvSteps } from "../domain/roster-csv";
 import { setApartKnownNames, summarizeRoster } from "../domain/roster-summary";
 import { addMembersWithInvites } from "../store/invites";
 import { listMembers, type NewMember } from "../store/orgs";
-import { callbackData } from "../bot/callback-data";
-import type { BotContext, BotConversation, ConvContext } from "../bot/context";
-import { translatorFor, type Language, type Translate } from "../bot/i18n";
-import { inviteMessages } from "../bot/invite-links";
-import { shortList } from "../bot/paging";
-import { joinInMessages } from "../bot/split-message";
+import { callbackData } from "../bot/kit/callback-data";
+import type { BotContext, BotConversation, ConvContext } from "../bot/kit/context";
+import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
+import { inviteMessages } from "../bot/kit/invite-links";
+import { shortList } from "../bot/kit/paging";
+import { joinInMessages } from "../bot/kit/split-message";
 import { ask, type Answer } from "./ask";
 import { writeWithRole } from "./role-checked-write";
 

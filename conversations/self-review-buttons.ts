@@ -1,7 +1,7 @@
 // Callback data of the self-review's inline buttons, built and parsed here only.
 import { InlineKeyboard } from "grammy";
-import { callbackData } from "../bot/callback-data";
-import type { Translate } from "../bot/i18n";
+import { callbackData } from "../bot/kit/callback-data";
+import type { Translate } from "../bot/kit/i18n";
 import { MEMBER_LEVELS } from "../domain/levels";
 import { REVIEW_PARTS, type ReviewPart } from "../domain/self-review-parts";
 

@@ -4,9 +4,9 @@
 import type { Context } from "grammy";
 import { partValue, missingFrom, reviewEditPermission, type ReviewPart, type TextPart } from "../domain/self-review-parts";
 import { isLate } from "../domain/submission";
-import { splitMessage } from "../bot/split-message";
-import type { Translate } from "../bot/i18n";
-import type { BotContext } from "../bot/context";
+import { splitMessage } from "../bot/kit/split-message";
+import type { Translate } from "../bot/kit/i18n";
+import type { BotContext } from "../bot/kit/context";
 import { getReview, getReviewProgress, saveDraftPart, submitReview } from "../store/reviews";
 import { appendToPart, beginPartEdit, finishPartEdit, type AppendResult } from "../store/review-drafts";
 import { reviewSummaryMessages, type SummaryHeader } from "./self-review-text";

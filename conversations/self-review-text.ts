@@ -1,8 +1,8 @@
 // How a self-review reads on a phone: the summary shown before confirming, on resume, and by /myreview.
 import { REVIEW_PARTS, partValue, type ReviewPart } from "../domain/self-review-parts";
-import { formatInstant } from "../bot/format-date";
-import type { Translate } from "../bot/i18n";
-import { splitMessage } from "../bot/split-message";
+import { formatInstant } from "../bot/kit/format-date";
+import type { Translate } from "../bot/kit/i18n";
+import { splitMessage } from "../bot/kit/split-message";
 import type { ReviewRow } from "../store/reviews";
 
 export type SummaryHeader = { fullName: string; year: number; lang: string };

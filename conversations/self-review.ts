@@ -3,11 +3,11 @@
 // signal loses nothing; /review resumes at the first missing part. No rules here: they live in domain/.
 import type { Message } from "grammy/types";
 import type { z } from "zod";
-import type { BotConversation, ConvContext } from "../bot/context";
-import { translatorFor, type Translate } from "../bot/i18n";
+import type { BotConversation, ConvContext } from "../bot/kit/context";
+import { translatorFor, type Translate } from "../bot/kit/i18n";
 import { issueCodes, MAX_REVIEW_CHARS, reviewContentSchema, selfRatingSchema } from "../domain/schemas";
 import type { ReviewPart, TextPart } from "../domain/self-review-parts";
-import { formatInstant } from "../bot/format-date";
+import { formatInstant } from "../bot/kit/format-date";
 import { doneKeyboard, parseStepButton, ratingKeyboard, summaryKeyboard, type StepButton } from "./self-review-buttons";
 import { partTitles } from "./self-review-text";
 import { addMessage, beginEdit, finishEdit, openingOf, progressOf, savePart, sendStoredText, sendSummary, submit, type ReviewKey } from "./self-review-progress";

@@ -8,9 +8,9 @@ import {
 import { defaultPeriodDates } from "../domain/calendar";
 import { hd07_2011 } from "../domain/rulebooks";
 import { mayCreateBranchNow, setupBranch } from "../store/branches";
-import { callbackData } from "../bot/callback-data";
-import type { BotConversation, ConvContext } from "../bot/context";
-import { translatorFor, type Language, type Translate } from "../bot/i18n";
+import { callbackData } from "../bot/kit/callback-data";
+import type { BotConversation, ConvContext } from "../bot/kit/context";
+import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
 import { ask, type Question } from "./ask";
 
 export const SETUP_CONVERSATION = "setup-branch";

@@ -1,7 +1,7 @@
 // Callback data of the tally feature, built and parsed in one place (≤ 64 bytes: ids are 25-character cuids).
 import { InlineKeyboard } from "grammy";
-import { callbackData } from "../bot/callback-data";
-import type { Translate } from "../bot/i18n";
+import { callbackData } from "../bot/kit/callback-data";
+import type { Translate } from "../bot/kit/i18n";
 import { L4_GROUNDS } from "../domain";
 
 /** Buttons inside the tally dialog. */

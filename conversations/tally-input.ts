@@ -1,9 +1,9 @@
 // Waiting for one answer in the tally dialogs: a number, a button of ours or (for notes and reasons) a text.
 // Anything else — a sticker, a photo, a /command, a stale button — gets a polite hint and the question again.
 import type { InlineKeyboard } from "grammy";
-import type { CallbackData } from "../bot/callback-data";
-import type { BotConversation, ConvContext } from "../bot/context";
-import type { Translate } from "../bot/i18n";
+import type { CallbackData } from "../bot/kit/callback-data";
+import type { BotConversation, ConvContext } from "../bot/kit/context";
+import type { Translate } from "../bot/kit/i18n";
 
 export type TallyAnswer = { kind: "text"; text: string } | { kind: "button"; value: string };
 export type TallyQuestion = { text: string; keyboard?: InlineKeyboard; acceptText: boolean; buttons?: CallbackData };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { translatorFor } from "../bot/i18n";
-import { buttonCount, outgoingParts } from "../bot/outgoing";
+import { translatorFor } from "../bot/kit/i18n";
+import { buttonCount, outgoingParts } from "../bot/kit/outgoing";
 import { tieNotice } from "./tally-report";
 
 const t = translatorFor("vi");

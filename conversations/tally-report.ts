@@ -1,9 +1,9 @@
 // What the branch-wide pass tells the secretaries: a tie at the L1 cap to decide (M8), two entries that disagree.
 import { InlineKeyboard } from "grammy";
 import type { Api } from "grammy";
-import type { Translate } from "../bot/i18n";
-import { notify } from "../bot/notify";
-import { addPageButtons, pageOf } from "../bot/paging";
+import type { Translate } from "../bot/kit/i18n";
+import { notify } from "../bot/kit/notify";
+import { addPageButtons, pageOf } from "../bot/kit/paging";
 import type { TallyInput } from "../domain";
 import type { Db } from "../store/client";
 import { usersWithRole } from "../store/orgs";

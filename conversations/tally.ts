@@ -1,9 +1,9 @@
 // The secretary's counts for one member (M13): method, official members (prefilled, M7), present, valid ballots,
 // ballots per level; every bound checked by the domain's validateTally with its own message. A preview shows the
 // level the domain gives and why; confirming stores the tally and runs the branch-wide pass (M8).
-import type { BotConversation, ConvContext } from "../bot/context";
-import { describeOutcome, describeReasons, describeTallyError } from "../bot/describe-result";
-import { translatorFor, type Translate } from "../bot/i18n";
+import type { BotConversation, ConvContext } from "../bot/kit/context";
+import { describeOutcome, describeReasons, describeTallyError } from "../bot/kit/describe-result";
+import { translatorFor, type Translate } from "../bot/kit/i18n";
 import { getRulebook, levelByVote, MEMBER_LEVELS, validateTally, type L4Ground, type TallyField, type TallyInput } from "../domain";
 import { evaluateBranch, latestResults, previewMemberOutcome } from "../store/results";
 import { recordTally } from "../store/tallies";

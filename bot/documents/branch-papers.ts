@@ -3,8 +3,8 @@ import { Document, Packer, PageOrientation, Paragraph } from "docx";
 import ExcelJS from "exceljs";
 import { withoutForbiddenCharacters } from "../../domain/text";
 import type { BranchPapers, PaperRow } from "../../store/documents-data";
-import { describeOutcome, describeReasons } from "../describe-result";
-import type { Translate } from "../i18n";
+import { describeOutcome, describeReasons } from "../kit/describe-result";
+import type { Translate } from "../kit/i18n";
 import { FONT, signatures, table, text } from "./docx-parts";
 
 const LIST_COLUMNS = ["index", "name", "group", "kind", "result", "state", "note"] as const;

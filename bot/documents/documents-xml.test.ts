@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { docxText, readZipEntry } from "../../test/support/zip";
 import type { BranchPapers } from "../../store/documents-data";
-import { translatorFor } from "../i18n";
+import { translatorFor } from "../kit/i18n";
 import { ballotMinutesDocx, ratingListDocx, ratingListXlsx } from "./branch-papers";
 import { selfReviewDocx } from "./self-review-docx";
 

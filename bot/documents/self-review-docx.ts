@@ -2,7 +2,7 @@
 // the self-rating). Personal data: generated on request for the member only, never stored or logged.
 import { Document, Packer, Paragraph } from "docx";
 import type { ReviewRow } from "../../store/reviews";
-import type { Translate } from "../i18n";
+import type { Translate } from "../kit/i18n";
 import { paragraphs, signatures, text } from "./docx-parts";
 
 export async function selfReviewDocx(t: Translate, input: { review: ReviewRow; fullName: string; orgName: string; year: number }): Promise<Buffer> {

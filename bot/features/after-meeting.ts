@@ -1,6 +1,6 @@
 // The features of the branch meeting and after it: counts, results, recognition, status, documents.
 import type { Composer } from "grammy";
-import type { BotContext } from "../context";
+import type { BotContext } from "../kit/context";
 import { exportFeature } from "./export";
 import { recognizeFeature } from "./recognize";
 import { resultsFeature } from "./results";

@@ -1,10 +1,10 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { committeeCandidates, toggleCommittee, type CommitteeCandidate } from "../../store/branches";
 import { requireBranchRole } from "../branch-role";
-import { callbackData } from "../callback-data";
-import type { BotContext } from "../context";
-import type { Translate } from "../i18n";
-import { addPageButtons, pageOf } from "../paging";
+import { callbackData } from "../kit/callback-data";
+import type { BotContext } from "../kit/context";
+import type { Translate } from "../kit/i18n";
+import { addPageButtons, pageOf } from "../kit/paging";
 
 /** committee:<memberId> toggles the chi ủy role of a joined member (member ids are 25-character cuids). */
 const toggle = callbackData("committee");

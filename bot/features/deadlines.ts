@@ -3,9 +3,9 @@ import { DEADLINE_EDIT, type DeadlineEditArgs } from "../../conversations/deadli
 import type { PeriodDateField } from "../../domain/deadlines";
 import { currentPeriod } from "../../store/periods";
 import { requireBranchRole } from "../branch-role";
-import { callbackData } from "../callback-data";
-import type { BotContext } from "../context";
-import { formatInstant } from "../format-date";
+import { callbackData } from "../kit/callback-data";
+import type { BotContext } from "../kit/context";
+import { formatInstant } from "../kit/format-date";
 
 const deadlineButton = callbackData("deadline");
 const FIELDS: readonly PeriodDateField[] = ["selfReviewDeadline", "meetingDate"];

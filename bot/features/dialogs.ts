@@ -10,7 +10,7 @@ import { rosterImportConversation, ROSTER_CONVERSATION } from "../../conversatio
 import { selfReviewConversation, SELF_REVIEW } from "../../conversations/self-review";
 import { setupBranchConversation, SETUP_CONVERSATION } from "../../conversations/setup-branch";
 import { tallyConversation, TALLY } from "../../conversations/tally";
-import type { BotContext, ConvContext } from "../context";
+import type { BotContext, ConvContext } from "../kit/context";
 
 export function dialogs(): Middleware<BotContext>[] {
   return [

@@ -5,7 +5,7 @@ import { loadBranchPapers } from "../../store/documents-data";
 import { currentPeriod } from "../../store/periods";
 import { getReview, reviewerContext } from "../../store/reviews";
 import { requireBranchRole } from "../branch-role";
-import type { BotContext } from "../context";
+import type { BotContext } from "../kit/context";
 import { ballotMinutesDocx, ratingListDocx, ratingListXlsx } from "../documents/branch-papers";
 import { selfReviewDocx } from "../documents/self-review-docx";
 

@@ -1,5 +1,5 @@
 import type { Middleware } from "grammy";
-import type { BotContext } from "../context";
+import type { BotContext } from "../kit/context";
 import { committeeFeature } from "./committee";
 import { deadlinesFeature } from "./deadlines";
 import { dialogs } from "./dialogs";

@@ -2,8 +2,8 @@ import { Composer } from "grammy";
 import { INVITE_CODE_PATTERN } from "../../domain/branch-setup";
 import { claimInvite } from "../../store/invites";
 import { usersWithRole } from "../../store/orgs";
-import type { BotContext } from "../context";
-import { notify } from "../notify";
+import type { BotContext } from "../kit/context";
+import { notify } from "../kit/notify";
 
 /** /start <code>: a member accepts their invite link. /start without a code is the start feature's. */
 export function joinFeature(): Composer<BotContext> {

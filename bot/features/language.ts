@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { setLanguage } from "../../store/users";
-import type { BotContext } from "../context";
-import { LANGUAGES, asLanguage, translatorFor } from "../i18n";
+import type { BotContext } from "../kit/context";
+import { LANGUAGES, asLanguage, translatorFor } from "../kit/i18n";
 
 const CALLBACK_PREFIX = "lang:";
 

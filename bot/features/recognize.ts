@@ -3,12 +3,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { REVOKE, type RevokeArgs } from "../../conversations/revoke";
 import { branchesAwaitingRecognition, branchResults, periodBranch, recognizeResults, type ResultWithMember } from "../../store/recognition";
-import { callbackData } from "../callback-data";
-import type { BotContext } from "../context";
-import { describeOutcome } from "../describe-result";
-import { notify } from "../notify";
-import { replyInParts } from "../outgoing";
-import { addPageButtons, pageOf } from "../paging";
+import { callbackData } from "../kit/callback-data";
+import type { BotContext } from "../kit/context";
+import { describeOutcome } from "../kit/describe-result";
+import { notify } from "../kit/notify";
+import { replyInParts } from "../kit/outgoing";
+import { addPageButtons, pageOf } from "../kit/paging";
 import { orgsWithRole, requireRole } from "../roles";
 
 /** `<action>:<periodId>[:<memberId>]` — all, member, revoke; `each:<periodId>[:<page>]`; `page:<page>` of branches. */

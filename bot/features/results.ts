@@ -1,7 +1,7 @@
 // /results for the secretary: the branch's proposed results and "send for recognition"; the M8 tie buttons and the
 // double-entry re-entry button the branch-wide pass sends.
 import { Composer, InlineKeyboard } from "grammy";
-import { callbackData } from "../callback-data";
+import { callbackData } from "../kit/callback-data";
 import { CAP_KEEP, CAP_PAGE, REENTRY } from "../../conversations/tally-buttons";
 import { holdsBackSending } from "../../domain/results";
 import { reportPass, tieNotice } from "../../conversations/tally-report";
@@ -11,12 +11,12 @@ import { branchResults, chooseCapKeeper } from "../../store/recognition";
 import { evaluateBranch } from "../../store/results";
 import { memberBranch, supersedeTallies } from "../../store/tallies";
 import { requireBranchRole } from "../branch-role";
-import type { BotContext } from "../context";
-import { describeOutcome, describeReason } from "../describe-result";
-import { notify } from "../notify";
+import type { BotContext } from "../kit/context";
+import { describeOutcome, describeReason } from "../kit/describe-result";
+import { notify } from "../kit/notify";
 import { orgsWithRole, requireRole } from "../roles";
-import { replyInParts } from "../outgoing";
-import { shortList } from "../paging";
+import { replyInParts } from "../kit/outgoing";
+import { shortList } from "../kit/paging";
 
 const SEND = callbackData("rsend");
 /** Who still holds the sending back: the first names, enough to act on; /tally shows them all. */

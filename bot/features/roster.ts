@@ -2,8 +2,8 @@ import { Composer } from "grammy";
 import { issueInvites } from "../../store/invites";
 import { ROSTER_CONVERSATION } from "../../conversations/roster-import";
 import { requireBranchRole } from "../branch-role";
-import type { BotContext } from "../context";
-import { inviteMessages } from "../invite-links";
+import type { BotContext } from "../kit/context";
+import { inviteMessages } from "../kit/invite-links";
 
 /** /roster imports members (a conversation); /invites lists fresh links for members who have not joined yet. */
 export function rosterFeature(): Composer<BotContext> {

@@ -3,7 +3,7 @@ import { SELF_REVIEW, type SelfReviewArgs } from "../../conversations/self-revie
 import { REVIEW_START_DATA } from "../../conversations/self-review-buttons";
 import { reviewSummaryMessages } from "../../conversations/self-review-text";
 import { getReview, reviewerContext, type ReviewerContext } from "../../store/reviews";
-import type { BotContext } from "../context";
+import type { BotContext } from "../kit/context";
 
 /** /review (and the reminders' "review:start" button) and /myreview, for members of a branch. */
 export function selfReviewFeature(): Composer<BotContext> {

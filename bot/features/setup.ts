@@ -2,8 +2,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { MAX_BRANCHES_PER_DAY } from "../../domain/branch-setup";
 import { mayCreateBranchNow, organizationsOfKind } from "../../store/branches";
 import { SETUP_CONVERSATION } from "../../conversations/setup-branch";
-import { callbackData } from "../callback-data";
-import type { BotContext } from "../context";
+import { callbackData } from "../kit/callback-data";
+import type { BotContext } from "../kit/context";
 import { orgsWithRole } from "../roles";
 
 /** The "create another branch anyway" button: setupnew: */

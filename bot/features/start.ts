@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../context";
+import type { BotContext } from "../kit/context";
 
 /** /start without an invite code and /help: what the bot can do for this person. */
 export function startFeature(): Composer<BotContext> {

@@ -4,11 +4,11 @@ import { Composer, InlineKeyboard } from "grammy";
 import { branchCounts, branchStatus, SUBMISSION_STATES, submissionStateAt, sumCounts, toMs, type BranchStatus, type StatusMember } from "../../domain";
 import { loadBranchTallies } from "../../store/branch-tallies";
 import { loadStatusInputs } from "../../store/status";
-import { callbackData } from "../callback-data";
-import type { BotContext } from "../context";
-import { describeOutcome } from "../describe-result";
-import { addPageButtons, pageOf } from "../paging";
-import { replyInParts } from "../outgoing";
+import { callbackData } from "../kit/callback-data";
+import type { BotContext } from "../kit/context";
+import { describeOutcome } from "../kit/describe-result";
+import { addPageButtons, pageOf } from "../kit/paging";
+import { replyInParts } from "../kit/outgoing";
 import { orgsWithRole } from "../roles";
 
 const LIST_STATES = [...SUBMISSION_STATES, "unreachable"] as const;

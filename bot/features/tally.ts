@@ -9,8 +9,8 @@ import { currentPeriod, type PeriodRow } from "../../store/periods";
 import { loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
 import { evaluateBranch } from "../../store/results";
 import { memberBranch, recordHcmPresented, setMeetingAbsence } from "../../store/tallies";
-import type { BotContext } from "../context";
-import { addPageButtons, pageOf } from "../paging";
+import type { BotContext } from "../kit/context";
+import { addPageButtons, pageOf } from "../kit/paging";
 import { orgsWithRole, requireRole } from "../roles";
 
 const PAGE_SIZE = 8;

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../context";
+import type { BotContext } from "../kit/context";
 
 /** Last in the chain: anything no feature took gets a pointer to /help — or, for a stranger, how to join. */
 export function unhandledFeature(): Composer<BotContext> {

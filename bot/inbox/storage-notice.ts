@@ -5,7 +5,7 @@ import type { Api } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import { storageProblemOf } from "../../store/storage-errors";
-import { asLanguage, translatorFor } from "../i18n";
+import { asLanguage, translatorFor } from "../kit/i18n";
 
 const NOTICE_EVERY_MS = 5 * 60_000;
 

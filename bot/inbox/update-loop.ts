@@ -2,7 +2,7 @@
 // webhook. What a previous run received and did not finish is handled before anything new.
 import { BotError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
-import type { BotContext, Deps } from "../context";
+import type { BotContext, Deps } from "../kit/context";
 import { startWebhookServer, type WebhookSettings } from "../webhook";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { startPolling } from "./polling";

@@ -1,5 +1,5 @@
 // Words for the domain's codes: each reason is the locale key `reason.<code>`, each level `rating.level.<L>`.
-import type { MemberOutcome, Reason, TallyError } from "../domain";
+import type { MemberOutcome, Reason, TallyError } from "../../domain";
 import { formatInstant } from "./format-date";
 import type { Translate } from "./i18n";
 

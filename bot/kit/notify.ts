@@ -1,8 +1,8 @@
 // Messages to people other than the sender (secretaries, members, the upper committee), each in their language.
 // A member who blocked the bot (403) is marked unreachable instead of failing the whole action.
 import { GrammyError, type Api, type InlineKeyboard } from "grammy";
-import type { Db } from "../store/client";
-import { markUnreachable } from "../store/users";
+import type { Db } from "../../store/client";
+import { markUnreachable } from "../../store/users";
 import { translatorFor, type Translate } from "./i18n";
 import { outgoingParts } from "./outgoing";
 

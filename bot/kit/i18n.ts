@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from "i18next";
-import en from "../locales/en.json" with { type: "json" };
-import vi from "../locales/vi.json" with { type: "json" };
+import en from "../../locales/en.json" with { type: "json" };
+import vi from "../../locales/vi.json" with { type: "json" };
 
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -1,8 +1,8 @@
 import type { Context } from "grammy";
 import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { Logger } from "pino";
-import type { Db } from "../store/client";
-import type { Identity } from "../store/users";
+import type { Db } from "../../store/client";
+import type { Identity } from "../../store/users";
 import type { Language, Translate } from "./i18n";
 
 /** What every handler may use; built once in the composition root. */

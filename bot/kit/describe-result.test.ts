@@ -9,7 +9,7 @@ import {
   RESULT_STATES,
   TALLY_ERROR_CODES,
   reason,
-} from "../domain";
+} from "../../domain";
 import { describeReason } from "./describe-result";
 import { LANGUAGES, hasTranslation, translatorFor } from "./i18n";
 

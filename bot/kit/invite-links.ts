@@ -1,7 +1,7 @@
 // The invite links a secretary forwards to each member: one Telegram deep link per roster entry.
-import { formatLocalDate } from "../domain/branch-setup";
-import { hd07_2011 } from "../domain/rulebooks";
-import type { IssuedInvite } from "../store/invites";
+import { formatLocalDate } from "../../domain/branch-setup";
+import { hd07_2011 } from "../../domain/rulebooks";
+import type { IssuedInvite } from "../../store/invites";
 import type { Translate } from "./i18n";
 import { joinInMessages } from "./split-message";
 
