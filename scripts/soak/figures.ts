@@ -1,0 +1,54 @@
+// The soak's verdict, from what the emulated members sent and were told, and what the database holds at the end.
+import type { StoredReviews } from "./soak-database";
+import type { SentText, WriterTotals } from "./writers";
+
+export type Figures = {
+  /** Texts the bot confirmed ("Đã lưu") that are not in the stored review. Goal 0. */
+  ackedLost: number;
+  /** Texts sent and never stored, plus inbox rows never handled, plus updates Telegram still holds. Goal 0. */
+  neverHandled: number;
+  missingTexts: number;
+  unhandledInbox: number;
+  backlog: number;
+  /** Extra copies of a text, in its own review or another member's. Goal 0. */
+  duplicates: number;
+  misplaced: number;
+  outOfOrder: number;
+};
+
+export function figuresOf(sent: readonly SentText[], stored: StoredReviews, backlog: number): Figures {
+  const countOf = (token: string) => stored.tokens.get(token)?.count ?? 0;
+  const missing = sent.filter((text) => countOf(text.token) === 0);
+  let duplicates = 0;
+  let misplaced = 0;
+  for (const [token, { count, chatIds }] of stored.tokens) {
+    duplicates += count - 1;
+    misplaced += chatIds.filter((chatId) => !token.startsWith(`T${chatId}-`)).length;
+  }
+  return {
+    ackedLost: missing.filter((text) => text.acked).length,
+    neverHandled: missing.length + stored.unhandledInbox + backlog,
+    missingTexts: missing.length,
+    unhandledInbox: stored.unhandledInbox,
+    backlog,
+    duplicates,
+    misplaced,
+    outOfOrder: stored.outOfOrder,
+  };
+}
+
+export const passed = (f: Figures) => f.ackedLost === 0 && f.neverHandled === 0 && f.duplicates === 0 && f.misplaced === 0 && f.outOfOrder === 0;
+
+export function report(f: Figures, run: WriterTotals & { kills: number; crashes: number; seconds: number }): string {
+  return [
+    `soak: ${run.kills} SIGKILLs (${run.crashes} exits the soak did not cause), ${run.chats} chats, ` +
+      `${run.sent} answers sent, ${run.acked} acknowledged, ${run.seconds.toFixed(1)} s`,
+    `  acknowledged answers lost: ${f.ackedLost}   (goal 0)`,
+    `  updates never handled:     ${f.neverHandled}   (goal 0: ${f.missingTexts} texts sent and not stored, ` +
+      `${f.unhandledInbox} inbox rows unhandled, ${f.backlog} updates still held by Telegram)`,
+    `  duplicates applied:        ${f.duplicates}   (goal 0)`,
+    `  also: ${f.misplaced} texts in another member's review, ${f.outOfOrder} out of order, ` +
+      `${run.unanswered} answers not acknowledged in time, ${run.reviewsNotOpened} /review not answered in time`,
+    passed(f) ? "soak: PASS" : "soak: FAIL",
+  ].join("\n");
+}
