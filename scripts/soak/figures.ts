@@ -39,10 +39,12 @@ export function figuresOf(sent: readonly SentText[], stored: StoredReviews, back
 
 export const passed = (f: Figures) => f.ackedLost === 0 && f.neverHandled === 0 && f.duplicates === 0 && f.misplaced === 0 && f.outOfOrder === 0;
 
-export function report(f: Figures, run: WriterTotals & { kills: number; crashes: number; seconds: number }): string {
+export function report(f: Figures, run: WriterTotals & { kills: number; crashes: number; inFlightAtKills: { inbox: number; telegram: number }; seconds: number }): string {
   return [
     `soak: ${run.kills} SIGKILLs (${run.crashes} exits the soak did not cause), ${run.chats} chats, ` +
       `${run.sent} answers sent, ${run.acked} acknowledged, ${run.seconds.toFixed(1)} s`,
+    `  left by the kills, summed: ${run.inFlightAtKills.inbox} updates in the inbox not handled yet, ` +
+      `${run.inFlightAtKills.telegram} not yet fetched or confirmed at Telegram`,
     `  acknowledged answers lost: ${f.ackedLost}   (goal 0)`,
     `  updates never handled:     ${f.neverHandled}   (goal 0: ${f.missingTexts} texts sent and not stored, ` +
       `${f.unhandledInbox} inbox rows unhandled, ${f.backlog} updates still held by Telegram)`,
