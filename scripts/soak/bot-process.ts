@@ -13,6 +13,8 @@ export type BotProcess = {
   kill(): Promise<void>;
   /** SIGTERM, as a deployment stops it; resolves with the exit code. */
   terminate(timeoutMs: number): Promise<number | null>;
+  /** Lines it logged at level warn or above (ids and counts only: the bot never logs texts). */
+  problems(): string[];
   /** True when it exited without the soak asking (a crash). */
   diedAlone(): boolean;
   output(): string;
@@ -60,6 +62,7 @@ export function startBot(emulator: BotApiEmulator, databaseUrl: string): BotProc
     },
     diedAlone: () => child.exitCode !== null && !asked,
     output: () => output,
+    problems: () => output.split("\n").filter((line) => /"level":(40|50|60)/.test(line)),
   };
 }
 

@@ -5,7 +5,7 @@
 import { BotApiEmulator } from "../../test/emulator/bot-api-emulator";
 import { TEST_TOKEN } from "../../test/support/bot-harness";
 import { sleep, startBot, type BotProcess } from "./bot-process";
-import { figuresOf, passed, report } from "./figures";
+import { failedUpdateIds, figuresOf, passed, report } from "./figures";
 import { createSoakDatabase } from "./soak-database";
 import { startWriters } from "./writers";
 
@@ -31,6 +31,7 @@ process.once("SIGINT", () => { // interrupted: no bot left behind, no temp files
     process.exit(130);
   });
 });
+const problems: string[] = []; // what the bot logged as warnings or errors, run after run
 const inFlightAtKills = { inbox: 0, telegram: 0 }; // evidence that the kills hit work in progress
 
 /** Updates Telegram still holds for the bot (not confirmed by a later getUpdates), as Telegram itself tells it. */
@@ -52,7 +53,7 @@ async function launch(): Promise<BotProcess> {
 }
 
 try {
-  const writers = startWriters(emulator, { userIds, concurrency: CHATS, ackTimeoutMs: ACK_TIMEOUT_MS, partBudget: 18_000 });
+  const writers = startWriters(emulator, { userIds, concurrency: CHATS, ackTimeoutMs: ACK_TIMEOUT_MS, partBudget: 6_000 });
   while (kills < KILLS && Date.now() - startedAt < TIME_LIMIT_MS) {
     bot = await launch();
     await sleep(200 + Math.random() * 1300);
@@ -63,6 +64,7 @@ try {
     }
     await bot.kill();
     kills++;
+    problems.push(...bot.problems());
     inFlightAtKills.inbox += await database.unhandledInbox();
     inFlightAtKills.telegram += await backlog();
   }
@@ -74,7 +76,9 @@ try {
   while ((await backlog()) > 0 && Date.now() < drainUntil) await sleep(50);
   const exitCode = await bot.terminate(10_000);
   if (exitCode !== 0) console.error(`soak: the bot's clean stop exited with ${exitCode}:\n${bot.output().slice(-2000)}`);
-  const figures = figuresOf(writers.records(), await database.read(), await backlog());
+  problems.push(...bot.problems());
+  if (problems.length > 0) console.error(`soak: the bot logged ${problems.length} warnings or errors:\n${problems.slice(0, 20).join("\n")}`);
+  const figures = figuresOf(writers.records(), await database.read(), await backlog(), failedUpdateIds(problems).size);
   console.log(report(figures, { ...writers.totals(), kills, crashes, inFlightAtKills, seconds: (Date.now() - startedAt) / 1000 }));
   if (kills < KILLS) console.log(`soak: stopped by the time limit after ${kills} of ${KILLS} kills`);
   process.exitCode = passed(figures) && kills >= KILLS ? 0 : 1;
