@@ -6,6 +6,7 @@ import type { Db } from "../store/client";
 import { conversationStorage } from "../store/conversation-storage";
 import type { BotContext, ConvContext, Deps } from "./kit/context";
 import { features } from "./features";
+import { harmlessApiErrors } from "./harmless-api-errors";
 import { limitGuard } from "./kit/outgoing";
 import { attachDeps, identify } from "./middlewares";
 import { privateChatOnly } from "./private-chat-only";
@@ -36,6 +37,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
   bot.api.config.use(retry);
   // No message is lost to Telegram's limits: a text too long is sent in parts, a keyboard too big fails loudly.
   bot.api.config.use(limitGuard);
+  bot.api.config.use(harmlessApiErrors);
   const deps: Deps = {
     db: options.db,
     log: options.log,
@@ -61,6 +63,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
         (ctx, next) => {
           ctx.api.config.use(retry);
           ctx.api.config.use(limitGuard);
+          ctx.api.config.use(harmlessApiErrors);
           return next();
         },
       ],

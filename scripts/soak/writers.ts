@@ -4,7 +4,7 @@
 // An acknowledgement is a "Đã lưu (N/…)" reply with the part's Done button whose N reaches the length the part has
 // once this message is added to everything the chat sent to it: a late answer to an earlier message (handled again
 // after a kill) reports less, so it never acknowledges a later one.
-import { translatorFor } from "../../bot/i18n";
+import { translatorFor } from "../../bot/kit/i18n";
 import { stepButtonData } from "../../conversations/self-review-buttons";
 import type { TextPart } from "../../domain/self-review-parts";
 import type { BotApiEmulator, SentMessage } from "../../test/emulator/bot-api-emulator";
