@@ -1,7 +1,7 @@
 // `npm run soak` (not a test): the real bot, as `npm start` runs it, SIGKILLed at random moments while many members
 // write their self-reviews through the local Bot API emulator (127.0.0.1), then restarted once more to drain. Prints
 // acknowledged answers lost, updates never handled and duplicates applied (goal 0 each); exits 1 otherwise.
-// Settings: SOAK_KILLS (25), SOAK_CHATS (12 writing at once), SOAK_MEMBERS (200), SOAK_TIME_LIMIT_S (300).
+// Settings: SOAK_KILLS (25), SOAK_CHATS (40 writing at once, each at a person's pace), SOAK_MEMBERS (200), SOAK_TIME_LIMIT_S (300).
 import { BotApiEmulator } from "../../test/emulator/bot-api-emulator";
 import { TEST_TOKEN } from "../../test/support/bot-harness";
 import { sleep, startBot, type BotProcess } from "./bot-process";
@@ -10,7 +10,7 @@ import { createSoakDatabase } from "./soak-database";
 import { startWriters } from "./writers";
 
 const KILLS = Number(process.env.SOAK_KILLS ?? 25);
-const CHATS = Number(process.env.SOAK_CHATS ?? 12);
+const CHATS = Number(process.env.SOAK_CHATS ?? 40);
 const MEMBERS = Number(process.env.SOAK_MEMBERS ?? 200);
 const TIME_LIMIT_MS = Number(process.env.SOAK_TIME_LIMIT_S ?? 300) * 1000;
 const FIRST_USER = 810_000;
@@ -53,7 +53,7 @@ async function launch(): Promise<BotProcess> {
 }
 
 try {
-  const writers = startWriters(emulator, { userIds, concurrency: CHATS, ackTimeoutMs: ACK_TIMEOUT_MS, partBudget: 6_000 });
+  const writers = startWriters(emulator, { userIds, concurrency: CHATS, ackTimeoutMs: ACK_TIMEOUT_MS, partBudget: 1_200 });
   while (kills < KILLS && Date.now() - startedAt < TIME_LIMIT_MS) {
     bot = await launch();
     await sleep(200 + Math.random() * 1300);

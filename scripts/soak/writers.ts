@@ -5,6 +5,7 @@
 // once this message is added to everything the chat sent to it: a late answer to an earlier message (handled again
 // after a kill) reports less, so it never acknowledges a later one.
 import { translatorFor } from "../../bot/kit/i18n";
+import { PEOPLE_RATE_LIMIT } from "../../bot/rate-limit";
 import { stepButtonData } from "../../conversations/self-review-buttons";
 import type { TextPart } from "../../domain/self-review-parts";
 import type { BotApiEmulator, SentMessage } from "../../test/emulator/bot-api-emulator";
@@ -23,6 +24,12 @@ const hasDone = (m: SentMessage, part: TextPart) =>
 const SAVED = /^Đã lưu \((\d+)\//;
 const FILLER = "Trong năm, bản thân luôn giữ vững lập trường, chấp hành nghiêm chủ trương của Đảng, chính sách pháp luật của Nhà nước; "
   + "tích cực học tập, rèn luyện, giữ gìn đạo đức, lối sống giản dị, đoàn kết với đồng chí, đồng nghiệp.";
+
+/**
+ * A member's pace: the bot lets a person send 20 updates in 10 s (bot/rate-limit.ts) and answers a flood with a
+ * notice instead; the soak's members stay just under it, as a quick typist pasting would.
+ */
+const GAP_MS = Math.ceil(PEOPLE_RATE_LIMIT.windowMs / PEOPLE_RATE_LIMIT.updates) + 100;
 
 type Waiter = { accept: (message: SentMessage) => boolean; resolve: (ok: boolean) => void };
 
@@ -56,7 +63,13 @@ export function startWriters(emulator: BotApiEmulator, options: WriterOptions) {
   async function writeReview(chatId: number): Promise<void> {
     totals.chats++;
     const user = emulator.user(chatId);
+    let lastSent = 0;
+    const paced = async () => {
+      await sleep(Math.max(0, lastSent + GAP_MS - Date.now()) + Math.random() * 50);
+      lastSent = Date.now();
+    };
     const opened = answer(chatId, isPrompt("a"));
+    lastSent = Date.now();
     await user.send("/review");
     if (!(await opened)) return void totals.reviewsNotOpened++;
     let n = 0;
@@ -71,15 +84,16 @@ export function startWriters(emulator: BotApiEmulator, options: WriterOptions) {
         records.push(record);
         totals.sent++;
         const acked = answer(chatId, (m) => hasDone(m, part) && Number(SAVED.exec(m.text ?? "")?.[1] ?? -1) >= expected);
+        await paced();
         await user.send(text);
         partLength = expected;
         if (!(await acked)) return void totals.unanswered++; // this chat stops: the figures will tell why
         record.acked = true;
         totals.acked++;
-        await sleep(Math.random() * 20);
       }
       if (i === PARTS.length - 1) return;
       const nextAsked = answer(chatId, isPrompt(PARTS[i + 1]));
+      await paced();
       await user.click(doneData(part));
       if (!(await nextAsked)) return void totals.unanswered++;
       totals.partsDone++;
