@@ -2,7 +2,9 @@ import { Bot, Composer, GrammyError, HttpError } from "grammy";
 import { conversations } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Logger } from "pino";
+import type { ReviewTimeZone } from "../domain/calendar";
 import type { Db } from "../store/client";
+import { defaultTimeZone } from "./config";
 import { conversationStorage } from "../store/conversation-storage";
 import type { BotContext, ConvContext, Deps } from "./kit/context";
 import { features } from "./features";
@@ -14,7 +16,7 @@ import { rateLimit, type RateLimitSettings } from "./rate-limit";
 import { tellWhenNothingSaved } from "./storage-failure";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
-export const CONVERSATION_VERSION = 4;
+export const CONVERSATION_VERSION = 5;
 
 export type AppOptions = {
   token: string;
@@ -22,6 +24,8 @@ export type AppOptions = {
   db: Db;
   log: Logger;
   clock?: () => Date;
+  /** The configuration's TZ_REVIEW; its default when absent (tests, the demo). */
+  timeZone?: ReviewTimeZone;
   /** Replaces the network for every API call, conversations included (benchmarks: an in-process fake API). */
   fetch?: typeof fetch;
   /** Per-person updates per window; people's limits unless a script plays the users. */
@@ -43,6 +47,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
     log: options.log,
     clock: options.clock ?? (() => new Date()),
     botUsername: () => bot.botInfo.username,
+    timeZone: options.timeZone ?? defaultTimeZone(),
   };
 
   bot.use(attachDeps(deps));

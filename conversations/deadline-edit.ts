@@ -3,6 +3,7 @@
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { formatInstant } from "../bot/kit/format-date";
 import { translatorFor } from "../bot/kit/i18n";
+import type { ReviewTimeZone } from "../domain/calendar";
 import { localInputSchema, type PeriodDateField } from "../domain/deadlines";
 import { changePeriodDate } from "../store/deadlines";
 import { writeWithRole } from "./role-checked-write";
@@ -18,11 +19,13 @@ export type DeadlineEditArgs = {
   year: number;
   deadline: string;
   report: string;
+  /** Deps.timeZone: what a typed date means and how dates are shown. */
+  timeZone: ReviewTimeZone;
 };
 
 export async function deadlineEditConversation(conversation: BotConversation, ctx: ConvContext, args: DeadlineEditArgs) {
   const t = translatorFor(args.lang);
-  const show = (iso: string) => formatInstant(iso, args.lang);
+  const show = (iso: string) => formatInstant(iso, args.lang, args.timeZone);
   const words = { year: args.year, deadline: show(args.deadline), report: show(args.report) };
   await ctx.reply(t(`deadline.ask.${args.field}`, words));
   for (;;) {
@@ -37,14 +40,14 @@ export async function deadlineEditConversation(conversation: BotConversation, ct
       await next.reply(t("deadline.command_typed"));
       continue;
     }
-    const parsed = localInputSchema(args.field).safeParse(text);
+    const parsed = localInputSchema(args.field, args.timeZone.offsetMinutes).safeParse(text);
     if (!parsed.success) {
       await next.reply(t(`deadline.error.${parsed.error.issues[0]?.message}`, words));
       continue;
     }
     const value = parsed.data;
     const checked = await writeWithRole(conversation, next, t, { target: { period: args.periodId }, roles: ["secretary"] }, (outside) =>
-      changePeriodDate(outside.deps.db, { periodId: args.periodId, field: args.field, value }, outside.identity.userId, outside.deps.clock()),
+      changePeriodDate(outside.deps.db, { periodId: args.periodId, field: args.field, value }, outside.identity.userId, outside.deps.clock(), args.timeZone.offsetMinutes),
     );
     if (!checked.allowed) return;
     const result = checked.value;

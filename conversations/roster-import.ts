@@ -71,7 +71,7 @@ export async function rosterImportConversation(conversation: BotConversation, ct
         return;
       }
       await ctx.reply(t("roster.imported", { count: chosen.length, branch: args.orgName }));
-      for (const part of inviteMessages(t, result.botUsername, result.invites)) await ctx.reply(part);
+      for (const part of inviteMessages(t, result.botUsername, result.invites, result.timeZone)) await ctx.reply(part);
       return;
     }
   }
@@ -129,10 +129,10 @@ async function downloadText(ctx: BotContext, fileId: string): Promise<string | "
 /** Null when nothing could be stored (the import is one transaction): the secretary is told, not left waiting. */
 async function importRoster(ctx: BotContext, orgId: string, entries: RosterEntry[]) {
   const now = ctx.deps.clock();
-  const members = entries.map((entry) => toNewMember(entry, now.toISOString()));
+  const members = entries.map((entry) => toNewMember(entry, now.toISOString(), ctx.deps.timeZone.offsetMinutes));
   try {
     const invites = await addMembersWithInvites(ctx.deps.db, orgId, members, ctx.identity.userId, now);
-    return { invites, botUsername: ctx.deps.botUsername() };
+    return { invites, botUsername: ctx.deps.botUsername(), timeZone: ctx.deps.timeZone };
   } catch (error) {
     const e = error as { name?: string; code?: string };
     ctx.deps.log.error({ name: e.name, code: e.code, members: members.length }, "roster import failed");
@@ -140,9 +140,9 @@ async function importRoster(ctx: BotContext, orgId: string, entries: RosterEntry
   }
 }
 
-function toNewMember(entry: RosterEntry, nowIso: string): NewMember {
+function toNewMember(entry: RosterEntry, nowIso: string, offsetMinutes: number): NewMember {
   const { status } = entry;
-  const awaySince = entry.workingAwaySince ?? (status.workingAwayMonths > 0 ? monthsBefore(nowIso, status.workingAwayMonths) : null);
+  const awaySince = entry.workingAwaySince ?? (status.workingAwayMonths > 0 ? monthsBefore(nowIso, status.workingAwayMonths, offsetMinutes) : null);
   return {
     fullName: entry.name, kind: status.kind, exempt: status.exempt, retiredNotMoved: status.retiredNotMoved,
     workingAwaySince: awaySince, isLeader: status.isLeader, group: entry.group,

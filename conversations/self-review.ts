@@ -8,6 +8,7 @@ import { translatorFor, type Translate } from "../bot/kit/i18n";
 import { issueCodes, MAX_REVIEW_CHARS, reviewContentSchema, selfRatingSchema } from "../domain/schemas";
 import type { ReviewPart, TextPart } from "../domain/self-review-parts";
 import { formatInstant } from "../bot/kit/format-date";
+import type { ReviewTimeZone } from "../domain/calendar";
 import { doneKeyboard, parseStepButton, ratingKeyboard, summaryKeyboard, type StepButton } from "./self-review-buttons";
 import { partTitles } from "./self-review-text";
 import { addMessage, beginEdit, finishEdit, openingOf, progressOf, savePart, sendStoredText, sendSummary, submit, type ReviewKey } from "./self-review-progress";
@@ -26,6 +27,8 @@ export type SelfReviewArgs = {
   year: number;
   isLeader: boolean;
   deadline: string;
+  /** Deps.timeZone when the dialog began: every date it shows. */
+  timeZone: ReviewTimeZone;
 };
 
 type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; args: SelfReviewArgs; key: ReviewKey; deadline: string };
@@ -73,7 +76,7 @@ async function summaryRound(d: Dialog, submitted: boolean): Promise<PassEnd> {
     await d.ctx.reply(d.t("review.incomplete", { parts: partTitles(d.t, result.missing) }));
     return "next";
   }
-  const at = formatInstant(result.submittedAt, d.args.lang);
+  const at = formatInstant(result.submittedAt, d.args.lang, d.args.timeZone);
   const key = result.resubmitted ? "review.reconfirmed" : result.late ? "review.submitted_late" : "review.submitted";
   await d.ctx.reply(d.t(key, { at, deadline: d.deadline }));
   return "finished";
@@ -170,7 +173,7 @@ function leadingCommand(message: Message): string | null {
 
 /** The summary is sent from inside `external`: the member's texts stay out of the replay log. */
 async function showSummary(d: Dialog, onlySaved = false): Promise<void> {
-  const header = { fullName: d.args.fullName, year: d.args.year, lang: d.args.lang };
+  const header = { fullName: d.args.fullName, year: d.args.year, lang: d.args.lang, timeZone: d.args.timeZone };
   await d.conversation.external((c) => sendSummary(c, d.key, d.t, header, onlySaved));
 }
 
@@ -182,9 +185,9 @@ async function lockedExit(d: Dialog): Promise<void> {
 const deadlineTexts = new Map<string, string>();
 
 function deadlineText(args: SelfReviewArgs): string {
-  const cacheKey = `${args.deadline}|${args.lang}`;
+  const cacheKey = `${args.deadline}|${args.lang}|${args.timeZone.name}`;
   let text = deadlineTexts.get(cacheKey);
-  if (text === undefined) deadlineTexts.set(cacheKey, (text = formatInstant(args.deadline, args.lang)));
+  if (text === undefined) deadlineTexts.set(cacheKey, (text = formatInstant(args.deadline, args.lang, args.timeZone)));
   return text;
 }
 

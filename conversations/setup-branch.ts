@@ -5,8 +5,9 @@ import {
   checkDeadline, endOfLocalDay, formatLocalDate, MAX_BRANCHES_PER_DAY, orgNameSchema, parseLocalDate, reviewYearChoices,
   setupPeriodDeadlines,
 } from "../domain/branch-setup";
-import { defaultPeriodDates } from "../domain/calendar";
-import { hd07_2011 } from "../domain/rulebooks";
+import { defaultPeriodDates, type ReviewTimeZone } from "../domain/calendar";
+import type { Rulebook } from "../domain/rulebook";
+import { DEFAULT_RULEBOOK_ID, getRulebook } from "../domain/rulebooks";
 import { mayCreateBranchNow, setupBranch } from "../store/branches";
 import { callbackData } from "../bot/kit/callback-data";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
@@ -14,29 +15,32 @@ import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
 import { ask, type Question } from "./ask";
 
 export const SETUP_CONVERSATION = "setup-branch";
-export type SetupArgs = { lang: Language };
+/** `timeZone` is Deps.timeZone: what a typed day means and how dates are shown. */
+export type SetupArgs = { lang: Language; timeZone: ReviewTimeZone };
 
 /** Buttons of this conversation: setup:skip, setup:yes, setup:no, setup:y<year>, setup:default, setup:create. */
 export const setupButton = callbackData("setup");
-const RULEBOOK = hd07_2011;
 
 export async function setupBranchConversation(conversation: BotConversation, ctx: ConvContext, args: SetupArgs) {
   const t = translatorFor(args.lang);
+  // A new period gets the default rulebook (until /setup offers a choice); its calendar gives the default dates.
+  const rulebook = getRulebook(DEFAULT_RULEBOOK_ID);
+  const offset = args.timeZone.offsetMinutes;
   const nowIso = () => conversation.external((outside) => outside.deps.clock().toISOString());
 
   const name = await askName(conversation, ctx, t, t("setup.ask-name"), false);
   const upperName = await askName(conversation, ctx, t, t("setup.ask-upper"), true);
   const doubleEntry = await askYesNo(conversation, ctx, t, t("setup.ask-double-entry"));
-  const year = await askYear(conversation, ctx, t, reviewYearChoices(await nowIso()));
-  const selfReviewDeadline = await askDeadline(conversation, ctx, t, year, nowIso);
-  const { reportDeadline } = setupPeriodDeadlines(year, RULEBOOK, selfReviewDeadline);
+  const year = await askYear(conversation, ctx, t, reviewYearChoices(await nowIso(), offset));
+  const selfReviewDeadline = await askDeadline(conversation, ctx, t, { year, rulebook, offset }, nowIso);
+  const { reportDeadline } = setupPeriodDeadlines(year, rulebook, selfReviewDeadline, offset);
 
   const summary = t("setup.summary", {
     name,
     upper: upperName ?? t("setup.no-upper"),
     doubleEntry: t(doubleEntry ? "setup.yes" : "setup.no"),
     year,
-    deadline: formatLocalDate(selfReviewDeadline, RULEBOOK),
+    deadline: formatLocalDate(selfReviewDeadline, offset),
   });
   const confirm = new InlineKeyboard().text(t("setup.create"), setupButton.data("create"));
   await ask(conversation, ctx, t, { text: summary, keyboard: confirm, buttons: { data: setupButton, values: ["create"] } });
@@ -46,7 +50,7 @@ export async function setupBranchConversation(conversation: BotConversation, ctx
     const { db, clock } = outside.deps;
     if (!(await mayCreateBranchNow(db, outside.identity.userId, clock()))) return null;
     return setupBranch(db, {
-      name, upperName, doubleEntry, year, rulebookId: RULEBOOK.id, selfReviewDeadline, reportDeadline,
+      name, upperName, doubleEntry, year, rulebookId: rulebook.id, selfReviewDeadline, reportDeadline,
     }, outside.identity.userId, clock());
   });
   await ctx.reply(created ? t("setup.done", { name: created.orgName }) : t("setup.daily-limit", { max: MAX_BRANCHES_PER_DAY }));
@@ -87,11 +91,12 @@ async function askYear(conversation: BotConversation, ctx: ConvContext, t: Trans
 
 /** The self-review deadline: the calendar's default with a button, or a typed dd/mm/yyyy; never in the past. */
 async function askDeadline(
-  conversation: BotConversation, ctx: ConvContext, t: Translate, year: number, nowIso: () => Promise<string>,
+  conversation: BotConversation, ctx: ConvContext, t: Translate,
+  { year, rulebook, offset }: { year: number; rulebook: Rulebook; offset: number }, nowIso: () => Promise<string>,
 ): Promise<string> {
-  const byDefault = defaultPeriodDates(year, RULEBOOK).selfReviewDeadline;
-  const text = t("setup.ask-deadline", { date: formatLocalDate(byDefault, RULEBOOK) });
-  const keyboard = new InlineKeyboard().text(t("setup.use-default", { date: formatLocalDate(byDefault, RULEBOOK) }), setupButton.data("default"));
+  const byDefault = defaultPeriodDates(year, rulebook, offset).selfReviewDeadline;
+  const text = t("setup.ask-deadline", { date: formatLocalDate(byDefault, offset) });
+  const keyboard = new InlineKeyboard().text(t("setup.use-default", { date: formatLocalDate(byDefault, offset) }), setupButton.data("default"));
   const question: Question = { text, keyboard, acceptText: true, buttons: { data: setupButton, values: ["default"] } };
   for (;;) {
     const answer = await ask(conversation, ctx, t, question);
@@ -102,10 +107,10 @@ async function askDeadline(
         question.text = `${t(`setup.error.${date.error}`)}\n\n${text}`;
         continue;
       }
-      deadline = endOfLocalDay(date, RULEBOOK);
+      deadline = endOfLocalDay(date, offset);
     }
     const problem = checkDeadline(deadline, await nowIso());
     if (!problem) return deadline;
-    question.text = `${t(`setup.error.${problem}`, { date: formatLocalDate(deadline, RULEBOOK) })}\n\n${text}`;
+    question.text = `${t(`setup.error.${problem}`, { date: formatLocalDate(deadline, offset) })}\n\n${text}`;
   }
 }

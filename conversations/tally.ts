@@ -1,6 +1,7 @@
 // The secretary's counts for one member (M13): method, official members (prefilled, M7), present, valid ballots,
 // ballots per level; every bound checked by the domain's validateTally with its own message. A preview shows the
 // level the domain gives and why; confirming stores the tally and runs the branch-wide pass (M8).
+import type { ReviewTimeZone } from "../domain/calendar";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { describeOutcome, describeReasons, describeTallyError } from "../bot/kit/describe-result";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
@@ -27,6 +28,8 @@ export type TallyArgs = {
   official: number;
   /** M13: the most eligible voters the roster allows; absent in dialogs begun before it was passed. */
   voters?: number;
+  /** Deps.timeZone: the dates in the reasons shown. */
+  timeZone: ReviewTimeZone;
 };
 
 type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; args: TallyArgs };
@@ -44,7 +47,7 @@ export async function tallyConversation(conversation: BotConversation, ctx: Conv
       previewMemberOutcome(c.deps.db, { periodId: args.periodId, memberId: args.memberId, tally, l3Note: note }, c.deps.clock()));
     const preview = d.t("tally.preview", {
       name: args.memberName, counts: countsLine(d.t, tally), outcome: describeOutcome(d.t, outcome),
-      reasons: describeReasons(d.t, outcome.reasons, args.lang),
+      reasons: describeReasons(d.t, outcome.reasons, args.lang, args.timeZone),
     });
     const keyboard = singleButton(d.t("tally.button.confirm"), "confirm").text(d.t("tally.button.redo"), TALLY_STEP.data("redo"));
     const answer = await askTally(conversation, ctx, d.t, { text: preview, keyboard, acceptText: false, buttons: TALLY_STEP });

@@ -17,7 +17,7 @@ export function deadlinesFeature(): Composer<BotContext> {
     const found = await secretaryPeriod(ctx);
     if (!found) return;
     const { org, period } = found;
-    const show = (iso: string) => formatInstant(iso, ctx.lang);
+    const show = (iso: string) => formatInstant(iso, ctx.lang, ctx.deps.timeZone);
     const keyboard = new InlineKeyboard();
     for (const field of FIELDS) keyboard.text(ctx.t(`deadline.button.${field}`), deadlineButton.data(field)).row();
     await ctx.reply(ctx.t("deadline.show", {
@@ -34,6 +34,7 @@ export function deadlinesFeature(): Composer<BotContext> {
     const { org, period } = found;
     const args: DeadlineEditArgs = {
       lang: ctx.lang, periodId: period.id, orgName: org.orgName, field, year: period.year, deadline: period.selfReviewDeadline, report: period.reportDeadline,
+      timeZone: ctx.deps.timeZone,
     };
     await ctx.conversation.enter(DEADLINE_EDIT, args);
   });

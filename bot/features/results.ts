@@ -35,7 +35,7 @@ export function resultsFeature(): Composer<BotContext> {
       const line = ctx.t("results.line", { index: i + 1, name: r.fullName, outcome: describeOutcome(ctx.t, r.outcome), state: ctx.t(`rating.state.${r.state}`) });
       // A level lowered by the 15% cap (M8) differs from the vote the secretary just entered: say why.
       const capped = r.outcome.reasons.find((reason) => reason.code === "cap.demoted");
-      return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang)}` : line;
+      return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang, ctx.deps.timeZone)}` : line;
     });
     const text = [ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines].join("\n");
     await replyInParts(ctx, text, new InlineKeyboard().text(ctx.t("results.button.send"), SEND.data(period.id)));

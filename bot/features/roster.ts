@@ -21,7 +21,7 @@ export function rosterFeature(): Composer<BotContext> {
       return null;
     });
     if (!invites) return void (await ctx.reply(ctx.t("invites.failed")));
-    for (const part of inviteMessages(ctx.t, ctx.deps.botUsername(), invites)) await ctx.reply(part);
+    for (const part of inviteMessages(ctx.t, ctx.deps.botUsername(), invites, ctx.deps.timeZone)) await ctx.reply(part);
   });
   return feature;
 }

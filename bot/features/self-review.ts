@@ -49,6 +49,7 @@ async function openSelfReview(ctx: BotContext): Promise<void> {
     year: reviewer.period.year,
     isLeader: reviewer.isLeader,
     deadline: reviewer.period.selfReviewDeadline,
+    timeZone: ctx.deps.timeZone,
   };
   await ctx.conversation.enter(SELF_REVIEW, args);
 }
@@ -62,6 +63,6 @@ async function showMyReview(ctx: BotContext): Promise<void> {
     await ctx.reply(ctx.t("myreview.none"));
     return;
   }
-  const header = { fullName: reviewer.fullName, year: reviewer.period.year, lang: ctx.lang };
+  const header = { fullName: reviewer.fullName, year: reviewer.period.year, lang: ctx.lang, timeZone: ctx.deps.timeZone };
   for (const chunk of reviewSummaryMessages(ctx.t, header, review)) await ctx.reply(chunk);
 }

@@ -18,14 +18,14 @@ export function setupFeature(): Composer<BotContext> {
     }
     const mine = orgsWithRole(ctx, ["secretary"]).map((o) => o.orgId);
     const [branch] = await organizationsOfKind(ctx.deps.db, mine, "branch");
-    if (!branch) return ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang });
+    if (!branch) return ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang, timeZone: ctx.deps.timeZone });
     const keyboard = new InlineKeyboard().text(ctx.t("setup.create-another"), createAnother.data());
     await ctx.reply(ctx.t("setup.already", { branch: branch.orgName }), { reply_markup: keyboard });
   });
   feature.callbackQuery(createAnother.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
-    await ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang });
+    await ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang, timeZone: ctx.deps.timeZone });
   });
   return feature;
 }

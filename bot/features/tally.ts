@@ -131,6 +131,7 @@ async function enterCounts(ctx: BotContext, board: Board, member: MemberInputs, 
     memberName: member.fullName, slot: entrySlot(board, member, ctx.identity.userId), doubleEntry: board.doubleEntry,
     official: officialVoterCount(board.members.map((m) => m.status)),
     voters: officialVoterCeiling(board.members.map((m) => m.status)),
+    timeZone: ctx.deps.timeZone,
   };
   await ctx.conversation.enter(TALLY, args);
 }
