@@ -14,7 +14,7 @@ import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
 import { inviteMessages } from "../bot/kit/invite-links";
 import { shortList } from "../bot/kit/paging";
 import { joinInMessages } from "../bot/kit/split-message";
-import { ask, type Answer } from "./ask";
+import { ask, askHints, type Answer, type Checked, type Question } from "./ask";
 import { writeWithRole } from "./role-checked-write";
 
 export const ROSTER_CONVERSATION = "roster-import";
@@ -31,37 +31,23 @@ export async function rosterImportConversation(conversation: BotConversation, ct
   const t = translatorFor(args.lang);
   let prompt = t("roster.format", { branch: args.orgName });
   for (;;) {
-    const answer = await ask(conversation, ctx, t, { text: prompt, acceptText: true, acceptDocument: true });
-    const parsed = await readRoster(conversation, answer);
+    const question: Question = { text: prompt, acceptText: true, acceptDocument: true };
+    const hints = askHints(t, question);
+    // A roster that cannot be imported gets its reasons and a plea to send it again; it is not kept in the dialog.
+    question.hints = (rejection, update) =>
+      rejection.why === "invalid" ? { reply: [rejection.hint, t("roster.send-again")].flat() } : hints(rejection, update);
+    const roster = await ask(conversation, ctx, t, question, (answer) => checkRoster(conversation, t, args, answer));
     prompt = t("roster.send-again");
-    if ("failed" in parsed) {
-      await ctx.reply(t(`roster.file.${parsed.failed}`, LIMITS));
-      continue;
-    }
-    if (parsed.errors.length > 0) {
-      for (const part of errorMessages(t, parsed)) await ctx.reply(part);
-      continue;
-    }
-    if (parsed.entries.length === 0) {
-      await ctx.reply(t("roster.empty"));
-      continue;
-    }
-    const rosterNames = await conversation.external(async (outside) =>
-      (await listMembers(outside.deps.db, args.orgId)).map((m) => m.fullName));
-    const { fresh, known } = setApartKnownNames(parsed.entries, rosterNames);
-    if (!rosterHasRoom(rosterNames.length, fresh.length)) {
-      await ctx.reply(t("roster.no-room", { ...LIMITS, existing: rosterNames.length, count: fresh.length }));
-      continue;
-    }
+    const { entries, fresh, known, existing } = roster;
     const keyboard = new InlineKeyboard();
     if (fresh.length > 0) keyboard.text(t("roster.import", { count: fresh.length }), rosterButton.data("import")).row();
-    if (known.length > 0 && rosterHasRoom(rosterNames.length, parsed.entries.length)) keyboard.text(t("roster.import-all", { count: parsed.entries.length }), rosterButton.data("all")).row();
+    if (known.length > 0 && rosterHasRoom(existing, entries.length)) keyboard.text(t("roster.import-all", { count: entries.length }), rosterButton.data("all")).row();
     keyboard.text(t("roster.again"), rosterButton.data("again"));
     const choice = await ask(conversation, ctx, t, {
-      text: previewText(t, parsed.entries, known), keyboard, buttons: { data: rosterButton, values: ["import", "all", "again"] },
+      text: previewText(t, entries, known), keyboard, buttons: { data: rosterButton, values: ["import", "all", "again"] },
     });
     if (choice.kind === "button" && choice.value !== "again") {
-      const chosen = choice.value === "all" ? parsed.entries : fresh;
+      const chosen = choice.value === "all" ? entries : fresh;
       const check = { target: { org: args.orgId }, roles: ["secretary"] } as const;
       const checked = await writeWithRole(conversation, ctx, t, check, (outside) => importRoster(outside, args.orgId, chosen));
       if (!checked.allowed) return;
@@ -75,6 +61,23 @@ export async function rosterImportConversation(conversation: BotConversation, ct
       return;
     }
   }
+}
+
+type Candidates = { entries: RosterEntry[]; fresh: RosterEntry[]; known: RosterEntry[]; existing: number };
+
+/** A roster that can be imported: parsed without errors, not empty, with room for its new names on the roster. */
+async function checkRoster(conversation: BotConversation, t: Translate, args: RosterArgs, answer: Answer): Promise<Checked<Candidates>> {
+  const parsed = await readRoster(conversation, answer);
+  if ("failed" in parsed) return { ok: false, hint: t(`roster.file.${parsed.failed}`, LIMITS) };
+  if (parsed.errors.length > 0) return { ok: false, hint: errorMessages(t, parsed) };
+  if (parsed.entries.length === 0) return { ok: false, hint: t("roster.empty") };
+  const rosterNames = await conversation.external(async (outside) =>
+    (await listMembers(outside.deps.db, args.orgId)).map((m) => m.fullName));
+  const { fresh, known } = setApartKnownNames(parsed.entries, rosterNames);
+  if (!rosterHasRoom(rosterNames.length, fresh.length)) {
+    return { ok: false, hint: t("roster.no-room", { ...LIMITS, existing: rosterNames.length, count: fresh.length }) };
+  }
+  return { ok: true, value: { entries: parsed.entries, fresh, known, existing: rosterNames.length } };
 }
 
 type FileFailure = { failed: "too-big" | "not-csv" | "download" | "too-many" };

@@ -1,6 +1,6 @@
 // Callback data of the self-review's inline buttons, built and parsed here only.
 import { InlineKeyboard } from "grammy";
-import { callbackData } from "../bot/kit/callback-data";
+import { callbackData, type CallbackData } from "../bot/kit/callback-data";
 import type { Translate } from "../bot/kit/i18n";
 import { MEMBER_LEVELS } from "../domain/levels";
 import { REVIEW_PARTS, type ReviewPart } from "../domain/self-review-parts";
@@ -20,7 +20,11 @@ export type StepButton =
 
 export function parseStepButton(data: string | undefined): StepButton | null {
   const arg = step.parse(data);
-  if (arg === null) return null;
+  return arg === null ? null : stepButtonOf(arg);
+}
+
+/** The button an accepted answer's value stands for. */
+export function stepButtonOf(arg: string): StepButton | null {
   if (arg === "confirm") return { kind: "confirm" };
   const [kind, value] = arg.split(".", 2) as [string, string | undefined];
   const part = REVIEW_PARTS.find((p) => p === value);
@@ -31,8 +35,16 @@ export function parseStepButton(data: string | undefined): StepButton | null {
 }
 
 export function stepButtonData(button: StepButton): string {
-  if (button.kind === "confirm") return step.data("confirm");
-  return step.data(`${button.kind}.${button.kind === "rate" ? button.level : button.part}`);
+  return step.data(stepArg(button));
+}
+
+function stepArg(button: StepButton): string {
+  return button.kind === "confirm" ? "confirm" : `${button.kind}.${button.kind === "rate" ? button.level : button.part}`;
+}
+
+/** The buttons a step accepts, as a question's `buttons`. */
+export function stepButtons(accepted: readonly StepButton[]): { data: CallbackData; values: string[] } {
+  return { data: step, values: accepted.map(stepArg) };
 }
 
 // The dialog replays from the top on every update, rebuilding each keyboard it sent: they are built once per

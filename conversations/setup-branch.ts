@@ -12,7 +12,7 @@ import { mayCreateBranchNow, setupBranch } from "../store/branches";
 import { callbackData } from "../bot/kit/callback-data";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
-import { ask, type Question } from "./ask";
+import { ask, type Checked, type Question } from "./ask";
 
 export const SETUP_CONVERSATION = "setup-branch";
 /** `timeZone` is Deps.timeZone: what a typed day means and how dates are shown. */
@@ -65,14 +65,11 @@ async function askName(conversation: BotConversation, ctx: ConvContext, t: Trans
     question.keyboard = new InlineKeyboard().text(t("setup.skip"), setupButton.data("skip"));
     question.buttons = { data: setupButton, values: ["skip"] };
   }
-  for (;;) {
-    const answer = await ask(conversation, ctx, t, question);
-    if (answer.kind === "button") return null;
-    if (answer.kind !== "text") continue;
+  return ask(conversation, ctx, t, question, (answer): Checked<string | null> => {
+    if (answer.kind !== "text") return { ok: true, value: null };
     const parsed = orgNameSchema.safeParse(answer.text);
-    if (parsed.success) return parsed.data;
-    question.text = `${t(`setup.error.${parsed.error.issues[0].message}`)}\n\n${text}`;
-  }
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, hint: t(`setup.error.${parsed.error.issues[0].message}`) };
+  });
 }
 
 async function askYesNo(conversation: BotConversation, ctx: ConvContext, t: Translate, text: string): Promise<boolean> {
@@ -98,19 +95,11 @@ async function askDeadline(
   const text = t("setup.ask-deadline", { date: formatLocalDate(byDefault, offset) });
   const keyboard = new InlineKeyboard().text(t("setup.use-default", { date: formatLocalDate(byDefault, offset) }), setupButton.data("default"));
   const question: Question = { text, keyboard, acceptText: true, buttons: { data: setupButton, values: ["default"] } };
-  for (;;) {
-    const answer = await ask(conversation, ctx, t, question);
-    let deadline = byDefault;
-    if (answer.kind === "text") {
-      const date = parseLocalDate(answer.text);
-      if ("error" in date) {
-        question.text = `${t(`setup.error.${date.error}`)}\n\n${text}`;
-        continue;
-      }
-      deadline = endOfLocalDay(date, offset);
-    }
+  return ask(conversation, ctx, t, question, async (answer): Promise<Checked<string>> => {
+    const date = answer.kind === "text" ? parseLocalDate(answer.text) : null;
+    if (date && "error" in date) return { ok: false, hint: t(`setup.error.${date.error}`) };
+    const deadline = date ? endOfLocalDay(date, offset) : byDefault;
     const problem = checkDeadline(deadline, await nowIso());
-    if (!problem) return deadline;
-    question.text = `${t(`setup.error.${problem}`, { date: formatLocalDate(deadline, offset) })}\n\n${text}`;
-  }
+    return problem ? { ok: false, hint: t(`setup.error.${problem}`, { date: formatLocalDate(deadline, offset) }) } : { ok: true, value: deadline };
+  });
 }
