@@ -2,7 +2,7 @@
 // (a sticker, a photo, a voice note, a /command, a stale button) gets a polite hint and the question again:
 // no dead ends, and a command is never taken as content.
 import type { InlineKeyboard } from "grammy";
-import type { CallbackData } from "../bot/kit/callback-data";
+import type { ChoiceFamily } from "../bot/kit/button-family";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import type { Translate } from "../bot/kit/i18n";
 import { replyInParts } from "../bot/kit/outgoing";
@@ -19,8 +19,8 @@ export type Question = {
   acceptText?: boolean;
   /** Accept an uploaded document (e.g. a CSV file). */
   acceptDocument?: boolean;
-  /** Accept these buttons of this callback prefix. */
-  buttons?: { data: CallbackData; values: readonly string[] };
+  /** Accept these choices of this button family. */
+  buttons?: { data: ChoiceFamily; values: readonly string[] };
 };
 
 /** Sends the question, then waits for a fitting answer. */
@@ -51,7 +51,7 @@ function readAnswer(ctx: ConvContext, question: Question): Answer | null {
   if (document && question.acceptDocument) {
     return { kind: "document", fileId: document.file_id, fileName: document.file_name ?? "", size: document.file_size ?? 0 };
   }
-  const value = question.buttons?.data.parse(ctx.callbackQuery?.data);
+  const value = question.buttons?.data.unpack(ctx.callbackQuery?.data)?.choice;
   if (value != null && question.buttons!.values.includes(value)) return { kind: "button", value };
   return null;
 }

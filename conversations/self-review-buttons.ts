@@ -1,39 +1,14 @@
-// Callback data of the self-review's inline buttons, built and parsed here only.
+// The self-review's keyboards (their button data: bot/kit/buttons/self-review.ts).
 import { InlineKeyboard } from "grammy";
-import { callbackData } from "../bot/kit/callback-data";
+import { reviewStart, reviewStep, type StepButton } from "../bot/kit/buttons";
 import type { Translate } from "../bot/kit/i18n";
 import { MEMBER_LEVELS } from "../domain/levels";
 import { REVIEW_PARTS, type ReviewPart } from "../domain/self-review-parts";
 
-/** "review:start": opens the self-review, exactly like /review (the reminders carry this button). */
-export const reviewStartButton = callbackData("review");
-export const REVIEW_START_DATA = reviewStartButton.data("start");
+/** Opens the self-review, exactly like /review (the reminders carry this button). */
+export const REVIEW_START_DATA = reviewStart.pack({ action: "start" });
 
-/** Buttons inside the conversation: "rv:done.a", "rv:rate.L2", "rv:edit.hcm", "rv:confirm". */
-const step = callbackData("rv");
-
-export type StepButton =
-  | { kind: "done"; part: ReviewPart }
-  | { kind: "rate"; level: string }
-  | { kind: "edit"; part: ReviewPart }
-  | { kind: "confirm" };
-
-export function parseStepButton(data: string | undefined): StepButton | null {
-  const arg = step.parse(data);
-  if (arg === null) return null;
-  if (arg === "confirm") return { kind: "confirm" };
-  const [kind, value] = arg.split(".", 2) as [string, string | undefined];
-  const part = REVIEW_PARTS.find((p) => p === value);
-  if (kind === "done" && part) return { kind, part };
-  if (kind === "edit" && part) return { kind, part };
-  if (kind === "rate" && value) return { kind, level: value };
-  return null;
-}
-
-export function stepButtonData(button: StepButton): string {
-  if (button.kind === "confirm") return step.data("confirm");
-  return step.data(`${button.kind}.${button.kind === "rate" ? button.level : button.part}`);
-}
+export const stepButtonData = (step: StepButton) => reviewStep.pack({ step });
 
 // The dialog replays from the top on every update, rebuilding each keyboard it sent: they are built once per
 // language (translatorFor keeps one T per language) and never mutated afterwards.

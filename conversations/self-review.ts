@@ -8,7 +8,8 @@ import { translatorFor, type Translate } from "../bot/kit/i18n";
 import { issueCodes, MAX_REVIEW_CHARS, reviewContentSchema, selfRatingSchema } from "../domain/schemas";
 import type { ReviewPart, TextPart } from "../domain/self-review-parts";
 import { formatInstant } from "../bot/kit/format-date";
-import { doneKeyboard, parseStepButton, ratingKeyboard, summaryKeyboard, type StepButton } from "./self-review-buttons";
+import { reviewStart, reviewStep, type StepButton } from "../bot/kit/buttons";
+import { doneKeyboard, ratingKeyboard, summaryKeyboard } from "./self-review-buttons";
 import { partTitles } from "./self-review-text";
 import { addMessage, beginEdit, finishEdit, openingOf, progressOf, savePart, sendStoredText, sendSummary, submit, type ReviewKey } from "./self-review-progress";
 
@@ -143,14 +144,14 @@ async function nextInput(d: Dialog, accept: (button: StepButton) => boolean): Pr
     const next = await d.conversation.wait();
     const query = next.callbackQuery;
     if (query) {
-      const button = parseStepButton(query.data);
+      const button = reviewStep.unpack(query.data)?.step ?? null;
       if (button && accept(button)) {
         await next.answerCallbackQuery();
         // The choice is made: its buttons go, so an old "Done" cannot be pressed again by mistake.
         if (query.message) await next.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
         return { kind: "button", button };
       }
-      if (!button && !query.data?.startsWith("review:")) await d.conversation.skip({ next: true });
+      if (!button && !reviewStart.unpack(query.data)) await d.conversation.skip({ next: true });
       await next.answerCallbackQuery({ text: d.t("review.button_stale") });
       continue;
     }

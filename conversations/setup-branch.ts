@@ -8,7 +8,7 @@ import {
 import { defaultPeriodDates } from "../domain/calendar";
 import { hd07_2011 } from "../domain/rulebooks";
 import { mayCreateBranchNow, setupBranch } from "../store/branches";
-import { callbackData } from "../bot/kit/callback-data";
+import { setupStep } from "../bot/kit/buttons";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
 import { ask, type Question } from "./ask";
@@ -16,8 +16,7 @@ import { ask, type Question } from "./ask";
 export const SETUP_CONVERSATION = "setup-branch";
 export type SetupArgs = { lang: Language };
 
-/** Buttons of this conversation: setup:skip, setup:yes, setup:no, setup:y<year>, setup:default, setup:create. */
-export const setupButton = callbackData("setup");
+const setupChoice = (choice: string) => setupStep.pack({ choice });
 const RULEBOOK = hd07_2011;
 
 export async function setupBranchConversation(conversation: BotConversation, ctx: ConvContext, args: SetupArgs) {
@@ -38,8 +37,8 @@ export async function setupBranchConversation(conversation: BotConversation, ctx
     year,
     deadline: formatLocalDate(selfReviewDeadline, RULEBOOK),
   });
-  const confirm = new InlineKeyboard().text(t("setup.create"), setupButton.data("create"));
-  await ask(conversation, ctx, t, { text: summary, keyboard: confirm, buttons: { data: setupButton, values: ["create"] } });
+  const confirm = new InlineKeyboard().text(t("setup.create"), setupChoice("create"));
+  await ask(conversation, ctx, t, { text: summary, keyboard: confirm, buttons: { data: setupStep, values: ["create"] } });
 
   // Checked again here: /setup may have been typed before the other dialogs of the day were confirmed.
   const created = await conversation.external(async (outside) => {
@@ -58,8 +57,8 @@ async function askName(conversation: BotConversation, ctx: ConvContext, t: Trans
 async function askName(conversation: BotConversation, ctx: ConvContext, t: Translate, text: string, optional: boolean) {
   const question: Question = { text, acceptText: true };
   if (optional) {
-    question.keyboard = new InlineKeyboard().text(t("setup.skip"), setupButton.data("skip"));
-    question.buttons = { data: setupButton, values: ["skip"] };
+    question.keyboard = new InlineKeyboard().text(t("setup.skip"), setupChoice("skip"));
+    question.buttons = { data: setupStep, values: ["skip"] };
   }
   for (;;) {
     const answer = await ask(conversation, ctx, t, question);
@@ -72,16 +71,16 @@ async function askName(conversation: BotConversation, ctx: ConvContext, t: Trans
 }
 
 async function askYesNo(conversation: BotConversation, ctx: ConvContext, t: Translate, text: string): Promise<boolean> {
-  const keyboard = new InlineKeyboard().text(t("setup.yes"), setupButton.data("yes")).text(t("setup.no"), setupButton.data("no"));
-  const answer = await ask(conversation, ctx, t, { text, keyboard, buttons: { data: setupButton, values: ["yes", "no"] } });
+  const keyboard = new InlineKeyboard().text(t("setup.yes"), setupChoice("yes")).text(t("setup.no"), setupChoice("no"));
+  const answer = await ask(conversation, ctx, t, { text, keyboard, buttons: { data: setupStep, values: ["yes", "no"] } });
   return answer.kind === "button" && answer.value === "yes";
 }
 
 async function askYear(conversation: BotConversation, ctx: ConvContext, t: Translate, years: number[]): Promise<number> {
   const keyboard = new InlineKeyboard();
-  for (const year of years) keyboard.text(String(year), setupButton.data(`y${year}`));
+  for (const year of years) keyboard.text(String(year), setupChoice(`y${year}`));
   const values = years.map((y) => `y${y}`);
-  const answer = await ask(conversation, ctx, t, { text: t("setup.ask-year"), keyboard, buttons: { data: setupButton, values } });
+  const answer = await ask(conversation, ctx, t, { text: t("setup.ask-year"), keyboard, buttons: { data: setupStep, values } });
   return answer.kind === "button" ? Number(answer.value.slice(1)) : years[0];
 }
 
@@ -91,8 +90,8 @@ async function askDeadline(
 ): Promise<string> {
   const byDefault = defaultPeriodDates(year, RULEBOOK).selfReviewDeadline;
   const text = t("setup.ask-deadline", { date: formatLocalDate(byDefault, RULEBOOK) });
-  const keyboard = new InlineKeyboard().text(t("setup.use-default", { date: formatLocalDate(byDefault, RULEBOOK) }), setupButton.data("default"));
-  const question: Question = { text, keyboard, acceptText: true, buttons: { data: setupButton, values: ["default"] } };
+  const keyboard = new InlineKeyboard().text(t("setup.use-default", { date: formatLocalDate(byDefault, RULEBOOK) }), setupChoice("default"));
+  const question: Question = { text, keyboard, acceptText: true, buttons: { data: setupStep, values: ["default"] } };
   for (;;) {
     const answer = await ask(conversation, ctx, t, question);
     let deadline = byDefault;

@@ -1,18 +1,18 @@
 // Waiting for one answer in the tally dialogs: a number, a button of ours or (for notes and reasons) a text.
 // Anything else — a sticker, a photo, a /command, a stale button — gets a polite hint and the question again.
 import type { InlineKeyboard } from "grammy";
-import type { CallbackData } from "../bot/kit/callback-data";
+import type { ChoiceFamily } from "../bot/kit/button-family";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import type { Translate } from "../bot/kit/i18n";
 
 export type TallyAnswer = { kind: "text"; text: string } | { kind: "button"; value: string };
-export type TallyQuestion = { text: string; keyboard?: InlineKeyboard; acceptText: boolean; buttons?: CallbackData };
+export type TallyQuestion = { text: string; keyboard?: InlineKeyboard; acceptText: boolean; buttons?: ChoiceFamily };
 
 export async function askTally(conversation: BotConversation, ctx: ConvContext, t: Translate, q: TallyQuestion): Promise<TallyAnswer> {
   await ctx.reply(q.text, q.keyboard ? { reply_markup: q.keyboard } : {});
   for (;;) {
     const next = await conversation.wait();
-    const value = q.buttons?.parse(next.callbackQuery?.data);
+    const value = q.buttons?.unpack(next.callbackQuery?.data)?.choice;
     if (next.callbackQuery) {
       await next.answerCallbackQuery(value == null ? { text: t("tally.press_button") } : {});
       if (value != null) return { kind: "button", value };

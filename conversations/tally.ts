@@ -4,12 +4,13 @@
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { describeOutcome, describeReasons, describeTallyError } from "../bot/kit/describe-result";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
-import { getRulebook, levelByVote, MEMBER_LEVELS, validateTally, type L4Ground, type TallyField, type TallyInput } from "../domain";
+import { getRulebook, L4_GROUNDS, levelByVote, MEMBER_LEVELS, validateTally, type L4Ground, type TallyField, type TallyInput } from "../domain";
 import { evaluateBranch, latestResults, previewMemberOutcome } from "../store/results";
 import { recordTally } from "../store/tallies";
 import { writeWithRole } from "./role-checked-write";
 import { askTally, parseCount } from "./tally-input";
-import { groundsKeyboard, methodKeyboard, singleButton, TALLY_STEP } from "./tally-buttons";
+import { groundsKeyboard, methodKeyboard, singleButton } from "./tally-buttons";
+import { tallyStep } from "../bot/kit/buttons";
 import { countsLine, reportPass } from "./tally-report";
 
 export const TALLY = "tally";
@@ -46,8 +47,8 @@ export async function tallyConversation(conversation: BotConversation, ctx: Conv
       name: args.memberName, counts: countsLine(d.t, tally), outcome: describeOutcome(d.t, outcome),
       reasons: describeReasons(d.t, outcome.reasons, args.lang),
     });
-    const keyboard = singleButton(d.t("tally.button.confirm"), "confirm").text(d.t("tally.button.redo"), TALLY_STEP.data("redo"));
-    const answer = await askTally(conversation, ctx, d.t, { text: preview, keyboard, acceptText: false, buttons: TALLY_STEP });
+    const keyboard = singleButton(d.t("tally.button.confirm"), "confirm").text(d.t("tally.button.redo"), tallyStep.pack({ choice: "redo" }));
+    const answer = await askTally(conversation, ctx, d.t, { text: preview, keyboard, acceptText: false, buttons: tallyStep });
     if (answer.kind === "button" && answer.value === "confirm") return save(d, tally, note);
   }
 }
@@ -56,7 +57,7 @@ async function askCounts(d: Dialog): Promise<TallyInput> {
   const { t, args } = d;
   let method: TallyInput["method"] = "secret";
   for (;;) {
-    const a = await askTally(d.conversation, d.ctx, t, { text: t("tally.ask_method"), keyboard: methodKeyboard(t), acceptText: false, buttons: TALLY_STEP });
+    const a = await askTally(d.conversation, d.ctx, t, { text: t("tally.ask_method"), keyboard: methodKeyboard(t), acceptText: false, buttons: tallyStep });
     if (a.kind === "button" && (a.value === "secret" || a.value === "hands")) {
       method = a.value;
       break;
@@ -79,7 +80,7 @@ async function askNumber(d: Dialog, sofar: TallyInput, field: TallyField | "offi
   const keep = field === "official" ? singleButton(d.t("tally.button.keep", { count: d.args.official }), "keep") : undefined;
   let text = question;
   for (;;) {
-    const a = await askTally(d.conversation, d.ctx, d.t, { text, keyboard: keep, acceptText: true, buttons: keep ? TALLY_STEP : undefined });
+    const a = await askTally(d.conversation, d.ctx, d.t, { text, keyboard: keep, acceptText: true, buttons: keep ? tallyStep : undefined });
     const value = a.kind === "button" ? (a.value === "keep" ? d.args.official : null) : parseCount(a.text);
     if (value === null) {
       text = `${d.t("tally.not_number")}\n\n${question}`;
@@ -98,11 +99,13 @@ async function askGrounds(d: Dialog): Promise<L4Ground[]> {
   const chosen: L4Ground[] = [];
   for (;;) {
     const a = await askTally(d.conversation, d.ctx, d.t, {
-      text: d.t("tally.ask_grounds"), keyboard: groundsKeyboard(d.t, chosen), acceptText: false, buttons: TALLY_STEP,
+      text: d.t("tally.ask_grounds"), keyboard: groundsKeyboard(d.t, chosen), acceptText: false, buttons: tallyStep,
     });
     if (a.kind !== "button") continue;
     if (a.value === "done") return chosen;
-    const ground = a.value as L4Ground;
+    // Any of the dialog's buttons reads back here (an older question's too): only a ground is a ground.
+    const ground = L4_GROUNDS.find((g) => g === a.value);
+    if (!ground) continue;
     const at = chosen.indexOf(ground);
     if (at >= 0) chosen.splice(at, 1);
     else chosen.push(ground);
@@ -111,7 +114,7 @@ async function askGrounds(d: Dialog): Promise<L4Ground[]> {
 
 async function askNote(d: Dialog): Promise<string | undefined> {
   const a = await askTally(d.conversation, d.ctx, d.t, {
-    text: d.t("tally.ask_note"), keyboard: singleButton(d.t("tally.button.skip"), "skip"), acceptText: true, buttons: TALLY_STEP,
+    text: d.t("tally.ask_note"), keyboard: singleButton(d.t("tally.button.skip"), "skip"), acceptText: true, buttons: tallyStep,
   });
   return a.kind === "text" && a.text.trim() ? a.text.trim().slice(0, 1000) : undefined;
 }
