@@ -1,6 +1,6 @@
 // Button data is user input: an unknown action of a known prefix is refused with the stale-button toast and changes
 // nothing (it used to fall through to "recognize all"), and an upper committee cannot act on another's branch.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createOrganization } from "../../store/orgs";
 import { startHarness, type Harness } from "../support/bot-harness";
 import { seedBranch } from "../support/seed";
@@ -35,9 +35,11 @@ describe("forged button data", () => {
     const upper = h.user(UPPER);
     await upper.send("/recognize");
     await upper.waitForMessage(/2 chờ công nhận/);
-    for (const data of [`rc:bogus:${branch.periodId}`, `rc:${branch.periodId}`, `rc:all:${branch.periodId}:x`, "rc:member:1:2"]) await upper.pressForged(data);
-    await upper.waitForIdle();
-    expect(toasts(h)).toEqual(Array(4).fill("Nút này đã hết hiệu lực."));
+    const forged = [`rc:bogus:${branch.periodId}`, `rc:${branch.periodId}`, `rc:all:${branch.periodId}:x`, "rc:member:1:2"];
+    for (const data of forged) await upper.pressForged(data);
+    // Each press is answered (the inbox handles them one after another): wait for all four answers.
+    await vi.waitFor(() => expect(toasts(h).length).toBe(forged.length), { timeout: 30_000, interval: 50 });
+    expect(toasts(h)).toEqual(forged.map(() => "Nút này đã hết hiệu lực."));
     expect(await recognized(h)).toBe(0);
     await upper.pressForged(`rc:all:${branch.periodId}`);
     await upper.waitForMessage(/Đã công nhận 2 kết quả/);
@@ -50,8 +52,8 @@ describe("forged button data", () => {
     await other.waitForMessage(/./);
     await other.pressForged(`rc:all:${branch.periodId}`);
     await other.pressForged(`rc:member:${branch.periodId}:${Object.values(branch.memberIds)[0]}`);
-    await other.waitForIdle();
-    expect(other.messages().filter((m) => /Không tìm thấy kết quả này/.test(m.text ?? ""))).toHaveLength(2);
+    const refusals = () => other.messages().filter((m) => /Không tìm thấy kết quả này/.test(m.text ?? ""));
+    await vi.waitFor(() => expect(refusals()).toHaveLength(2), { timeout: 30_000, interval: 50 });
     expect(await recognized(h)).toBe(0);
   }, 60_000);
 });
