@@ -4,7 +4,7 @@
 // replay log, however many of them come. A command is never taken as content; buttons of other features may pass.
 import type { InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
-import type { CallbackData } from "../bot/kit/callback-data";
+import type { ChoiceFamily } from "../bot/kit/button-family";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import type { Translate } from "../bot/kit/i18n";
 import { replyInParts } from "../bot/kit/outgoing";
@@ -33,6 +33,9 @@ export type Rejection =
 export type Hint = { toast?: string; reply?: string | readonly string[]; keyboard?: InlineKeyboard; repeat?: boolean; pass?: boolean };
 export type Hints = (rejection: Rejection, ctx: ConvContext) => Hint;
 
+/** What a question needs of its buttons' family: a strict reading of a press's data (every ChoiceFamily is one). */
+export type ChoiceReader = Pick<ChoiceFamily, "unpack">;
+
 export type Question = {
   text: string;
   keyboard?: InlineKeyboard;
@@ -40,8 +43,8 @@ export type Question = {
   acceptText?: boolean;
   /** Accept an uploaded document (e.g. a CSV file). */
   acceptDocument?: boolean;
-  /** Accept these buttons of this callback prefix. */
-  buttons?: { data: CallbackData; values: readonly string[] };
+  /** Accept these choices of this button family. */
+  buttons?: { data: ChoiceReader; values: readonly string[] };
   /** The dialog's own words for what does not answer (default: the `ask.*` hints, then the question again). */
   hints?: Hints;
 };
@@ -113,7 +116,7 @@ function readAnswer(ctx: ConvContext, question: Question): Answer | Rejection {
     return { kind: "document", fileId: document.file_id, fileName: document.file_name ?? "", size: document.file_size ?? 0 };
   }
   if (ctx.callbackQuery) {
-    const value = question.buttons?.data.parse(ctx.callbackQuery.data);
+    const value = question.buttons?.data.unpack(ctx.callbackQuery.data)?.choice;
     return value != null && question.buttons!.values.includes(value) ? { kind: "button", value } : { why: "button" };
   }
   return { why: "kind" };

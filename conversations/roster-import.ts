@@ -8,7 +8,7 @@ import { rosterCsvSteps } from "../domain/roster-csv";
 import { setApartKnownNames, summarizeRoster } from "../domain/roster-summary";
 import { addMembersWithInvites } from "../store/invites";
 import { listMembers, type NewMember } from "../store/orgs";
-import { callbackData } from "../bot/kit/callback-data";
+import { rosterStep } from "../bot/kit/buttons";
 import type { BotContext, BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
 import { inviteMessages } from "../bot/kit/invite-links";
@@ -20,8 +20,6 @@ import { writeWithRole } from "./role-checked-write";
 export const ROSTER_CONVERSATION = "roster-import";
 export type RosterArgs = { lang: Language; orgId: string; orgName: string };
 
-/** Buttons: roster:import (the new names), roster:all (same names too), roster:again. */
-export const rosterButton = callbackData("roster");
 const LIMITS = { max: MAX_ROSTER_MEMBERS, size: `${MAX_ROSTER_FILE_BYTES / 1024} KB` };
 const TELEGRAM_API = "https://api.telegram.org";
 /** The preview names this many groups and already-known members, then "and N more": it stays one message. */
@@ -40,11 +38,11 @@ export async function rosterImportConversation(conversation: BotConversation, ct
     prompt = t("roster.send-again");
     const { entries, fresh, known, existing } = roster;
     const keyboard = new InlineKeyboard();
-    if (fresh.length > 0) keyboard.text(t("roster.import", { count: fresh.length }), rosterButton.data("import")).row();
-    if (known.length > 0 && rosterHasRoom(existing, entries.length)) keyboard.text(t("roster.import-all", { count: entries.length }), rosterButton.data("all")).row();
-    keyboard.text(t("roster.again"), rosterButton.data("again"));
+    if (fresh.length > 0) keyboard.text(t("roster.import", { count: fresh.length }), rosterStep.pack({ choice: "import" })).row();
+    if (known.length > 0 && rosterHasRoom(existing, entries.length)) keyboard.text(t("roster.import-all", { count: entries.length }), rosterStep.pack({ choice: "all" })).row();
+    keyboard.text(t("roster.again"), rosterStep.pack({ choice: "again" }));
     const choice = await ask(conversation, ctx, t, {
-      text: previewText(t, entries, known), keyboard, buttons: { data: rosterButton, values: ["import", "all", "again"] },
+      text: previewText(t, entries, known), keyboard, buttons: { data: rosterStep, values: ["import", "all", "again"] },
     });
     if (choice.kind === "button" && choice.value !== "again") {
       const chosen = choice.value === "all" ? entries : fresh;

@@ -12,7 +12,7 @@ import { MEMBER_LEVELS } from "../domain/levels";
 import { REVIEW_PARTS } from "../domain/self-review-parts";
 import { waitForAnswer, type Checked, type Hints, type Question } from "./ask";
 import {
-  doneKeyboard, parseStepButton, ratingKeyboard, reviewStartButton, stepButtonOf, stepButtons, summaryKeyboard, type StepButton,
+  doneKeyboard, parseStepButton, ratingKeyboard, isReviewStart, stepButtonOf, stepButtons, summaryKeyboard, type StepButton,
 } from "./self-review-buttons";
 import { partTitles } from "./self-review-text";
 import { addMessage, beginEdit, finishEdit, openingOf, progressOf, savePart, sendStoredText, sendSummary, submit, type ReviewKey } from "./self-review-progress";
@@ -158,7 +158,7 @@ function reviewHints(t: Translate): Hints {
     const data = ctx.callbackQuery?.data;
     switch (rejection.why) {
       case "button":
-        return parseStepButton(data) || reviewStartButton.parse(data) !== null ? { toast: t("review.button_stale") } : { pass: true };
+        return parseStepButton(data) || isReviewStart(data) ? { toast: t("review.button_stale") } : { pass: true };
       case "command":
         return { reply: t("review.command_not_stored", { command: rejection.command }) };
       case "text": // only the rating takes no text

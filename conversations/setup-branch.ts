@@ -9,7 +9,7 @@ import { defaultPeriodDates, type ReviewTimeZone } from "../domain/calendar";
 import type { Rulebook } from "../domain/rulebook";
 import { DEFAULT_RULEBOOK_ID, getRulebook } from "../domain/rulebooks";
 import { mayCreateBranchNow, setupBranch } from "../store/branches";
-import { callbackData } from "../bot/kit/callback-data";
+import { setupStep } from "../bot/kit/buttons";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
 import { ask, type Checked, type Question } from "./ask";
@@ -18,8 +18,7 @@ export const SETUP_CONVERSATION = "setup-branch";
 /** `timeZone` is Deps.timeZone: what a typed day means and how dates are shown. */
 export type SetupArgs = { lang: Language; timeZone: ReviewTimeZone };
 
-/** Buttons of this conversation: setup:skip, setup:yes, setup:no, setup:y<year>, setup:default, setup:create. */
-export const setupButton = callbackData("setup");
+const setupChoice = (choice: string) => setupStep.pack({ choice });
 
 export async function setupBranchConversation(conversation: BotConversation, ctx: ConvContext, args: SetupArgs) {
   const t = translatorFor(args.lang);
@@ -42,8 +41,8 @@ export async function setupBranchConversation(conversation: BotConversation, ctx
     year,
     deadline: formatLocalDate(selfReviewDeadline, offset),
   });
-  const confirm = new InlineKeyboard().text(t("setup.create"), setupButton.data("create"));
-  await ask(conversation, ctx, t, { text: summary, keyboard: confirm, buttons: { data: setupButton, values: ["create"] } });
+  const confirm = new InlineKeyboard().text(t("setup.create"), setupChoice("create"));
+  await ask(conversation, ctx, t, { text: summary, keyboard: confirm, buttons: { data: setupStep, values: ["create"] } });
 
   // Checked again here: /setup may have been typed before the other dialogs of the day were confirmed.
   const created = await conversation.external(async (outside) => {
@@ -62,8 +61,8 @@ async function askName(conversation: BotConversation, ctx: ConvContext, t: Trans
 async function askName(conversation: BotConversation, ctx: ConvContext, t: Translate, text: string, optional: boolean) {
   const question: Question = { text, acceptText: true };
   if (optional) {
-    question.keyboard = new InlineKeyboard().text(t("setup.skip"), setupButton.data("skip"));
-    question.buttons = { data: setupButton, values: ["skip"] };
+    question.keyboard = new InlineKeyboard().text(t("setup.skip"), setupChoice("skip"));
+    question.buttons = { data: setupStep, values: ["skip"] };
   }
   return ask(conversation, ctx, t, question, (answer): Checked<string | null> => {
     if (answer.kind !== "text") return { ok: true, value: null };
@@ -73,16 +72,16 @@ async function askName(conversation: BotConversation, ctx: ConvContext, t: Trans
 }
 
 async function askYesNo(conversation: BotConversation, ctx: ConvContext, t: Translate, text: string): Promise<boolean> {
-  const keyboard = new InlineKeyboard().text(t("setup.yes"), setupButton.data("yes")).text(t("setup.no"), setupButton.data("no"));
-  const answer = await ask(conversation, ctx, t, { text, keyboard, buttons: { data: setupButton, values: ["yes", "no"] } });
+  const keyboard = new InlineKeyboard().text(t("setup.yes"), setupChoice("yes")).text(t("setup.no"), setupChoice("no"));
+  const answer = await ask(conversation, ctx, t, { text, keyboard, buttons: { data: setupStep, values: ["yes", "no"] } });
   return answer.kind === "button" && answer.value === "yes";
 }
 
 async function askYear(conversation: BotConversation, ctx: ConvContext, t: Translate, years: number[]): Promise<number> {
   const keyboard = new InlineKeyboard();
-  for (const year of years) keyboard.text(String(year), setupButton.data(`y${year}`));
+  for (const year of years) keyboard.text(String(year), setupChoice(`y${year}`));
   const values = years.map((y) => `y${y}`);
-  const answer = await ask(conversation, ctx, t, { text: t("setup.ask-year"), keyboard, buttons: { data: setupButton, values } });
+  const answer = await ask(conversation, ctx, t, { text: t("setup.ask-year"), keyboard, buttons: { data: setupStep, values } });
   return answer.kind === "button" ? Number(answer.value.slice(1)) : years[0];
 }
 
@@ -93,8 +92,8 @@ async function askDeadline(
 ): Promise<string> {
   const byDefault = defaultPeriodDates(year, rulebook, offset).selfReviewDeadline;
   const text = t("setup.ask-deadline", { date: formatLocalDate(byDefault, offset) });
-  const keyboard = new InlineKeyboard().text(t("setup.use-default", { date: formatLocalDate(byDefault, offset) }), setupButton.data("default"));
-  const question: Question = { text, keyboard, acceptText: true, buttons: { data: setupButton, values: ["default"] } };
+  const keyboard = new InlineKeyboard().text(t("setup.use-default", { date: formatLocalDate(byDefault, offset) }), setupChoice("default"));
+  const question: Question = { text, keyboard, acceptText: true, buttons: { data: setupStep, values: ["default"] } };
   return ask(conversation, ctx, t, question, async (answer): Promise<Checked<string>> => {
     const date = answer.kind === "text" ? parseLocalDate(answer.text) : null;
     if (date && "error" in date) return { ok: false, hint: t(`setup.error.${date.error}`) };

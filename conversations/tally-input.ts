@@ -3,7 +3,7 @@
 import type { InlineKeyboard } from "grammy";
 import type { Translate } from "../bot/kit/i18n";
 import type { Hints, Question } from "./ask";
-import { TALLY_STEP } from "./tally-buttons";
+import { tallyStep } from "../bot/kit/buttons";
 
 export function tallyHints(t: Translate, acceptText: boolean): Hints {
   return (rejection) => {
@@ -22,6 +22,6 @@ export function parseCount(text: string): number | null {
 
 /** A tally question: its buttons are the tally step's `values`, its hints the tally's. */
 export function tallyQuestion(t: Translate, text: string, keyboard?: InlineKeyboard, values: readonly string[] = [], acceptText = false): Question {
-  const buttons = values.length > 0 ? { data: TALLY_STEP, values } : undefined;
+  const buttons = values.length > 0 ? { data: tallyStep, values } : undefined;
   return { text, keyboard, acceptText, buttons, hints: tallyHints(t, acceptText) };
 }

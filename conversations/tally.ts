@@ -11,7 +11,8 @@ import { recordTally } from "../store/tallies";
 import { writeWithRole } from "./role-checked-write";
 import { ask } from "./ask";
 import { parseCount, tallyQuestion } from "./tally-input";
-import { groundsKeyboard, methodKeyboard, singleButton, TALLY_STEP } from "./tally-buttons";
+import { groundsKeyboard, methodKeyboard, singleButton } from "./tally-buttons";
+import { tallyStep } from "../bot/kit/buttons";
 import { countsLine, reportPass } from "./tally-report";
 
 export const TALLY = "tally";
@@ -50,7 +51,7 @@ export async function tallyConversation(conversation: BotConversation, ctx: Conv
       name: args.memberName, counts: countsLine(d.t, tally), outcome: describeOutcome(d.t, outcome),
       reasons: describeReasons(d.t, outcome.reasons, args.lang, args.timeZone),
     });
-    const keyboard = singleButton(d.t("tally.button.confirm"), "confirm").text(d.t("tally.button.redo"), TALLY_STEP.data("redo"));
+    const keyboard = singleButton(d.t("tally.button.confirm"), "confirm").text(d.t("tally.button.redo"), tallyStep.pack({ choice: "redo" }));
     const answer = await ask(conversation, ctx, d.t, tallyQuestion(d.t, preview, keyboard, ["confirm", "redo"]));
     if (answer.kind === "button" && answer.value === "confirm") return save(d, tally, note);
   }
@@ -93,7 +94,9 @@ async function askGrounds(d: Dialog): Promise<L4Ground[]> {
     const a = await ask(d.conversation, d.ctx, d.t, tallyQuestion(d.t, d.t("tally.ask_grounds"), groundsKeyboard(d.t, chosen), [...L4_GROUNDS, "done"]));
     if (a.kind !== "button") continue;
     if (a.value === "done") return chosen;
-    const ground = a.value as L4Ground;
+    // Any of the dialog's buttons reads back here (an older question's too): only a ground is a ground.
+    const ground = L4_GROUNDS.find((g) => g === a.value);
+    if (!ground) continue;
     const at = chosen.indexOf(ground);
     if (at >= 0) chosen.splice(at, 1);
     else chosen.push(ground);

@@ -1,14 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { DEADLINE_EDIT, type DeadlineEditArgs } from "../../conversations/deadline-edit";
-import type { PeriodDateField } from "../../domain/deadlines";
 import { currentPeriod } from "../../store/periods";
 import { requireBranchRole } from "../branch-role";
-import { callbackData } from "../kit/callback-data";
+import { DEADLINE_FIELDS, deadlineChange } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { formatInstant } from "../kit/format-date";
-
-const deadlineButton = callbackData("deadline");
-const FIELDS: readonly PeriodDateField[] = ["selfReviewDeadline", "meetingDate"];
+import { onButton } from "../kit/on-button";
 
 /** /deadline: the secretary sees the period's dates (T1 defaults until changed) and changes them. */
 export function deadlinesFeature(): Composer<BotContext> {
@@ -19,16 +16,14 @@ export function deadlinesFeature(): Composer<BotContext> {
     const { org, period } = found;
     const show = (iso: string) => formatInstant(iso, ctx.lang, ctx.deps.timeZone);
     const keyboard = new InlineKeyboard();
-    for (const field of FIELDS) keyboard.text(ctx.t(`deadline.button.${field}`), deadlineButton.data(field)).row();
+    for (const field of DEADLINE_FIELDS) keyboard.text(ctx.t(`deadline.button.${field}`), deadlineChange.pack({ field })).row();
     await ctx.reply(ctx.t("deadline.show", {
       org: org.orgName, year: period.year, deadline: show(period.selfReviewDeadline), report: show(period.reportDeadline),
       meeting: period.meetingDate ? show(period.meetingDate) : ctx.t("deadline.meeting_unset"),
     }), { reply_markup: keyboard });
   });
-  feature.callbackQuery(deadlineButton.pattern, async (ctx) => {
+  onButton(feature, deadlineChange, async (ctx, { field }) => {
     await ctx.answerCallbackQuery();
-    const field = deadlineButton.parse(ctx.callbackQuery.data) as PeriodDateField;
-    if (!FIELDS.includes(field)) return;
     const found = await secretaryPeriod(ctx);
     if (!found) return;
     const { org, period } = found;

@@ -1,15 +1,16 @@
 import { Composer } from "grammy";
 import { SELF_REVIEW, type SelfReviewArgs } from "../../conversations/self-review";
-import { REVIEW_START_DATA } from "../../conversations/self-review-buttons";
 import { reviewSummaryMessages } from "../../conversations/self-review-text";
 import { getReview, reviewerContext, type ReviewerContext } from "../../store/reviews";
+import { reviewStart } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
+import { onButton } from "../kit/on-button";
 
-/** /review (and the reminders' "review:start" button) and /myreview, for members of a branch. */
+/** /review (and the reminders' `review:start` button) and /myreview, for members of a branch. */
 export function selfReviewFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("review", openSelfReview);
-  feature.callbackQuery(REVIEW_START_DATA, async (ctx) => {
+  onButton(feature, reviewStart, async (ctx) => {
     await ctx.answerCallbackQuery();
     await openSelfReview(ctx);
   });

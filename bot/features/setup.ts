@@ -2,12 +2,10 @@ import { Composer, InlineKeyboard } from "grammy";
 import { MAX_BRANCHES_PER_DAY } from "../../domain/branch-setup";
 import { mayCreateBranchNow, organizationsOfKind } from "../../store/branches";
 import { SETUP_CONVERSATION } from "../../conversations/setup-branch";
-import { callbackData } from "../kit/callback-data";
+import { setupAnother } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
+import { onButton } from "../kit/on-button";
 import { orgsWithRole } from "../roles";
-
-/** The "create another branch anyway" button: setupnew: */
-const createAnother = callbackData("setupnew");
 
 /** /setup: anyone may create a branch; a secretary already has one and must confirm a second. */
 export function setupFeature(): Composer<BotContext> {
@@ -19,10 +17,10 @@ export function setupFeature(): Composer<BotContext> {
     const mine = orgsWithRole(ctx, ["secretary"]).map((o) => o.orgId);
     const [branch] = await organizationsOfKind(ctx.deps.db, mine, "branch");
     if (!branch) return ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang, timeZone: ctx.deps.timeZone });
-    const keyboard = new InlineKeyboard().text(ctx.t("setup.create-another"), createAnother.data());
+    const keyboard = new InlineKeyboard().text(ctx.t("setup.create-another"), setupAnother.pack({}));
     await ctx.reply(ctx.t("setup.already", { branch: branch.orgName }), { reply_markup: keyboard });
   });
-  feature.callbackQuery(createAnother.pattern, async (ctx) => {
+  onButton(feature, setupAnother, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     await ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang, timeZone: ctx.deps.timeZone });
