@@ -1,11 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { DEADLINE_EDIT, type DeadlineEditArgs } from "../../conversations/deadline-edit";
+import { deadlineEditConversation, DEADLINE_EDIT, type DeadlineEditArgs } from "../../conversations/deadline-edit";
 import { currentPeriod } from "../../store/periods";
 import { requireBranchRole } from "../branch-role";
 import { DEADLINE_FIELDS, deadlineChange } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { formatInstant } from "../kit/format-date";
 import { onButton } from "../kit/on-button";
+import { dialog } from "./dialog";
+
+/** The dialogs this feature starts (installed before every command handler: ./index.ts). */
+export const dialogs = [dialog(deadlineEditConversation, DEADLINE_EDIT)];
 
 /** /deadline: the secretary sees the period's dates (T1 defaults until changed) and changes them. */
 export function deadlinesFeature(): Composer<BotContext> {

@@ -1,7 +1,7 @@
 // /recognize for the upper committee (M15): branches under them with results, recognize all or one by one, revoke
 // (M14). Members are told their recognized result in their own language.
 import { Composer, InlineKeyboard } from "grammy";
-import { REVOKE, type RevokeArgs } from "../../conversations/revoke";
+import { revokeConversation, REVOKE, type RevokeArgs } from "../../conversations/revoke";
 import { branchesAwaitingRecognition, branchResults, periodBranch, recognizeResults, type ResultWithMember } from "../../store/recognition";
 import { recognize } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
@@ -11,10 +11,14 @@ import { replyInParts } from "../kit/outgoing";
 import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
 import { orgsWithRole, requireRole } from "../roles";
+import { dialog } from "./dialog";
 
 /** At most two buttons a branch and two a member: a page stays well under Telegram's 100 buttons. */
 const BRANCHES_PER_PAGE = 20;
 const MEMBERS_PER_PAGE = 25;
+
+/** The dialogs this feature starts (installed before every command handler: ./index.ts). */
+export const dialogs = [dialog(revokeConversation, REVOKE)];
 
 export function recognizeFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();

@@ -1,10 +1,14 @@
 import { Composer } from "grammy";
-import { SELF_REVIEW, type SelfReviewArgs } from "../../conversations/self-review";
+import { selfReviewConversation, SELF_REVIEW, type SelfReviewArgs } from "../../conversations/self-review";
 import { reviewSummaryMessages } from "../../conversations/self-review-text";
 import { getReview, reviewerContext, type ReviewerContext } from "../../store/reviews";
 import { reviewStart } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { onButton } from "../kit/on-button";
+import { dialog } from "./dialog";
+
+/** The dialogs this feature starts (installed before every command handler: ./index.ts). */
+export const dialogs = [dialog(selfReviewConversation, SELF_REVIEW)];
 
 /** /review (and the reminders' `review:start` button) and /myreview, for members of a branch. */
 export function selfReviewFeature(): Composer<BotContext> {

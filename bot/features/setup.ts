@@ -1,11 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { MAX_BRANCHES_PER_DAY } from "../../domain/branch-setup";
 import { mayCreateBranchNow, organizationsOfKind } from "../../store/branches";
-import { SETUP_CONVERSATION } from "../../conversations/setup-branch";
+import { setupBranchConversation, SETUP_CONVERSATION } from "../../conversations/setup-branch";
 import { setupAnother } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { onButton } from "../kit/on-button";
 import { orgsWithRole } from "../roles";
+import { dialog } from "./dialog";
+
+/** The dialogs this feature starts (installed before every command handler: ./index.ts). */
+export const dialogs = [dialog(setupBranchConversation, SETUP_CONVERSATION)];
 
 /** /setup: anyone may create a branch; a secretary already has one and must confirm a second. */
 export function setupFeature(): Composer<BotContext> {

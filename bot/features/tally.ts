@@ -2,7 +2,7 @@
 // meeting — M3, Ho Chi Minh actions presented — M12), and the entry into the counts dialog.
 import { Composer, InlineKeyboard } from "grammy";
 import { reportPass } from "../../conversations/tally-report";
-import { TALLY, type TallyArgs } from "../../conversations/tally";
+import { tallyConversation, TALLY, type TallyArgs } from "../../conversations/tally";
 import { officialVoterCeiling, officialVoterCount } from "../../domain";
 import { currentPeriod, type PeriodRow } from "../../store/periods";
 import { loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
@@ -13,9 +13,13 @@ import type { BotContext } from "../kit/context";
 import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
 import { orgsWithRole, requireRole } from "../roles";
+import { dialog } from "./dialog";
 
 const PAGE_SIZE = 8;
 const ENTRANTS = ["secretary", "committee"] as const;
+
+/** The dialogs this feature starts (installed before every command handler: ./index.ts). */
+export const dialogs = [dialog(tallyConversation, TALLY)];
 
 export function tallyFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();

@@ -82,6 +82,14 @@ export type ButtonFamily<V> = {
 /** A family with one field, `choice`: the buttons of a question in a dialog. */
 export type ChoiceFamily<C extends string = string> = ButtonFamily<{ choice: C }>;
 
+/**
+ * The buttons of one question of a dialog, declared in the dialog's own file (a new dialog with a question and two
+ * buttons touches nothing else); its prefix is unique in the whole bot like every family's.
+ */
+export function questionButtons<const C extends string>(prefix: string, choices: readonly C[]): ChoiceFamily<C> {
+  return buttonFamily(prefix, { choice: oneOf(choices) });
+}
+
 const prefixes = new Set<string>();
 
 /** Every prefix declared so far (bot/kit/buttons/ declares them all). */

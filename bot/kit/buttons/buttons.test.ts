@@ -2,7 +2,7 @@
 // is mapped to the same data, so anything a person can type must be refused unless a button would carry it).
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { registeredPrefixes, type ButtonFamily } from "../button-family";
+import { questionButtons, registeredPrefixes, type ButtonFamily } from "../button-family";
 import * as all from ".";
 
 const ID = "cm5x0a1b2c3d4e5f6g7h8i9j0";
@@ -94,5 +94,16 @@ describe("button families", () => {
         for (const values of table[other]?.valid ?? []) expect(family.unpack(otherFamily.pack(values as never))).toBeNull();
       }
     });
+  });
+});
+
+describe("a dialog's own question buttons, declared in the dialog's file", () => {
+  it("are a strict family like the others, and a prefix already taken anywhere in the bot is refused at load", async () => {
+    await import("../../features/index"); // every feature and dialog, with whatever families they declare
+    const renew = questionButtons("zzrenew", ["yes", "no"]);
+    expect(renew.unpack(renew.pack({ choice: "yes" }))).toEqual({ choice: "yes" });
+    expect(renew.unpack("zzrenew:maybe")).toBeNull();
+    expect(() => questionButtons("rv", ["yes", "no"])).toThrow();
+    expect(() => questionButtons("zzrenew", ["again"])).toThrow();
   });
 });
