@@ -1,7 +1,6 @@
 // What the self-review reads from and writes to the store, as the little plain data its replay log must keep.
 // The member's texts never enter that log: they are sent from inside `external` (see sendStoredText), so the
 // state the conversations plugin serialises on every update stays a few hundred bytes.
-import type { Context } from "grammy";
 import { partValue, missingFrom, reviewEditPermission, type ReviewPart, type TextPart } from "../domain/self-review-parts";
 import { isLate } from "../domain/submission";
 import { splitMessage } from "../bot/kit/split-message";

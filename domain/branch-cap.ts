@@ -75,17 +75,17 @@ export function applyL1Cap(
   const firstOutVotes = ranked[cap]!.l1Votes;
   const tieAtBoundary = cap > 0 && ranked[cap - 1]!.l1Votes === firstOutVotes;
   if (!tieAtBoundary) {
-    ranked.slice(cap).forEach((e) => demote(e));
+    for (const e of ranked.slice(cap)) demote(e);
     return { outcomes, cap, base, final: true };
   }
 
   const tied = ranked.filter((e) => e.l1Votes === firstOutVotes);
   const seatsLeft = cap - ranked.filter((e) => e.l1Votes > firstOutVotes).length;
-  ranked.filter((e) => e.l1Votes < firstOutVotes).forEach((e) => demote(e));
+  for (const e of ranked.filter((r) => r.l1Votes < firstOutVotes)) demote(e);
   const tie = { candidates: tied.map((e) => e.memberId), seatsLeft, votes: firstOutVotes };
 
   if (rulebook.member.l1Cap.tieBreak === "demote-all-tied") {
-    tied.forEach((e) => demote(e));
+    for (const e of tied) demote(e);
     return { outcomes, cap, base, tie, final: true };
   }
   const resolutionErrors = resolutions ? validateCapResolutions(tie.candidates, seatsLeft, resolutions) : [];

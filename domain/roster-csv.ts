@@ -76,7 +76,7 @@ export function* rosterCsvSteps(text: string, options: { asOf?: string } = {}): 
   const records = csvRecords(text);
   const header = records.next().value;
   const columns = new Map<string, number>();
-  header?.fields.forEach((h, i) => columns.set(foldVietnamese(h).replace(/[ -]/g, "_"), i));
+  for (const [i, h] of (header?.fields ?? []).entries()) columns.set(foldVietnamese(h).replace(/[ -]/g, "_"), i);
   const missing = REQUIRED.filter((c) => !columns.has(c));
   if (missing.length > 0)
     return { entries: [], errors: missing.map((c) => ({ line: 1, error: "roster.csv-missing-column", detail: c })) };

@@ -34,8 +34,8 @@ export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: s
   addRow([t("docs.list_title", { year: papers.year })]).font = { bold: true, name: FONT };
   addRow([]);
   addRow(LIST_COLUMNS.map((c) => t(`docs.col.${c}`))).font = { bold: true, name: FONT };
-  papers.rows.forEach((row, i) => addRow(listRow(t, row, i, lang, zone)));
-  sheet.columns.forEach((column, i) => (column.width = [6, 30, 10, 18, 45, 14, 60][i]));
+  for (const [i, row] of papers.rows.entries()) addRow(listRow(t, row, i, lang, zone));
+  for (const [i, column] of sheet.columns.entries()) column.width = [6, 30, 10, 18, 45, 14, 60][i];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -12,6 +12,7 @@ import { selfReviewDocx } from "./self-review-docx";
 const t = translatorFor("vi");
 const DIRTY = "Nguyễn\uFFFE Văn\uFFFF An\u0001\u001b";
 /** Characters XML 1.0 does not allow anywhere in a document. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters a document must not contain
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 const papers: BranchPapers = {

@@ -110,7 +110,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       stopped = true;
       await Promise.all(running.values());
       await Promise.all(marking);
-      idleWaiters.forEach((wake) => wake());
+      for (const wake of idleWaiters) wake();
       idleWaiters = [];
     },
   };

@@ -14,7 +14,7 @@ export type Field<T> = {
   readonly optional?: boolean;
 };
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A row id: Prisma's cuid() and store/ids.ts, 25 characters starting with "c". */
 export const id: Field<string> = { pattern: "c[0-9a-z]{24}", parse: (text) => text, format: (value) => value };
@@ -28,7 +28,7 @@ export const int: Field<number> = {
 
 /** One of a fixed list of words. */
 export function oneOf<const T extends string>(values: readonly T[]): Field<T> {
-  return { pattern: values.map(escape).join("|"), parse: (text) => values.find((v) => v === text) ?? null, format: (v) => v };
+  return { pattern: values.map(escapeRegex).join("|"), parse: (text) => values.find((v) => v === text) ?? null, format: (v) => v };
 }
 
 /** One of a fixed list, carried as its index (short data for long names). */
@@ -44,7 +44,7 @@ export function byIndex<const T>(values: readonly T[]): Field<T> {
 export function listed<T>(values: readonly T[], wordOf: (value: T) => string): Field<T> {
   const words = values.map(wordOf);
   return {
-    pattern: words.map(escape).join("|"),
+    pattern: words.map(escapeRegex).join("|"),
     parse: (text) => values[words.indexOf(text)] ?? null,
     format: wordOf,
   };

@@ -166,7 +166,10 @@ export class BotApiEmulator {
 
   private serveFile(res: ServerResponse, filePath: string): void {
     const file = this.world.files.getByPath(filePath);
-    if (!file) return sendJson(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+    if (!file) {
+      sendJson(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+      return;
+    }
     res.writeHead(200, { "content-type": file.mimeType, "content-length": file.bytes.length });
     res.end(file.bytes);
   }
