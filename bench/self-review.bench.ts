@@ -8,15 +8,13 @@ import type { Update } from "grammy/types";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pino from "pino";
-import { createBot } from "../bot/app";
-import { createDispatcher } from "../bot/inbox/dispatcher";
 import type { StepButton } from "../bot/kit/buttons";
 import { stepButtonData } from "../conversations/self-review-buttons";
 import { REVIEW_PARTS } from "../domain/self-review-parts";
 import { freshDb } from "../test/support/db";
 import { seedBranch } from "../test/support/seed";
 import { callbackUpdate, FAKE_BOT_INFO, FAKE_TOKEN, fakeTelegramFetch, textUpdate } from "./fake-telegram";
+import { inProcessBot } from "./in-process-bot";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 300);
 const WARMUP_MEMBERS = 20;
@@ -69,27 +67,13 @@ export async function selfReviewSteps(): Promise<Stats & { submitted: number; ap
   const total = WARMUP_MEMBERS + MEMBERS;
   const members = Array.from({ length: total }, (_, i) => ({ fullName: `Đảng viên ${i}`, kind: "official" as const, telegramId: FIRST_USER + i }));
   const { periodId } = await seedBranch(database.db, { members, selfReviewDeadline: "2099-12-20T16:59:59.000Z", reportDeadline: "2099-12-30T16:59:59.000Z" });
-  const api = fakeTelegramFetch();
-  const { bot } = createBot({ token: FAKE_TOKEN, apiRoot: "http://fake.invalid", db: database.db, log: pino({ level: "silent" }), fetch: api.fetch });
-  bot.botInfo = FAKE_BOT_INFO;
-  // Every step goes the way of a real update: into the durable inbox, handled by the dispatcher, marked handled.
-  const handled = new Map<number, () => void>();
-  const dispatcher = createDispatcher({
-    db: database.db, log: pino({ level: "silent" }), clock: () => new Date(),
-    handle: (u) => bot.handleUpdate(u), onHandled: (id) => handled.get(id)?.(),
-  });
-  const step = async (u: Update) => {
-    const done = new Promise<void>((resolve) => handled.set(u.update_id, resolve));
-    await dispatcher.accept([u]);
-    await done;
-    handled.delete(u.update_id);
-  };
+  const { step, apiCalls: calls } = inProcessBot(database.db);
   let updateId = 1;
   const scripts = members.map((_, i) => memberScript(FIRST_USER + i, () => updateId++));
   await feed(step, scripts.slice(0, WARMUP_MEMBERS));
   const measured = await feed(step, scripts.slice(WARMUP_MEMBERS));
   const submitted = await database.db.selfReview.count({ where: { periodId, submittedAt: { not: null } } });
-  const apiCalls = api.calls();
+  const apiCalls = calls();
   await database.cleanup();
   return { ...measured, submitted, apiCalls };
 }
