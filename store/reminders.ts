@@ -14,7 +14,7 @@
 // finishes and marks the batches in flight and leaves none.
 import { supersededReminders } from "../domain/deadlines";
 import type { SubmissionState } from "../domain/submission";
-import type { Db } from "./client";
+import { inTransaction, type Db } from "./client";
 import { markUnreachable } from "./users";
 import { periodInfo, periodProgress, type MemberProgress, type PeriodInfo } from "./period-progress";
 import { BRANCH_WIDE, type ReminderKind } from "./reminder-planning";
@@ -39,7 +39,7 @@ const REMINDABLE: ReadonlySet<SubmissionState> = new Set(["pending", "draft"]);
 
 /** Claims up to `limit` due rows; returns the messages to send now (skipped rows are already closed). */
 export async function claimDue(db: Db, now: Date, limit: number): Promise<ReminderJob[]> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const rows: Row[] = await tx.reminder.findMany({
       where: { dueAt: { lte: now }, claimedAt: null, sentAt: null, failedAt: null },
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
@@ -132,7 +132,7 @@ export type SendOutcome =
 export async function markOutcomes(db: Db, outcomes: SendOutcome[], now: Date): Promise<void> {
   if (outcomes.length === 0) return;
   const blocked = new Set<string>();
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const sent = outcomes.filter((o) => o.status === "sent").map((o) => o.id);
     if (sent.length > 0) await tx.reminder.updateMany({ where: { id: { in: sent } }, data: { sentAt: now } });
     for (const o of outcomes) {

@@ -1,9 +1,8 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { freshDb } from "../test/support/db";
-import type { Db } from "./client";
-import { prepared } from "./fast-sql";
-import { durably } from "./group-commit";
+import { freshDb } from "../../test/support/db";
+import type { Db } from "../client";
+import { durably, inTransaction, statement } from ".";
 
 let db: Db;
 let url: string;
@@ -22,10 +21,11 @@ const insertSql = 'INSERT INTO "InboundUpdate" ("updateId", "chatKey", "received
 const seenByAnotherConnection = (id: number) =>
   observer.prepare('SELECT COUNT(*) AS n FROM "InboundUpdate" WHERE "updateId" = ?').get(id) as { n: number };
 const commitsSeen = () => observer.pragma("data_version", { simple: true }) as number;
+const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("group commit of the per-update writes", () => {
   it("gives each caller its result once committed, and concurrent writes share one commit", async () => {
-    const insert = await prepared(db, insertSql);
+    const insert = statement(db, insertSql);
     const before = commitsSeen();
     const results = await Promise.all([1, 2, 3, 4, 5].map((id) =>
       durably(db, () => {
@@ -37,23 +37,51 @@ describe("group commit of the per-update writes", () => {
   });
 
   it("a failing write is refused alone: the others of its batch are kept", async () => {
-    const insert = await prepared(db, insertSql);
+    const insert = statement(db, insertSql);
     await durably(db, () => insert.run(7, "x"));
     const outcomes = await Promise.allSettled([8, 7, 9].map((id) => durably(db, () => insert.run(id, "x"))));
     expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect([7, 8, 9].map((id) => seenByAnotherConnection(id).n)).toEqual([1, 1, 1]);
   });
 
-  it("waits out an interactive Prisma transaction instead of being rolled back with it", async () => {
-    const insert = await prepared(db, insertSql);
+  it("waits out an interactive Prisma transaction, commits as soon as it ended, and neither is rolled back with the other", async () => {
+    const insert = statement(db, insertSql);
     let written: Promise<unknown> | undefined;
+    let seenDuring = -1;
     await expect(db.$transaction(async (tx) => {
       await tx.inboundUpdate.create({ data: { updateId: 20, chatKey: "k", receivedAt: new Date() } });
       written = durably(db, () => insert.run(21, "x"));
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await later(20);
+      seenDuring = seenByAnotherConnection(21).n;
       throw new Error("rolled back");
     })).rejects.toThrow("rolled back");
     await written;
+    expect(seenDuring).toBe(0);
     expect([20, 21].map((id) => seenByAnotherConnection(id).n)).toEqual([0, 1]);
+  });
+
+  it("a Prisma transaction that read before a batch was queued still writes after it (no SQLITE_BUSY)", async () => {
+    const insert = statement(db, insertSql);
+    let written: Promise<unknown> | undefined;
+    await db.$transaction(async (tx) => {
+      await tx.inboundUpdate.count();
+      written = durably(db, () => insert.run(31, "x"));
+      await later(20);
+      await tx.inboundUpdate.create({ data: { updateId: 30, chatKey: "k", receivedAt: new Date() } });
+    });
+    await written;
+    expect([30, 31].map((id) => seenByAnotherConnection(id).n)).toEqual([1, 1]);
+  });
+
+  it("refuses, with a clear error, to be awaited inside a Prisma transaction (it would wait for itself)", async () => {
+    const insert = statement(db, insertSql);
+    const inside = inTransaction(db, async (tx) => {
+      await tx.inboundUpdate.create({ data: { updateId: 40, chatKey: "k", receivedAt: new Date() } });
+      await durably(db, () => insert.run(41, "x"));
+    });
+    await expect(inside).rejects.toThrow(/inside a Prisma transaction/);
+    expect([40, 41].map((id) => seenByAnotherConnection(id).n)).toEqual([0, 0]);
+    await durably(db, () => insert.run(42, "x")); // and after it, as usual
+    expect(seenByAnotherConnection(42).n).toBe(1);
   });
 });

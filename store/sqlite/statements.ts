@@ -1,0 +1,60 @@
+// Statements prepared once per connection. Rows leave only through a zod schema: what SQLite returns is checked
+// at this boundary (a renamed column or a changed type fails here, by name, not later as a wrong value).
+import type Database from "better-sqlite3";
+import type { z } from "zod";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { connectionOf } from "./connection";
+
+type Param = string | number | bigint | null;
+
+export type Statement = { run(...params: Param[]): { changes: number } };
+export type Query<Row> = Statement & { get(...params: Param[]): Row | undefined; all(...params: Param[]): Row[] };
+
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepare(db: PrismaClient, sql: string, raw: boolean): Database.Statement {
+  const connection = connectionOf(db);
+  let statements = cache.get(connection);
+  if (!statements) cache.set(connection, (statements = new Map()));
+  const key = raw ? `raw:${sql}` : sql;
+  let prepared = statements.get(key);
+  if (!prepared) {
+    prepared = connection.prepare(sql);
+    if (raw) prepared.raw(true);
+    statements.set(key, prepared);
+  }
+  return prepared;
+}
+
+/** A statement that returns no rows (INSERT, UPDATE, DELETE without RETURNING). */
+export function statement(db: PrismaClient, sql: string): Statement {
+  const prepared = prepare(db, sql, false);
+  return { run: (...params) => prepared.run(...params) };
+}
+
+/** A statement returning rows as objects, each checked by `row`. */
+export function query<Row>(db: PrismaClient, sql: string, row: z.ZodType<Row>): Query<Row> {
+  return checked(prepare(db, sql, false), sql, row);
+}
+
+/** A statement returning rows as arrays (no object per row: at thousands of rows that costs more than the read). */
+export function tupleQuery<Row extends unknown[]>(db: PrismaClient, sql: string, row: z.ZodType<Row>): Query<Row> {
+  return checked(prepare(db, sql, true), sql, row);
+}
+
+function checked<Row>(prepared: Database.Statement, sql: string, schema: z.ZodType<Row>): Query<Row> {
+  const decode = (value: unknown): Row => {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    // The issues name columns and types, never the values (a row may hold a review's text).
+    throw new Error(`unexpected row from SQLite for ${sql.replace(/\s+/g, " ").slice(0, 80)}…: ${result.error.message}`);
+  };
+  return {
+    run: (...params) => prepared.run(...params),
+    get: (...params) => {
+      const value = prepared.get(...params);
+      return value === undefined ? undefined : decode(value);
+    },
+    all: (...params) => prepared.all(...params).map(decode),
+  };
+}
