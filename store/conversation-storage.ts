@@ -7,11 +7,13 @@ import { durably, query, sqlInstant, statement, text } from "./sqlite";
  * Key-value storage of @grammyjs/conversations in SQLite, so a half-done dialog
  * (a self-review draft in progress) survives a restart of the bot.
  */
+const stateRow = z.object({ value: text });
+
 export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S> {
   return {
     // Read and written on every update of a chat: straight to SQLite (store/sqlite/).
     async read(key) {
-      const row = query(db, 'SELECT "value" FROM "ConversationState" WHERE "key" = ?', z.object({ value: text })).get(key);
+      const row = query(db, 'SELECT "value" FROM "ConversationState" WHERE "key" = ?', stateRow).get(key);
       return row ? (JSON.parse(row.value) as VersionedState<S>) : undefined;
     },
     async write(key, state) {

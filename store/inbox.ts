@@ -24,11 +24,13 @@ export async function markHandled(db: Db, updateId: number, now: Date): Promise<
   await durably(db, () => update.run(at, updateId));
 }
 
+const inboxRow = z.object({ updateId: integer, chatKey: text, payload: optionalText });
+
 /** What a previous run received but did not finish handling, oldest first. */
 export async function unhandledUpdates(db: Db): Promise<InboundUpdate[]> {
   const select = query(db,
     'SELECT "updateId", "chatKey", "payload" FROM "InboundUpdate" WHERE "handledAt" IS NULL ORDER BY "updateId"',
-    z.object({ updateId: integer, chatKey: text, payload: optionalText }));
+    inboxRow);
   return select.all().flatMap(({ updateId, chatKey, payload }) => (payload === null ? [] : [{ updateId, chatKey, payload }]));
 }
 

@@ -8,7 +8,7 @@ import { MAX_REVIEW_CHARS } from "../domain/schemas";
 import { auditWriter } from "./audit";
 import type { Db } from "./client";
 import { z } from "zod";
-import { durably, instant, optionalInstant, optionalInteger, optionalText, query, sqlInstant, statement, text } from "./sqlite";
+import { durably, idRow, instant, optionalInstant, optionalInteger, optionalText, query, sqlInstant, statement, text } from "./sqlite";
 import { newId } from "./ids";
 import { PART_COLUMN } from "./reviews";
 
@@ -47,7 +47,7 @@ export async function appendToPart(
   const column = PART_COLUMN[input.part];
   const writePart = query(db,
     `UPDATE "SelfReview" SET "${column}" = ?, "lastMessageId" = ?, "updatedAt" = ? WHERE "periodId" = ? AND "memberId" = ? RETURNING "id"`,
-    z.object({ id: text }));
+    idRow);
   const writePending = statement(db,
     'UPDATE "SelfReview" SET "pendingPart" = ?, "pendingText" = ?, "lastMessageId" = ?, "updatedAt" = ? WHERE "periodId" = ? AND "memberId" = ?');
   const audit = auditWriter(db);

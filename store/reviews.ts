@@ -7,7 +7,7 @@ import { z } from "zod";
 import { auditWriter } from "./audit";
 import type { Db } from "./client";
 import { iso } from "./dates";
-import { durably, flag, instant, integer, optionalInstant, optionalInteger, optionalText, query, sqlInstant, text, tupleQuery } from "./sqlite";
+import { durably, flag, idRow, instant, optionalInstant, optionalInteger, optionalText, query, sqlInstant, text, tupleQuery } from "./sqlite";
 import { newId } from "./ids";
 
 export type ReviewRow = ReviewDraft & { periodId: string; memberId: string; late: boolean; updatedAt: string };
@@ -63,6 +63,8 @@ export async function getReviewProgress(db: Db, periodId: string, memberId: stri
   return { written: parts.filter((_, i) => row[i]), submittedAt: row[parts.length] as string | null };
 }
 
+const editableRow = z.object({ deadline: instant, submittedAt: optionalInstant });
+
 /** The texts are not read back: at ~600 characters a part, that read was a good part of a step's cost. */
 export type SaveResult = { status: "saved" } | { status: "locked" };
 
@@ -83,7 +85,7 @@ export async function saveDraftPart(
   const select = query(db,
     `SELECT p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt
        FROM "ReviewPeriod" p LEFT JOIN ${selfReviewBySubmission("r")} ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`,
-    z.object({ deadline: instant, submittedAt: optionalInstant }));
+    editableRow);
   const state = select.get(input.memberId, input.periodId);
   if (!state) throw new Error(`unknown review period ${input.periodId}`);
   const { submittedAt } = state;
@@ -95,7 +97,7 @@ export async function saveDraftPart(
   const upsert = query(db,
     `INSERT INTO "SelfReview" ("id", "periodId", "memberId", "${column}", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT ("periodId", "memberId") DO UPDATE SET "${column}" = excluded."${column}", "updatedAt" = excluded."updatedAt" RETURNING "id"`,
-    z.object({ id: text }));
+    idRow);
   const audit = auditWriter(db);
   await durably(db, () => {
     const { id } = upsert.get(newId(), input.periodId, input.memberId, input.value, at, at)!; // an upsert returns its row

@@ -22,6 +22,9 @@ export const instant = z.union([z.string(), z.number()]).transform((value, conte
 });
 export const optionalInstant = instant.nullable();
 
+/** The row of an INSERT or UPDATE … RETURNING "id". */
+export const idRow = z.object({ id: text });
+
 /** An instant exactly as Prisma's SQLite adapter writes DateTime columns. */
 export function sqlInstant(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");

@@ -73,6 +73,23 @@ describe("group commit of the per-update writes", () => {
     expect([30, 31].map((id) => seenByAnotherConnection(id).n)).toEqual([1, 1]);
   });
 
+  it("a write from another chat while inTransaction runs is not refused: it waits for the end", async () => {
+    const insert = statement(db, insertSql);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const transaction = inTransaction(db, async (tx) => {
+      await tx.inboundUpdate.create({ data: { updateId: 50, chatKey: "k", receivedAt: new Date() } });
+      await held;
+    });
+    await later(10);
+    const written = durably(db, () => insert.run(51, "x")); // started outside the transaction's work
+    await later(10);
+    expect(seenByAnotherConnection(51).n).toBe(0);
+    release();
+    await Promise.all([transaction, written]);
+    expect([50, 51].map((id) => seenByAnotherConnection(id).n)).toEqual([1, 1]);
+  });
+
   it("refuses, with a clear error, to be awaited inside a Prisma transaction (it would wait for itself)", async () => {
     const insert = statement(db, insertSql);
     const inside = inTransaction(db, async (tx) => {

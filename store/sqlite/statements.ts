@@ -1,5 +1,6 @@
 // Statements prepared once per connection. Rows leave only through a zod schema: what SQLite returns is checked
-// at this boundary (a renamed column or a changed type fails here, by name, not later as a wrong value).
+// at this boundary (a renamed column or a changed type fails here, by name, not later as a wrong value). Schemas
+// are module constants: zod compiles each one on its first use.
 import type Database from "better-sqlite3";
 import type { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
@@ -10,17 +11,18 @@ type Param = string | number | bigint | null;
 export type Statement = { run(...params: Param[]): { changes: number } };
 export type Query<Row> = Statement & { get(...params: Param[]): Row | undefined; all(...params: Param[]): Row[] };
 
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+type Prepared = { statement: Database.Statement; schema?: z.ZodType; query?: Query<unknown> };
+const cache = new WeakMap<Database.Database, Map<string, Prepared>>();
 
-function prepare(db: PrismaClient, sql: string, raw: boolean): Database.Statement {
+function prepare(db: PrismaClient, sql: string, raw: boolean): Prepared {
   const connection = connectionOf(db);
   let statements = cache.get(connection);
   if (!statements) cache.set(connection, (statements = new Map()));
   const key = raw ? `raw:${sql}` : sql;
   let prepared = statements.get(key);
   if (!prepared) {
-    prepared = connection.prepare(sql);
-    if (raw) prepared.raw(true);
+    prepared = { statement: connection.prepare(sql) };
+    if (raw) prepared.statement.raw(true);
     statements.set(key, prepared);
   }
   return prepared;
@@ -28,8 +30,7 @@ function prepare(db: PrismaClient, sql: string, raw: boolean): Database.Statemen
 
 /** A statement that returns no rows (INSERT, UPDATE, DELETE without RETURNING). */
 export function statement(db: PrismaClient, sql: string): Statement {
-  const prepared = prepare(db, sql, false);
-  return { run: (...params) => prepared.run(...params) };
+  return prepare(db, sql, false).statement;
 }
 
 /** A statement returning rows as objects, each checked by `row`. */
@@ -42,19 +43,23 @@ export function tupleQuery<Row extends unknown[]>(db: PrismaClient, sql: string,
   return checked(prepare(db, sql, true), sql, row);
 }
 
-function checked<Row>(prepared: Database.Statement, sql: string, schema: z.ZodType<Row>): Query<Row> {
+function checked<Row>(prepared: Prepared, sql: string, schema: z.ZodType<Row>): Query<Row> {
+  if (prepared.query && prepared.schema === schema) return prepared.query as Query<Row>;
+  const { statement } = prepared;
   const decode = (value: unknown): Row => {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     // The issues name columns and types, never the values (a row may hold a review's text).
     throw new Error(`unexpected row from SQLite for ${sql.replace(/\s+/g, " ").slice(0, 80)}…: ${result.error.message}`);
   };
-  return {
-    run: (...params) => prepared.run(...params),
+  const query: Query<Row> = {
+    run: (...params) => statement.run(...params),
     get: (...params) => {
-      const value = prepared.get(...params);
+      const value = statement.get(...params);
       return value === undefined ? undefined : decode(value);
     },
-    all: (...params) => prepared.all(...params).map(decode),
+    all: (...params) => statement.all(...params).map(decode),
   };
+  Object.assign(prepared, { schema, query });
+  return query;
 }
