@@ -3,11 +3,10 @@
 // (bench/status.bench.ts); counting in SQL returns a few rows per branch. Which state a combination is in is the
 // domain's decision (branchCounts), made once per combination. Each statement is served by a covering index
 // (migration 20261127180500_status_covering_indexes), so no review text is ever read.
-import { z } from "zod";
 import type { BranchTallies } from "../domain";
 import type { Db } from "./client";
 import { selfReviewBySubmission } from "./reviews";
-import { flag, instant, integer, optionalInstant, text, tupleQuery } from "./sqlite";
+import { flag, instant, integer, nullable, optionalInstant, text, tuple, tupleQuery, type Decoder } from "./sqlite";
 import { memberKind, memberStatusOf, NEWEST_OPEN_PERIOD, resultState, slimOutcome } from "./status";
 
 export type BranchTalliesRow = {
@@ -44,15 +43,15 @@ const STATEMENTS = {
 };
 
 const ROWS = {
-  periods: z.tuple([text, text, text, integer, instant]),
-  submissions: z.tuple([text, memberKind, flag, flag, flag, optionalInstant, flag, flag, flag.nullable(), flag, integer]),
-  unreachable: z.tuple([text, integer]),
-  counted: z.tuple([text, integer]),
-  results: z.tuple([text, text, resultState, integer]),
+  periods: tuple(text, text, text, integer, instant),
+  submissions: tuple(text, memberKind, flag, flag, flag, optionalInstant, flag, flag, nullable(flag), flag, integer),
+  unreachable: tuple(text, integer),
+  counted: tuple(text, integer),
+  results: tuple(text, text, resultState, integer),
 };
 
 export async function loadBranchTallies(db: Db, parentId: string, now: string): Promise<BranchTalliesRow[]> {
-  const rows = <Row extends unknown[]>(sql: string, row: z.ZodType<Row>) => tupleQuery(db, sql, row).all(parentId);
+  const rows = <Row extends unknown[]>(sql: string, row: Decoder<Row>) => tupleQuery(db, sql, row).all(parentId);
   const branches = new Map<string, BranchTalliesRow>();
   for (const [orgId, orgName, id, year, deadline] of rows(STATEMENTS.periods, ROWS.periods)) {
     const period = { id, year, selfReviewDeadline: deadline };

@@ -1,13 +1,12 @@
 import type { VersionedStateStorage, VersionedState } from "@grammyjs/conversations";
-import { z } from "zod";
 import type { Db } from "./client";
-import { durably, query, sqlInstant, statement, text } from "./sqlite";
+import { durably, query, row, sqlInstant, statement, text } from "./sqlite";
 
 /**
  * Key-value storage of @grammyjs/conversations in SQLite, so a half-done dialog
  * (a self-review draft in progress) survives a restart of the bot.
  */
-const stateRow = z.object({ value: text });
+const stateRow = row({ value: text });
 
 export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S> {
   return {

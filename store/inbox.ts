@@ -2,9 +2,8 @@
 // arrived, and emptied of its payload once handled. A kill loses nothing in flight: what is not handled yet is
 // handled at the next start. A second delivery of the same id (a webhook retry, a poll repeated after a crash) is
 // not queued again.
-import { z } from "zod";
 import type { Db } from "./client";
-import { durably, integer, optionalText, query, sqlInstant, statement, text } from "./sqlite";
+import { durably, integer, optionalText, query, row, sqlInstant, statement, text } from "./sqlite";
 
 export type InboundUpdate = { updateId: number; chatKey: string; payload: string };
 
@@ -24,7 +23,7 @@ export async function markHandled(db: Db, updateId: number, now: Date): Promise<
   await durably(db, () => update.run(at, updateId));
 }
 
-const inboxRow = z.object({ updateId: integer, chatKey: text, payload: optionalText });
+const inboxRow = row({ updateId: integer, chatKey: text, payload: optionalText });
 
 /** What a previous run received but did not finish handling, oldest first. */
 export async function unhandledUpdates(db: Db): Promise<InboundUpdate[]> {

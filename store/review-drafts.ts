@@ -7,15 +7,14 @@ import { joinPartText, reviewEditPermission, type TextPart } from "../domain/sel
 import { MAX_REVIEW_CHARS } from "../domain/schemas";
 import { auditWriter } from "./audit";
 import type { Db } from "./client";
-import { z } from "zod";
-import { durably, idRow, instant, optionalInstant, optionalInteger, optionalText, query, sqlInstant, statement, text } from "./sqlite";
+import { durably, idRow, instant, optionalInstant, optionalInteger, optionalText, query, row, sqlInstant, statement } from "./sqlite";
 import { newId } from "./ids";
 import { PART_COLUMN } from "./reviews";
 
 export type DraftKey = { periodId: string; memberId: string; actorId?: string | null };
 export type AppendResult = { status: "saved" | "too_long"; length: number } | { status: "locked" };
 
-const draftState = z.object({
+const draftState = row({
   id: optionalText, deadline: instant, submittedAt: optionalInstant, current: optionalText,
   pendingPart: optionalText, pendingText: optionalText, lastMessageId: optionalInteger,
 });

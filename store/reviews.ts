@@ -3,24 +3,23 @@
 import { isLate } from "../domain/submission";
 import { missingParts, reviewEditPermission, type ReviewDraft, type ReviewPart } from "../domain/self-review-parts";
 import { MEMBER_LEVELS } from "../domain/levels";
-import { z } from "zod";
 import { auditWriter } from "./audit";
 import type { Db } from "./client";
 import { iso } from "./dates";
-import { durably, flag, idRow, instant, optionalInstant, optionalInteger, optionalText, query, sqlInstant, text, tupleQuery } from "./sqlite";
+import { durably, flag, idRow, instant, optionalInstant, nullable, oneOf, optionalInteger, optionalText, query, row, sqlInstant, text, tuple, tupleQuery } from "./sqlite";
 import { newId } from "./ids";
 
 export type ReviewRow = ReviewDraft & { periodId: string; memberId: string; late: boolean; updatedAt: string };
 export type SubmissionRow = { memberId: string; submittedAt: string | null; late: boolean; updatedAt: string };
 
 /** A "SelfReview" row as SQLite returns it to a raw statement. */
-const reviewRecord = z.object({
+const reviewRecord = row({
   id: text, periodId: text, memberId: text, contentA: optionalText, contentB: optionalText, contentC: optionalText,
-  contentD: optionalText, hcmActions: optionalText, selfRating: z.enum(MEMBER_LEVELS).nullable(), submittedAt: optionalInstant,
+  contentD: optionalText, hcmActions: optionalText, selfRating: nullable(oneOf(MEMBER_LEVELS)), submittedAt: optionalInstant,
   late: flag, updatedAt: instant,
 });
 
-function toRow(r: z.infer<typeof reviewRecord>): ReviewRow {
+function toRow(r: ReturnType<typeof reviewRecord>): ReviewRow {
   return {
     periodId: r.periodId,
     memberId: r.memberId,
@@ -52,7 +51,7 @@ export const selfReviewBySubmission = (alias: string) =>
 /** Which parts are written and whether the review was submitted, without returning any text. */
 export type ReviewProgressRow = { written: ReviewPart[]; submittedAt: string | null };
 
-const progressRow = z.tuple([flag, flag, flag, flag, flag, flag, optionalInstant]);
+const progressRow = tuple(flag, flag, flag, flag, flag, flag, optionalInstant);
 
 export async function getReviewProgress(db: Db, periodId: string, memberId: string): Promise<ReviewProgressRow | null> {
   const parts = Object.keys(PART_COLUMN) as ReviewPart[];
@@ -63,7 +62,7 @@ export async function getReviewProgress(db: Db, periodId: string, memberId: stri
   return { written: parts.filter((_, i) => row[i]), submittedAt: row[parts.length] as string | null };
 }
 
-const editableRow = z.object({ deadline: instant, submittedAt: optionalInstant });
+const editableRow = row({ deadline: instant, submittedAt: optionalInstant });
 
 /** The texts are not read back: at ~600 characters a part, that read was a good part of a step's cost. */
 export type SaveResult = { status: "saved" } | { status: "locked" };
@@ -184,7 +183,7 @@ export type ReviewerContext = {
   period: { id: string; year: number; selfReviewDeadline: string } | null;
 };
 
-const reviewerRow = z.object({
+const reviewerRow = row({
   memberId: text, fullName: text, isLeader: flag, orgId: text, orgName: text,
   periodId: optionalText, year: optionalInteger, deadline: optionalInstant,
 });

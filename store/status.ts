@@ -1,12 +1,11 @@
 // What /status reads for one branch: each member's submission, absence, counts and current result, one query per
 // table. Hand-written SQL: through Prisma the same reads were several times slower. An upper committee's lines
 // need counts only: store/branch-tallies.ts.
-import { z } from "zod";
 import type { MemberKind, MemberOutcome, MemberStatusInput, StatusMember } from "../domain";
 import { fullMonthsBetween, MEMBER_KINDS, RESULT_STATES } from "../domain";
 import type { Db } from "./client";
 import { outcomeFrom } from "./results";
-import { flag, instant, integer, optionalInstant, optionalText, text, tupleQuery } from "./sqlite";
+import { flag, instant, integer, oneOf, optionalInstant, optionalText, text, tuple, tupleQuery } from "./sqlite";
 
 export type BranchStatusInputs = {
   orgId: string;
@@ -38,15 +37,15 @@ export function memberStatusOf(
   };
 }
 
-export const memberKind = z.enum(MEMBER_KINDS);
-export const resultState = z.enum(RESULT_STATES);
+export const memberKind = oneOf(MEMBER_KINDS);
+export const resultState = oneOf(RESULT_STATES);
 
 /** Positional rows (tupleQuery): at thousands of members, objects per row cost more than the read. */
-const periodRow = z.tuple([text, text, integer, instant]);
-const memberRow = z.tuple([text, text, memberKind, flag, flag, optionalInstant, flag, flag, optionalText]);
-const submissionRow = z.tuple([text, optionalInstant]);
-const memberIdRow = z.tuple([text]);
-const resultRow = z.tuple([text, text, resultState]);
+const periodRow = tuple(text, text, integer, instant);
+const memberRow = tuple(text, text, memberKind, flag, flag, optionalInstant, flag, flag, optionalText);
+const submissionRow = tuple(text, optionalInstant);
+const memberIdRow = tuple(text);
+const resultRow = tuple(text, text, resultState);
 
 /** The newest open period of an organization; an older one left open is not read. */
 export const NEWEST_OPEN_PERIOD = "(SELECT id FROM ReviewPeriod WHERE orgId = o.id AND closedAt IS NULL ORDER BY year DESC LIMIT 1)";
@@ -65,7 +64,7 @@ export async function loadStatusInputs(db: Db, orgId: string, now: string): Prom
   const memberIds = (sql: string) => new Set(tupleQuery(db, sql, memberIdRow).all(periodId).map(([id]) => id));
   const absent = memberIds("SELECT memberId FROM MeetingAbsence WHERE periodId = ?");
   const counted = memberIds("SELECT memberId FROM BallotTally WHERE periodId = ? AND supersededAt IS NULL");
-  const result = new Map<string, z.infer<typeof resultRow>>(); // ascending versions: the last one stays
+  const result = new Map<string, ReturnType<typeof resultRow>>(); // ascending versions: the last one stays
   for (const r of tupleQuery(db, "SELECT memberId, outcome, state FROM MemberResult WHERE periodId = ? ORDER BY memberId, version", resultRow).all(periodId)) {
     result.set(r[0], r);
   }

@@ -1,6 +1,5 @@
-import { z } from "zod";
 import type { Db } from "./client";
-import { optionalText, query, text } from "./sqlite";
+import { oneOf, optionalText, query, row, text, type Decoder } from "./sqlite";
 
 const ROLES = ["secretary", "committee", "upper"] as const;
 export type Role = (typeof ROLES)[number];
@@ -26,11 +25,17 @@ export async function loadIdentity(
   return (await knownIdentity(db, telegramId)) ?? firstContact(db, telegramId, telegram);
 }
 
-const identityRow = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("u"), a: text, b: optionalText, c: z.enum(["0", "1"]) }),
-  z.object({ kind: z.literal("m"), a: text, b: text, c: text, d: text }),
-  z.object({ kind: z.literal("r"), a: text, b: text, c: z.enum(ROLES) }),
-]);
+const identityRows = {
+  u: row({ kind: oneOf(["u"]), a: text, b: optionalText, c: oneOf(["0", "1"]) }),
+  m: row({ kind: oneOf(["m"]), a: text, b: text, c: text, d: text }),
+  r: row({ kind: oneOf(["r"]), a: text, b: text, c: oneOf(ROLES) }),
+};
+type IdentityRow = { [K in keyof typeof identityRows]: ReturnType<(typeof identityRows)[K]> }[keyof typeof identityRows];
+/** The user's row, a membership or a role, told apart by `kind`. */
+const identityRow: Decoder<IdentityRow> = (value) => {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  return (kind === "m" ? identityRows.m : kind === "r" ? identityRows.r : identityRows.u)(value);
+};
 
 /**
  * Runs for every update: the user, their memberships and roles in one statement straight to SQLite

@@ -5,4 +5,7 @@ export { openDb, connectionOf, onEveryConnection } from "./connection";
 export { inTransaction, type Tx } from "./transactions";
 export { statement, query, tupleQuery, type Statement, type Query } from "./statements";
 export { durably } from "./group-commit";
-export { idRow, text, optionalText, integer, optionalInteger, flag, instant, optionalInstant, sqlInstant } from "./columns";
+export {
+  row, tuple, oneOf, nullable, idRow, text, optionalText, integer, optionalInteger, flag, instant, optionalInstant, sqlInstant,
+  type Decoder,
+} from "./columns";

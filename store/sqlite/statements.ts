@@ -1,8 +1,7 @@
-// Statements prepared once per connection. Rows leave only through a zod schema: what SQLite returns is checked
-// at this boundary (a renamed column or a changed type fails here, by name, not later as a wrong value). Schemas
-// are module constants: zod compiles each one on its first use.
+// Statements prepared once per connection. Rows leave only through a decoder (./columns.ts): what SQLite returns
+// is checked at this boundary (a renamed column or a changed type fails here, by name, not later as a wrong value).
 import type Database from "better-sqlite3";
-import type { z } from "zod";
+import type { Decoder } from "./columns";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { connectionOf } from "./connection";
 
@@ -11,7 +10,7 @@ type Param = string | number | bigint | null;
 export type Statement = { run(...params: Param[]): { changes: number } };
 export type Query<Row> = Statement & { get(...params: Param[]): Row | undefined; all(...params: Param[]): Row[] };
 
-type Prepared = { statement: Database.Statement; schema?: z.ZodType; query?: Query<unknown> };
+type Prepared = { statement: Database.Statement; schema?: Decoder<unknown>; query?: Query<unknown> };
 const cache = new WeakMap<Database.Database, Map<string, Prepared>>();
 
 function prepare(db: PrismaClient, sql: string, raw: boolean): Prepared {
@@ -34,23 +33,24 @@ export function statement(db: PrismaClient, sql: string): Statement {
 }
 
 /** A statement returning rows as objects, each checked by `row`. */
-export function query<Row>(db: PrismaClient, sql: string, row: z.ZodType<Row>): Query<Row> {
+export function query<Row>(db: PrismaClient, sql: string, row: Decoder<Row>): Query<Row> {
   return checked(prepare(db, sql, false), sql, row);
 }
 
 /** A statement returning rows as arrays (no object per row: at thousands of rows that costs more than the read). */
-export function tupleQuery<Row extends unknown[]>(db: PrismaClient, sql: string, row: z.ZodType<Row>): Query<Row> {
+export function tupleQuery<Row extends unknown[]>(db: PrismaClient, sql: string, row: Decoder<Row>): Query<Row> {
   return checked(prepare(db, sql, true), sql, row);
 }
 
-function checked<Row>(prepared: Prepared, sql: string, schema: z.ZodType<Row>): Query<Row> {
+function checked<Row>(prepared: Prepared, sql: string, schema: Decoder<Row>): Query<Row> {
   if (prepared.query && prepared.schema === schema) return prepared.query as Query<Row>;
   const { statement } = prepared;
   const decode = (value: unknown): Row => {
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    // The issues name columns and types, never the values (a row may hold a review's text).
-    throw new Error(`unexpected row from SQLite for ${sql.replace(/\s+/g, " ").slice(0, 80)}…: ${result.error.message}`);
+    try {
+      return schema(value);
+    } catch (error) {
+      throw new Error(`unexpected row from SQLite for ${sql.replace(/\s+/g, " ").slice(0, 80)}…: ${(error as Error).message}`);
+    }
   };
   const query: Query<Row> = {
     run: (...params) => statement.run(...params),
