@@ -1,5 +1,5 @@
 import type { Db } from "./client";
-import { prepared, sqlInstant } from "./fast-sql";
+import { sqlInstant, statement } from "./sqlite";
 import { newId } from "./ids";
 
 type Tx = Pick<Db, "auditEvent">;
@@ -28,10 +28,10 @@ export async function recordAudit(tx: Tx, event: AuditInput, at: Date): Promise<
 
 /**
  * recordAudit as a synchronous statement, for events written in the same transaction as a hot-path write
- * (store/group-commit.ts), where Prisma's awaits cannot run.
+ * (store/sqlite/, `durably`), where Prisma's awaits cannot run.
  */
-export async function auditWriter(db: Db): Promise<(event: AuditInput, at: Date) => void> {
-  const insert = await prepared(db,
+export function auditWriter(db: Db): (event: AuditInput, at: Date) => void {
+  const insert = statement(db,
     'INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "entity", "entityId", "data") VALUES (?, ?, ?, ?, ?, ?, ?)');
   return (event, at) => {
     insert.run(newId(), sqlInstant(at), event.actorId ?? null, event.action, event.entity, event.entityId ?? null, JSON.stringify(event.data ?? {}));

@@ -3,12 +3,11 @@
 // (bench/status.bench.ts); counting in SQL returns a few rows per branch. Which state a combination is in is the
 // domain's decision (branchCounts), made once per combination. Each statement is served by a covering index
 // (migration 20261127180500_status_covering_indexes), so no review text is ever read.
-import type { BranchTallies, ResultState } from "../domain";
-import { connectionOf, type Db } from "./client";
+import type { BranchTallies } from "../domain";
+import type { Db } from "./client";
 import { selfReviewBySubmission } from "./reviews";
-import { isoOf } from "./dates";
-import { flag } from "./fast-sql";
-import { memberStatusOf, NEWEST_OPEN_PERIOD, slimOutcome } from "./status";
+import { flag, instant, integer, nullable, optionalInstant, text, tuple, tupleQuery, type Decoder } from "./sqlite";
+import { memberKind, memberStatusOf, NEWEST_OPEN_PERIOD, resultState, slimOutcome } from "./status";
 
 export type BranchTalliesRow = {
   orgId: string;
@@ -43,33 +42,38 @@ const STATEMENTS = {
     GROUP BY 1, 2, 3`,
 };
 
-type Row = [orgId: string, ...rest: unknown[]];
+const ROWS = {
+  periods: tuple(text, text, text, integer, instant),
+  submissions: tuple(text, memberKind, flag, flag, flag, optionalInstant, flag, flag, nullable(flag), flag, integer),
+  unreachable: tuple(text, integer),
+  counted: tuple(text, integer),
+  results: tuple(text, text, resultState, integer),
+};
 
 export async function loadBranchTallies(db: Db, parentId: string, now: string): Promise<BranchTalliesRow[]> {
-  const sql = await connectionOf(db);
-  const rows = (statement: string) => sql.prepare(statement).raw(true).safeIntegers(false).all(parentId) as Row[];
+  const rows = <Row extends unknown[]>(sql: string, row: Decoder<Row>) => tupleQuery(db, sql, row).all(parentId);
   const branches = new Map<string, BranchTalliesRow>();
-  for (const [orgId, orgName, id, year, deadline] of rows(STATEMENTS.periods)) {
-    const period = { id: id as string, year: Number(year), selfReviewDeadline: isoOf(deadline)! };
-    branches.set(orgId, { orgId, orgName: orgName as string, period, tallies: { submissions: [], unreachable: 0, counted: 0, results: [] } });
+  for (const [orgId, orgName, id, year, deadline] of rows(STATEMENTS.periods, ROWS.periods)) {
+    const period = { id, year, selfReviewDeadline: deadline };
+    branches.set(orgId, { orgId, orgName, period, tallies: { submissions: [], unreachable: 0, counted: 0, results: [] } });
   }
-  for (const [orgId, kind, exempt, retired, leader, awaySince, hasReview, submitted, late, absent, members] of rows(STATEMENTS.submissions)) {
+  for (const [orgId, kind, exempt, retired, leader, awaySince, hasReview, submitted, late, absent, members] of rows(STATEMENTS.submissions, ROWS.submissions)) {
     branches.get(orgId)?.tallies.submissions.push({
-      status: memberStatusOf(kind as string, exempt, retired, leader, awaySince, now),
-      review: flag(hasReview) ? { submitted: flag(submitted), late: flag(late) } : undefined,
-      absent: flag(absent), members: Number(members),
+      status: memberStatusOf(kind, exempt, retired, leader, awaySince, now),
+      review: hasReview ? { submitted, late: late === true } : undefined,
+      absent, members,
     });
   }
-  for (const [orgId, members] of rows(STATEMENTS.unreachable)) {
+  for (const [orgId, members] of rows(STATEMENTS.unreachable, ROWS.unreachable)) {
     const branch = branches.get(orgId);
-    if (branch) branch.tallies.unreachable = Number(members);
+    if (branch) branch.tallies.unreachable = members;
   }
-  for (const [orgId, members] of rows(STATEMENTS.counted)) {
+  for (const [orgId, members] of rows(STATEMENTS.counted, ROWS.counted)) {
     const branch = branches.get(orgId);
-    if (branch) branch.tallies.counted = Number(members);
+    if (branch) branch.tallies.counted = members;
   }
-  for (const [orgId, outcome, state, members] of rows(STATEMENTS.results)) {
-    branches.get(orgId)?.tallies.results.push({ outcome: slimOutcome(outcome as string), state: state as ResultState, members: Number(members) });
+  for (const [orgId, outcome, state, members] of rows(STATEMENTS.results, ROWS.results)) {
+    branches.get(orgId)?.tallies.results.push({ outcome: slimOutcome(outcome), state, members });
   }
   return [...branches.values()].sort((a, b) => a.orgName.localeCompare(b.orgName));
 }

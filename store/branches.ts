@@ -1,6 +1,6 @@
 // A secretary's branch: created by /setup, with its committee (chi ủy) granted by the secretary.
 import { branchQuotaStart, mayCreateBranch } from "../domain/branch-setup";
-import type { Db, Tx } from "./client";
+import { inTransaction, type Db, type Tx } from "./client";
 import { recordAudit } from "./audit";
 import { createOrganization, grantRole, type OrgKind } from "./orgs";
 import { openPeriod } from "./periods";
@@ -22,7 +22,7 @@ export type BranchSetup = {
  * Each step records its own audit event.
  */
 export function setupBranch(db: Db, input: BranchSetup, userId: string, now: Date) {
-  return db.$transaction((tx) => setupBranchIn(tx, input, userId, now));
+  return inTransaction(db, (tx) => setupBranchIn(tx, input, userId, now));
 }
 
 async function setupBranchIn(db: Tx, input: BranchSetup, userId: string, now: Date) {
@@ -77,7 +77,7 @@ export async function committeeCandidates(db: Db, orgId: string): Promise<Commit
 
 /** Grants or withdraws the committee role of a joined member; returns the new state, or null if not joined here. */
 export async function toggleCommittee(db: Db, orgId: string, memberId: string, actorId: string, now: Date): Promise<boolean | null> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const member = await tx.member.findFirst({ where: { id: memberId, orgId, userId: { not: null } } });
     if (!member?.userId) return null;
     const key = { userId_orgId_role: { userId: member.userId, orgId, role: "committee" } };

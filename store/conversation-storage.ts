@@ -1,22 +1,22 @@
 import type { VersionedStateStorage, VersionedState } from "@grammyjs/conversations";
 import type { Db } from "./client";
-import { prepared, sqlInstant } from "./fast-sql";
-import { durably } from "./group-commit";
+import { durably, query, row, sqlInstant, statement, text } from "./sqlite";
 
 /**
  * Key-value storage of @grammyjs/conversations in SQLite, so a half-done dialog
  * (a self-review draft in progress) survives a restart of the bot.
  */
+const stateRow = row({ value: text });
+
 export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S> {
   return {
-    // Read and written on every update of a chat: straight to SQLite (store/fast-sql.ts).
+    // Read and written on every update of a chat: straight to SQLite (store/sqlite/).
     async read(key) {
-      const select = await prepared(db, 'SELECT "value" FROM "ConversationState" WHERE "key" = ?');
-      const row = select.get(key) as { value: string } | undefined;
+      const row = query(db, 'SELECT "value" FROM "ConversationState" WHERE "key" = ?', stateRow).get(key);
       return row ? (JSON.parse(row.value) as VersionedState<S>) : undefined;
     },
     async write(key, state) {
-      const upsert = await prepared(db,
+      const upsert = statement(db,
         'INSERT INTO "ConversationState" ("key", "value", "updatedAt") VALUES (?, ?, ?) ' +
           'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"');
       const value = JSON.stringify(state);
@@ -24,7 +24,7 @@ export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S>
       await durably(db, () => upsert.run(key, value, updatedAt));
     },
     async delete(key) {
-      const remove = await prepared(db, 'DELETE FROM "ConversationState" WHERE "key" = ?');
+      const remove = statement(db, 'DELETE FROM "ConversationState" WHERE "key" = ?');
       await durably(db, () => remove.run(key));
     },
   };
@@ -36,6 +36,6 @@ export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S>
  * what the person typed, and must not stay.
  */
 export async function forgetIdleDialogs(db: Db, idleSince: Date): Promise<number> {
-  const remove = await prepared(db, 'DELETE FROM "ConversationState" WHERE "updatedAt" < ?');
+  const remove = statement(db, 'DELETE FROM "ConversationState" WHERE "updatedAt" < ?');
   return durably(db, () => remove.run(sqlInstant(idleSince)).changes);
 }

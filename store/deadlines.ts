@@ -2,7 +2,7 @@
 import { validateReviewDates, type DeadlineErrorCode, type PeriodDateField } from "../domain/deadlines";
 import { isLate } from "../domain/submission";
 import { recordAudit } from "./audit";
-import type { Db, Tx } from "./client";
+import { inTransaction, type Db, type Tx } from "./client";
 import { periodInfo, type PeriodInfo } from "./period-progress";
 import { replanPeriod } from "./reminder-planning";
 
@@ -27,7 +27,7 @@ export async function changePeriodDate(
   const dates = { selfReviewDeadline: period.selfReviewDeadline, meetingDate: period.meetingDate, reportDeadline: period.reportDeadline, [input.field]: input.value };
   const errors = validateReviewDates(dates, input.field, now.toISOString());
   if (errors.length > 0) return { status: "invalid", errors };
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.reviewPeriod.update({ where: { id: period.id }, data: { [input.field]: new Date(input.value) } });
     const remarked = input.field === "selfReviewDeadline" ? await remarkLate(tx, period.id, input.value) : 0;
     await recordAudit(tx, {

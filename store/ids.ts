@@ -1,4 +1,4 @@
-// Row ids for the few inserts that go straight to SQLite (store/fast-sql.ts), shaped like Prisma's cuid(): 25
+// Row ids for the few inserts that go straight to SQLite (store/sqlite/), shaped like Prisma's cuid(): 25
 // characters starting with "c" (time, counter, randomness), so callback data sized for cuids still fits.
 import { randomBytes } from "node:crypto";
 

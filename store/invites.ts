@@ -76,7 +76,7 @@ const ROSTER_IMPORT_TIMEOUT_MS = 60_000;
 export async function addMembersWithInvites(
   db: Db, orgId: string, members: NewMember[], actorId: string | null, now: Date,
 ): Promise<IssuedInvite[]> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const memberIds = await addMembers(tx, orgId, members, actorId, now);
     return issueInvites(tx, { orgId, memberIds }, actorId, now);
   }, { timeout: ROSTER_IMPORT_TIMEOUT_MS });
@@ -85,7 +85,7 @@ export async function addMembersWithInvites(
 /** Accepts an invite: links the roster entry to the user, once, before it expires. */
 export async function claimInvite(db: Db, code: string, userId: string, now: Date): Promise<ClaimResult> {
   const codeHash = hashInviteCode(code);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const invite = await tx.invite.findUnique({ where: { codeHash }, include: { member: { include: { org: true } } } });
     if (!invite) return { ok: false, reason: "unknown" } as const;
     const { member } = invite;

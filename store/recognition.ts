@@ -8,7 +8,7 @@ import {
   type ResultVersion,
 } from "../domain";
 import { recordAudit } from "./audit";
-import type { Db, Tx } from "./client";
+import { inTransaction, type Db, type Tx } from "./client";
 import { latestResults, outcomeCode, toStoredResult, type StoredResult } from "./results";
 
 export type ResultWithMember = StoredResult & {
@@ -27,7 +27,7 @@ export async function chooseCapKeeper(
   input: { periodId: string; candidates: string[]; seatsLeft: number; memberId: string; actorId: string },
   now: Date,
 ): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const { periodId, candidates, seatsLeft, memberId, actorId } = input;
     const existing = await tx.capDecision.findMany({ where: { periodId, memberId: { in: candidates }, level: "L1" } });
     let keepers = [...new Set([...existing.map((d) => d.memberId), memberId])];
@@ -86,7 +86,7 @@ export async function recognizeResults(
   now: Date,
 ): Promise<ResultWithMember[]> {
   // Read inside the transaction that writes: a revocation or a pass at the same moment numbers after it, not with it.
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await branchResults(tx, input.periodId);
     const chosen = current.filter((r) => !input.memberIds || input.memberIds.includes(r.memberId));
     const done: ResultWithMember[] = [];
@@ -115,7 +115,7 @@ export async function revokeMemberResult(
   input: { periodId: string; memberId: string; why: string; actorId: string },
   now: Date,
 ): Promise<{ ok: true; result: StoredResult } | { ok: false; error: ResultErrorCode }> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const latest = (await latestResults(tx, input.periodId)).get(input.memberId);
     const check = revokeResult(latest ? [asVersion(latest)] : [], { by: input.actorId, at: now.toISOString(), why: input.why });
     if (!check.ok) return check;

@@ -15,7 +15,7 @@
 import { supersededReminders } from "../domain/deadlines";
 import { isDaytime } from "../domain/reminders";
 import type { SubmissionState } from "../domain/submission";
-import type { Db, Tx } from "./client";
+import { inTransaction, type Db, type Tx } from "./client";
 import { markUnreachable } from "./users";
 import { periodInfo, periodProgress, type MemberProgress, type PeriodInfo } from "./period-progress";
 import { BRANCH_WIDE, reminderWindow, type ReminderKind } from "./reminder-planning";
@@ -43,7 +43,7 @@ const REMINDABLE: ReadonlySet<SubmissionState> = new Set(["pending", "draft"]);
  * whose rulebook's daytime window (local hours at `offsetMinutes`, TZ_REVIEW) does not hold `now` wait for morning.
  */
 export async function claimDue(db: Db, now: Date, limit: number, offsetMinutes: number): Promise<ReminderJob[]> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const asleep = new Set<string>();
     let rows: Row[];
     for (;;) {
@@ -151,7 +151,7 @@ export type SendOutcome =
 export async function markOutcomes(db: Db, outcomes: SendOutcome[], now: Date): Promise<void> {
   if (outcomes.length === 0) return;
   const blocked = new Set<string>();
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const sent = outcomes.filter((o) => o.status === "sent").map((o) => o.id);
     if (sent.length > 0) await tx.reminder.updateMany({ where: { id: { in: sent } }, data: { sentAt: now } });
     for (const o of outcomes) {

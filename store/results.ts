@@ -12,7 +12,7 @@ import {
   type TallyInput,
 } from "../domain";
 import { recordAudit } from "./audit";
-import type { Db, Tx } from "./client";
+import { inTransaction, type Db, type Tx } from "./client";
 import { loadBranchInputs, type MemberInputs } from "./rating-inputs";
 import type { TallyRow } from "./tallies";
 
@@ -107,7 +107,7 @@ export async function evaluateBranch(
 ): Promise<BranchPass> {
   // One transaction from the first read to the last write: two confirmations at the same moment run one after the
   // other (the adapter holds one transaction at a time), so each numbers its versions after the other's.
-  return db.$transaction((tx) => evaluateBranchIn(tx, input, now));
+  return inTransaction(db, (tx) => evaluateBranchIn(tx, input, now));
 }
 
 async function evaluateBranchIn(

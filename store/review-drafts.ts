@@ -7,31 +7,27 @@ import { joinPartText, reviewEditPermission, type TextPart } from "../domain/sel
 import { MAX_REVIEW_CHARS } from "../domain/schemas";
 import { auditWriter } from "./audit";
 import type { Db } from "./client";
-import { isoOf } from "./dates";
-import { prepared, sqlInstant } from "./fast-sql";
-import { durably } from "./group-commit";
+import { durably, idRow, instant, optionalInstant, optionalInteger, optionalText, query, row, sqlInstant, statement } from "./sqlite";
 import { newId } from "./ids";
 import { PART_COLUMN } from "./reviews";
 
 export type DraftKey = { periodId: string; memberId: string; actorId?: string | null };
 export type AppendResult = { status: "saved" | "too_long"; length: number } | { status: "locked" };
 
-type DraftState = {
-  id: string | null; deadline: string; submittedAt: string | null; current: string | null;
-  pendingPart: string | null; pendingText: string | null; lastMessageId: number | null;
-};
+const draftState = row({
+  id: optionalText, deadline: instant, submittedAt: optionalInstant, current: optionalText,
+  pendingPart: optionalText, pendingText: optionalText, lastMessageId: optionalInteger,
+});
 
-async function draftReader(db: Db, part: TextPart) {
-  const select = await prepared(db,
+function draftReader(db: Db, part: TextPart) {
+  const select = query(db,
     `SELECT r."id" AS id, p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt, r."${PART_COLUMN[part]}" AS current,
             r."pendingPart" AS pendingPart, r."pendingText" AS pendingText, r."lastMessageId" AS lastMessageId
-       FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`);
-  return (key: DraftKey, now: Date): (DraftState & { locked: boolean }) => {
-    const state = select.get(key.memberId, key.periodId) as DraftState | undefined;
+       FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`, draftState);
+  return (key: DraftKey, now: Date) => {
+    const state = select.get(key.memberId, key.periodId);
     if (!state) throw new Error(`unknown review period ${key.periodId}`);
-    const submittedAt = isoOf(state.submittedAt);
-    const locked = reviewEditPermission(submittedAt, isoOf(state.deadline)!, now.toISOString()) === "locked";
-    return { ...state, submittedAt, lastMessageId: state.lastMessageId === null ? null : Number(state.lastMessageId), locked };
+    return { ...state, locked: reviewEditPermission(state.submittedAt, state.deadline, now.toISOString()) === "locked" };
   };
 }
 
@@ -44,15 +40,16 @@ export async function appendToPart(
   input: DraftKey & { part: TextPart; text: string; messageId: number; editing: boolean },
   now: Date,
 ): Promise<AppendResult> {
-  const read = await draftReader(db, input.part);
-  const create = await prepared(db,
+  const read = draftReader(db, input.part);
+  const create = statement(db,
     'INSERT INTO "SelfReview" ("id", "periodId", "memberId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const column = PART_COLUMN[input.part];
-  const writePart = await prepared(db,
-    `UPDATE "SelfReview" SET "${column}" = ?, "lastMessageId" = ?, "updatedAt" = ? WHERE "periodId" = ? AND "memberId" = ? RETURNING "id"`);
-  const writePending = await prepared(db,
+  const writePart = query(db,
+    `UPDATE "SelfReview" SET "${column}" = ?, "lastMessageId" = ?, "updatedAt" = ? WHERE "periodId" = ? AND "memberId" = ? RETURNING "id"`,
+    idRow);
+  const writePending = statement(db,
     'UPDATE "SelfReview" SET "pendingPart" = ?, "pendingText" = ?, "lastMessageId" = ?, "updatedAt" = ? WHERE "periodId" = ? AND "memberId" = ?');
-  const audit = await auditWriter(db);
+  const audit = auditWriter(db);
   const at = sqlInstant(now);
   return durably(db, (): AppendResult => {
     const state = read(input, now);
@@ -65,8 +62,8 @@ export async function appendToPart(
     if (input.editing) {
       writePending.run(input.part, joined, input.messageId, at, input.periodId, input.memberId);
     } else {
-      const { id } = writePart.get(joined, input.messageId, at, input.periodId, input.memberId) as { id: string };
-      if (state.submittedAt) audit(editedEvent(input, id), now);
+      const written = writePart.get(joined, input.messageId, at, input.periodId, input.memberId);
+      if (state.submittedAt && written) audit(editedEvent(input, written.id), now);
     }
     return { status: "saved", length: joined.length };
   });
@@ -74,17 +71,17 @@ export async function appendToPart(
 
 /** An edit of a part begins: nothing collected yet (what an earlier, abandoned edit collected is dropped). */
 export async function beginPartEdit(db: Db, key: DraftKey, part: TextPart): Promise<void> {
-  const reset = await prepared(db, 'UPDATE "SelfReview" SET "pendingPart" = ?, "pendingText" = NULL WHERE "periodId" = ? AND "memberId" = ?');
+  const reset = statement(db, 'UPDATE "SelfReview" SET "pendingPart" = ?, "pendingText" = NULL WHERE "periodId" = ? AND "memberId" = ?');
   await durably(db, () => reset.run(part, key.periodId, key.memberId));
 }
 
 /** Done: the collected text replaces the part; "unchanged" when nothing was sent during the edit. */
 export async function finishPartEdit(db: Db, key: DraftKey, part: TextPart, now: Date): Promise<"saved" | "unchanged" | "locked"> {
-  const read = await draftReader(db, part);
-  const replace = await prepared(db,
+  const read = draftReader(db, part);
+  const replace = statement(db,
     `UPDATE "SelfReview" SET "${PART_COLUMN[part]}" = "pendingText", "pendingPart" = NULL, "pendingText" = NULL, "updatedAt" = ?
       WHERE "periodId" = ? AND "memberId" = ?`);
-  const audit = await auditWriter(db);
+  const audit = auditWriter(db);
   return durably(db, () => {
     const state = read(key, now);
     if (state.locked) return "locked";

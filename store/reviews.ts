@@ -2,34 +2,33 @@
 // never in audit events or logs.
 import { isLate } from "../domain/submission";
 import { missingParts, reviewEditPermission, type ReviewDraft, type ReviewPart } from "../domain/self-review-parts";
-import type { MemberLevel } from "../domain/levels";
+import { MEMBER_LEVELS } from "../domain/levels";
 import { auditWriter } from "./audit";
 import type { Db } from "./client";
-import { iso, isoOf } from "./dates";
-import { flag, prepared, sqlInstant } from "./fast-sql";
-import { durably } from "./group-commit";
+import { iso } from "./dates";
+import { durably, flag, idRow, instant, optionalInstant, nullable, oneOf, optionalInteger, optionalText, query, row, sqlInstant, text, tuple, tupleQuery } from "./sqlite";
 import { newId } from "./ids";
 
 export type ReviewRow = ReviewDraft & { periodId: string; memberId: string; late: boolean; updatedAt: string };
 export type SubmissionRow = { memberId: string; submittedAt: string | null; late: boolean; updatedAt: string };
 
-/** Dates and flags as Prisma returns them, or as SQLite returns them to a raw statement (text, 0/1). */
-type ReviewRecord = {
-  periodId: string; memberId: string; contentA: string | null; contentB: string | null; contentC: string | null;
-  contentD: string | null; hcmActions: string | null; selfRating: string | null; submittedAt: Date | string | null;
-  late: boolean | number | bigint; updatedAt: Date | string;
-};
+/** A "SelfReview" row as SQLite returns it to a raw statement. */
+const reviewRecord = row({
+  id: text, periodId: text, memberId: text, contentA: optionalText, contentB: optionalText, contentC: optionalText,
+  contentD: optionalText, hcmActions: optionalText, selfRating: nullable(oneOf(MEMBER_LEVELS)), submittedAt: optionalInstant,
+  late: flag, updatedAt: instant,
+});
 
-function toRow(r: ReviewRecord): ReviewRow {
+function toRow(r: ReturnType<typeof reviewRecord>): ReviewRow {
   return {
     periodId: r.periodId,
     memberId: r.memberId,
     contents: { a: r.contentA, b: r.contentB, c: r.contentC, d: r.contentD },
     hcmActions: r.hcmActions,
-    selfRating: r.selfRating as MemberLevel | null,
-    submittedAt: isoOf(r.submittedAt),
-    late: Boolean(r.late),
-    updatedAt: isoOf(r.updatedAt)!,
+    selfRating: r.selfRating,
+    submittedAt: r.submittedAt,
+    late: r.late,
+    updatedAt: r.updatedAt,
   };
 }
 
@@ -38,8 +37,7 @@ export const PART_COLUMN: Record<ReviewPart, "contentA" | "contentB" | "contentC
 };
 
 export async function getReview(db: Db, periodId: string, memberId: string): Promise<ReviewRow | null> {
-  const select = await prepared(db, 'SELECT * FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?');
-  const row = select.get(periodId, memberId) as ReviewRecord | undefined;
+  const row = query(db, 'SELECT * FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?', reviewRecord).get(periodId, memberId);
   return row ? toRow(row) : null;
 }
 
@@ -53,14 +51,18 @@ export const selfReviewBySubmission = (alias: string) =>
 /** Which parts are written and whether the review was submitted, without returning any text. */
 export type ReviewProgressRow = { written: ReviewPart[]; submittedAt: string | null };
 
+const progressRow = tuple(flag, flag, flag, flag, flag, flag, optionalInstant);
+
 export async function getReviewProgress(db: Db, periodId: string, memberId: string): Promise<ReviewProgressRow | null> {
-  const select = await prepared(db, `SELECT ${Object.values(PART_COLUMN).map((c) => `octet_length("${c}") > 0`).join(", ")}, "submittedAt"
-    FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?`);
-  const row = select.raw(true).get(periodId, memberId) as unknown[] | undefined;
-  if (!row) return null;
   const parts = Object.keys(PART_COLUMN) as ReviewPart[];
-  return { written: parts.filter((_, i) => flag(row[i])), submittedAt: isoOf(row[parts.length] as string | null) };
+  const select = tupleQuery(db, `SELECT ${parts.map((p) => `ifnull(octet_length("${PART_COLUMN[p]}"), 0) > 0`).join(", ")}, "submittedAt"
+    FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?`, progressRow);
+  const row = select.get(periodId, memberId);
+  if (!row) return null;
+  return { written: parts.filter((_, i) => row[i]), submittedAt: row[parts.length] as string | null };
 }
+
+const editableRow = row({ deadline: instant, submittedAt: optionalInstant });
 
 /** The texts are not read back: at ~600 characters a part, that read was a good part of a step's cost. */
 export type SaveResult = { status: "saved" } | { status: "locked" };
@@ -76,26 +78,28 @@ export async function saveDraftPart(
   input: { periodId: string; memberId: string; part: ReviewPart; value: string; actorId?: string | null },
   now: Date,
 ): Promise<SaveResult> {
-  // The hot path of the self-review (one call per answer): statements straight to SQLite (store/fast-sql.ts)
+  // The hot path of the self-review (one call per answer): statements straight to SQLite (store/sqlite/)
   // instead of Prisma's compiled queries. Check and write need no transaction: a member's chat is handled in
-  // order, and both use `now`. The write is durable when this returns (store/group-commit.ts).
-  const select = await prepared(db,
+  // order, and both use `now`. The write is durable when this returns (`durably`).
+  const select = query(db,
     `SELECT p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt
-       FROM "ReviewPeriod" p LEFT JOIN ${selfReviewBySubmission("r")} ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`);
-  const state = select.get(input.memberId, input.periodId) as { deadline: string; submittedAt: string | null } | undefined;
+       FROM "ReviewPeriod" p LEFT JOIN ${selfReviewBySubmission("r")} ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`,
+    editableRow);
+  const state = select.get(input.memberId, input.periodId);
   if (!state) throw new Error(`unknown review period ${input.periodId}`);
-  const submittedAt = isoOf(state.submittedAt);
-  if (reviewEditPermission(submittedAt, isoOf(state.deadline)!, now.toISOString()) === "locked") return { status: "locked" };
+  const { submittedAt } = state;
+  if (reviewEditPermission(submittedAt, state.deadline, now.toISOString()) === "locked") return { status: "locked" };
   const column = PART_COLUMN[input.part];
   const at = sqlInstant(now);
   // An upsert: the first answer creates the row, and the secretary may have created it meanwhile (M12, the Ho Chi
   // Minh actions on one's behalf).
-  const upsert = await prepared(db,
+  const upsert = query(db,
     `INSERT INTO "SelfReview" ("id", "periodId", "memberId", "${column}", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT ("periodId", "memberId") DO UPDATE SET "${column}" = excluded."${column}", "updatedAt" = excluded."updatedAt" RETURNING "id"`);
-  const audit = await auditWriter(db);
+     ON CONFLICT ("periodId", "memberId") DO UPDATE SET "${column}" = excluded."${column}", "updatedAt" = excluded."updatedAt" RETURNING "id"`,
+    idRow);
+  const audit = auditWriter(db);
   await durably(db, () => {
-    const { id } = upsert.get(newId(), input.periodId, input.memberId, input.value, at, at) as { id: string };
+    const { id } = upsert.get(newId(), input.periodId, input.memberId, input.value, at, at)!; // an upsert returns its row
     if (submittedAt) audit({ actorId: input.actorId ?? null, action: "review.edited", entity: "SelfReview", entityId: id, data: { memberId: input.memberId, part: input.part } }, now);
   });
   return { status: "saved" };
@@ -116,12 +120,12 @@ export async function submitReview(
   now: Date,
   deadline: string,
 ): Promise<SubmitResult> {
-  const select = await prepared(db, 'SELECT * FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?');
-  const update = await prepared(db, 'UPDATE "SelfReview" SET "submittedAt" = ?, "late" = ?, "updatedAt" = ? WHERE "id" = ? RETURNING *');
-  const audit = await auditWriter(db);
-  // Read, check and write in one transaction (straight to SQLite, store/fast-sql.ts; durable when this returns).
+  const select = query(db, 'SELECT * FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?', reviewRecord);
+  const update = query(db, 'UPDATE "SelfReview" SET "submittedAt" = ?, "late" = ?, "updatedAt" = ? WHERE "id" = ? RETURNING *', reviewRecord);
+  const audit = auditWriter(db);
+  // Read, check and write in one transaction (straight to SQLite, store/sqlite/; durable when this returns).
   return durably(db, (): SubmitResult => {
-    const existing = select.get(input.periodId, input.memberId) as (ReviewRecord & { id: string }) | undefined;
+    const existing = select.get(input.periodId, input.memberId);
     const draft = existing ? toRow(existing) : null;
     const missing = missingParts(draft);
     if (!existing || !draft || missing.length > 0) return { status: "incomplete", missing };
@@ -129,7 +133,7 @@ export async function submitReview(
     if (reviewEditPermission(draft.submittedAt, deadline, now.toISOString()) === "locked") return { status: "locked" };
     const submittedAt = draft.submittedAt ?? now.toISOString();
     const late = isLate(submittedAt, deadline);
-    const row = update.get(sqlInstant(new Date(submittedAt)), late ? 1 : 0, sqlInstant(now), existing.id) as ReviewRecord;
+    const row = update.get(sqlInstant(new Date(submittedAt)), late ? 1 : 0, sqlInstant(now), existing.id)!; // the row just read
     audit({
       actorId: input.actorId ?? null, action: resubmitted ? "review.reconfirmed" : "review.submitted", entity: "SelfReview", entityId: existing.id,
       data: { memberId: input.memberId, late },
@@ -179,25 +183,22 @@ export type ReviewerContext = {
   period: { id: string; year: number; selfReviewDeadline: string } | null;
 };
 
+const reviewerRow = row({
+  memberId: text, fullName: text, isLeader: flag, orgId: text, orgName: text,
+  periodId: optionalText, year: optionalInteger, deadline: optionalInstant,
+});
+
 /** What the self-review needs to know about the writer, in one statement: who, which branch, which open period. */
 export async function reviewerContext(db: Db, memberId: string): Promise<ReviewerContext | null> {
-  const select = await prepared(db,
+  const select = query(db,
     `SELECT m."id" AS memberId, m."fullName" AS fullName, m."isLeader" AS isLeader, m."orgId" AS orgId, o."name" AS orgName,
             p."id" AS periodId, p."year" AS year, p."selfReviewDeadline" AS deadline
        FROM "Member" m JOIN "Organization" o ON o."id" = m."orgId"
        LEFT JOIN "ReviewPeriod" p ON p."id" = (
          SELECT q."id" FROM "ReviewPeriod" q WHERE q."orgId" = m."orgId" AND q."closedAt" IS NULL ORDER BY q."year" DESC LIMIT 1)
-      WHERE m."id" = ?`);
-  const row = select.get(memberId) as
-    | { memberId: string; fullName: string; isLeader: number; orgId: string; orgName: string; periodId: string | null; year: number | null; deadline: string | null }
-    | undefined;
+      WHERE m."id" = ?`, reviewerRow);
+  const row = select.get(memberId);
   if (!row) return null;
-  return {
-    memberId: row.memberId,
-    fullName: row.fullName,
-    isLeader: Boolean(row.isLeader),
-    orgId: row.orgId,
-    orgName: row.orgName,
-    period: row.periodId ? { id: row.periodId, year: Number(row.year), selfReviewDeadline: isoOf(row.deadline)! } : null,
-  };
+  const { periodId, year, deadline, ...member } = row;
+  return { ...member, period: periodId && year !== null && deadline ? { id: periodId, year, selfReviewDeadline: deadline } : null };
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshDb } from "../test/support/db";
-import { connectionOf } from "./client";
+import { connectionOf, onEveryConnection } from "./client";
 import { applyMigrations } from "./migrate";
 import { createOrganization } from "./orgs";
 import { assertWritable, storageProblemOf } from "./storage-errors";
@@ -37,8 +37,7 @@ describe("storage failures by kind", () => {
   it("a real full database is recognised through Prisma", async () => {
     const { db, cleanup } = await freshDb();
     try {
-      const sqlite = await connectionOf(db);
-      sqlite.pragma(`max_page_count = ${sqlite.pragma("page_count", { simple: true })}`);
+      await onEveryConnection(db, `PRAGMA max_page_count = ${connectionOf(db).pragma("page_count", { simple: true })}`);
       const error = await createOrganization(db, { name: "x".repeat(100_000), kind: "branch" }, null, new Date()).catch((e) => e);
       expect(storageProblemOf(error)).toBe("full");
     } finally {

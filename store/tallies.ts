@@ -1,7 +1,7 @@
 // M13: ballot counts (never who voted how), append-only; M3 absences; M12 Ho Chi Minh actions recorded by the secretary.
 import type { L4Ground, TallyInput } from "../domain";
 import { recordAudit } from "./audit";
-import type { Db, Tx } from "./client";
+import { inTransaction, type Db, type Tx } from "./client";
 
 export type TallySlot = 1 | 2;
 
@@ -40,7 +40,7 @@ export async function recordTally(
   input: { periodId: string; memberId: string; slot: TallySlot; tally: TallyInput; enteredById: string },
   now: Date,
 ): Promise<TallyRow> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const { periodId, memberId, slot, tally } = input;
     const superseded = await tx.ballotTally.updateMany({
       where: { periodId, memberId, entrySlot: slot, supersededAt: null },
@@ -72,7 +72,7 @@ export async function activeTallies(db: Db | Tx, periodId: string, memberId?: st
 
 /** Double entry: a disagreement is cleared so that both entries are made again. */
 export async function supersedeTallies(db: Db, periodId: string, memberId: string, actorId: string, now: Date): Promise<number> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const { count } = await tx.ballotTally.updateMany({ where: { periodId, memberId, supersededAt: null }, data: { supersededAt: now } });
     await recordAudit(tx, { actorId, action: "tally.reentry-requested", entity: "Member", entityId: memberId, data: { periodId, count } }, now);
     return count;
@@ -81,7 +81,7 @@ export async function supersedeTallies(db: Db, periodId: string, memberId: strin
 
 /** M3: absent from the meeting, evaluated at the next one. `absent: false` undoes a mistaken mark. */
 export async function setMeetingAbsence(db: Db, periodId: string, memberId: string, absent: boolean, actorId: string, now: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     if (absent) {
       await tx.meetingAbsence.upsert({
         where: { periodId_memberId: { periodId, memberId } }, create: { periodId, memberId, recordedAt: now }, update: {},
@@ -96,7 +96,7 @@ export async function setMeetingAbsence(db: Db, periodId: string, memberId: stri
  * who recorded it are stored here; the member's own words stay in their self-review.
  */
 export async function recordHcmPresented(db: Db, periodId: string, memberId: string, actorId: string, now: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.selfReview.upsert({
       where: { periodId_memberId: { periodId, memberId } },
       create: { periodId, memberId, hcmRecordedById: actorId },

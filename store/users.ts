@@ -1,7 +1,8 @@
 import type { Db } from "./client";
-import { prepared } from "./fast-sql";
+import { oneOf, optionalText, query, row, text, type Decoder } from "./sqlite";
 
-export type Role = "secretary" | "committee" | "upper";
+const ROLES = ["secretary", "committee", "upper"] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
  * Who is writing to the bot: plain data, safe to keep in a conversation's replay log. Memberships and roles come
@@ -24,14 +25,24 @@ export async function loadIdentity(
   return (await knownIdentity(db, telegramId)) ?? firstContact(db, telegramId, telegram);
 }
 
-type IdentityRow = { kind: "u" | "m" | "r"; a: string; b: string | null; c: string | null; d: string | null };
+const identityRows = {
+  u: row({ kind: oneOf(["u"]), a: text, b: optionalText, c: oneOf(["0", "1"]) }),
+  m: row({ kind: oneOf(["m"]), a: text, b: text, c: text, d: text }),
+  r: row({ kind: oneOf(["r"]), a: text, b: text, c: oneOf(ROLES) }),
+};
+type IdentityRow = { [K in keyof typeof identityRows]: ReturnType<(typeof identityRows)[K]> }[keyof typeof identityRows];
+/** The user's row, a membership or a role, told apart by `kind`. */
+const identityRow: Decoder<IdentityRow> = (value) => {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  return (kind === "m" ? identityRows.m : kind === "r" ? identityRows.r : identityRows.u)(value);
+};
 
 /**
  * Runs for every update: the user, their memberships and roles in one statement straight to SQLite
- * (store/fast-sql.ts). Null for a new user.
+ * (store/sqlite/). Null for a new user.
  */
 async function knownIdentity(db: Db, telegramId: string): Promise<Identity | null> {
-  const select = await prepared(db,
+  const select = query(db,
     `SELECT 'u' AS kind, u."id" AS a, u."language" AS b, CASE WHEN u."unreachableAt" IS NULL THEN '0' ELSE '1' END AS c, NULL AS d, NULL AS e
        FROM "User" u WHERE u."telegramId" = ?
      UNION ALL
@@ -40,8 +51,8 @@ async function knownIdentity(db: Db, telegramId: string): Promise<Identity | nul
      UNION ALL
      SELECT 'r', r."orgId", o."name", r."role", NULL, r.rowid
        FROM "RoleGrant" r JOIN "User" u ON u."id" = r."userId" JOIN "Organization" o ON o."id" = r."orgId" WHERE u."telegramId" = ?
-     ORDER BY e DESC`);
-  const rows = select.all(telegramId, telegramId, telegramId) as IdentityRow[];
+     ORDER BY e DESC`, identityRow);
+  const rows = select.all(telegramId, telegramId, telegramId);
   const user = rows.find((row) => row.kind === "u");
   if (!user) return null;
   return {
@@ -49,8 +60,8 @@ async function knownIdentity(db: Db, telegramId: string): Promise<Identity | nul
     telegramId,
     language: user.b ?? "vi",
     unreachable: user.c === "1",
-    memberships: rows.filter((r) => r.kind === "m").map((r) => ({ memberId: r.a, orgId: r.b!, orgName: r.c!, fullName: r.d! })),
-    roles: rows.filter((r) => r.kind === "r").map((r) => ({ orgId: r.a, orgName: r.b!, role: r.c as Role })),
+    memberships: rows.flatMap((r) => (r.kind === "m" ? [{ memberId: r.a, orgId: r.b, orgName: r.c, fullName: r.d }] : [])),
+    roles: rows.flatMap((r) => (r.kind === "r" ? [{ orgId: r.a, orgName: r.b, role: r.c }] : [])),
   };
 }
 

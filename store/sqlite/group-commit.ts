@@ -2,25 +2,32 @@
 // state, draft save) share one durable commit. With synchronous=FULL each commit costs an fsync, and three of them
 // per step capped the self-review far below the goal; now a batch of chats pays one. Nothing is weaker: a caller
 // resumes only after the COMMIT holding its write returned, so a reply is never sent for an unsaved answer.
-import type BetterSqlite3 from "better-sqlite3";
-import { connectionOf, type Db } from "./client";
+import type Database from "better-sqlite3";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { connectionOf, sqliteOf } from "./connection";
+import type { PrismaTransactions } from "./prisma-transactions";
+import { refuseInsidePrismaTransaction } from "./transactions";
 
 type Pending = { write: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
-type Writer = { queue: Pending[]; commitBatch: (batch: Pending[]) => Outcome[] };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Writer = { queue: Pending[]; commitBatch: (batch: Pending[]) => Outcome[] };
 
-const writers = new WeakMap<BetterSqlite3.Database, Writer>();
+const writers = new WeakMap<Database.Database, Writer>();
 
-/** Runs `write` (synchronous statements) in the next shared transaction; resolves once that transaction committed. */
-export async function durably<T>(db: Db, write: () => T): Promise<T> {
-  const connection = await connectionOf(db);
+/**
+ * Runs `write` (synchronous statements of this module) in the next shared transaction; resolves once that
+ * transaction committed. Throws when called inside a Prisma transaction, whose end it would wait for.
+ */
+export function durably<T>(db: PrismaClient, write: () => T): Promise<T> {
+  refuseInsidePrismaTransaction("durably()");
+  const connection = connectionOf(db);
   const writer = writerOf(connection);
   // The first write of a batch schedules its commit after the writes the other chats reach in this same turn.
-  if (writer.queue.length === 0) setImmediate(() => flush(connection, writer));
+  if (writer.queue.length === 0) setImmediate(() => flush(connection, writer, sqliteOf(db).transactions));
   return new Promise<T>((resolve, reject) => writer.queue.push({ write, resolve: resolve as (value: unknown) => void, reject }));
 }
 
-function writerOf(connection: BetterSqlite3.Database): Writer {
+function writerOf(connection: Database.Database): Writer {
   let writer = writers.get(connection);
   if (writer) return writer;
   // Inside the batch each write gets its own savepoint: one failing write (a constraint) undoes only itself.
@@ -37,11 +44,12 @@ function writerOf(connection: BetterSqlite3.Database): Writer {
   return writer;
 }
 
-function flush(connection: BetterSqlite3.Database, writer: Writer): void {
-  // Prisma's interactive transactions hold the same connection across awaits: a batch started now would be folded
-  // into theirs (and committed, or rolled back, with it). Wait until it ends, polling gently rather than spinning
-  // the event loop. (So never await `durably` inside one of them: it would wait for itself.)
-  if (connection.inTransaction) return void setTimeout(() => flush(connection, writer), 1);
+function flush(connection: Database.Database, writer: Writer, prisma: PrismaTransactions): void {
+  // A Prisma transaction holds (or is about to take) the file's write lock across awaits. Committing now would
+  // block this thread on busy_timeout while that transaction cannot finish, or make its next write fail
+  // (SQLITE_BUSY_SNAPSHOT): wait for its end, signalled when it commits or rolls back.
+  const busy = prisma.idle();
+  if (busy) return void busy.then(() => flush(connection, writer, prisma));
   const batch = writer.queue.splice(0);
   let outcomes: Outcome[];
   try {
