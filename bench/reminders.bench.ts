@@ -3,6 +3,7 @@
 // Goal: throughput ≥ 95% of the limit, 0 messages lost, none twice.
 import { Api } from "grammy";
 import pino from "pino";
+import { defaultTimeZone } from "../bot/config";
 import { startScheduler, telegramThrottle } from "../bot/scheduler";
 import { addMembers, createOrganization } from "../store/orgs";
 import { openPeriod } from "../store/periods";
@@ -11,6 +12,8 @@ import { listReminders } from "../store/reminders";
 import { freshDb } from "../test/support/db";
 import { TestClock } from "../test/support/clock";
 import { startEmulatorThread } from "./emulator-worker";
+
+const timeZone = defaultTimeZone();
 
 const REMINDERS = Number(process.env.REMINDER_BENCH_COUNT ?? 10_000);
 // grammY's throttler (Bottleneck) tops out near 300 calls/s in one process; 100/s is a generous real bot's rate
@@ -29,9 +32,9 @@ export async function run(): Promise<void> {
   const clock = new TestClock("2026-12-20T01:00:00.000Z");
   try {
     const periodId = await seedMembers(db, emulator, clock.now());
-    await planAll(db, clock.now());
+    await planAll(db, clock.now(), timeZone.offsetMinutes);
     const scheduler = startScheduler({
-      deps: { db, log: pino({ level: "silent" }), clock: clock.now, botUsername: () => "bench_bot" },
+      deps: { db, log: pino({ level: "silent" }), clock: clock.now, botUsername: () => "bench_bot", timeZone },
       api: new Api(TOKEN, { apiRoot: emulator.apiRoot }),
       throttle: telegramThrottle(LIMIT_PER_SECOND),
       batchSize: BATCH,

@@ -2,10 +2,13 @@ import { Bot, Composer, GrammyError, HttpError } from "grammy";
 import { conversations } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Logger } from "pino";
+import type { ReviewTimeZone } from "../domain/calendar";
 import type { Db } from "../store/client";
+import { defaultTimeZone } from "./config";
 import { conversationStorage } from "../store/conversation-storage";
 import type { BotContext, ConvContext, Deps } from "./kit/context";
 import { features } from "./features";
+import { harmlessApiErrors } from "./harmless-api-errors";
 import { limitGuard } from "./kit/outgoing";
 import { attachDeps, identify } from "./middlewares";
 import { privateChatOnly } from "./private-chat-only";
@@ -13,7 +16,7 @@ import { rateLimit, type RateLimitSettings } from "./rate-limit";
 import { tellWhenNothingSaved } from "./storage-failure";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
-export const CONVERSATION_VERSION = 4;
+export const CONVERSATION_VERSION = 7;
 
 export type AppOptions = {
   token: string;
@@ -21,6 +24,8 @@ export type AppOptions = {
   db: Db;
   log: Logger;
   clock?: () => Date;
+  /** The configuration's TZ_REVIEW; its default when absent (tests, the demo). */
+  timeZone?: ReviewTimeZone;
   /** Replaces the network for every API call, conversations included (benchmarks: an in-process fake API). */
   fetch?: typeof fetch;
   /** Per-person updates per window; people's limits unless a script plays the users. */
@@ -36,11 +41,13 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
   bot.api.config.use(retry);
   // No message is lost to Telegram's limits: a text too long is sent in parts, a keyboard too big fails loudly.
   bot.api.config.use(limitGuard);
+  bot.api.config.use(harmlessApiErrors);
   const deps: Deps = {
     db: options.db,
     log: options.log,
     clock: options.clock ?? (() => new Date()),
     botUsername: () => bot.botInfo.username,
+    timeZone: options.timeZone ?? defaultTimeZone(),
   };
 
   bot.use(attachDeps(deps));
@@ -61,6 +68,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
         (ctx, next) => {
           ctx.api.config.use(retry);
           ctx.api.config.use(limitGuard);
+          ctx.api.config.use(harmlessApiErrors);
           return next();
         },
       ],

@@ -1,12 +1,15 @@
 import { z } from "zod";
+import type { ReviewTimeZone } from "../domain/calendar";
 
+/** The review's time zone when TZ_REVIEW is not set: the one place it is written. */
+const DEFAULT_TZ_REVIEW = "Asia/Ho_Chi_Minh";
 const TOKEN_PATTERN = /^\d+:[A-Za-z0-9_-]{20,}$/;
 
 const configSchema = z.object({
   BOT_TOKEN: z.string({ error: "missing" }).trim().regex(TOKEN_PATTERN, { error: "malformed" }),
   DATABASE_URL: z.string().trim().startsWith("file:").default("file:./data/bot.db"),
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
-  TZ_REVIEW: z.literal("Asia/Ho_Chi_Minh").default("Asia/Ho_Chi_Minh"),
+  TZ_REVIEW: z.string().trim().default(DEFAULT_TZ_REVIEW),
   WEBHOOK_URL: z.url().optional(),
   WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
@@ -18,7 +21,8 @@ export type Config = {
   botToken: string;
   databaseUrl: string;
   apiRoot: string;
-  timeZone: "Asia/Ho_Chi_Minh";
+  /** The only source of the review's time zone: deadlines, reminders and every date a user reads (see calendar.ts). */
+  timeZone: ReviewTimeZone;
   webhook?: { url: string; secret: string; port: number; host: string };
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
 };
@@ -49,10 +53,43 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     botToken: c.BOT_TOKEN,
     databaseUrl: c.DATABASE_URL,
     apiRoot: c.TELEGRAM_API_ROOT.replace(/\/$/, ""),
-    timeZone: c.TZ_REVIEW,
+    timeZone: reviewTimeZone(c.TZ_REVIEW),
     webhook: c.WEBHOOK_URL && c.WEBHOOK_SECRET ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET, port: c.PORT, host: c.HOST } : undefined,
     logLevel: c.LOG_LEVEL,
   };
+}
+
+/** TZ_REVIEW when the environment does not set it (and in tests, the demo and benchmarks). */
+export function defaultTimeZone(): ReviewTimeZone {
+  return reviewTimeZone(DEFAULT_TZ_REVIEW);
+}
+
+// The 1st of every month of 2000–2049: a zone whose offset differs between them has (or had) daylight saving time.
+const SAMPLE_INSTANTS = Array.from({ length: 50 * 12 }, (_, i) => Date.UTC(2000 + Math.floor(i / 12), i % 12, 1));
+
+/**
+ * An IANA zone name with its one offset. Only zones without daylight saving time: the domain computes local time as
+ * the instant plus a constant (pure and fast), which a zone whose offset moves would get wrong twice a year.
+ */
+export function reviewTimeZone(name: string): ReviewTimeZone {
+  let offsets: Set<number>;
+  try {
+    const format = new Intl.DateTimeFormat("en-US", {
+      timeZone: name, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric",
+    });
+    offsets = new Set(SAMPLE_INSTANTS.map((ms) => offsetMinutesAt(format, ms)));
+  } catch {
+    throw new ConfigError(`TZ_REVIEW is not a time zone name (${name}): use one like Asia/Ho_Chi_Minh.`);
+  }
+  if (offsets.size !== 1) {
+    throw new ConfigError(`TZ_REVIEW ${name} has daylight saving time: use a zone with one offset all year, like Asia/Ho_Chi_Minh.`);
+  }
+  return { name, offsetMinutes: [...offsets][0] };
+}
+
+function offsetMinutesAt(format: Intl.DateTimeFormat, ms: number): number {
+  const part = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, Number(p.value)]));
+  return (Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute) - ms) / 60_000;
 }
 
 function emptyAsUndefined(env: Record<string, string | undefined>) {

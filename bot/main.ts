@@ -19,7 +19,7 @@ async function main() {
   const applied = applyMigrations(config.databaseUrl);
   if (applied.length) log.info({ applied }, "migrations applied");
   const db = await openDb(config.databaseUrl);
-  const { bot, deps } = createBot({ token: config.botToken, apiRoot: config.apiRoot, db, log });
+  const { bot, deps } = createBot({ token: config.botToken, apiRoot: config.apiRoot, db, log, timeZone: config.timeZone });
   await bot.init();
   await publishCommandMenu(bot.api).catch((error) => log.warn({ code: error?.error_code }, "command menu not published"));
 

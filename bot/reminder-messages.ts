@@ -2,6 +2,7 @@
 import { InlineKeyboard } from "grammy";
 import { REVIEW_START_DATA } from "../conversations/self-review-buttons";
 import { daysLeft } from "../domain/deadlines";
+import type { ReviewTimeZone } from "../domain/calendar";
 import type { ReminderJob } from "../store/reminders";
 import { formatInstant } from "./kit/format-date";
 import { translatorFor } from "./kit/i18n";
@@ -10,14 +11,14 @@ import { splitMessage } from "./kit/split-message";
 export type OutgoingMessage = { chatId: string; parts: string[]; keyboard?: InlineKeyboard };
 
 /** The reminder carries the self-review's "review:start" button, which opens the member's self-review. */
-export function renderJob(job: ReminderJob): OutgoingMessage {
+export function renderJob(job: ReminderJob, zone: ReviewTimeZone): OutgoingMessage {
   const t = translatorFor(job.recipient.language);
-  const show = (iso: string) => formatInstant(iso, job.recipient.language);
+  const show = (iso: string) => formatInstant(iso, job.recipient.language, zone);
   const common = { org: job.orgName, year: job.year, deadline: show(job.deadline) };
   const message = (text: string, keyboard?: InlineKeyboard) => ({ chatId: job.recipient.telegramId, parts: splitMessage(text), keyboard });
   switch (job.kind) {
     case "reminder": {
-      const key = daysLeft(job.dueAt, job.deadline) === 0 ? "reminder.member_today" : "reminder.member";
+      const key = daysLeft(job.dueAt, job.deadline, zone.offsetMinutes) === 0 ? "reminder.member_today" : "reminder.member";
       return message(t(key, { ...common, name: job.memberName }), new InlineKeyboard().text(t("reminder.button"), REVIEW_START_DATA));
     }
     case "missing-alert":

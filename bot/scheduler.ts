@@ -1,10 +1,9 @@
 // The scheduler: every `intervalMs` (or by hand in tests), plan the rows, then claim → send → mark them in small
-// batches (the delivery guarantee is written down in store/reminders.ts). Only in daytime (T1, 08:00–20:00).
+// batches (the delivery guarantee is written down in store/reminders.ts). Only in the daytime window of each period's
+// rulebook (T1), in the review's time zone (Deps.timeZone).
 import { Api, GrammyError, HttpError, type Transformer } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler, type APIThrottlerOptions } from "@grammyjs/transformer-throttler";
-import { isDaytime } from "../domain/reminders";
-import { hd07_2011 } from "../domain/rulebooks/hd07-2011";
 import { planAll } from "../store/reminder-planning";
 import { claimDue, expireStaleClaims, markOutcomes, type ReminderJob, type SendOutcome } from "../store/reminders";
 import type { Deps } from "./kit/context";
@@ -100,7 +99,6 @@ export function startScheduler(options: SchedulerOptions) {
   const batchSize = options.batchSize ?? 25;
   const workers = options.workers ?? 4;
   const leaseMs = options.leaseMs ?? 10 * 60_000;
-  const window = hd07_2011.reminders.window; // every rulebook so far keeps 08:00–20:00
   const api = outboundApi(options.api, options.throttle);
   let stopping = false;
   let queue: Promise<unknown> = Promise.resolve();
@@ -114,9 +112,9 @@ export function startScheduler(options: SchedulerOptions) {
 
   async function worker(report: SweepReport): Promise<void> {
     while (!stopping) {
-      const jobs = await serial(() => claimDue(deps.db, deps.clock(), batchSize));
+      const jobs = await serial(() => claimDue(deps.db, deps.clock(), batchSize, deps.timeZone.offsetMinutes));
       if (jobs.length === 0) return;
-      const outcomes = await Promise.all(jobs.map((job) => send(api, job)));
+      const outcomes = await Promise.all(jobs.map((job) => send(api, job, deps)));
       await serial(() => markOutcomes(deps.db, outcomes, deps.clock()));
       for (const o of outcomes) report[o.status === "in-doubt" ? "inDoubt" : o.status]++;
     }
@@ -126,8 +124,8 @@ export function startScheduler(options: SchedulerOptions) {
     const now = deps.clock();
     const report: SweepReport = { planned: 0, sent: 0, failed: 0, retry: 0, inDoubt: 0, expired: 0 };
     report.expired = await serial(() => expireStaleClaims(deps.db, now, leaseMs));
-    report.planned = await serial(() => planAll(deps.db, now));
-    if (isDaytime(now.toISOString(), window)) await Promise.all(Array.from({ length: workers }, () => worker(report)));
+    report.planned = await serial(() => planAll(deps.db, now, deps.timeZone.offsetMinutes));
+    await Promise.all(Array.from({ length: workers }, () => worker(report)));
     if (report.sent + report.failed + report.inDoubt + report.expired > 0) deps.log.info(report, "reminder sweep");
     return report;
   }
@@ -156,8 +154,8 @@ export function startScheduler(options: SchedulerOptions) {
 
 export type Scheduler = ReturnType<typeof startScheduler>;
 
-async function send(api: Api, job: ReminderJob): Promise<SendOutcome> {
-  const message = renderJob(job);
+async function send(api: Api, job: ReminderJob, deps: Deps): Promise<SendOutcome> {
+  const message = renderJob(job, deps.timeZone);
   let delivered = 0;
   try {
     for (const [index, text] of message.parts.entries()) {

@@ -3,8 +3,10 @@
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { formatInstant } from "../bot/kit/format-date";
 import { translatorFor } from "../bot/kit/i18n";
+import type { ReviewTimeZone } from "../domain/calendar";
 import { localInputSchema, type PeriodDateField } from "../domain/deadlines";
 import { changePeriodDate } from "../store/deadlines";
+import { ask, type Question } from "./ask";
 import { writeWithRole } from "./role-checked-write";
 
 export const DEADLINE_EDIT = "deadline-edit";
@@ -18,41 +20,36 @@ export type DeadlineEditArgs = {
   year: number;
   deadline: string;
   report: string;
+  /** Deps.timeZone: what a typed date means and how dates are shown. */
+  timeZone: ReviewTimeZone;
 };
 
 export async function deadlineEditConversation(conversation: BotConversation, ctx: ConvContext, args: DeadlineEditArgs) {
   const t = translatorFor(args.lang);
-  const show = (iso: string) => formatInstant(iso, args.lang);
+  const show = (iso: string) => formatInstant(iso, args.lang, args.timeZone);
   const words = { year: args.year, deadline: show(args.deadline), report: show(args.report) };
-  await ctx.reply(t(`deadline.ask.${args.field}`, words));
-  for (;;) {
-    const next = await conversation.wait();
-    if (next.callbackQuery) await next.answerCallbackQuery();
-    const text = next.message?.text;
-    if (text === undefined) {
-      await next.reply(t("deadline.not_text", words));
-      continue;
-    }
-    if (text.startsWith("/")) {
-      await next.reply(t("deadline.command_typed"));
-      continue;
-    }
-    const parsed = localInputSchema(args.field).safeParse(text);
-    if (!parsed.success) {
-      await next.reply(t(`deadline.error.${parsed.error.issues[0]?.message}`, words));
-      continue;
-    }
+  const question: Question = {
+    text: t(`deadline.ask.${args.field}`, words),
+    acceptText: true,
+    hints: (rejection) => {
+      if (rejection.why === "invalid") return { reply: rejection.hint };
+      return { reply: t(rejection.why === "command" ? "deadline.command_typed" : "deadline.not_text", words) };
+    },
+  };
+  // The date is parsed by the domain, then written; a date the store refuses (wrong order) is asked again, unstored.
+  const result = await ask(conversation, ctx, t, question, async (answer) => {
+    const parsed = answer.kind === "text" ? localInputSchema(args.field, args.timeZone.offsetMinutes).safeParse(answer.text) : null;
+    if (!parsed?.success) return { ok: false, hint: t(`deadline.error.${parsed?.error.issues[0]?.message}`, words) };
     const value = parsed.data;
-    const checked = await writeWithRole(conversation, next, t, { target: { period: args.periodId }, roles: ["secretary"] }, (outside) =>
-      changePeriodDate(outside.deps.db, { periodId: args.periodId, field: args.field, value }, outside.identity.userId, outside.deps.clock()),
+    const checked = await writeWithRole(conversation, ctx, t, { target: { period: args.periodId }, roles: ["secretary"] }, (outside) =>
+      changePeriodDate(outside.deps.db, { periodId: args.periodId, field: args.field, value }, outside.identity.userId, outside.deps.clock(), args.timeZone.offsetMinutes),
     );
-    if (!checked.allowed) return;
-    const result = checked.value;
-    if (result.status === "invalid") {
-      await next.reply(result.errors.map((code) => t(`deadline.error.${code}`, words)).join("\n"));
-      continue;
+    if (checked.allowed && checked.value.status === "invalid") {
+      return { ok: false, hint: checked.value.errors.map((code) => t(`deadline.error.${code}`, words)).join("\n") };
     }
-    if (result.status === "no-period") return void (await next.reply(t("deadline.no_period", { org: args.orgName })));
-    return void (await next.reply(t(`deadline.changed.${args.field}`, { value: show(value) })));
-  }
+    return { ok: true, value: checked.allowed ? { status: checked.value.status, value } : null };
+  });
+  if (!result) return;
+  if (result.status === "no-period") return void (await ctx.reply(t("deadline.no_period", { org: args.orgName })));
+  await ctx.reply(t(`deadline.changed.${args.field}`, { value: show(result.value) }));
 }

@@ -8,20 +8,18 @@ import { rosterCsvSteps } from "../domain/roster-csv";
 import { setApartKnownNames, summarizeRoster } from "../domain/roster-summary";
 import { addMembersWithInvites } from "../store/invites";
 import { listMembers, type NewMember } from "../store/orgs";
-import { callbackData } from "../bot/kit/callback-data";
+import { rosterStep } from "../bot/kit/buttons";
 import type { BotContext, BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
 import { inviteMessages } from "../bot/kit/invite-links";
 import { shortList } from "../bot/kit/paging";
 import { joinInMessages } from "../bot/kit/split-message";
-import { ask, type Answer } from "./ask";
+import { ask, askHints, type Answer, type Checked, type Question } from "./ask";
 import { writeWithRole } from "./role-checked-write";
 
 export const ROSTER_CONVERSATION = "roster-import";
 export type RosterArgs = { lang: Language; orgId: string; orgName: string };
 
-/** Buttons: roster:import (the new names), roster:all (same names too), roster:again. */
-export const rosterButton = callbackData("roster");
 const LIMITS = { max: MAX_ROSTER_MEMBERS, size: `${MAX_ROSTER_FILE_BYTES / 1024} KB` };
 const TELEGRAM_API = "https://api.telegram.org";
 /** The preview names this many groups and already-known members, then "and N more": it stays one message. */
@@ -31,37 +29,23 @@ export async function rosterImportConversation(conversation: BotConversation, ct
   const t = translatorFor(args.lang);
   let prompt = t("roster.format", { branch: args.orgName });
   for (;;) {
-    const answer = await ask(conversation, ctx, t, { text: prompt, acceptText: true, acceptDocument: true });
-    const parsed = await readRoster(conversation, answer);
+    const question: Question = { text: prompt, acceptText: true, acceptDocument: true };
+    const hints = askHints(t, question);
+    // A roster that cannot be imported gets its reasons and a plea to send it again; it is not kept in the dialog.
+    question.hints = (rejection, update) =>
+      rejection.why === "invalid" ? { reply: [rejection.hint, t("roster.send-again")].flat() } : hints(rejection, update);
+    const roster = await ask(conversation, ctx, t, question, (answer) => checkRoster(conversation, t, args, answer));
     prompt = t("roster.send-again");
-    if ("failed" in parsed) {
-      await ctx.reply(t(`roster.file.${parsed.failed}`, LIMITS));
-      continue;
-    }
-    if (parsed.errors.length > 0) {
-      for (const part of errorMessages(t, parsed)) await ctx.reply(part);
-      continue;
-    }
-    if (parsed.entries.length === 0) {
-      await ctx.reply(t("roster.empty"));
-      continue;
-    }
-    const rosterNames = await conversation.external(async (outside) =>
-      (await listMembers(outside.deps.db, args.orgId)).map((m) => m.fullName));
-    const { fresh, known } = setApartKnownNames(parsed.entries, rosterNames);
-    if (!rosterHasRoom(rosterNames.length, fresh.length)) {
-      await ctx.reply(t("roster.no-room", { ...LIMITS, existing: rosterNames.length, count: fresh.length }));
-      continue;
-    }
+    const { entries, fresh, known, existing } = roster;
     const keyboard = new InlineKeyboard();
-    if (fresh.length > 0) keyboard.text(t("roster.import", { count: fresh.length }), rosterButton.data("import")).row();
-    if (known.length > 0 && rosterHasRoom(rosterNames.length, parsed.entries.length)) keyboard.text(t("roster.import-all", { count: parsed.entries.length }), rosterButton.data("all")).row();
-    keyboard.text(t("roster.again"), rosterButton.data("again"));
+    if (fresh.length > 0) keyboard.text(t("roster.import", { count: fresh.length }), rosterStep.pack({ choice: "import" })).row();
+    if (known.length > 0 && rosterHasRoom(existing, entries.length)) keyboard.text(t("roster.import-all", { count: entries.length }), rosterStep.pack({ choice: "all" })).row();
+    keyboard.text(t("roster.again"), rosterStep.pack({ choice: "again" }));
     const choice = await ask(conversation, ctx, t, {
-      text: previewText(t, parsed.entries, known), keyboard, buttons: { data: rosterButton, values: ["import", "all", "again"] },
+      text: previewText(t, entries, known), keyboard, buttons: { data: rosterStep, values: ["import", "all", "again"] },
     });
     if (choice.kind === "button" && choice.value !== "again") {
-      const chosen = choice.value === "all" ? parsed.entries : fresh;
+      const chosen = choice.value === "all" ? entries : fresh;
       const check = { target: { org: args.orgId }, roles: ["secretary"] } as const;
       const checked = await writeWithRole(conversation, ctx, t, check, (outside) => importRoster(outside, args.orgId, chosen));
       if (!checked.allowed) return;
@@ -71,10 +55,27 @@ export async function rosterImportConversation(conversation: BotConversation, ct
         return;
       }
       await ctx.reply(t("roster.imported", { count: chosen.length, branch: args.orgName }));
-      for (const part of inviteMessages(t, result.botUsername, result.invites)) await ctx.reply(part);
+      for (const part of inviteMessages(t, result.botUsername, result.invites, result.timeZone)) await ctx.reply(part);
       return;
     }
   }
+}
+
+type Candidates = { entries: RosterEntry[]; fresh: RosterEntry[]; known: RosterEntry[]; existing: number };
+
+/** A roster that can be imported: parsed without errors, not empty, with room for its new names on the roster. */
+async function checkRoster(conversation: BotConversation, t: Translate, args: RosterArgs, answer: Answer): Promise<Checked<Candidates>> {
+  const parsed = await readRoster(conversation, answer);
+  if ("failed" in parsed) return { ok: false, hint: t(`roster.file.${parsed.failed}`, LIMITS) };
+  if (parsed.errors.length > 0) return { ok: false, hint: errorMessages(t, parsed) };
+  if (parsed.entries.length === 0) return { ok: false, hint: t("roster.empty") };
+  const rosterNames = await conversation.external(async (outside) =>
+    (await listMembers(outside.deps.db, args.orgId)).map((m) => m.fullName));
+  const { fresh, known } = setApartKnownNames(parsed.entries, rosterNames);
+  if (!rosterHasRoom(rosterNames.length, fresh.length)) {
+    return { ok: false, hint: t("roster.no-room", { ...LIMITS, existing: rosterNames.length, count: fresh.length }) };
+  }
+  return { ok: true, value: { entries: parsed.entries, fresh, known, existing: rosterNames.length } };
 }
 
 type FileFailure = { failed: "too-big" | "not-csv" | "download" | "too-many" };
@@ -129,10 +130,10 @@ async function downloadText(ctx: BotContext, fileId: string): Promise<string | "
 /** Null when nothing could be stored (the import is one transaction): the secretary is told, not left waiting. */
 async function importRoster(ctx: BotContext, orgId: string, entries: RosterEntry[]) {
   const now = ctx.deps.clock();
-  const members = entries.map((entry) => toNewMember(entry, now.toISOString()));
+  const members = entries.map((entry) => toNewMember(entry, now.toISOString(), ctx.deps.timeZone.offsetMinutes));
   try {
     const invites = await addMembersWithInvites(ctx.deps.db, orgId, members, ctx.identity.userId, now);
-    return { invites, botUsername: ctx.deps.botUsername() };
+    return { invites, botUsername: ctx.deps.botUsername(), timeZone: ctx.deps.timeZone };
   } catch (error) {
     const e = error as { name?: string; code?: string };
     ctx.deps.log.error({ name: e.name, code: e.code, members: members.length }, "roster import failed");
@@ -140,9 +141,9 @@ async function importRoster(ctx: BotContext, orgId: string, entries: RosterEntry
   }
 }
 
-function toNewMember(entry: RosterEntry, nowIso: string): NewMember {
+function toNewMember(entry: RosterEntry, nowIso: string, offsetMinutes: number): NewMember {
   const { status } = entry;
-  const awaySince = entry.workingAwaySince ?? (status.workingAwayMonths > 0 ? monthsBefore(nowIso, status.workingAwayMonths) : null);
+  const awaySince = entry.workingAwaySince ?? (status.workingAwayMonths > 0 ? monthsBefore(nowIso, status.workingAwayMonths, offsetMinutes) : null);
   return {
     fullName: entry.name, kind: status.kind, exempt: status.exempt, retiredNotMoved: status.retiredNotMoved,
     workingAwaySince: awaySince, isLeader: status.isLeader, group: entry.group,

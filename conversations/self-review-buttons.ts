@@ -1,39 +1,41 @@
-// Callback data of the self-review's inline buttons, built and parsed here only.
+// The self-review's keyboards (their button data: bot/kit/buttons/self-review.ts).
 import { InlineKeyboard } from "grammy";
-import { callbackData } from "../bot/kit/callback-data";
+import { reviewStart, reviewStep, STEPS, stepWord, type StepButton } from "../bot/kit/buttons";
+import type { ChoiceReader } from "./ask";
 import type { Translate } from "../bot/kit/i18n";
 import { MEMBER_LEVELS } from "../domain/levels";
 import { REVIEW_PARTS, type ReviewPart } from "../domain/self-review-parts";
 
-/** "review:start": opens the self-review, exactly like /review (the reminders carry this button). */
-export const reviewStartButton = callbackData("review");
-export const REVIEW_START_DATA = reviewStartButton.data("start");
+/** Opens the self-review, exactly like /review (the reminders carry this button). */
+export const REVIEW_START_DATA = reviewStart.pack({ action: "start" });
 
-/** Buttons inside the conversation: "rv:done.a", "rv:rate.L2", "rv:edit.hcm", "rv:confirm". */
-const step = callbackData("rv");
+export type { StepButton };
 
-export type StepButton =
-  | { kind: "done"; part: ReviewPart }
-  | { kind: "rate"; level: string }
-  | { kind: "edit"; part: ReviewPart }
-  | { kind: "confirm" };
+export const stepButtonData = (step: StepButton) => reviewStep.pack({ step });
 
+/** A step button's data, strictly: null for anything that is not one. */
 export function parseStepButton(data: string | undefined): StepButton | null {
-  const arg = step.parse(data);
-  if (arg === null) return null;
-  if (arg === "confirm") return { kind: "confirm" };
-  const [kind, value] = arg.split(".", 2) as [string, string | undefined];
-  const part = REVIEW_PARTS.find((p) => p === value);
-  if (kind === "done" && part) return { kind, part };
-  if (kind === "edit" && part) return { kind, part };
-  if (kind === "rate" && value) return { kind, level: value };
-  return null;
+  return reviewStep.unpack(data)?.step ?? null;
 }
 
-export function stepButtonData(button: StepButton): string {
-  if (button.kind === "confirm") return step.data("confirm");
-  return step.data(`${button.kind}.${button.kind === "rate" ? button.level : button.part}`);
+/** The button an accepted answer's value (a step's word, "done.a") stands for. */
+export function stepButtonOf(word: string): StepButton | null {
+  return STEPS.find((step) => stepWord(step) === word) ?? null;
 }
+
+/** The buttons a step accepts, as a question's `buttons` (the answer's value is the step's word). */
+export function stepButtons(accepted: readonly StepButton[]): { data: ChoiceReader; values: string[] } {
+  const data: ChoiceReader = {
+    unpack: (raw) => {
+      const step = parseStepButton(raw);
+      return step ? { choice: stepWord(step) } : null;
+    },
+  };
+  return { data, values: accepted.map(stepWord) };
+}
+
+/** Whether data is the reminders' "open the self-review" button. */
+export const isReviewStart = (data: string | undefined) => reviewStart.unpack(data) !== null;
 
 // The dialog replays from the top on every update, rebuilding each keyboard it sent: they are built once per
 // language (translatorFor keeps one T per language) and never mutated afterwards.

@@ -3,9 +3,10 @@ import { REVIEW_PARTS, partValue, type ReviewPart } from "../domain/self-review-
 import { formatInstant } from "../bot/kit/format-date";
 import type { Translate } from "../bot/kit/i18n";
 import { splitMessage } from "../bot/kit/split-message";
+import type { ReviewTimeZone } from "../domain/calendar";
 import type { ReviewRow } from "../store/reviews";
 
-export type SummaryHeader = { fullName: string; year: number; lang: string };
+export type SummaryHeader = { fullName: string; year: number; lang: string; timeZone: ReviewTimeZone };
 
 function partBody(t: Translate, review: ReviewRow | null, part: ReviewPart): string {
   const value = review ? partValue(review, part) : null;
@@ -17,7 +18,7 @@ function partBody(t: Translate, review: ReviewRow | null, part: ReviewPart): str
 export function reviewSummary(t: Translate, header: SummaryHeader, review: ReviewRow | null, onlySaved = false): string {
   const state = !review?.submittedAt
     ? t("review.state.draft")
-    : t(review.late ? "review.state.late" : "review.state.submitted", { at: formatInstant(review.submittedAt, header.lang) });
+    : t(review.late ? "review.state.late" : "review.state.submitted", { at: formatInstant(review.submittedAt, header.lang, header.timeZone) });
   const blocks = [`${t("review.summary_title", { year: header.year, name: header.fullName })}\n${state}`];
   for (const part of REVIEW_PARTS) {
     if (onlySaved && !(review && partValue(review, part))) continue;

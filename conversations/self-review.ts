@@ -1,14 +1,19 @@
 // The members' self-review (M4, M5, T2): the four contents, the Ho Chi Minh actions, the self-rating, a summary
 // to confirm. Every answer is validated by the domain's schemas and saved at once, so /cancel, a restart or a lost
 // signal loses nothing; /review resumes at the first missing part. No rules here: they live in domain/.
-import type { Message } from "grammy/types";
 import type { z } from "zod";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
 import { issueCodes, MAX_REVIEW_CHARS, reviewContentSchema, selfRatingSchema } from "../domain/schemas";
 import type { ReviewPart, TextPart } from "../domain/self-review-parts";
 import { formatInstant } from "../bot/kit/format-date";
-import { doneKeyboard, parseStepButton, ratingKeyboard, summaryKeyboard, type StepButton } from "./self-review-buttons";
+import type { ReviewTimeZone } from "../domain/calendar";
+import { MEMBER_LEVELS } from "../domain/levels";
+import { REVIEW_PARTS } from "../domain/self-review-parts";
+import { waitForAnswer, type Checked, type Hints, type Question } from "./ask";
+import {
+  doneKeyboard, parseStepButton, ratingKeyboard, isReviewStart, stepButtonOf, stepButtons, summaryKeyboard, type StepButton,
+} from "./self-review-buttons";
 import { partTitles } from "./self-review-text";
 import { addMessage, beginEdit, finishEdit, openingOf, progressOf, savePart, sendStoredText, sendSummary, submit, type ReviewKey } from "./self-review-progress";
 
@@ -26,6 +31,8 @@ export type SelfReviewArgs = {
   year: number;
   isLeader: boolean;
   deadline: string;
+  /** Deps.timeZone when the dialog began: every date it shows. */
+  timeZone: ReviewTimeZone;
 };
 
 type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; args: SelfReviewArgs; key: ReviewKey; deadline: string };
@@ -64,7 +71,7 @@ async function summaryRound(d: Dialog, submitted: boolean): Promise<PassEnd> {
   await showSummary(d);
   const prompt = submitted ? d.t("review.edit_prompt", { deadline: d.deadline }) : d.t("review.confirm_prompt");
   await d.ctx.reply(prompt, { reply_markup: summaryKeyboard(d.t) });
-  const input = await nextInput(d, (b) => b.kind === "confirm" || b.kind === "edit");
+  const input = await nextInput(d, SUMMARY_BUTTONS, true, asIs);
   if (input.kind === "text") return "next";
   if (input.button.kind === "edit") return askPart(d, input.button.part, true);
   const result = await d.conversation.external((c) => submit(c, d.key, d.args.deadline));
@@ -73,7 +80,7 @@ async function summaryRound(d: Dialog, submitted: boolean): Promise<PassEnd> {
     await d.ctx.reply(d.t("review.incomplete", { parts: partTitles(d.t, result.missing) }));
     return "next";
   }
-  const at = formatInstant(result.submittedAt, d.args.lang);
+  const at = formatInstant(result.submittedAt, d.args.lang, d.args.timeZone);
   const key = result.resubmitted ? "review.reconfirmed" : result.late ? "review.submitted_late" : "review.submitted";
   await d.ctx.reply(d.t(key, { at, deadline: d.deadline }));
   return "finished";
@@ -101,17 +108,16 @@ async function askText(d: Dialog, part: TextPart, editing: boolean): Promise<Pas
     await ctx.reply(t("review.ask_text", { title, guidance, max: MAX_REVIEW_CHARS }));
   }
   const waiting = conversation.checkpoint();
-  const input = await nextInput(d, (b) => b.kind === "done" && b.part === part);
+  const input = await nextInput(d, [{ kind: "done", part }], true, (answer): Checked<Input> => {
+    if (answer.kind === "button") return { ok: true, value: answer };
+    const parsed = reviewContentSchema.safeParse(answer.text);
+    return parsed.success ? { ok: true, value: { ...answer, text: parsed.data } } : { ok: false, hint: invalidText(t, parsed.error) };
+  });
   if (input.kind === "button") {
     if (shown && (await conversation.external((c) => finishEdit(c, d.key, part))) === "locked") return "locked";
     return "next";
   }
-  const parsed = reviewContentSchema.safeParse(input.text);
-  if (!parsed.success) {
-    await ctx.reply(invalidText(t, parsed.error));
-    return conversation.rewind(waiting);
-  }
-  const message = { text: parsed.data, id: input.messageId };
+  const message = { text: input.text, id: input.messageId };
   const saved = await conversation.external((c) => addMessage(c, d.key, part, message, shown));
   if (saved.status === "locked") return "locked";
   const reply = saved.status === "too_long" ? "review.part_full" : shown ? "review.edit_saved_more" : "review.saved_more";
@@ -121,56 +127,53 @@ async function askText(d: Dialog, part: TextPart, editing: boolean): Promise<Pas
 
 async function askRating(d: Dialog): Promise<PassEnd> {
   await d.ctx.reply(d.t("review.ask_rating"), { reply_markup: ratingKeyboard(d.t) });
-  for (;;) {
-    const input = await nextInput(d, (b) => b.kind === "rate");
-    const parsed = input.kind === "button" && input.button.kind === "rate" ? selfRatingSchema.safeParse(input.button.level) : null;
-    if (!parsed?.success) {
-      const text = parsed ? invalidText(d.t, parsed.error) : d.t("review.rating_press_button");
-      await d.ctx.reply(text, { reply_markup: ratingKeyboard(d.t) });
-      continue;
-    }
-    const level = parsed.data;
-    return (await d.conversation.external((c) => savePart(c, d.key, "rating", level))) === "locked" ? "locked" : "next";
-  }
+  const level = await nextInput(d, RATING_BUTTONS, false, (input) => {
+    const parsed = selfRatingSchema.safeParse(input.kind === "button" && input.button.kind === "rate" ? input.button.level : undefined);
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, hint: invalidText(d.t, parsed.error) };
+  });
+  return (await d.conversation.external((c) => savePart(c, d.key, "rating", level))) === "locked" ? "locked" : "next";
 }
+
+const SUMMARY_BUTTONS: StepButton[] = [{ kind: "confirm" }, ...REVIEW_PARTS.map((part) => ({ kind: "edit" as const, part }))];
+const RATING_BUTTONS: StepButton[] = MEMBER_LEVELS.map((level) => ({ kind: "rate" as const, level }));
+const asIs = (input: Input): Checked<Input> => ({ ok: true, value: input });
 
 /**
- * The next text or accepted button. Anything else gets a polite re-ask: stickers, photos, voice notes, commands
- * (never stored as content), buttons of other steps. Buttons of other features pass through to them.
+ * The next accepted button, or text (when `acceptText`), through the one way of asking; `check` turns it into the
+ * step's value or refuses it with a hint. Anything else gets a polite re-ask and is forgotten: stickers, photos,
+ * voice notes, commands (never stored as content), buttons of other steps.
  */
-async function nextInput(d: Dialog, accept: (button: StepButton) => boolean): Promise<Input> {
-  for (;;) {
-    const next = await d.conversation.wait();
-    const query = next.callbackQuery;
-    if (query) {
-      const button = parseStepButton(query.data);
-      if (button && accept(button)) {
-        await next.answerCallbackQuery();
-        // The choice is made: its buttons go, so an old "Done" cannot be pressed again by mistake.
-        if (query.message) await next.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
-        return { kind: "button", button };
-      }
-      if (!button && !query.data?.startsWith("review:")) await d.conversation.skip({ next: true });
-      await next.answerCallbackQuery({ text: d.t("review.button_stale") });
-      continue;
-    }
-    const message = next.message;
-    if (!message) continue; // an edited message, a reaction: nothing to store
-    const command = leadingCommand(message);
-    if (command) await next.reply(d.t("review.command_not_stored", { command }));
-    else if (message.text === undefined) await next.reply(d.t("review.not_text"));
-    else return { kind: "text", text: message.text, messageId: message.message_id };
-  }
+function nextInput<T>(d: Dialog, accepted: readonly StepButton[], acceptText: boolean, check: (input: Input) => Checked<T>): Promise<T> {
+  const question: Question = { text: "", acceptText, buttons: stepButtons(accepted), hints: reviewHints(d.t) };
+  return waitForAnswer(d.conversation, d.t, question, (answer) => {
+    if (answer.kind === "text") return check({ kind: "text", text: answer.text, messageId: answer.messageId });
+    const button = answer.kind === "button" ? stepButtonOf(answer.value) : null;
+    return button ? check({ kind: "button", button }) : { ok: false, hint: [] };
+  });
 }
 
-function leadingCommand(message: Message): string | null {
-  const entity = message.entities?.find((e) => e.type === "bot_command" && e.offset === 0);
-  return entity && message.text ? message.text.slice(0, entity.length) : null;
+/** The self-review's words for what is not an answer; buttons of other features pass through to them. */
+function reviewHints(t: Translate): Hints {
+  return (rejection, ctx) => {
+    const data = ctx.callbackQuery?.data;
+    switch (rejection.why) {
+      case "button":
+        return parseStepButton(data) || isReviewStart(data) ? { toast: t("review.button_stale") } : { pass: true };
+      case "command":
+        return { reply: t("review.command_not_stored", { command: rejection.command }) };
+      case "text": // only the rating takes no text
+        return { reply: t("review.rating_press_button"), keyboard: ratingKeyboard(t) };
+      case "invalid":
+        return { reply: rejection.hint };
+      case "kind": // an edited message, a reaction: nothing to store, nothing to say
+        return ctx.message ? { reply: t("review.not_text") } : {};
+    }
+  };
 }
 
 /** The summary is sent from inside `external`: the member's texts stay out of the replay log. */
 async function showSummary(d: Dialog, onlySaved = false): Promise<void> {
-  const header = { fullName: d.args.fullName, year: d.args.year, lang: d.args.lang };
+  const header = { fullName: d.args.fullName, year: d.args.year, lang: d.args.lang, timeZone: d.args.timeZone };
   await d.conversation.external((c) => sendSummary(c, d.key, d.t, header, onlySaved));
 }
 
@@ -182,9 +185,9 @@ async function lockedExit(d: Dialog): Promise<void> {
 const deadlineTexts = new Map<string, string>();
 
 function deadlineText(args: SelfReviewArgs): string {
-  const cacheKey = `${args.deadline}|${args.lang}`;
+  const cacheKey = `${args.deadline}|${args.lang}|${args.timeZone.name}`;
   let text = deadlineTexts.get(cacheKey);
-  if (text === undefined) deadlineTexts.set(cacheKey, (text = formatInstant(args.deadline, args.lang)));
+  if (text === undefined) deadlineTexts.set(cacheKey, (text = formatInstant(args.deadline, args.lang, args.timeZone)));
   return text;
 }
 

@@ -1,34 +1,27 @@
-// Waiting for one answer in the tally dialogs: a number, a button of ours or (for notes and reasons) a text.
-// Anything else — a sticker, a photo, a /command, a stale button — gets a polite hint and the question again.
+// How the tally dialogs (counts, grounds, notes) answer what is not an answer: a stale button gets a toast, anything
+// else a hint in the tally's own words and the question again. Asking itself goes through `ask`.
 import type { InlineKeyboard } from "grammy";
-import type { CallbackData } from "../bot/kit/callback-data";
-import type { BotConversation, ConvContext } from "../bot/kit/context";
 import type { Translate } from "../bot/kit/i18n";
+import type { Hints, Question } from "./ask";
+import { tallyStep } from "../bot/kit/buttons";
 
-export type TallyAnswer = { kind: "text"; text: string } | { kind: "button"; value: string };
-export type TallyQuestion = { text: string; keyboard?: InlineKeyboard; acceptText: boolean; buttons?: CallbackData };
-
-export async function askTally(conversation: BotConversation, ctx: ConvContext, t: Translate, q: TallyQuestion): Promise<TallyAnswer> {
-  await ctx.reply(q.text, q.keyboard ? { reply_markup: q.keyboard } : {});
-  for (;;) {
-    const next = await conversation.wait();
-    const value = q.buttons?.parse(next.callbackQuery?.data);
-    if (next.callbackQuery) {
-      await next.answerCallbackQuery(value == null ? { text: t("tally.press_button") } : {});
-      if (value != null) return { kind: "button", value };
-      continue;
-    }
-    const text = next.message?.text;
-    if (text !== undefined && q.acceptText && !text.startsWith("/")) return { kind: "text", text };
-    const hint = text?.startsWith("/")
-      ? t("tally.command_not_counted", { command: text.split(/\s/)[0] })
-      : t(q.acceptText ? "tally.not_number" : "tally.press_button");
-    await next.reply(`${hint}\n\n${q.text}`, q.keyboard ? { reply_markup: q.keyboard } : {});
-  }
+export function tallyHints(t: Translate, acceptText: boolean): Hints {
+  return (rejection) => {
+    if (rejection.why === "button") return { toast: t("tally.press_button") };
+    if (rejection.why === "invalid") return { reply: rejection.hint, repeat: true };
+    if (rejection.why === "command") return { reply: t("tally.command_not_counted", { command: rejection.command }), repeat: true };
+    return { reply: t(acceptText ? "tally.not_number" : "tally.press_button"), repeat: true };
+  };
 }
 
 /** A count as typed: digits only (spaces around allowed), else null. */
 export function parseCount(text: string): number | null {
   const trimmed = text.trim();
   return /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : null;
+}
+
+/** A tally question: its buttons are the tally step's `values`, its hints the tally's. */
+export function tallyQuestion(t: Translate, text: string, keyboard?: InlineKeyboard, values: readonly string[] = [], acceptText = false): Question {
+  const buttons = values.length > 0 ? { data: tallyStep, values } : undefined;
+  return { text, keyboard, acceptText, buttons, hints: tallyHints(t, acceptText) };
 }

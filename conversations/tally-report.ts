@@ -1,6 +1,7 @@
 // What the branch-wide pass tells the secretaries: a tie at the L1 cap to decide (M8), two entries that disagree.
 import { InlineKeyboard } from "grammy";
 import type { Api } from "grammy";
+import { reentry, tieKeep, tiePage } from "../bot/kit/buttons";
 import type { Translate } from "../bot/kit/i18n";
 import { notify } from "../bot/kit/notify";
 import { addPageButtons, pageOf } from "../bot/kit/paging";
@@ -8,7 +9,6 @@ import type { TallyInput } from "../domain";
 import type { Db } from "../store/client";
 import { usersWithRole } from "../store/orgs";
 import type { BranchPass, CapTie } from "../store/results";
-import { CAP_KEEP, CAP_PAGE, REENTRY } from "./tally-buttons";
 
 export function countsLine(t: Translate, tally: TallyInput): string {
   return t("tally.counts", {
@@ -23,8 +23,8 @@ const TIE_BUTTONS_PER_PAGE = 40;
 export function tieNotice(t: Translate, tie: CapTie, page = 0) {
   const shown = pageOf(tie.candidates, page, TIE_BUTTONS_PER_PAGE);
   const keyboard = new InlineKeyboard();
-  for (const c of shown.items) keyboard.text(t("tally.button.keep_l1", { name: c.fullName }), CAP_KEEP.data(c.memberId)).row();
-  addPageButtons(keyboard, t, shown, (p) => CAP_PAGE.data(String(p)));
+  for (const c of shown.items) keyboard.text(t("tally.button.keep_l1", { name: c.fullName }), tieKeep.pack({ memberId: c.memberId })).row();
+  addPageButtons(keyboard, t, shown, (p) => tiePage.pack({ page: p }));
   const names = tie.candidates.map((c) => `• ${c.fullName}`).join("\n");
   return { text: t("tally.tie", { votes: tie.votes, seats: tie.seatsLeft, names }), keyboard };
 }
@@ -41,7 +41,7 @@ export async function reportPass(api: Api, db: Db, orgId: string, pass: BranchPa
     if (!first || !second) continue;
     await notify(api, db, secretaries, (t) => ({
       text: t("tally.disagreement", { name: d.fullName, first: countsLine(t, first), second: countsLine(t, second) }),
-      keyboard: new InlineKeyboard().text(t("tally.button.reentry", { name: d.fullName }), REENTRY.data(d.memberId)),
+      keyboard: new InlineKeyboard().text(t("tally.button.reentry", { name: d.fullName }), reentry.pack({ memberId: d.memberId })),
     }), now);
   }
 }

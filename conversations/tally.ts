@@ -1,15 +1,18 @@
 // The secretary's counts for one member (M13): method, official members (prefilled, M7), present, valid ballots,
 // ballots per level; every bound checked by the domain's validateTally with its own message. A preview shows the
 // level the domain gives and why; confirming stores the tally and runs the branch-wide pass (M8).
+import type { ReviewTimeZone } from "../domain/calendar";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { describeOutcome, describeReasons, describeTallyError } from "../bot/kit/describe-result";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
-import { getRulebook, levelByVote, MEMBER_LEVELS, validateTally, type L4Ground, type TallyField, type TallyInput } from "../domain";
+import { getRulebook, L4_GROUNDS, levelByVote, MEMBER_LEVELS, validateTally, type L4Ground, type TallyField, type TallyInput } from "../domain";
 import { evaluateBranch, latestResults, previewMemberOutcome } from "../store/results";
 import { recordTally } from "../store/tallies";
 import { writeWithRole } from "./role-checked-write";
-import { askTally, parseCount } from "./tally-input";
-import { groundsKeyboard, methodKeyboard, singleButton, TALLY_STEP } from "./tally-buttons";
+import { ask } from "./ask";
+import { parseCount, tallyQuestion } from "./tally-input";
+import { groundsKeyboard, methodKeyboard, singleButton } from "./tally-buttons";
+import { tallyStep } from "../bot/kit/buttons";
 import { countsLine, reportPass } from "./tally-report";
 
 export const TALLY = "tally";
@@ -27,6 +30,8 @@ export type TallyArgs = {
   official: number;
   /** M13: the most eligible voters the roster allows; absent in dialogs begun before it was passed. */
   voters?: number;
+  /** Deps.timeZone: the dates in the reasons shown. */
+  timeZone: ReviewTimeZone;
 };
 
 type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; args: TallyArgs };
@@ -44,24 +49,18 @@ export async function tallyConversation(conversation: BotConversation, ctx: Conv
       previewMemberOutcome(c.deps.db, { periodId: args.periodId, memberId: args.memberId, tally, l3Note: note }, c.deps.clock()));
     const preview = d.t("tally.preview", {
       name: args.memberName, counts: countsLine(d.t, tally), outcome: describeOutcome(d.t, outcome),
-      reasons: describeReasons(d.t, outcome.reasons, args.lang),
+      reasons: describeReasons(d.t, outcome.reasons, args.lang, args.timeZone),
     });
-    const keyboard = singleButton(d.t("tally.button.confirm"), "confirm").text(d.t("tally.button.redo"), TALLY_STEP.data("redo"));
-    const answer = await askTally(conversation, ctx, d.t, { text: preview, keyboard, acceptText: false, buttons: TALLY_STEP });
+    const keyboard = singleButton(d.t("tally.button.confirm"), "confirm").text(d.t("tally.button.redo"), tallyStep.pack({ choice: "redo" }));
+    const answer = await ask(conversation, ctx, d.t, tallyQuestion(d.t, preview, keyboard, ["confirm", "redo"]));
     if (answer.kind === "button" && answer.value === "confirm") return save(d, tally, note);
   }
 }
 
 async function askCounts(d: Dialog): Promise<TallyInput> {
   const { t, args } = d;
-  let method: TallyInput["method"] = "secret";
-  for (;;) {
-    const a = await askTally(d.conversation, d.ctx, t, { text: t("tally.ask_method"), keyboard: methodKeyboard(t), acceptText: false, buttons: TALLY_STEP });
-    if (a.kind === "button" && (a.value === "secret" || a.value === "hands")) {
-      method = a.value;
-      break;
-    }
-  }
+  const chosen = await ask(d.conversation, d.ctx, t, tallyQuestion(t, t("tally.ask_method"), methodKeyboard(t), ["secret", "hands"]));
+  const method: TallyInput["method"] = chosen.kind === "button" && chosen.value === "hands" ? "hands" : "secret";
   const tally: TallyInput = { method, official: args.official, present: 0, valid: 0, votes: { L1: 0, L2: 0, L3: 0, L4: 0 } };
   tally.official = await askNumber(d, tally, "official", t("tally.ask_official", { count: args.official }));
   for (const field of COUNT_FIELDS) {
@@ -75,34 +74,29 @@ async function askCounts(d: Dialog): Promise<TallyInput> {
 }
 
 /** Asks one count until it is a number that breaks no bound involving this field (the later fields still 0). */
-async function askNumber(d: Dialog, sofar: TallyInput, field: TallyField | "official", question: string): Promise<number> {
+function askNumber(d: Dialog, sofar: TallyInput, field: TallyField | "official", question: string): Promise<number> {
   const keep = field === "official" ? singleButton(d.t("tally.button.keep", { count: d.args.official }), "keep") : undefined;
-  let text = question;
-  for (;;) {
-    const a = await askTally(d.conversation, d.ctx, d.t, { text, keyboard: keep, acceptText: true, buttons: keep ? TALLY_STEP : undefined });
-    const value = a.kind === "button" ? (a.value === "keep" ? d.args.official : null) : parseCount(a.text);
-    if (value === null) {
-      text = `${d.t("tally.not_number")}\n\n${question}`;
-      continue;
-    }
+  return ask(d.conversation, d.ctx, d.t, tallyQuestion(d.t, question, keep, keep ? ["keep"] : [], true), (a) => {
+    const value = a.kind === "button" ? d.args.official : a.kind === "text" ? parseCount(a.text) : null;
+    if (value === null) return { ok: false, hint: d.t("tally.not_number") };
     const trial = structuredClone(sofar);
     if (field.startsWith("votes.")) trial.votes[field.slice(6) as keyof TallyInput["votes"]] = value;
     else trial[field as "official" | "present" | "valid"] = value;
     const errors = validateTally(trial, { voters: d.args.voters }).filter((e) => e.field === field || (field.startsWith("votes.") && e.code === "tally.votes-exceed-valid"));
-    if (errors.length === 0) return value;
-    text = `${errors.map((e) => describeTallyError(d.t, e)).join("\n")}\n\n${question}`;
-  }
+    if (errors.length === 0) return { ok: true, value };
+    return { ok: false, hint: errors.map((e) => describeTallyError(d.t, e)).join("\n") };
+  });
 }
 
 async function askGrounds(d: Dialog): Promise<L4Ground[]> {
   const chosen: L4Ground[] = [];
   for (;;) {
-    const a = await askTally(d.conversation, d.ctx, d.t, {
-      text: d.t("tally.ask_grounds"), keyboard: groundsKeyboard(d.t, chosen), acceptText: false, buttons: TALLY_STEP,
-    });
+    const a = await ask(d.conversation, d.ctx, d.t, tallyQuestion(d.t, d.t("tally.ask_grounds"), groundsKeyboard(d.t, chosen), [...L4_GROUNDS, "done"]));
     if (a.kind !== "button") continue;
     if (a.value === "done") return chosen;
-    const ground = a.value as L4Ground;
+    // Any of the dialog's buttons reads back here (an older question's too): only a ground is a ground.
+    const ground = L4_GROUNDS.find((g) => g === a.value);
+    if (!ground) continue;
     const at = chosen.indexOf(ground);
     if (at >= 0) chosen.splice(at, 1);
     else chosen.push(ground);
@@ -110,9 +104,7 @@ async function askGrounds(d: Dialog): Promise<L4Ground[]> {
 }
 
 async function askNote(d: Dialog): Promise<string | undefined> {
-  const a = await askTally(d.conversation, d.ctx, d.t, {
-    text: d.t("tally.ask_note"), keyboard: singleButton(d.t("tally.button.skip"), "skip"), acceptText: true, buttons: TALLY_STEP,
-  });
+  const a = await ask(d.conversation, d.ctx, d.t, tallyQuestion(d.t, d.t("tally.ask_note"), singleButton(d.t("tally.button.skip"), "skip"), ["skip"], true));
   return a.kind === "text" && a.text.trim() ? a.text.trim().slice(0, 1000) : undefined;
 }
 

@@ -5,6 +5,9 @@ import {
 } from "./branch-setup";
 import { hd07_2011 } from "./rulebooks";
 
+/** The review's time zone in these tests: Asia/Ho_Chi_Minh, +07:00 (T1); in the bot it is TZ_REVIEW (Deps.timeZone). */
+const VN = 7 * 60;
+
 describe("parseLocalDate", () => {
   it("reads dd/mm/yyyy and its usual variants", () => {
     expect(parseLocalDate("20/12/2026")).toEqual({ y: 2026, m: 12, d: 20 });
@@ -23,8 +26,8 @@ describe("parseLocalDate", () => {
 
 describe("deadlines (T1: local time Asia/Ho_Chi_Minh)", () => {
   it("a typed day ends at 23:59:59 Vietnam time", () => {
-    expect(endOfLocalDay({ y: 2026, m: 12, d: 20 }, hd07_2011)).toBe("2026-12-20T16:59:59.000Z");
-    expect(formatLocalDate("2026-12-20T16:59:59.000Z", hd07_2011)).toBe("20/12/2026");
+    expect(endOfLocalDay({ y: 2026, m: 12, d: 20 }, VN)).toBe("2026-12-20T16:59:59.000Z");
+    expect(formatLocalDate("2026-12-20T16:59:59.000Z", VN)).toBe("20/12/2026");
   });
 
   it("a deadline at or before now is refused", () => {
@@ -36,11 +39,11 @@ describe("deadlines (T1: local time Asia/Ho_Chi_Minh)", () => {
 
 describe("reviewYearChoices", () => {
   it("offers the current year first until the end of the year", () => {
-    expect(reviewYearChoices("2026-12-01T02:00:00.000Z")).toEqual([2026, 2025]);
+    expect(reviewYearChoices("2026-12-01T02:00:00.000Z", VN)).toEqual([2026, 2025]);
   });
   it("offers the previous year first in January, in local time", () => {
     // 31/12/2026 18:00 UTC is already 01/01/2027 in Vietnam.
-    expect(reviewYearChoices("2026-12-31T18:00:00.000Z")).toEqual([2026, 2027]);
+    expect(reviewYearChoices("2026-12-31T18:00:00.000Z", VN)).toEqual([2026, 2027]);
   });
 });
 
@@ -54,15 +57,15 @@ describe("orgNameSchema", () => {
 
 describe("monthsBefore", () => {
   it("counts back whole months in local time, clamping the day", () => {
-    expect(monthsBefore("2026-12-01T02:00:00.000Z", 4)).toBe("2026-08-01");
-    expect(monthsBefore("2026-03-31T02:00:00.000Z", 1)).toBe("2026-02-28");
-    expect(monthsBefore("2026-02-10T02:00:00.000Z", 14)).toBe("2024-12-10");
+    expect(monthsBefore("2026-12-01T02:00:00.000Z", 4, VN)).toBe("2026-08-01");
+    expect(monthsBefore("2026-03-31T02:00:00.000Z", 1, VN)).toBe("2026-02-28");
+    expect(monthsBefore("2026-02-10T02:00:00.000Z", 14, VN)).toBe("2024-12-10");
   });
 });
 
 describe("setupPeriodDeadlines", () => {
   it("keeps the calendar's report deadline, or moves it to a later self-review deadline", () => {
-    expect(setupPeriodDeadlines(2026, hd07_2011, "2026-12-15T16:59:59.000Z").reportDeadline).toBe("2026-12-30T16:59:59.000Z");
-    expect(setupPeriodDeadlines(2026, hd07_2011, "2027-01-05T16:59:59.000Z").reportDeadline).toBe("2027-01-05T16:59:59.000Z");
+    expect(setupPeriodDeadlines(2026, hd07_2011, "2026-12-15T16:59:59.000Z", VN).reportDeadline).toBe("2026-12-30T16:59:59.000Z");
+    expect(setupPeriodDeadlines(2026, hd07_2011, "2027-01-05T16:59:59.000Z", VN).reportDeadline).toBe("2027-01-05T16:59:59.000Z");
   });
 });

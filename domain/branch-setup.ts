@@ -20,8 +20,6 @@ export function mayCreateBranch(createdInWindow: number): boolean {
   return createdInWindow < MAX_BRANCHES_PER_DAY;
 }
 
-/** Invite links expire after this many days; a secretary can always issue fresh ones. */
-export const INVITE_VALID_DAYS = 14;
 /** What a deep-link start parameter may hold (Telegram: A–Z, a–z, 0–9, _ and -, at most 64). */
 export const INVITE_CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -39,17 +37,17 @@ export function parseLocalDate(text: string): LocalDate | { error: DateInputErro
   if (!m) return { error: "date.format" };
   const date = { y: Number(m[3]), m: Number(m[2]), d: Number(m[1]) };
   try {
-    fromLocal({ ...date, hh: 0, mm: 0 });
+    fromLocal({ ...date, hh: 0, mm: 0 }, 0); // only whether the day exists: the same in every zone
   } catch {
     return { error: "date.invalid" };
   }
   return date;
 }
 
-/** A deadline typed as a day means the end of that day in the rulebook's time zone. */
-export function endOfLocalDay(date: LocalDate, rulebook: Rulebook): string {
+/** A deadline typed as a day means the end of that day in the review's time zone. */
+export function endOfLocalDay(date: LocalDate, offsetMinutes: number): string {
   const endOfDay: LocalDateTime = { ...date, hh: 23, mm: 59, ss: 59 };
-  return fromLocal(endOfDay, rulebook.timezone.offsetMinutes);
+  return fromLocal(endOfDay, offsetMinutes);
 }
 
 /** A deadline already gone cannot be set: members could not meet it. */
@@ -58,8 +56,8 @@ export function checkDeadline(deadlineIso: string, nowIso: string): DateInputErr
 }
 
 /** The day of an instant, as the bot shows it (dd/mm/yyyy, local time). */
-export function formatLocalDate(iso: string, rulebook: Rulebook): string {
-  const t = toLocal(iso, rulebook.timezone.offsetMinutes);
+export function formatLocalDate(iso: string, offsetMinutes: number): string {
+  const t = toLocal(iso, offsetMinutes);
   return `${String(t.d).padStart(2, "0")}/${String(t.m).padStart(2, "0")}/${t.y}`;
 }
 
@@ -67,14 +65,14 @@ export function formatLocalDate(iso: string, rulebook: Rulebook): string {
  * The years a secretary may pick: the reviews of December happen in December and January, so in January and
  * February the previous year comes first.
  */
-export function reviewYearChoices(nowIso: string): number[] {
-  const year = localYear(nowIso);
-  return toLocal(nowIso).m <= 2 ? [year - 1, year] : [year, year - 1];
+export function reviewYearChoices(nowIso: string, offsetMinutes: number): number[] {
+  const year = localYear(nowIso, offsetMinutes);
+  return toLocal(nowIso, offsetMinutes).m <= 2 ? [year - 1, year] : [year, year - 1];
 }
 
 /** "đi xa 5" in a pasted roster: the local day `months` months before `nowIso`, as YYYY-MM-DD. */
-export function monthsBefore(nowIso: string, months: number): string {
-  const t = toLocal(nowIso);
+export function monthsBefore(nowIso: string, months: number, offsetMinutes: number): string {
+  const t = toLocal(nowIso, offsetMinutes);
   const total = t.y * 12 + (t.m - 1) - months;
   const y = Math.floor(total / 12);
   const m = (total % 12) + 1;
@@ -84,9 +82,9 @@ export function monthsBefore(nowIso: string, months: number): string {
 
 /** The period's deadlines: the calendar's defaults, with the report never before the self-review deadline. */
 export function setupPeriodDeadlines(
-  year: number, rulebook: Rulebook, selfReviewDeadline: string,
+  year: number, rulebook: Rulebook, selfReviewDeadline: string, offsetMinutes: number,
 ): { selfReviewDeadline: string; reportDeadline: string } {
-  const defaults = defaultPeriodDates(year, rulebook);
+  const defaults = defaultPeriodDates(year, rulebook, offsetMinutes);
   const report = defaults.branchReportDeadline;
   return { selfReviewDeadline, reportDeadline: toMs(report) >= toMs(selfReviewDeadline) ? report : selfReviewDeadline };
 }

@@ -1,9 +1,21 @@
-// T1: deadlines as instants, and the local-time arithmetic behind them. Asia/Ho_Chi_Minh is a fixed +07:00 with no
-// daylight saving, so local time is the UTC instant shifted by a constant: no time-zone database, no host TZ.
+// T1: deadlines as instants, and the local-time arithmetic behind them. The review's time zone (TZ_REVIEW, one zone
+// without daylight saving, checked by bot/config.ts) is a fixed offset, so local time is the UTC instant shifted by a
+// constant: no time-zone database, no host TZ. Every function takes the offset: none has a zone of its own.
 import { DomainError } from "./reasons";
 import { PERIOD_DEADLINES, type PeriodDeadline, type Rulebook } from "./rulebook";
 
-export const VN_OFFSET_MINUTES = 7 * 60;
+/**
+ * Where the review's wall clock hangs. It comes from the deployment's configuration, not from a rulebook: a rulebook
+ * says what the rules are (2011, 2025), the configuration says where the branches are; both rulebooks apply in one
+ * country, and a rulebook value would let two periods of one bot disagree about what "20/12 23:59" means.
+ */
+export type ReviewTimeZone = { name: string; offsetMinutes: number };
+
+/**
+ * Not yet TZ_REVIEW: the rating path (M9 the discipline's year, M10 months away) still reads local days at +07:00.
+ * Passing Deps.timeZone through rateMember and the roster's month counts is left to do; nothing else may use this.
+ */
+export const RATING_PATH_OFFSET_MINUTES = 7 * 60;
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_DAY = 86_400_000;
 
@@ -31,7 +43,7 @@ export function addDays(iso: string, days: number): string {
   return toIso(toMs(iso) + days * MS_PER_DAY);
 }
 
-export function toLocal(iso: string, offsetMinutes = VN_OFFSET_MINUTES): Required<LocalDateTime> {
+export function toLocal(iso: string, offsetMinutes: number): Required<LocalDateTime> {
   const shifted = new Date(toMs(iso) + offsetMinutes * MS_PER_MINUTE);
   return {
     y: shifted.getUTCFullYear(),
@@ -44,7 +56,7 @@ export function toLocal(iso: string, offsetMinutes = VN_OFFSET_MINUTES): Require
 }
 
 /** The instant of a local wall-clock time; throws `time.invalid-local` for a date like 30/02. */
-export function fromLocal(t: LocalDateTime, offsetMinutes = VN_OFFSET_MINUTES): string {
+export function fromLocal(t: LocalDateTime, offsetMinutes: number): string {
   const ss = t.ss ?? 0;
   const ms = Date.UTC(t.y, t.m - 1, t.d, t.hh, t.mm, ss) - offsetMinutes * MS_PER_MINUTE;
   const back = Number.isNaN(ms) ? null : toLocal(toIso(ms), offsetMinutes);
@@ -56,13 +68,13 @@ export function fromLocal(t: LocalDateTime, offsetMinutes = VN_OFFSET_MINUTES): 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 /** "YYYY-MM-DD" of the local calendar day, e.g. to group reminders per day. */
-export function localDateKey(iso: string, offsetMinutes = VN_OFFSET_MINUTES): string {
+export function localDateKey(iso: string, offsetMinutes: number): string {
   const t = toLocal(iso, offsetMinutes);
   return `${pad(t.y, 4)}-${pad(t.m)}-${pad(t.d)}`;
 }
 
 /** The calendar year of an ISO instant or a plain "YYYY-MM-DD" date, read in local time. */
-export function localYear(dateOrInstant: string, offsetMinutes = VN_OFFSET_MINUTES): number {
+export function localYear(dateOrInstant: string, offsetMinutes: number): number {
   const plainDate = /^(\d{4})-\d{2}-\d{2}$/.exec(dateOrInstant);
   if (plainDate) return Number(plainDate[1]);
   return toLocal(dateOrInstant, offsetMinutes).y;
@@ -71,13 +83,13 @@ export function localYear(dateOrInstant: string, offsetMinutes = VN_OFFSET_MINUT
 export type PeriodDates = Record<PeriodDeadline, string>;
 
 /** T1: the default deadlines of the review of `year` (December of `year`, January of `year + 1`). */
-export function defaultPeriodDates(year: number, rulebook: Rulebook): PeriodDates {
+export function defaultPeriodDates(year: number, rulebook: Rulebook, offsetMinutes: number): PeriodDates {
   const dates = {} as PeriodDates;
   for (const key of PERIOD_DEADLINES) {
     const c = rulebook.calendar[key];
     dates[key] = fromLocal(
       { y: year + c.yearOffset, m: c.month, d: c.day, hh: c.hh, mm: c.mm, ss: c.ss },
-      rulebook.timezone.offsetMinutes,
+      offsetMinutes,
     );
   }
   return dates;

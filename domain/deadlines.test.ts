@@ -11,17 +11,20 @@ import {
 } from "./deadlines";
 import { hd07_2011 as rb } from "./rulebooks/hd07-2011";
 
+/** The review's time zone in these tests: Asia/Ho_Chi_Minh, +07:00 (T1); in the bot it is TZ_REVIEW (Deps.timeZone). */
+const VN = 7 * 60;
+
 const window = rb.reminders.window;
 
 describe("T1: dates typed by the secretary (dd/mm/yyyy [hh:mm], Asia/Ho_Chi_Minh)", () => {
   it("T1: a date alone is the end of the day for a deadline and 08:00 for a meeting", () => {
-    expect(parseLocalInput("20/12/2026", "selfReviewDeadline")).toEqual({ ok: true, iso: "2026-12-20T16:59:59.000Z" });
-    expect(parseLocalInput("22/12/2026", "meetingDate")).toEqual({ ok: true, iso: "2026-12-22T01:00:00.000Z" });
+    expect(parseLocalInput("20/12/2026", "selfReviewDeadline", VN)).toEqual({ ok: true, iso: "2026-12-20T16:59:59.000Z" });
+    expect(parseLocalInput("22/12/2026", "meetingDate", VN)).toEqual({ ok: true, iso: "2026-12-22T01:00:00.000Z" });
   });
 
   it("T1: a time is read as Vietnam time", () => {
-    expect(parseLocalInput(" 5/12/2026 07:30 ", "selfReviewDeadline")).toEqual({ ok: true, iso: "2026-12-05T00:30:00.000Z" });
-    expect(parseLocalInput("05-12-2026 17h00", "selfReviewDeadline")).toEqual({ ok: true, iso: "2026-12-05T10:00:00.000Z" });
+    expect(parseLocalInput(" 5/12/2026 07:30 ", "selfReviewDeadline", VN)).toEqual({ ok: true, iso: "2026-12-05T00:30:00.000Z" });
+    expect(parseLocalInput("05-12-2026 17h00", "selfReviewDeadline", VN)).toEqual({ ok: true, iso: "2026-12-05T10:00:00.000Z" });
   });
 
   it.each([
@@ -33,12 +36,12 @@ describe("T1: dates typed by the secretary (dd/mm/yyyy [hh:mm], Asia/Ho_Chi_Minh
     ["20/12/2026 24:00", "date.invalid"],
     ["20/12/2026 10:60", "date.invalid"],
   ])("T1: %s is refused with %s", (text, code) => {
-    expect(parseLocalInput(text, "selfReviewDeadline")).toEqual({ ok: false, code });
+    expect(parseLocalInput(text, "selfReviewDeadline", VN)).toEqual({ ok: false, code });
   });
 
   it("T1: the zod schema yields the instant or the error code", () => {
-    expect(localInputSchema("meetingDate").parse("22/12/2026 14:00")).toBe("2026-12-22T07:00:00.000Z");
-    const failed = localInputSchema("meetingDate").safeParse("22/12");
+    expect(localInputSchema("meetingDate", VN).parse("22/12/2026 14:00")).toBe("2026-12-22T07:00:00.000Z");
+    const failed = localInputSchema("meetingDate", VN).safeParse("22/12");
     expect(failed.success).toBe(false);
     expect(failed.error?.issues[0]?.message).toBe("date.format");
   });
@@ -76,20 +79,20 @@ describe("T1: the order of a period's dates", () => {
 
 describe("T2: when the scheduler tells whom", () => {
   it("T2: the missing-members alert waits for the first daytime moment after the deadline", () => {
-    expect(missingAlertDue("2026-12-20T16:59:59.000Z", window)).toBe("2026-12-21T01:00:00.000Z"); // 21/12 08:00
-    expect(missingAlertDue("2026-12-20T10:00:00.000Z", window)).toBe("2026-12-20T10:00:01.000Z"); // 17:00:01 same day
+    expect(missingAlertDue("2026-12-20T16:59:59.000Z", window, VN)).toBe("2026-12-21T01:00:00.000Z"); // 21/12 08:00
+    expect(missingAlertDue("2026-12-20T10:00:00.000Z", window, VN)).toBe("2026-12-20T10:00:01.000Z"); // 17:00:01 same day
   });
 
   it("T2: the digest of a local day is due at that day's 08:00, whatever the hour it is planned", () => {
-    expect(digestDue("2026-12-05T09:00:00.000Z", window)).toBe("2026-12-05T01:00:00.000Z");
-    expect(digestDue("2026-12-05T18:30:00.000Z", window)).toBe("2026-12-06T01:00:00.000Z"); // 01:30 local on the 6th
+    expect(digestDue("2026-12-05T09:00:00.000Z", window, VN)).toBe("2026-12-05T01:00:00.000Z");
+    expect(digestDue("2026-12-05T18:30:00.000Z", window, VN)).toBe("2026-12-06T01:00:00.000Z"); // 01:30 local on the 6th
   });
 
   it("T1: days left count local calendar days", () => {
     const deadline = "2026-12-20T16:59:59.000Z";
-    expect(daysLeft("2026-12-17T01:00:00.000Z", deadline)).toBe(3);
-    expect(daysLeft("2026-12-20T01:00:00.000Z", deadline)).toBe(0);
-    expect(daysLeft("2026-12-21T01:00:00.000Z", deadline)).toBe(0);
+    expect(daysLeft("2026-12-17T01:00:00.000Z", deadline, VN)).toBe(3);
+    expect(daysLeft("2026-12-20T01:00:00.000Z", deadline, VN)).toBe(0);
+    expect(daysLeft("2026-12-21T01:00:00.000Z", deadline, VN)).toBe(0);
   });
 
   it("T1: reminders piled up for one member collapse into the newest", () => {
@@ -104,7 +107,7 @@ describe("T2: when the scheduler tells whom", () => {
 
 describe("T1: the member's reminders", () => {
   const plan = (deadline: string, now?: string) =>
-    planMemberReminders({ deadline, offsetsDays: [3, 1, 0], window, ...(now ? { now } : {}) });
+    planMemberReminders({ offsetMinutes: VN, deadline, offsetsDays: [3, 1, 0], window, ...(now ? { now } : {}) });
 
   it("T1: 3 days and 1 day before, and the morning of the day (not the deadline instant)", () => {
     expect(plan("2026-12-10T10:00:00.000Z")).toEqual(["2026-12-07T10:00:00.000Z", "2026-12-09T10:00:00.000Z", "2026-12-10T01:00:00.000Z"]);

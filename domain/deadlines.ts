@@ -2,7 +2,7 @@
 // and the instants the scheduler derives from them (reminder wording, the missing-members alert, the daily digest).
 import { z } from "zod";
 import { parseLocalDate } from "./branch-setup";
-import { fromLocal, localDateKey, MS_PER_DAY, toIso, toMs, VN_OFFSET_MINUTES } from "./calendar";
+import { fromLocal, localDateKey, MS_PER_DAY, toIso, toMs } from "./calendar";
 import type { DaytimeWindow } from "./reminders";
 import { nextDaytime, planReminders, type ReminderPlanInput } from "./reminders";
 
@@ -31,7 +31,7 @@ const TIME_INPUT = /^(\d{1,2})[:hg](\d{2})$/i;
 export function parseLocalInput(
   text: string,
   field: PeriodDateField,
-  offsetMinutes = VN_OFFSET_MINUTES,
+  offsetMinutes: number,
 ): { ok: true; iso: string } | { ok: false; code: DeadlineErrorCode } {
   const [datePart = "", timePart, ...extra] = text.trim().split(/\s+/);
   const date = parseLocalDate(datePart);
@@ -44,9 +44,9 @@ export function parseLocalInput(
 }
 
 /** The zod schema a conversation validates a typed date with; the issue message is the error code. */
-export function localInputSchema(field: PeriodDateField) {
+export function localInputSchema(field: PeriodDateField, offsetMinutes: number) {
   return z.string({ error: "date.format" }).transform((text, ctx) => {
-    const parsed = parseLocalInput(text, field);
+    const parsed = parseLocalInput(text, field, offsetMinutes);
     if (parsed.ok) return parsed.iso;
     ctx.addIssue({ code: "custom", message: parsed.code });
     return z.NEVER;
@@ -74,12 +74,12 @@ export function validateReviewDates(dates: ReviewDates, changed: PeriodDateField
 }
 
 /** T2: the committee hears about missing members at the first daytime instant after the deadline. */
-export function missingAlertDue(deadline: string, window: DaytimeWindow, offsetMinutes = VN_OFFSET_MINUTES): string {
+export function missingAlertDue(deadline: string, window: DaytimeWindow, offsetMinutes: number): string {
   return nextDaytime(toIso(toMs(deadline) + 1000), window, offsetMinutes);
 }
 
 /** The start of the daytime window on the local day of `now`: the digest of that day is due then, once. */
-export function digestDue(now: string, window: DaytimeWindow, offsetMinutes = VN_OFFSET_MINUTES): string {
+export function digestDue(now: string, window: DaytimeWindow, offsetMinutes: number): string {
   const [y, m, d] = localDateKey(now, offsetMinutes).split("-").map(Number);
   return fromLocal({ y, m, d, hh: window.startHour, mm: 0 }, offsetMinutes);
 }
@@ -90,7 +90,7 @@ export function digestDue(now: string, window: DaytimeWindow, offsetMinutes = VN
  * is before that morning, `planReminders` moves it to the evening before. Other offsets as `planReminders`.
  */
 export function planMemberReminders(input: ReminderPlanInput): string[] {
-  const offsetMinutes = input.offsetMinutes ?? VN_OFFSET_MINUTES;
+  const { offsetMinutes } = input;
   const others = planReminders({ ...input, offsetsDays: input.offsetsDays.filter((d) => d !== 0) });
   if (!input.offsetsDays.includes(0)) return others;
   const [y, m, d] = localDateKey(input.deadline, offsetMinutes).split("-").map(Number);
@@ -101,7 +101,7 @@ export function planMemberReminders(input: ReminderPlanInput): string[] {
 }
 
 /** Whole local calendar days from the reminder's day to the deadline's day: 0 means "today". */
-export function daysLeft(at: string, deadline: string, offsetMinutes = VN_OFFSET_MINUTES): number {
+export function daysLeft(at: string, deadline: string, offsetMinutes: number): number {
   const day = (iso: string) => Date.parse(`${localDateKey(iso, offsetMinutes)}T00:00:00Z`);
   return Math.max(0, Math.round((day(deadline) - day(at)) / MS_PER_DAY));
 }

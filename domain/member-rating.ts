@@ -1,5 +1,5 @@
 // M1–M13: the rating of one party member from their status, their discipline record and the branch's tally.
-import { localYear } from "./calendar";
+import { localYear, RATING_PATH_OFFSET_MINUTES } from "./calendar";
 import {
   DISCIPLINE_LEVELS,
   type DisciplineLevel,
@@ -70,7 +70,7 @@ export function disciplineInYear(disciplines: DisciplineInput[], year: number, r
   let heaviest: DisciplineInput | null = null;
   for (const d of disciplines) {
     const severity = DISCIPLINE_LEVELS.indexOf(d.level);
-    if (severity < minimum || !sources.includes(d.source) || localYear(d.date) !== year) continue;
+    if (severity < minimum || !sources.includes(d.source) || localYear(d.date, RATING_PATH_OFFSET_MINUTES) !== year) continue;
     if (!heaviest || severity > DISCIPLINE_LEVELS.indexOf(heaviest.level)) heaviest = d;
   }
   return heaviest;

@@ -3,9 +3,12 @@ import { isDaytime, lateMembers, missingMembers, nextDaytime, planReminders, who
 import { hd07_2011 as rb } from "./rulebooks/hd07-2011";
 import type { SubmissionState } from "./submission";
 
+/** The review's time zone in these tests: Asia/Ho_Chi_Minh, +07:00 (T1); in the bot it is TZ_REVIEW (Deps.timeZone). */
+const VN = 7 * 60;
+
 const window = rb.reminders.window;
 const plan = (deadline: string, offsetsDays: number[], now?: string) =>
-  planReminders({ deadline, offsetsDays, window, ...(now ? { now } : {}) });
+  planReminders({ offsetMinutes: VN, deadline, offsetsDays, window, ...(now ? { now } : {}) });
 
 describe("reminders before a deadline (T1, T2)", () => {
   it("T1: the default offsets before 20/12 23:59:59 fall at night and move to that day's 08:00", () => {
@@ -32,13 +35,13 @@ describe("reminders before a deadline (T1, T2)", () => {
   });
 
   it("T1: daytime is 08:00 to 20:00 local, both ends included", () => {
-    expect(isDaytime("2011-12-20T08:00:00+07:00", window)).toBe(true);
-    expect(isDaytime("2011-12-20T20:00:00+07:00", window)).toBe(true);
-    expect(isDaytime("2011-12-20T20:00:01+07:00", window)).toBe(false);
-    expect(isDaytime("2011-12-20T07:59:59+07:00", window)).toBe(false);
-    expect(nextDaytime("2011-12-20T21:00:00+07:00", window)).toBe("2011-12-21T01:00:00.000Z");
-    expect(nextDaytime("2011-12-20T05:00:00+07:00", window)).toBe("2011-12-20T01:00:00.000Z");
-    expect(nextDaytime("2011-12-20T12:34:00+07:00", window)).toBe("2011-12-20T05:34:00.000Z");
+    expect(isDaytime("2011-12-20T08:00:00+07:00", window, VN)).toBe(true);
+    expect(isDaytime("2011-12-20T20:00:00+07:00", window, VN)).toBe(true);
+    expect(isDaytime("2011-12-20T20:00:01+07:00", window, VN)).toBe(false);
+    expect(isDaytime("2011-12-20T07:59:59+07:00", window, VN)).toBe(false);
+    expect(nextDaytime("2011-12-20T21:00:00+07:00", window, VN)).toBe("2011-12-21T01:00:00.000Z");
+    expect(nextDaytime("2011-12-20T05:00:00+07:00", window, VN)).toBe("2011-12-20T01:00:00.000Z");
+    expect(nextDaytime("2011-12-20T12:34:00+07:00", window, VN)).toBe("2011-12-20T05:34:00.000Z");
   });
 });
 

@@ -1,5 +1,5 @@
 // Reminder planning for the scheduler: when to nudge members before a deadline, only in daytime, and whom.
-import { MS_PER_DAY, toIso, toMs, VN_OFFSET_MINUTES, MS_PER_MINUTE } from "./calendar";
+import { MS_PER_DAY, toIso, toMs, MS_PER_MINUTE } from "./calendar";
 import type { SubmissionState } from "./submission";
 
 /** Local hours; both ends are daytime (08:00 and 20:00 with the defaults). */
@@ -37,12 +37,12 @@ function intoDaytimeMs(ms: number, deadline: number, w: DaytimeWindow, offsetMin
   return morning <= deadline ? morning : dayStart - MS_PER_DAY + w.endHour * MS_PER_HOUR;
 }
 
-export function isDaytime(iso: string, window: DaytimeWindow, offsetMinutes = VN_OFFSET_MINUTES): boolean {
+export function isDaytime(iso: string, window: DaytimeWindow, offsetMinutes: number): boolean {
   return isDaytimeMs(toMs(iso), window, offsetMinutes);
 }
 
 /** The instant itself if in daytime, else the next window start. */
-export function nextDaytime(iso: string, window: DaytimeWindow, offsetMinutes = VN_OFFSET_MINUTES): string {
+export function nextDaytime(iso: string, window: DaytimeWindow, offsetMinutes: number): string {
   return toIso(nextDaytimeMs(toMs(iso), window, offsetMinutes));
 }
 
@@ -52,12 +52,13 @@ export type ReminderPlanInput = {
   window: DaytimeWindow;
   /** Reminders before this instant are dropped. */
   now?: string;
-  offsetMinutes?: number;
+  /** The review's time zone (ReviewTimeZone.offsetMinutes). */
+  offsetMinutes: number;
 };
 
 /** One reminder per offset at `deadline - d days`, moved into daytime (see above); sorted, without duplicates. */
 export function planReminders(input: ReminderPlanInput): string[] {
-  const offsetMinutes = input.offsetMinutes ?? VN_OFFSET_MINUTES;
+  const { offsetMinutes } = input;
   const deadline = toMs(input.deadline);
   const notBefore = input.now === undefined ? -Infinity : toMs(input.now);
   const due = new Set<number>();

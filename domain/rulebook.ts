@@ -144,7 +144,9 @@ export type Rulebook = {
     yearDefaults: YearParameters;
   };
   calendar: Record<PeriodDeadline, CalendarDefault>;
-  /** Vietnam has no daylight saving time: a fixed offset makes every conversion pure arithmetic. */
-  timezone: { name: string; offsetMinutes: number };
+  // No time zone here: it is the deployment's (TZ_REVIEW), see ReviewTimeZone in calendar.ts.
+  /** T1: member reminders this many days before the self-review deadline; every message only in the window (local hours). */
   reminders: { offsetsDays: readonly number[]; window: { startHour: number; endHour: number } };
+  /** How many days an invite link stays valid; a secretary can always issue fresh ones. */
+  invites: { validDays: number };
 };

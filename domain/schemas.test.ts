@@ -13,6 +13,9 @@ import {
 } from "./schemas";
 import { official, tally } from "./test-helpers";
 
+/** The review's time zone in these tests: Asia/Ho_Chi_Minh, +07:00 (T1); in the bot it is TZ_REVIEW (Deps.timeZone). */
+const VN = 7 * 60;
+
 const errorsOf = (result: { success: boolean; error?: unknown }) =>
   result.success ? [] : issueCodes(result.error as Parameters<typeof issueCodes>[0]);
 
@@ -58,7 +61,7 @@ describe("M13: the tally schema", () => {
 
 describe("T1: period dates and O1: org scores", () => {
   it("T1: default dates parse; deadlines out of order or without offset are refused", () => {
-    const dates = defaultPeriodDates(2011, rb);
+    const dates = defaultPeriodDates(2011, rb, VN);
     expect(periodDatesSchema.parse(dates)).toEqual(dates);
     expect(errorsOf(periodDatesSchema.safeParse({ ...dates, blocAppraisalDeadline: "2012-01-01T00:00:00+07:00" })))
       .toEqual([{ path: "blocAppraisalDeadline", code: "period.out-of-order" }]);

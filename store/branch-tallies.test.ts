@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { REVIEW_OFFSET } from "../test/support/time-zone";
 import { branchCounts, branchStatus } from "../domain";
 import { REVIEW_PARTS } from "../domain/self-review-parts";
 import { freshDb } from "../test/support/db";
@@ -100,7 +101,7 @@ describe("loadBranchTallies", () => {
       return branchCounts({ ...line!.tallies, deadline: line!.period.selfReviewDeadline, now: NOW.toISOString() });
     };
     expect(await countsAt()).toMatchObject({ late: 1, submitted: 0 });
-    await changePeriodDate(db, { periodId: b.periodId, field: "selfReviewDeadline", value: "2026-12-27T16:59:59.000Z" }, "u", NOW);
+    await changePeriodDate(db, { periodId: b.periodId, field: "selfReviewDeadline", value: "2026-12-27T16:59:59.000Z" }, "u", NOW, REVIEW_OFFSET);
     expect(await countsAt()).toMatchObject({ late: 0, submitted: 1 });
   });
 });

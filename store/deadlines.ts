@@ -11,12 +11,16 @@ export type DateChangeResult =
   | { status: "invalid"; errors: DeadlineErrorCode[] }
   | { status: "no-period" };
 
-/** Validates and saves one date; a new deadline re-marks late submissions (T2) and re-plans the pending reminders at once. */
+/**
+ * Validates and saves one date; a new deadline re-marks late submissions (T2) and re-plans the pending reminders at
+ * once (in the review's time zone, `offsetMinutes`).
+ */
 export async function changePeriodDate(
   db: Db,
   input: { periodId: string; field: PeriodDateField; value: string },
   actorId: string,
   now: Date,
+  offsetMinutes: number,
 ): Promise<DateChangeResult> {
   const period = await periodInfo(db, input.periodId);
   if (!period || period.closedAt) return { status: "no-period" };
@@ -32,7 +36,7 @@ export async function changePeriodDate(
     }, now);
   });
   const changed = (await periodInfo(db, period.id))!;
-  const replanned = input.field === "selfReviewDeadline" ? await replanPeriod(db, changed, now) : 0;
+  const replanned = input.field === "selfReviewDeadline" ? await replanPeriod(db, changed, now, offsetMinutes) : 0;
   return { status: "changed", period: changed, replanned };
 }
 

@@ -1,7 +1,7 @@
 // Deep-link invitations. The code travels only in the link; the database keeps its SHA-256, so a leaked database
 // does not let anyone claim a member's place. Codes are single-use and expire.
 import { createHash, randomBytes } from "node:crypto";
-import { INVITE_VALID_DAYS } from "../domain/branch-setup";
+import { DEFAULT_RULEBOOK_ID, getRulebook } from "../domain/rulebooks";
 import { recordAudit } from "./audit";
 import { chunksOf } from "./chunks";
 import { inTransaction, type Db, type Tx } from "./client";
@@ -40,8 +40,9 @@ export async function issueInvites(
   actorId: string | null,
   now: Date,
 ): Promise<IssuedInvite[]> {
-  const expiresAt = new Date(now.getTime() + (input.validDays ?? INVITE_VALID_DAYS) * MS_PER_DAY);
   return inTransaction(db, async (tx) => {
+    const validDays = input.validDays ?? (await inviteValidDays(tx, input.orgId));
+    const expiresAt = new Date(now.getTime() + validDays * MS_PER_DAY);
     // The branch's unjoined members, filtered here: a roster's ids in one query exceed Prisma's parameter limit.
     const wanted = input.memberIds && new Set(input.memberIds);
     const members = (await tx.member.findMany({
@@ -60,6 +61,12 @@ export async function issueInvites(
     await recordAudit(tx, { actorId, action: "invites.issued", entity: "Organization", entityId: input.orgId, data: { count: issued.length, revoked } }, now);
     return issued;
   });
+}
+
+/** The rulebook of the organization's latest period says how long links last; the default rulebook before any period. */
+async function inviteValidDays(tx: Tx, orgId: string): Promise<number> {
+  const period = await tx.reviewPeriod.findFirst({ where: { orgId }, orderBy: { year: "desc" }, select: { rulebookId: true } });
+  return getRulebook(period?.rulebookId ?? DEFAULT_RULEBOOK_ID).invites.validDays;
 }
 
 /** A large roster's import takes seconds: more than Prisma's default 5 s for a transaction on a busy machine. */

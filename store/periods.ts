@@ -1,3 +1,4 @@
+import { getRulebook } from "../domain/rulebooks";
 import { inTransaction, type Db, type Tx } from "./client";
 import { recordAudit } from "./audit";
 
@@ -32,7 +33,10 @@ export function toRow(p: PeriodRecord): PeriodRow {
   };
 }
 
-/** Opens (or re-dates) the review period of a year for an organization. Dates are ISO instants. */
+/**
+ * Opens (or re-dates) the review period of a year for an organization. Dates are ISO instants. The reminder days are
+ * the rulebook's unless given: the period keeps its own copy, so a later edit of the rulebook does not move them.
+ */
 export async function openPeriod(
   db: Db | Tx,
   input: { orgId: string; year: number; rulebookId: string; selfReviewDeadline: string; reportDeadline: string; meetingDate?: string | null; reminderOffsets?: number[] },
@@ -45,7 +49,7 @@ export async function openPeriod(
       selfReviewDeadline: new Date(input.selfReviewDeadline),
       reportDeadline: new Date(input.reportDeadline),
       meetingDate: input.meetingDate ? new Date(input.meetingDate) : null,
-      reminderOffsets: JSON.stringify(input.reminderOffsets ?? [3, 1, 0]),
+      reminderOffsets: JSON.stringify(input.reminderOffsets ?? getRulebook(input.rulebookId).reminders.offsetsDays),
     };
     const period = await tx.reviewPeriod.upsert({
       where: { orgId_year: { orgId: input.orgId, year: input.year } },

@@ -22,18 +22,22 @@ export const COMMITTEE_ROLES = ["secretary", "committee"] as const;
 
 type PlannedRow = { periodId: string; kind: ReminderKind; memberId: string; recipientId: string; dueAt: string };
 
+/** The period's rulebook says when people may be messaged (T1); `offsetMinutes` is TZ_REVIEW's. */
 export function reminderWindow(period: Pick<PeriodInfo, "rulebookId">): DaytimeWindow {
   return getRulebook(period.rulebookId).reminders.window;
 }
 
-/** Plans the reminders and alerts of every open period with someone to remind; returns how many rows were created. */
-export async function planAll(db: Db, now: Date): Promise<number> {
+/**
+ * Plans the reminders and alerts of every open period with someone to remind; returns how many rows were created.
+ * `offsetMinutes` is the review's time zone (Deps.timeZone): the windows are local hours.
+ */
+export async function planAll(db: Db, now: Date, offsetMinutes: number): Promise<number> {
   let created = 0;
-  for (const period of await openPeriodsWithJoinedMembers(db)) created += await planPeriod(db, period, now);
+  for (const period of await openPeriodsWithJoinedMembers(db)) created += await planPeriod(db, period, now, offsetMinutes);
   return created;
 }
 
-export async function planPeriod(db: Db, period: PeriodInfo, now: Date): Promise<number> {
+export async function planPeriod(db: Db, period: PeriodInfo, now: Date, offsetMinutes: number): Promise<number> {
   const window = reminderWindow(period);
   const nowIso = now.toISOString();
   const progress = await periodProgress(db, period, now);
@@ -44,14 +48,16 @@ export async function planPeriod(db: Db, period: PeriodInfo, now: Date): Promise
     rows.push({ periodId: period.id, kind, memberId, recipientId, dueAt });
 
   // Reminders: only future instants, so a member added late is not sent the reminders already gone by.
-  const remindAt = planMemberReminders({ deadline: period.selfReviewDeadline, offsetsDays: period.reminderOffsets, window, now: nowIso });
+  const remindAt = planMemberReminders({
+    deadline: period.selfReviewDeadline, offsetsDays: period.reminderOffsets, window, now: nowIso, offsetMinutes,
+  });
   const toRemind = new Set(whoToRemind(progress.map((m) => ({ id: m.memberId, state: m.state }))));
   for (const member of progress) {
     if (!toRemind.has(member.memberId) || member.userId === null || member.unreachable) continue;
     for (const at of remindAt) row("reminder", member.memberId, member.userId, at);
   }
 
-  const alertAt = missingAlertDue(period.selfReviewDeadline, window);
+  const alertAt = missingAlertDue(period.selfReviewDeadline, window, offsetMinutes);
   for (const user of committee) row("missing-alert", BRANCH_WIDE, user.userId, alertAt);
 
   // A late submission is alerted once, whoever sits on the committee later: detected by the absence of any row.
@@ -73,8 +79,8 @@ export async function planPeriod(db: Db, period: PeriodInfo, now: Date): Promise
   }
 
   // The digest of today, planned only in daytime: a row planned at night would go out next morning beside that day's.
-  if (isDaytime(nowIso, window)) {
-    for (const user of secretaries) row("digest", BRANCH_WIDE, user.userId, digestDue(nowIso, window));
+  if (isDaytime(nowIso, window, offsetMinutes)) {
+    for (const user of secretaries) row("digest", BRANCH_WIDE, user.userId, digestDue(nowIso, window, offsetMinutes));
   }
   return insertMissing(db, period.id, rows);
 }
@@ -99,9 +105,9 @@ async function insertMissing(db: Db, periodId: string, rows: PlannedRow[]): Prom
  * After the secretary moves the deadline: pending (never claimed) reminders and missing-members alerts of the
  * period are dropped and planned again from the new deadline. Rows already sent or skipped stay as history.
  */
-export async function replanPeriod(db: Db, period: PeriodInfo, now: Date): Promise<number> {
+export async function replanPeriod(db: Db, period: PeriodInfo, now: Date, offsetMinutes: number): Promise<number> {
   await db.reminder.deleteMany({
     where: { periodId: period.id, kind: { in: ["reminder", "missing-alert"] }, claimedAt: null, sentAt: null, failedAt: null },
   });
-  return planPeriod(db, period, now);
+  return planPeriod(db, period, now, offsetMinutes);
 }

@@ -1,4 +1,5 @@
 // Planning for a branch of 1,200 late submissions: the ids go to the database in slices (Prisma's 999 limit).
+import { REVIEW_OFFSET } from "../test/support/time-zone";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { freshDb } from "../test/support/db";
 import { seedBranch } from "../test/support/seed";
@@ -21,7 +22,7 @@ it("T2: 1,200 late submissions each get their late alert once, however often pla
   await db.selfReview.createMany({
     data: members.map((m) => ({ periodId: branch.periodId, memberId: branch.memberIds[m.fullName], submittedAt, late: true })),
   });
-  await planAll(db, new Date("2026-12-21T04:00:00Z"));
-  await planAll(db, new Date("2026-12-21T05:00:00Z"));
+  await planAll(db, new Date("2026-12-21T04:00:00Z"), REVIEW_OFFSET);
+  await planAll(db, new Date("2026-12-21T05:00:00Z"), REVIEW_OFFSET);
   expect(await db.reminder.count({ where: { kind: "late-alert" } })).toBe(LATE);
 });

@@ -13,11 +13,12 @@
 // batches taken just before sending, so a kill leaves at most `batch × workers` rows in doubt; a graceful stop
 // finishes and marks the batches in flight and leaves none.
 import { supersededReminders } from "../domain/deadlines";
+import { isDaytime } from "../domain/reminders";
 import type { SubmissionState } from "../domain/submission";
-import type { Db } from "./client";
+import type { Db, Tx } from "./client";
 import { markUnreachable } from "./users";
 import { periodInfo, periodProgress, type MemberProgress, type PeriodInfo } from "./period-progress";
-import { BRANCH_WIDE, type ReminderKind } from "./reminder-planning";
+import { BRANCH_WIDE, reminderWindow, type ReminderKind } from "./reminder-planning";
 import { localDateKey } from "../domain/calendar";
 
 export const MAX_ATTEMPTS = 5;
@@ -37,14 +38,24 @@ type Decision = { job: ReminderJob } | { skip: string };
 
 const REMINDABLE: ReadonlySet<SubmissionState> = new Set(["pending", "draft"]);
 
-/** Claims up to `limit` due rows; returns the messages to send now (skipped rows are already closed). */
-export async function claimDue(db: Db, now: Date, limit: number): Promise<ReminderJob[]> {
+/**
+ * Claims up to `limit` due rows; returns the messages to send now (skipped rows are already closed). Rows of a period
+ * whose rulebook's daytime window (local hours at `offsetMinutes`, TZ_REVIEW) does not hold `now` wait for morning.
+ */
+export async function claimDue(db: Db, now: Date, limit: number, offsetMinutes: number): Promise<ReminderJob[]> {
   return db.$transaction(async (tx) => {
-    const rows: Row[] = await tx.reminder.findMany({
-      where: { dueAt: { lte: now }, claimedAt: null, sentAt: null, failedAt: null },
-      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-      take: limit,
-    });
+    const asleep = new Set<string>();
+    let rows: Row[];
+    for (;;) {
+      rows = await tx.reminder.findMany({
+        where: { dueAt: { lte: now }, claimedAt: null, sentAt: null, failedAt: null, periodId: { notIn: [...asleep] } },
+        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        take: limit,
+      });
+      const night = await nightPeriods(tx, rows, now, offsetMinutes);
+      if (night.length === 0) break;
+      for (const id of night) asleep.add(id); // then fetch again without them: they must not starve the others
+    }
     if (rows.length === 0) return [];
     const users = new Map((await tx.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recipientId))] } } })).map((u) => [u.id, u]));
     const contexts = new Map<string, Context | null>();
@@ -66,7 +77,7 @@ export async function claimDue(db: Db, now: Date, limit: number): Promise<Remind
       const decision: Decision = superseded.has(row.id) ? { skip: "superseded" }
         : !user ? { skip: "no-recipient" }
         : user.unreachableAt ? { skip: "unreachable" }
-        : decide(row, contexts.get(row.periodId) ?? null, { userId: user.id, telegramId: user.telegramId, language: user.language }, now);
+        : decide(row, contexts.get(row.periodId) ?? null, { userId: user.id, telegramId: user.telegramId, language: user.language }, now, offsetMinutes);
       if ("job" in decision) jobs.push(decision.job);
       else skips.set(decision.skip, [...(skips.get(decision.skip) ?? []), row.id]);
     }
@@ -83,8 +94,16 @@ export async function claimDue(db: Db, now: Date, limit: number): Promise<Remind
   });
 }
 
+/** The periods of `rows` outside their rulebook's daytime window at `now`. */
+async function nightPeriods(tx: Tx, rows: Row[], now: Date, offsetMinutes: number): Promise<string[]> {
+  const ids = [...new Set(rows.map((r) => r.periodId))];
+  if (ids.length === 0) return [];
+  const periods = await tx.reviewPeriod.findMany({ where: { id: { in: ids } }, select: { id: true, rulebookId: true } });
+  return periods.filter((p) => !isDaytime(now.toISOString(), reminderWindow(p), offsetMinutes)).map((p) => p.id);
+}
+
 /** Whether a due row is still wanted, re-checked at send time, and what its message needs. */
-function decide(row: Row, context: Context | null, recipient: Recipient, now: Date): Decision {
+function decide(row: Row, context: Context | null, recipient: Recipient, now: Date, offsetMinutes: number): Decision {
   if (!context || context.period.closedAt) return { skip: "period-closed" };
   const { period, progress } = context;
   const base = {
@@ -108,7 +127,7 @@ function decide(row: Row, context: Context | null, recipient: Recipient, now: Da
       if (member.state !== "late") return { skip: "not-late" }; // T2: the deadline was extended past the submission
       return { job: { ...base, kind: "late-alert", memberName: member.fullName, submittedAt: member.submittedAt } };
     case "digest": {
-      if (localDateKey(base.dueAt) !== localDateKey(now.toISOString())) return { skip: "stale" };
+      if (localDateKey(base.dueAt, offsetMinutes) !== localDateKey(now.toISOString(), offsetMinutes)) return { skip: "stale" };
       const counts: Partial<Record<SubmissionState, number>> = {};
       for (const m of members) counts[m.state] = (counts[m.state] ?? 0) + 1;
       const unreachable = members.filter((m) => m.unreachable).length;

@@ -3,6 +3,7 @@ import { Document, Packer, PageOrientation, Paragraph } from "docx";
 import ExcelJS from "exceljs";
 import { withoutForbiddenCharacters } from "../../domain/text";
 import type { BranchPapers, PaperRow } from "../../store/documents-data";
+import type { ReviewTimeZone } from "../../domain/calendar";
 import { describeOutcome, describeReasons } from "../kit/describe-result";
 import type { Translate } from "../kit/i18n";
 import { FONT, signatures, table, text } from "./docx-parts";
@@ -14,16 +15,16 @@ function kindText(t: Translate, row: PaperRow): string {
 }
 
 /** One line of the rating list: the official level, its state, and the reasons (with the M11 note, the M9 grounds). */
-function listRow(t: Translate, row: PaperRow, index: number, lang: string): string[] {
+function listRow(t: Translate, row: PaperRow, index: number, lang: string, zone: ReviewTimeZone): string[] {
   const o = row.outcome;
-  const note = o ? [o.kind === "level" && o.note ? o.note : "", describeReasons(t, o.reasons, lang)].filter(Boolean).join(" ") : "";
+  const note = o ? [o.kind === "level" && o.note ? o.note : "", describeReasons(t, o.reasons, lang, zone)].filter(Boolean).join(" ") : "";
   return [
     String(index + 1), row.fullName, row.group ?? "", kindText(t, row),
     o ? describeOutcome(t, o) : t("rating.outcome.awaiting-tally"), row.state ? t(`rating.state.${row.state}`) : "", note,
   ];
 }
 
-export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: string): Promise<Buffer> {
+export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: string, zone: ReviewTimeZone): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t("docs.col.result").slice(0, 31));
   // What XML 1.0 forbids (U+FFFE, U+FFFF, controls) would make the whole workbook unreadable.
@@ -33,12 +34,12 @@ export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: s
   addRow([t("docs.list_title", { year: papers.year })]).font = { bold: true, name: FONT };
   addRow([]);
   addRow(LIST_COLUMNS.map((c) => t(`docs.col.${c}`))).font = { bold: true, name: FONT };
-  papers.rows.forEach((row, i) => addRow(listRow(t, row, i, lang)));
+  papers.rows.forEach((row, i) => addRow(listRow(t, row, i, lang, zone)));
   sheet.columns.forEach((column, i) => (column.width = [6, 30, 10, 18, 45, 14, 60][i]));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function ratingListDocx(t: Translate, papers: BranchPapers, lang: string): Promise<Buffer> {
+export async function ratingListDocx(t: Translate, papers: BranchPapers, lang: string, zone: ReviewTimeZone): Promise<Buffer> {
   const doc = new Document({
     sections: [{
       children: [
@@ -46,7 +47,7 @@ export async function ratingListDocx(t: Translate, papers: BranchPapers, lang: s
         text(t("docs.org", { org: papers.orgName })),
         text(t("docs.list_title", { year: papers.year }), { bold: true, center: true }),
         new Paragraph(""),
-        table(LIST_COLUMNS.map((c) => t(`docs.col.${c}`)), papers.rows.map((row, i) => listRow(t, row, i, lang))),
+        table(LIST_COLUMNS.map((c) => t(`docs.col.${c}`)), papers.rows.map((row, i) => listRow(t, row, i, lang, zone))),
         new Paragraph(""),
         signatures([t("docs.sign.secretary")], t("docs.sign.hint")),
       ],

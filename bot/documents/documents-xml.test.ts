@@ -1,4 +1,5 @@
 // Issue 9, point 7: a name holding what XML 1.0 forbids (U+FFFE, U+FFFF, controls), stored before names were cleaned
+import { REVIEW_ZONE } from "../../test/support/time-zone";
 // on input or typed as free text, never makes an exported XLSX or DOCX invalid.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -28,7 +29,7 @@ function expectValidXml(xml: string) {
 
 describe("exported documents with forbidden characters in names", () => {
   it("the rating list XLSX opens again and shows the name without them", async () => {
-    const xlsx = await ratingListXlsx(t, papers, "vi");
+    const xlsx = await ratingListXlsx(t, papers, "vi", REVIEW_ZONE);
     for (const part of ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"]) expectValidXml(readZipEntry(xlsx, part));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
@@ -37,7 +38,7 @@ describe("exported documents with forbidden characters in names", () => {
   });
 
   it.each([
-    ["rating list", () => ratingListDocx(t, papers, "vi")],
+    ["rating list", () => ratingListDocx(t, papers, "vi", REVIEW_ZONE)],
     ["ballot minutes", () => ballotMinutesDocx(t, papers)],
     ["self-review", () => selfReviewDocx(t, {
       fullName: DIRTY, orgName: papers.orgName, year: 2026,

@@ -1,14 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { DEADLINE_EDIT, type DeadlineEditArgs } from "../../conversations/deadline-edit";
-import type { PeriodDateField } from "../../domain/deadlines";
+import { deadlineEditConversation, DEADLINE_EDIT, type DeadlineEditArgs } from "../../conversations/deadline-edit";
 import { currentPeriod } from "../../store/periods";
 import { requireBranchRole } from "../branch-role";
-import { callbackData } from "../kit/callback-data";
+import { DEADLINE_FIELDS, deadlineChange } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { formatInstant } from "../kit/format-date";
+import { onButton } from "../kit/on-button";
+import { dialog } from "./dialog";
 
-const deadlineButton = callbackData("deadline");
-const FIELDS: readonly PeriodDateField[] = ["selfReviewDeadline", "meetingDate"];
+/** The dialogs this feature starts (installed before every command handler: ./index.ts). */
+export const dialogs = [dialog(deadlineEditConversation, DEADLINE_EDIT)];
 
 /** /deadline: the secretary sees the period's dates (T1 defaults until changed) and changes them. */
 export function deadlinesFeature(): Composer<BotContext> {
@@ -17,23 +18,22 @@ export function deadlinesFeature(): Composer<BotContext> {
     const found = await secretaryPeriod(ctx);
     if (!found) return;
     const { org, period } = found;
-    const show = (iso: string) => formatInstant(iso, ctx.lang);
+    const show = (iso: string) => formatInstant(iso, ctx.lang, ctx.deps.timeZone);
     const keyboard = new InlineKeyboard();
-    for (const field of FIELDS) keyboard.text(ctx.t(`deadline.button.${field}`), deadlineButton.data(field)).row();
+    for (const field of DEADLINE_FIELDS) keyboard.text(ctx.t(`deadline.button.${field}`), deadlineChange.pack({ field })).row();
     await ctx.reply(ctx.t("deadline.show", {
       org: org.orgName, year: period.year, deadline: show(period.selfReviewDeadline), report: show(period.reportDeadline),
       meeting: period.meetingDate ? show(period.meetingDate) : ctx.t("deadline.meeting_unset"),
     }), { reply_markup: keyboard });
   });
-  feature.callbackQuery(deadlineButton.pattern, async (ctx) => {
+  onButton(feature, deadlineChange, async (ctx, { field }) => {
     await ctx.answerCallbackQuery();
-    const field = deadlineButton.parse(ctx.callbackQuery.data) as PeriodDateField;
-    if (!FIELDS.includes(field)) return;
     const found = await secretaryPeriod(ctx);
     if (!found) return;
     const { org, period } = found;
     const args: DeadlineEditArgs = {
       lang: ctx.lang, periodId: period.id, orgName: org.orgName, field, year: period.year, deadline: period.selfReviewDeadline, report: period.reportDeadline,
+      timeZone: ctx.deps.timeZone,
     };
     await ctx.conversation.enter(DEADLINE_EDIT, args);
   });

@@ -20,8 +20,8 @@ export function exportFeature(): Composer<BotContext> {
     if (!papers.rows.some((r) => r.outcome)) return void (await ctx.reply(ctx.t("export.nothing")));
     const names = { list: `danh-sach-xep-loai-${period.year}`, minutes: `bien-ban-kiem-phieu-${period.year}` };
     const caption = (key: string) => ctx.t(`export.caption.${key}`, { year: period.year, org: org.orgName });
-    await ctx.replyWithDocument(new InputFile(await ratingListXlsx(ctx.t, papers, ctx.lang), `${names.list}.xlsx`), { caption: caption("list") });
-    await ctx.replyWithDocument(new InputFile(await ratingListDocx(ctx.t, papers, ctx.lang), `${names.list}.docx`), { caption: caption("list") });
+    await ctx.replyWithDocument(new InputFile(await ratingListXlsx(ctx.t, papers, ctx.lang, ctx.deps.timeZone), `${names.list}.xlsx`), { caption: caption("list") });
+    await ctx.replyWithDocument(new InputFile(await ratingListDocx(ctx.t, papers, ctx.lang, ctx.deps.timeZone), `${names.list}.docx`), { caption: caption("list") });
     await ctx.replyWithDocument(new InputFile(await ballotMinutesDocx(ctx.t, papers), `${names.minutes}.docx`), { caption: caption("minutes") });
   });
   feature.command("myreview_docx", async (ctx) => {

@@ -1,19 +1,36 @@
 import type { Middleware } from "grammy";
 import type { BotContext } from "../kit/context";
-import { committeeFeature } from "./committee";
-import { deadlinesFeature } from "./deadlines";
-import { dialogs } from "./dialogs";
-import { joinFeature } from "./join";
-import { languageFeature } from "./language";
-import { rosterFeature } from "./roster";
-import { selfReviewFeature } from "./self-review";
-import { setupFeature } from "./setup";
-import { startFeature } from "./start";
+import * as committee from "./committee";
+import * as deadlines from "./deadlines";
+import * as exporting from "./export";
+import * as join from "./join";
+import * as language from "./language";
+import * as recognize from "./recognize";
+import * as results from "./results";
+import * as roster from "./roster";
+import * as selfReview from "./self-review";
+import * as setup from "./setup";
+import * as start from "./start";
+import * as status from "./status";
+import * as tally from "./tally";
 import { unhandledFeature } from "./unhandled";
-import { afterMeetingFeatures } from "./after-meeting";
 
-/** Every feature, in order; `unhandled` last. Add a feature here and nowhere else (its dialog in ./dialogs.ts). */
+/**
+ * Every feature, in order: first the dialogs every feature declares (`dialogs`, ./dialog.ts), then each feature's
+ * handlers, `unhandled` last. The self-review comes first: its answers are most of the bot's updates, and they then
+ * skip every other feature's filters (grammY builds a composer per filter and update). Add a feature here once;
+ * its dialogs and buttons live in its own file.
+ */
 export function features(): Middleware<BotContext>[] {
-  // Dialogs first: an active dialog gets its answers before any command handler sees them.
-  return [...dialogs(), setupFeature(), rosterFeature(), joinFeature(), committeeFeature(), deadlinesFeature(), startFeature(), languageFeature(), selfReviewFeature(), ...afterMeetingFeatures(), unhandledFeature()];
+  const modules: Record<string, unknown>[] = [
+    selfReview, setup, roster, join, committee, deadlines, start, language, tally, results, recognize, status, exporting,
+  ];
+  const dialogs = modules.flatMap((module) => (module.dialogs as Middleware<BotContext>[] | undefined) ?? []);
+  return [
+    ...dialogs,
+    setup.setupFeature(), roster.rosterFeature(), join.joinFeature(), committee.committeeFeature(), deadlines.deadlinesFeature(),
+    start.startFeature(), language.languageFeature(), selfReview.selfReviewFeature(),
+    tally.tallyFeature(), results.resultsFeature(), recognize.recognizeFeature(), status.statusFeature(), exporting.exportFeature(),
+    unhandledFeature(),
+  ];
 }

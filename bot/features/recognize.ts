@@ -1,22 +1,24 @@
 // /recognize for the upper committee (M15): branches under them with results, recognize all or one by one, revoke
 // (M14). Members are told their recognized result in their own language.
 import { Composer, InlineKeyboard } from "grammy";
-import { REVOKE, type RevokeArgs } from "../../conversations/revoke";
+import { revokeConversation, REVOKE, type RevokeArgs } from "../../conversations/revoke";
 import { branchesAwaitingRecognition, branchResults, periodBranch, recognizeResults, type ResultWithMember } from "../../store/recognition";
-import { callbackData } from "../kit/callback-data";
+import { recognize } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { describeOutcome } from "../kit/describe-result";
 import { notify } from "../kit/notify";
 import { replyInParts } from "../kit/outgoing";
+import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
 import { orgsWithRole, requireRole } from "../roles";
+import { dialog } from "./dialog";
 
-/** `<action>:<periodId>[:<memberId>]` — all, member, revoke; `each:<periodId>[:<page>]`; `page:<page>` of branches. */
-const RECOGNIZE = callbackData("rc");
-type Action = "all" | "each" | "member" | "revoke" | "page";
 /** At most two buttons a branch and two a member: a page stays well under Telegram's 100 buttons. */
 const BRANCHES_PER_PAGE = 20;
 const MEMBERS_PER_PAGE = 25;
+
+/** The dialogs this feature starts (installed before every command handler: ./index.ts). */
+export const dialogs = [dialog(revokeConversation, REVOKE)];
 
 export function recognizeFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -24,17 +26,18 @@ export function recognizeFeature(): Composer<BotContext> {
     if (orgsWithRole(ctx, ["upper"]).length === 0) return void (await requireRole(ctx, ["upper"]));
     await listBranches(ctx, 0, false);
   });
-  feature.callbackQuery(RECOGNIZE.pattern, async (ctx) => {
+  onButton(feature, recognize, async (ctx, button) => {
     await ctx.answerCallbackQuery();
-    const [action, periodId = "", memberId] = (RECOGNIZE.parse(ctx.callbackQuery.data) ?? "").split(":") as [Action, string, string?];
-    if (action === "page") return listBranches(ctx, Number(periodId) || 0, true);
-    const branch = await periodBranch(ctx.deps.db, periodId);
+    if (button.kind === "page") return listBranches(ctx, button.page, true);
+    // Checked on every press: the period's branch must be under a committee where the sender is upper.
+    const branch = await periodBranch(ctx.deps.db, button.periodId);
     const allowed = branch?.parentId && orgsWithRole(ctx, ["upper"]).some((o) => o.orgId === branch.parentId);
     if (!branch || !allowed) return void (await ctx.reply(ctx.t("recognize.not_found")));
-    if (action === "each") return listMembers(ctx, branch.periodId, branch.orgName, memberId);
-    if (action === "revoke") return startRevoke(ctx, branch, memberId ?? "");
+    if (button.kind === "each") return listMembers(ctx, branch.periodId, branch.orgName, button.page);
+    if (button.kind === "revoke") return startRevoke(ctx, branch, button.memberId);
+    const { periodId } = branch;
     const recognized = await recognizeResults(
-      ctx.deps.db, { periodId, actorId: ctx.identity.userId, ...(action === "member" ? { memberIds: [memberId ?? ""] } : {}) }, ctx.deps.clock(),
+      ctx.deps.db, { periodId, actorId: ctx.identity.userId, ...(button.kind === "member" ? { memberIds: [button.memberId] } : {}) }, ctx.deps.clock(),
     );
     await notify(ctx.api, ctx.deps.db, recognized, (t, r) => ({
       text: t("recognize.member_notice", { year: branch.year, level: describeOutcome(t, (r as ResultWithMember).outcome) }),
@@ -52,24 +55,24 @@ async function listBranches(ctx: BotContext, page: number, turn: boolean) {
   const shown = pageOf(branches, page, BRANCHES_PER_PAGE);
   const keyboard = new InlineKeyboard();
   for (const b of shown.items) {
-    if (b.proposed > 0) keyboard.text(ctx.t("recognize.button.all", { org: b.orgName }), RECOGNIZE.data(`all:${b.periodId}`)).row();
-    keyboard.text(ctx.t("recognize.button.each", { org: b.orgName }), RECOGNIZE.data(`each:${b.periodId}`)).row();
+    if (b.proposed > 0) keyboard.text(ctx.t("recognize.button.all", { org: b.orgName }), recognize.pack({ kind: "all", periodId: b.periodId })).row();
+    keyboard.text(ctx.t("recognize.button.each", { org: b.orgName }), recognize.pack({ kind: "each", periodId: b.periodId })).row();
   }
-  addPageButtons(keyboard, ctx.t, shown, (p) => RECOGNIZE.data(`page:${p}`));
+  addPageButtons(keyboard, ctx.t, shown, (p) => recognize.pack({ kind: "page", page: p }));
   const lines = shown.items.map((b) => ctx.t("recognize.branch_line", { org: b.orgName, proposed: b.proposed, recognized: b.recognized }));
   await show(ctx, [ctx.t("recognize.title"), ...lines].join("\n"), keyboard, turn);
 }
 
-async function listMembers(ctx: BotContext, periodId: string, orgName: string, page: string | undefined) {
+async function listMembers(ctx: BotContext, periodId: string, orgName: string, page: number | undefined) {
   const results = (await branchResults(ctx.deps.db, periodId)).filter((r) => r.outcome.kind === "level" && r.state !== "revoked");
-  const shown = pageOf(results, Number(page) || 0, MEMBERS_PER_PAGE);
+  const shown = pageOf(results, page ?? 0, MEMBERS_PER_PAGE);
   const keyboard = new InlineKeyboard();
   for (const r of shown.items) {
     const label = `${r.fullName} — ${ctx.t(`rating.short.${r.outcome.kind === "level" ? r.outcome.level : "L3"}`)}`;
-    if (r.state === "proposed") keyboard.text(ctx.t("recognize.button.member", { name: label }), RECOGNIZE.data(`member:${periodId}:${r.memberId}`));
-    keyboard.text(ctx.t("recognize.button.revoke", { name: r.fullName }), RECOGNIZE.data(`revoke:${periodId}:${r.memberId}`)).row();
+    if (r.state === "proposed") keyboard.text(ctx.t("recognize.button.member", { name: label }), recognize.pack({ kind: "member", periodId, memberId: r.memberId }));
+    keyboard.text(ctx.t("recognize.button.revoke", { name: r.fullName }), recognize.pack({ kind: "revoke", periodId, memberId: r.memberId })).row();
   }
-  addPageButtons(keyboard, ctx.t, shown, (p) => RECOGNIZE.data(`each:${periodId}:${p}`));
+  addPageButtons(keyboard, ctx.t, shown, (p) => recognize.pack({ kind: "each", periodId, page: p }));
   await show(ctx, ctx.t("recognize.members_title", { org: orgName }), keyboard, page !== undefined);
 }
 

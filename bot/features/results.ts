@@ -1,8 +1,6 @@
 // /results for the secretary: the branch's proposed results and "send for recognition"; the M8 tie buttons and the
 // double-entry re-entry button the branch-wide pass sends.
 import { Composer, InlineKeyboard } from "grammy";
-import { callbackData } from "../kit/callback-data";
-import { CAP_KEEP, CAP_PAGE, REENTRY } from "../../conversations/tally-buttons";
 import { holdsBackSending } from "../../domain/results";
 import { reportPass, tieNotice } from "../../conversations/tally-report";
 import { getOrganization, usersWithRole } from "../../store/orgs";
@@ -11,14 +9,15 @@ import { branchResults, chooseCapKeeper } from "../../store/recognition";
 import { evaluateBranch } from "../../store/results";
 import { memberBranch, supersedeTallies } from "../../store/tallies";
 import { requireBranchRole } from "../branch-role";
+import { reentry, sendResults, tieKeep, tiePage } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
+import { onButton } from "../kit/on-button";
 import { describeOutcome, describeReason } from "../kit/describe-result";
 import { notify } from "../kit/notify";
 import { orgsWithRole, requireRole } from "../roles";
 import { replyInParts } from "../kit/outgoing";
 import { shortList } from "../kit/paging";
 
-const SEND = callbackData("rsend");
 /** Who still holds the sending back: the first names, enough to act on; /tally shows them all. */
 const PENDING_NAMES_SHOWN = 30;
 
@@ -35,26 +34,26 @@ export function resultsFeature(): Composer<BotContext> {
       const line = ctx.t("results.line", { index: i + 1, name: r.fullName, outcome: describeOutcome(ctx.t, r.outcome), state: ctx.t(`rating.state.${r.state}`) });
       // A level lowered by the 15% cap (M8) differs from the vote the secretary just entered: say why.
       const capped = r.outcome.reasons.find((reason) => reason.code === "cap.demoted");
-      return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang)}` : line;
+      return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang, ctx.deps.timeZone)}` : line;
     });
     const text = [ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines].join("\n");
-    await replyInParts(ctx, text, new InlineKeyboard().text(ctx.t("results.button.send"), SEND.data(period.id)));
+    await replyInParts(ctx, text, new InlineKeyboard().text(ctx.t("results.button.send"), sendResults.pack({ periodId: period.id })));
   });
-  feature.callbackQuery(SEND.pattern, async (ctx) => {
+  onButton(feature, sendResults, async (ctx, { periodId }) => {
     await ctx.answerCallbackQuery();
-    await sendForRecognition(ctx, SEND.parse(ctx.callbackQuery.data) ?? "");
+    await sendForRecognition(ctx, periodId);
   });
-  feature.callbackQuery(CAP_KEEP.pattern, async (ctx) => {
+  onButton(feature, tieKeep, async (ctx, { memberId }) => {
     await ctx.answerCallbackQuery();
-    await decideTie(ctx, CAP_KEEP.parse(ctx.callbackQuery.data) ?? "");
+    await decideTie(ctx, memberId);
   });
-  feature.callbackQuery(CAP_PAGE.pattern, async (ctx) => {
+  onButton(feature, tiePage, async (ctx, { page }) => {
     await ctx.answerCallbackQuery();
-    await showTiePage(ctx, Number(CAP_PAGE.parse(ctx.callbackQuery.data)) || 0);
+    await showTiePage(ctx, page);
   });
-  feature.callbackQuery(REENTRY.pattern, async (ctx) => {
+  onButton(feature, reentry, async (ctx, { memberId }) => {
     await ctx.answerCallbackQuery();
-    const target = await secretaryTarget(ctx, REENTRY.parse(ctx.callbackQuery.data) ?? "");
+    const target = await secretaryTarget(ctx, memberId);
     if (!target) return;
     const { db, clock } = ctx.deps;
     await supersedeTallies(db, target.periodId, target.memberId, ctx.identity.userId, clock());

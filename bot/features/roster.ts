@@ -1,9 +1,13 @@
 import { Composer } from "grammy";
 import { issueInvites } from "../../store/invites";
-import { ROSTER_CONVERSATION } from "../../conversations/roster-import";
+import { rosterImportConversation, ROSTER_CONVERSATION } from "../../conversations/roster-import";
 import { requireBranchRole } from "../branch-role";
 import type { BotContext } from "../kit/context";
 import { inviteMessages } from "../kit/invite-links";
+import { dialog } from "./dialog";
+
+/** The dialogs this feature starts (installed before every command handler: ./index.ts). */
+export const dialogs = [dialog(rosterImportConversation, ROSTER_CONVERSATION)];
 
 /** /roster imports members (a conversation); /invites lists fresh links for members who have not joined yet. */
 export function rosterFeature(): Composer<BotContext> {
@@ -21,7 +25,7 @@ export function rosterFeature(): Composer<BotContext> {
       return null;
     });
     if (!invites) return void (await ctx.reply(ctx.t("invites.failed")));
-    for (const part of inviteMessages(ctx.t, ctx.deps.botUsername(), invites)) await ctx.reply(part);
+    for (const part of inviteMessages(ctx.t, ctx.deps.botUsername(), invites, ctx.deps.timeZone)) await ctx.reply(part);
   });
   return feature;
 }

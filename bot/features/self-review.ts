@@ -1,15 +1,20 @@
 import { Composer } from "grammy";
-import { SELF_REVIEW, type SelfReviewArgs } from "../../conversations/self-review";
-import { REVIEW_START_DATA } from "../../conversations/self-review-buttons";
+import { selfReviewConversation, SELF_REVIEW, type SelfReviewArgs } from "../../conversations/self-review";
 import { reviewSummaryMessages } from "../../conversations/self-review-text";
 import { getReview, reviewerContext, type ReviewerContext } from "../../store/reviews";
+import { reviewStart } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
+import { onButton } from "../kit/on-button";
+import { dialog } from "./dialog";
 
-/** /review (and the reminders' "review:start" button) and /myreview, for members of a branch. */
+/** The dialogs this feature starts (installed before every command handler: ./index.ts). */
+export const dialogs = [dialog(selfReviewConversation, SELF_REVIEW)];
+
+/** /review (and the reminders' `review:start` button) and /myreview, for members of a branch. */
 export function selfReviewFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("review", openSelfReview);
-  feature.callbackQuery(REVIEW_START_DATA, async (ctx) => {
+  onButton(feature, reviewStart, async (ctx) => {
     await ctx.answerCallbackQuery();
     await openSelfReview(ctx);
   });
@@ -49,6 +54,7 @@ async function openSelfReview(ctx: BotContext): Promise<void> {
     year: reviewer.period.year,
     isLeader: reviewer.isLeader,
     deadline: reviewer.period.selfReviewDeadline,
+    timeZone: ctx.deps.timeZone,
   };
   await ctx.conversation.enter(SELF_REVIEW, args);
 }
@@ -62,6 +68,6 @@ async function showMyReview(ctx: BotContext): Promise<void> {
     await ctx.reply(ctx.t("myreview.none"));
     return;
   }
-  const header = { fullName: reviewer.fullName, year: reviewer.period.year, lang: ctx.lang };
+  const header = { fullName: reviewer.fullName, year: reviewer.period.year, lang: ctx.lang, timeZone: ctx.deps.timeZone };
   for (const chunk of reviewSummaryMessages(ctx.t, header, review)) await ctx.reply(chunk);
 }

@@ -1,13 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { MAX_BRANCHES_PER_DAY } from "../../domain/branch-setup";
 import { mayCreateBranchNow, organizationsOfKind } from "../../store/branches";
-import { SETUP_CONVERSATION } from "../../conversations/setup-branch";
-import { callbackData } from "../kit/callback-data";
+import { setupBranchConversation, SETUP_CONVERSATION } from "../../conversations/setup-branch";
+import { setupAnother } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
+import { onButton } from "../kit/on-button";
 import { orgsWithRole } from "../roles";
+import { dialog } from "./dialog";
 
-/** The "create another branch anyway" button: setupnew: */
-const createAnother = callbackData("setupnew");
+/** The dialogs this feature starts (installed before every command handler: ./index.ts). */
+export const dialogs = [dialog(setupBranchConversation, SETUP_CONVERSATION)];
 
 /** /setup: anyone may create a branch; a secretary already has one and must confirm a second. */
 export function setupFeature(): Composer<BotContext> {
@@ -18,14 +20,14 @@ export function setupFeature(): Composer<BotContext> {
     }
     const mine = orgsWithRole(ctx, ["secretary"]).map((o) => o.orgId);
     const [branch] = await organizationsOfKind(ctx.deps.db, mine, "branch");
-    if (!branch) return ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang });
-    const keyboard = new InlineKeyboard().text(ctx.t("setup.create-another"), createAnother.data());
+    if (!branch) return ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang, timeZone: ctx.deps.timeZone });
+    const keyboard = new InlineKeyboard().text(ctx.t("setup.create-another"), setupAnother.pack({}));
     await ctx.reply(ctx.t("setup.already", { branch: branch.orgName }), { reply_markup: keyboard });
   });
-  feature.callbackQuery(createAnother.pattern, async (ctx) => {
+  onButton(feature, setupAnother, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
-    await ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang });
+    await ctx.conversation.enter(SETUP_CONVERSATION, { lang: ctx.lang, timeZone: ctx.deps.timeZone });
   });
   return feature;
 }

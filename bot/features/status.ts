@@ -1,23 +1,18 @@
 // /status: a branch's counts and who is in each state (by party group, M6; long lists paged) for its secretary and
 // committee; one line per branch for an upper committee; their own state and result for a member.
 import { Composer, InlineKeyboard } from "grammy";
-import { branchCounts, branchStatus, SUBMISSION_STATES, submissionStateAt, sumCounts, toMs, type BranchStatus, type StatusMember } from "../../domain";
+import { branchCounts, branchStatus, submissionStateAt, sumCounts, toMs, type BranchStatus, type StatusMember } from "../../domain";
 import { loadBranchTallies } from "../../store/branch-tallies";
 import { loadStatusInputs } from "../../store/status";
-import { callbackData } from "../kit/callback-data";
+import { LIST_STATES, statusList, upperPage, type ListState } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { describeOutcome } from "../kit/describe-result";
+import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
 import { replyInParts } from "../kit/outgoing";
 import { orgsWithRole } from "../roles";
 
-const LIST_STATES = [...SUBMISSION_STATES, "unreachable"] as const;
-type ListState = (typeof LIST_STATES)[number];
-/** `<state index>:<page>` */
-const STATUS_LIST = callbackData("st");
 const NAMES_PER_PAGE = 40;
-/** `<page>` of an upper committee's lines */
-const UPPER_PAGE = callbackData("stu");
 /** A line per branch of about 100 characters: a page stays one message. */
 const BRANCHES_PER_PAGE = 30;
 
@@ -32,17 +27,15 @@ export function statusFeature(): Composer<BotContext> {
     if (membership) return showMember(ctx, membership.orgId, membership.memberId);
     await ctx.reply(ctx.t("status.nothing"));
   });
-  feature.callbackQuery(STATUS_LIST.pattern, async (ctx) => {
+  onButton(feature, statusList, async (ctx, { state, page }) => {
     await ctx.answerCallbackQuery();
-    const [index, page] = (STATUS_LIST.parse(ctx.callbackQuery.data) ?? "").split(":").map(Number);
     const branch = orgsWithRole(ctx, ["secretary", "committee"])[0];
-    const state = LIST_STATES[index ?? -1];
-    if (branch && state) await showList(ctx, branch.orgId, state, page ?? 0);
+    if (branch) await showList(ctx, branch.orgId, state, page);
   });
-  feature.callbackQuery(UPPER_PAGE.pattern, async (ctx) => {
+  onButton(feature, upperPage, async (ctx, { page }) => {
     await ctx.answerCallbackQuery();
     const upper = orgsWithRole(ctx, ["upper"])[0];
-    if (upper) await showUpper(ctx, upper.orgId, upper.orgName, Number(UPPER_PAGE.parse(ctx.callbackQuery.data)) || 0);
+    if (upper) await showUpper(ctx, upper.orgId, upper.orgName, page);
   });
   return feature;
 }
@@ -72,9 +65,9 @@ async function showBranch(ctx: BotContext, orgId: string) {
       lines.push(ctx.t("status.group_line", { group: g.group ?? ctx.t("status.no_group"), ...g.counts }));
   }
   const keyboard = new InlineKeyboard();
-  LIST_STATES.forEach((state, index) => {
+  LIST_STATES.forEach((state) => {
     const count = status.members[state].length;
-    if (count > 0) keyboard.text(ctx.t("status.button.list", { state: ctx.t(`status.state.${state}`), count }), STATUS_LIST.data(`${index}:0`)).row();
+    if (count > 0) keyboard.text(ctx.t("status.button.list", { state: ctx.t(`status.state.${state}`), count }), statusList.pack({ state, page: 0 })).row();
   });
   lines.push("", ctx.t("status.choose_list"));
   await replyInParts(ctx, lines.join("\n"), keyboard);
@@ -89,8 +82,7 @@ async function showList(ctx: BotContext, orgId: string, state: ListState, page: 
   const { items, current, pages } = pageOf(members, page, NAMES_PER_PAGE);
   const lines = [ctx.t("status.list_title", { state: ctx.t(`status.state.${state}`), org: inputs.orgName, count: members.length, page: current + 1, pages })];
   lines.push(...namesByGroup(ctx, items));
-  const index = LIST_STATES.indexOf(state);
-  const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => STATUS_LIST.data(`${index}:${p}`));
+  const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => statusList.pack({ state, page: p }));
   await replyInParts(ctx, lines.join("\n"), keyboard);
 }
 
@@ -118,7 +110,7 @@ async function showUpper(ctx: BotContext, orgId: string, orgName: string, page =
     "",
     ...items.map((b) => ctx.t("status.upper_line", { org: b.org, ...b.counts })),
   ];
-  const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => UPPER_PAGE.data(String(p)));
+  const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => upperPage.pack({ page: p }));
   await replyInParts(ctx, lines.join("\n"), keyboard);
 }
 

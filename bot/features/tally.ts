@@ -1,20 +1,25 @@
 // /tally: the paged member list (✓ counts entered, ✗ absent), each member's card (enter counts, absent from the
 // meeting — M3, Ho Chi Minh actions presented — M12), and the entry into the counts dialog.
 import { Composer, InlineKeyboard } from "grammy";
-import { boardData, parseBoardData, TALLY_BOARD } from "../../conversations/tally-buttons";
 import { reportPass } from "../../conversations/tally-report";
-import { TALLY, type TallyArgs } from "../../conversations/tally";
+import { tallyConversation, TALLY, type TallyArgs } from "../../conversations/tally";
 import { officialVoterCeiling, officialVoterCount } from "../../domain";
 import { currentPeriod, type PeriodRow } from "../../store/periods";
 import { loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
 import { evaluateBranch } from "../../store/results";
 import { memberBranch, recordHcmPresented, setMeetingAbsence } from "../../store/tallies";
+import { tallyBoard } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
+import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
 import { orgsWithRole, requireRole } from "../roles";
+import { dialog } from "./dialog";
 
 const PAGE_SIZE = 8;
 const ENTRANTS = ["secretary", "committee"] as const;
+
+/** The dialogs this feature starts (installed before every command handler: ./index.ts). */
+export const dialogs = [dialog(tallyConversation, TALLY)];
 
 export function tallyFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -24,17 +29,15 @@ export function tallyFeature(): Composer<BotContext> {
     const board = await loadBoard(ctx, org.orgId, org.orgName);
     if (board) await ctx.reply(board.text, { reply_markup: board.keyboard });
   });
-  feature.callbackQuery(TALLY_BOARD.pattern, async (ctx) => {
-    const parsed = parseBoardData(ctx.callbackQuery.data);
+  onButton(feature, tallyBoard, async (ctx, button) => {
     await ctx.answerCallbackQuery();
-    if (!parsed) return;
-    if (parsed.action === "page") return showPage(ctx, Number(parsed.arg) || 0);
-    const place = await memberBranch(ctx.deps.db, parsed.arg);
+    if (button.kind === "page") return showPage(ctx, button.page);
+    const place = await memberBranch(ctx.deps.db, button.memberId);
     if (!place || !orgsWithRole(ctx, ENTRANTS).some((o) => o.orgId === place.orgId)) {
       await requireRole(ctx, []); // the polite refusal
       return;
     }
-    await onMember(ctx, parsed.action, parsed.arg, place.orgId);
+    await onMember(ctx, button.kind, button.memberId, place.orgId);
   });
   return feature;
 }
@@ -62,9 +65,9 @@ async function loadBoard(ctx: BotContext, orgId: string, orgName: string, page =
   const keyboard = new InlineKeyboard();
   for (const m of items) {
     const mark = m.absent ? "✗ " : m.entries.length > 0 ? "✓ " : "";
-    keyboard.text(`${mark}${m.fullName}`, boardData("card", m.id)).row();
+    keyboard.text(`${mark}${m.fullName}`, tallyBoard.pack({ kind: "card", memberId: m.id })).row();
   }
-  addPageButtons(keyboard, ctx.t, { current, pages }, (p) => boardData("page", p));
+  addPageButtons(keyboard, ctx.t, { current, pages }, (p) => tallyBoard.pack({ kind: "page", page: p }));
   const text = ctx.t("tally.choose_member", { org: orgName, year: board.period.year, page: current + 1, pages });
   return { text, keyboard };
 }
@@ -87,13 +90,13 @@ function cardText(ctx: BotContext, m: MemberInputs): string {
 
 function cardKeyboard(ctx: BotContext, m: MemberInputs): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  if (!m.absent) keyboard.text(ctx.t("tally.button.enter"), boardData("enter", m.id)).row();
-  keyboard.text(ctx.t(m.absent ? "tally.button.not_absent" : "tally.button.absent"), boardData("absent", m.id)).row();
-  if (!m.hcmActions) keyboard.text(ctx.t("tally.button.hcm"), boardData("hcm", m.id)).row();
-  return keyboard.text(ctx.t("tally.button.back"), boardData("page", 0));
+  if (!m.absent) keyboard.text(ctx.t("tally.button.enter"), tallyBoard.pack({ kind: "enter", memberId: m.id })).row();
+  keyboard.text(ctx.t(m.absent ? "tally.button.not_absent" : "tally.button.absent"), tallyBoard.pack({ kind: "absent", memberId: m.id })).row();
+  if (!m.hcmActions) keyboard.text(ctx.t("tally.button.hcm"), tallyBoard.pack({ kind: "hcm", memberId: m.id })).row();
+  return keyboard.text(ctx.t("tally.button.back"), tallyBoard.pack({ kind: "page", page: 0 }));
 }
 
-async function onMember(ctx: BotContext, action: string, memberId: string, orgId: string) {
+async function onMember(ctx: BotContext, action: "card" | "enter" | "absent" | "hcm", memberId: string, orgId: string) {
   const orgName = orgsWithRole(ctx, ENTRANTS).find((o) => o.orgId === orgId)!.orgName;
   const board = await loadMembers(ctx, orgId, orgName);
   const member = board?.members.find((m) => m.id === memberId);
@@ -131,6 +134,7 @@ async function enterCounts(ctx: BotContext, board: Board, member: MemberInputs, 
     memberName: member.fullName, slot: entrySlot(board, member, ctx.identity.userId), doubleEntry: board.doubleEntry,
     official: officialVoterCount(board.members.map((m) => m.status)),
     voters: officialVoterCeiling(board.members.map((m) => m.status)),
+    timeZone: ctx.deps.timeZone,
   };
   await ctx.conversation.enter(TALLY, args);
 }

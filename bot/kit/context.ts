@@ -1,6 +1,7 @@
 import type { Context } from "grammy";
 import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { Logger } from "pino";
+import type { ReviewTimeZone } from "../../domain/calendar";
 import type { Db } from "../../store/client";
 import type { Identity } from "../../store/users";
 import type { Language, Translate } from "./i18n";
@@ -12,6 +13,8 @@ export type Deps = {
   /** The only clock: tests and the scheduler control it. */
   clock: () => Date;
   botUsername: () => string;
+  /** TZ_REVIEW, the only source of the review's local time (deadlines, reminders, dates shown). */
+  timeZone: ReviewTimeZone;
 };
 
 type BotFlavor = {

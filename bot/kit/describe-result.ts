@@ -1,5 +1,6 @@
 // Words for the domain's codes: each reason is the locale key `reason.<code>`, each level `rating.level.<L>`.
 import type { MemberOutcome, Reason, TallyError } from "../../domain";
+import type { ReviewTimeZone } from "../../domain/calendar";
 import { formatInstant } from "./format-date";
 import type { Translate } from "./i18n";
 
@@ -11,20 +12,20 @@ const CODED_PARAMS: Record<string, string> = {
   source: "rating.source",
 };
 
-export function describeReason(t: Translate, r: Reason, lang: string): string {
+export function describeReason(t: Translate, r: Reason, lang: string, zone: ReviewTimeZone): string {
   if (!("params" in r)) return t(`reason.${r.code}`);
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(r.params as Record<string, string | number>)) {
     const prefix = CODED_PARAMS[name];
     if (r.code === "member.discipline" && name === "level") params[name] = t(`rating.discipline.${value}`);
-    else if (name === "date" && typeof value === "string") params[name] = formatInstant(value, lang).slice(0, 10);
+    else if (name === "date" && typeof value === "string") params[name] = formatInstant(value, lang, zone).slice(0, 10);
     else params[name] = prefix ? t(`${prefix}.${value}`, { defaultValue: String(value) }) : value;
   }
   return t(`reason.${r.code}`, params);
 }
 
-export function describeReasons(t: Translate, reasons: readonly Reason[], lang: string): string {
-  return reasons.map((r) => describeReason(t, r, lang)).join(" ");
+export function describeReasons(t: Translate, reasons: readonly Reason[], lang: string, zone: ReviewTimeZone): string {
+  return reasons.map((r) => describeReason(t, r, lang, zone)).join(" ");
 }
 
 /** The outcome in words: the official level name, or what is still pending. */

@@ -63,6 +63,6 @@ export const hd07_2011: Rulebook = {
     blocAppraisalDeadline: endOfDay(1, 1, 19), // before 20/01
     blocConferenceDeadline: endOfDay(1, 1, 29), // before 30/01
   },
-  timezone: { name: "Asia/Ho_Chi_Minh", offsetMinutes: 7 * 60 },
   reminders: { offsetsDays: [3, 1, 0], window: { startHour: 8, endHour: 20 } },
+  invites: { validDays: 14 }, // this project's choice: the guideline says nothing about links
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { floorShare, reaches } from "../fraction";
 import { MEMBER_LEVELS } from "../levels";
 import { REASON_CODES, reason } from "../reasons";
-import { getRulebook, hd07_2011, RULEBOOKS } from "./index";
+import { DEFAULT_RULEBOOK_ID, getRulebook, hd07_2011, RULEBOOKS } from "./index";
 
 describe("rulebooks", () => {
   it("getRulebook finds hd07-2011 and throws on an unknown id", () => {
@@ -22,9 +22,14 @@ describe("rulebooks", () => {
     expect(hd07_2011.member.denominator).toBe("official");
   });
 
-  it("T1: Asia/Ho_Chi_Minh at a fixed +07:00, reminders 3, 1 and 0 days before, in 08:00–20:00", () => {
-    expect(hd07_2011.timezone).toEqual({ name: "Asia/Ho_Chi_Minh", offsetMinutes: 420 });
+  it("T1: reminders 3, 1 and 0 days before, in 08:00–20:00; invite links valid 14 days; no time zone (TZ_REVIEW's)", () => {
     expect(hd07_2011.reminders).toEqual({ offsetsDays: [3, 1, 0], window: { startHour: 8, endHour: 20 } });
+    expect(hd07_2011.invites).toEqual({ validDays: 14 });
+    expect(hd07_2011).not.toHaveProperty("timezone");
+  });
+
+  it("a new period's rulebook is chosen in one place", () => {
+    expect(getRulebook(DEFAULT_RULEBOOK_ID)).toBe(hd07_2011);
   });
 
   it("a rulebook is plain JSON data", () => {

@@ -39,7 +39,7 @@ describe("one account cannot stall everyone (per-person rate limit)", () => {
     const flooder = world.h.user(101);
     await world.h.bot.api.sendMessage(101, "x", { reply_markup: { inline_keyboard: [[{ text: "old", callback_data: "nothing:1" }]] } });
     for (let i = 0; i < UPDATES_PER_WINDOW + 5; i++) await flooder.click("old");
-    await flooder.waitForIdle(300, 15_000);
+    await world.h.settled(); // every press handled (on a busy machine idleness alone says nothing)
     const notices = world.h.emulator.calls.filter((c) => c.method === "answerCallbackQuery" && SLOW_DOWN.test(String(c.payload.text)));
     expect(notices).toHaveLength(1);
     expect(notices[0].payload.show_alert).toBeTruthy();

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { REVIEW_OFFSET } from "../support/time-zone";
 import { REVIEW_START_DATA } from "../../conversations/self-review-buttons";
 import { claimDue, listReminders } from "../../store/reminders";
 import { startHarness, type Harness } from "../support/bot-harness";
@@ -104,7 +105,7 @@ describe("reminders to members who have not submitted", () => {
 
   it("never twice across a kill in the middle of a sweep: claimed-unmarked rows are not re-sent, the rest go out once", async () => {
     h.clock.set("2026-12-17T01:00:00.000Z");
-    const claimedBeforeKill = await claimDue(h.db, h.clock.now(), 1); // the process dies before sending or marking
+    const claimedBeforeKill = await claimDue(h.db, h.clock.now(), 1, REVIEW_OFFSET); // the process dies before sending or marking
     expect(claimedBeforeKill).toHaveLength(1);
     await h.restart();
     await h.sweep();

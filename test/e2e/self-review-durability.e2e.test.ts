@@ -1,6 +1,7 @@
 // What the member wrote survives a kill at any moment: the stored review is the only copy of the texts, the
 // dialog's replay log keeps none of them, and an update handled again after a kill is not added twice.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { stepButtonData } from "../../conversations/self-review-buttons";
 import type { Db } from "../../store/client";
 import { SAVED, startReview, startReviewWorld } from "./self-review-steps";
 
@@ -49,5 +50,30 @@ describe("the self-review under kills", () => {
     expect((await world.review())!.contents.a).toBe("Câu một.\nCâu hai.");
     await world.h.settled();
     expect(await world.h.db.inboundUpdate.count({ where: { handledAt: null } })).toBe(0);
+  });
+
+  it("a Done press handled again after a kill (handled, not yet marked so) keeps the dialog where it was", async () => {
+    const an = world.h.user(101);
+    await startReview(an);
+    await an.send("Câu một.");
+    const saved = await an.waitForMessage(SAVED);
+    await an.click("Xong ✓");
+    await an.waitForMessage(/^b\. Về phẩm chất/);
+    await world.h.settled();
+    const press = await world.h.db.inboundUpdate.findFirstOrThrow({ orderBy: { updateId: "desc" } });
+    const payload = {
+      update_id: press.updateId,
+      callback_query: {
+        id: "999", from: { id: 101, is_bot: false, first_name: "An" }, chat_instance: "101", data: stepButtonData({ kind: "done", part: "a" }),
+        message: { message_id: saved.messageId, date: 0, chat: { id: 101, type: "private", first_name: "An" }, text: saved.text },
+      },
+    };
+    await world.h.restart(async (db) => {
+      await db.inboundUpdate.update({ where: { updateId: press.updateId }, data: { handledAt: null, payload: JSON.stringify(payload) } });
+    });
+    await world.h.settled();
+    await an.send("Câu b.");
+    await an.waitForMessage(SAVED);
+    expect((await world.review())!.contents).toMatchObject({ a: "Câu một.", b: "Câu b." });
   });
 });

@@ -100,6 +100,11 @@ export class BotApiEmulator {
   }
 
   /** Enqueues a raw update (update_id assigned when missing; an old update_id is delivered again). */
+  /** Updates not yet confirmed by the bot (fetched with a higher offset, or answered 2xx by its webhook). */
+  backlog(botToken?: string): number {
+    return this.world.queueFor(botToken).backlog();
+  }
+
   /** The id the chat's next message takes, as Telegram numbers a chat's messages (for updates a test builds). */
   nextMessageId(chatId: number): number {
     return this.world.log.nextMessageId(chatId);

@@ -58,8 +58,11 @@ export async function startHarness(options: HarnessOptions = {}) {
     get bot() {
       return current.bot;
     },
-    /** Resolves when every update received so far is handled (and marked so in the inbox). */
-    settled: () => loop?.dispatcher.idle() ?? Promise.resolve(),
+    /** Resolves when every update sent so far is fetched from the emulator, handled, and marked so in the inbox. */
+    async settled() {
+      while (emulator.backlog() > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await loop?.dispatcher.idle();
+    },
     user: (id: number, opts?: Parameters<BotApiEmulator["user"]>[1]) => emulator.user(id, opts),
     /** One reminder sweep now, at the test clock's time, by the current bot instance's scheduler (no timer). */
     sweep() {

@@ -1,3 +1,4 @@
+import { DEFAULT_RULEBOOK_ID } from "../../domain/rulebooks";
 import type { Db } from "../../store/client";
 import { addMembers, createOrganization, grantRole, linkMember, type NewMember } from "../../store/orgs";
 import { openPeriod } from "../../store/periods";
@@ -22,6 +23,8 @@ export async function seedBranch(
     parentId?: string | null;
     doubleEntry?: boolean;
     now?: Date;
+    /** The period's rulebook; the default a new period gets otherwise. */
+    rulebookId?: string;
   },
 ) {
   const now = input.now ?? new Date("2026-12-01T02:00:00Z");
@@ -49,7 +52,7 @@ export async function seedBranch(
     {
       orgId: org.id,
       year,
-      rulebookId: "hd07-2011",
+      rulebookId: input.rulebookId ?? DEFAULT_RULEBOOK_ID,
       selfReviewDeadline: input.selfReviewDeadline ?? "2026-12-20T16:59:59.000Z",
       reportDeadline: input.reportDeadline ?? "2026-12-30T16:59:59.000Z",
     },

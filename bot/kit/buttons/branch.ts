@@ -1,0 +1,23 @@
+// Running a branch: its setup, roster, committee, deadlines, and each person's language.
+import type { PeriodDateField } from "../../../domain/deadlines";
+import { LANGUAGES } from "../i18n";
+import { buttonFamily, id, int, matching, oneOf } from "../button-family";
+
+/** /setup by a secretary who already has a branch: create another anyway. */
+export const setupAnother = buttonFamily("setupnew", {});
+/** The answers of the setup dialog; `y<year>` picks the review year. */
+export const setupStep = buttonFamily("setup", { choice: matching(/skip|yes|no|default|create|y2[0-9]{3}/) });
+
+/** The roster preview: import the new names, all of them, or paste again. */
+export const rosterStep = buttonFamily("roster", { choice: oneOf(["import", "all", "again"]) });
+
+/** /committee: grant or withdraw the chi ủy role of a joined member; another page of a big branch. */
+export const committeeToggle = buttonFamily("committee", { memberId: id });
+export const committeePage = buttonFamily("cmtpage", { page: int });
+
+export const DEADLINE_FIELDS = ["selfReviewDeadline", "meetingDate"] as const satisfies readonly PeriodDateField[];
+/** /deadline: change one of the period's dates. */
+export const deadlineChange = buttonFamily("deadline", { field: oneOf(DEADLINE_FIELDS) });
+
+/** /lang */
+export const languageChoice = buttonFamily("lang", { lang: oneOf(LANGUAGES) });

@@ -1,0 +1,24 @@
+// The ballot counts' buttons: the /tally board and member card, the counts dialog, the M8 tie, double-entry re-entry.
+import { L4_GROUNDS } from "../../../domain/levels";
+import { buttonFamily, buttonVariants, id, int, oneOf } from "../button-family";
+
+/** The answers of the counts dialog (its questions accept a subset each). */
+export const tallyStep = buttonFamily("tc", {
+  choice: oneOf(["secret", "hands", "keep", "done", "skip", "confirm", "redo", ...L4_GROUNDS]),
+});
+
+/** The paged member list (`tl:page:<n>`) and a member's card and its actions (`tl:<action>:<memberId>`). */
+export const tallyBoard = buttonVariants("tl", {
+  page: { page: int },
+  card: { memberId: id },
+  enter: { memberId: id },
+  absent: { memberId: id },
+  hcm: { memberId: id },
+});
+
+/** M8: the secretary picks a tied member to keep L1. */
+export const tieKeep = buttonFamily("cap", { memberId: id });
+/** M8: another page of a tie's candidates. */
+export const tiePage = buttonFamily("cappg", { page: int });
+/** Double entry: the secretary asks for both entries of a member again. */
+export const reentry = buttonFamily("reent", { memberId: id });
