@@ -33,7 +33,7 @@ export async function startEmulatorThread(rateLimit: RateLimitOptions) {
   // A worker does not inherit tsx's loader: register it, then load this file as TypeScript.
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
   const worker = new Worker(bootstrap, { eval: true, workerData: { role: "bench-emulator", rateLimit } });
-  const next = (type: string) => new Promise<any>((resolve) => {
+  const next = (type: string) => new Promise<unknown>((resolve) => {
     const listener = (message: { type: string }) => {
       if (message.type !== type) return;
       worker.off("message", listener);

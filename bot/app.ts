@@ -1,4 +1,4 @@
-import { Bot, Composer, GrammyError, HttpError } from "grammy";
+import { Bot, type Composer, GrammyError, HttpError } from "grammy";
 import { conversations } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Logger } from "pino";

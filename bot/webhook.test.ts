@@ -32,7 +32,10 @@ describe("webhook mode through the durable inbox", () => {
     let started = 0;
     let release!: () => void;
     const slow = new Promise<void>((resolve) => (release = resolve));
-    const dispatcher = createDispatcher({ db, log, clock: () => new Date(), handle: () => (started++, slow) });
+    const dispatcher = createDispatcher({ db, log, clock: () => new Date(), handle: () => {
+      started++;
+      return slow;
+    } });
     const post = await serve(dispatcher);
     expect(await post(JSON.stringify({ update_id: 5 }))).toBe(200);
     expect(await post(JSON.stringify({ update_id: 5 }))).toBe(200);

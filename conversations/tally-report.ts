@@ -32,7 +32,7 @@ export function tieNotice(t: Translate, tie: CapTie, page = 0) {
 /** Tells the branch's secretaries about a tie to decide and about disagreeing double entries. */
 export async function reportPass(api: Api, db: Db, orgId: string, pass: BranchPass, now: Date): Promise<void> {
   // A tie is announced when it appears or changes (its members' results changed), not after every later tally.
-  const newTie = pass.tie && pass.tie.candidates.some((c) => pass.changed.includes(c.memberId)) ? pass.tie : null;
+  const newTie = pass.tie?.candidates.some((c) => pass.changed.includes(c.memberId)) ? pass.tie : null;
   if (!newTie && pass.disagreements.length === 0) return;
   const secretaries = await usersWithRole(db, orgId, ["secretary"]);
   if (newTie) await notify(api, db, secretaries, (t) => tieNotice(t, newTie), now);

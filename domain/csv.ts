@@ -34,7 +34,10 @@ export function* csvRecords(input: string, delimiter = detectDelimiter(input)): 
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else if (ch === '"') quoted = false;
       else {
         if (ch === "\n") line++;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_ROSTER_MEMBERS, rosterHasRoom } from "./roster";
 import { parseRosterCsv, ROWS_PER_STEP, rosterCsvSteps } from "./roster-csv";
 
-const csv = (count: number) => "name;kind\n" + Array.from({ length: count }, (_, i) => `Người ${i + 1};dự bị\n`).join("");
+const csv = (count: number) => `name;kind\n${Array.from({ length: count }, (_, i) => `Người ${i + 1};dự bị\n`).join("")}`;
 
 describe("roster CSV bounds", () => {
   it("is parsed in steps of ROWS_PER_STEP rows, with the same result as in one go", () => {

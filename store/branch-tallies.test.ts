@@ -95,7 +95,7 @@ describe("loadBranchTallies", () => {
     const db = database.db;
     const parent = await createOrganization(db, { name: "Đảng ủy", kind: "base-committee" }, null, NOW);
     const b = await seedBranch(db, { name: "Chi bộ", parentId: parent.id, members: [{ fullName: "An", kind: "official" }], selfReviewDeadline: DEADLINE });
-    await writeReview(db, b.periodId, b.memberIds["An"]!, AFTER);
+    await writeReview(db, b.periodId, b.memberIds.An!, AFTER);
     const countsAt = async () => {
       const [line] = await loadBranchTallies(db, parent.id, NOW.toISOString());
       return branchCounts({ ...line!.tallies, deadline: line!.period.selfReviewDeadline, now: NOW.toISOString() });

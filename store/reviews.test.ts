@@ -93,7 +93,7 @@ describe("self-reviews against a real SQLite file", () => {
     const actorId = ids.userIds["Nguyễn Văn An"]!;
     await writeAll(before);
     await submitReview(db, { ...an(), actorId }, before, deadline);
-    await saveDraftPart(db, { ...an(), actorId, part: "a", value: "edited " + SECRET }, before);
+    await saveDraftPart(db, { ...an(), actorId, part: "a", value: `edited ${SECRET}` }, before);
     const reviewId = (await db.selfReview.findFirstOrThrow()).id;
     const events = await listAudit(db, "SelfReview", reviewId);
     expect(events.map((e) => [e.action, e.actorId])).toEqual([["review.submitted", actorId], ["review.edited", actorId]]);

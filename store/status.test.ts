@@ -34,9 +34,9 @@ describe("loadStatusInputs", () => {
     expect(branch!.period).toEqual({ id: b.periodId, year: 2026, selfReviewDeadline: "2026-12-20T16:59:59.000Z" });
     const byName = Object.fromEntries(branch!.members.map((m) => [m.name, m]));
     expect(branch!.members.map((m) => m.name)).toEqual(["Nộp", "Nháp", "Vắng"]);
-    expect(byName["Nộp"]).toMatchObject({ group: "1", review: { submittedAt: "2026-12-10T00:00:00.000Z" }, hasTally: true, unreachable: false, resultState: "proposed", outcome: { kind: "level", level: "L2" } });
-    expect(byName["Nháp"]).toMatchObject({ group: "2", review: { submittedAt: null }, hasTally: false, unreachable: true });
-    expect(byName["Vắng"]).toMatchObject({ absent: true, review: undefined, outcome: { kind: "deferred" } });
+    expect(byName.Nộp).toMatchObject({ group: "1", review: { submittedAt: "2026-12-10T00:00:00.000Z" }, hasTally: true, unreachable: false, resultState: "proposed", outcome: { kind: "level", level: "L2" } });
+    expect(byName.Nháp).toMatchObject({ group: "2", review: { submittedAt: null }, hasTally: false, unreachable: true });
+    expect(byName.Vắng).toMatchObject({ absent: true, review: undefined, outcome: { kind: "deferred" } });
   });
 
   it("reads nothing for a branch without an open period", async () => {
@@ -48,7 +48,7 @@ describe("loadStatusInputs", () => {
   it("reads only the newest open period when an older one was left open", async () => {
     const db = database.db;
     const b = await seedBranch(db, { members: [{ fullName: "An", kind: "official" }] });
-    const an = b.memberIds["An"]!;
+    const an = b.memberIds.An!;
     const old = await openPeriod(db, {
       orgId: b.orgId, year: 2025, rulebookId: "hd07-2011",
       selfReviewDeadline: "2025-12-20T16:59:59.000Z", reportDeadline: "2025-12-30T16:59:59.000Z",

@@ -20,7 +20,7 @@ export function storageNotice(api: Api, log: Logger, now: () => number = Date.no
     for (const update of updates) {
       const message = update.message ?? update.callback_query?.message;
       const from = update.message?.from ?? update.callback_query?.from;
-      if (!message || message.chat.type !== "private" || !from) continue;
+      if (message?.chat.type !== "private" || !from) continue;
       if (now() - (toldAt.get(message.chat.id) ?? -Infinity) < NOTICE_EVERY_MS) continue;
       toldAt.set(message.chat.id, now());
       const t = translatorFor(asLanguage(from.language_code));

@@ -56,7 +56,10 @@ export function startWriters(emulator: BotApiEmulator, options: WriterOptions) {
         waiters.delete(chatId);
         resolve(false);
       }, options.ackTimeoutMs);
-      waiters.set(chatId, { accept, resolve: (ok) => (clearTimeout(timer), resolve(ok)) });
+      waiters.set(chatId, { accept, resolve: (ok) => {
+        clearTimeout(timer);
+        resolve(ok);
+      } });
     });
   }
 

@@ -20,7 +20,7 @@ export class PrismaTransactions {
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       this.open += 1; // counted before BEGIN, so no batch slips in between
-      let transaction;
+      let transaction: Awaited<ReturnType<typeof start>>;
       try {
         transaction = await start(isolationLevel);
       } catch (error) {

@@ -2,7 +2,7 @@
 import { afterEach, expect, it } from "vitest";
 import { connectionOf, onEveryConnection } from "../../store/client";
 import { startHarness, type Harness } from "../support/bot-harness";
-import { pick, setupUntilDeadline } from "./onboarding-steps";
+import { setupUntilDeadline } from "./onboarding-steps";
 
 let h: Harness;
 afterEach(() => h.stop());
