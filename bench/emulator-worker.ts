@@ -17,8 +17,11 @@ if (!isMainThread && workerData?.role === "bench-emulator") {
     } else if (message.type === "summary") {
       const stats = emulator.stats();
       const summary: Summary = {
-        delivered: emulator.sent.length, distinctChats: new Set(emulator.sent.map((m) => m.chatId)).size,
-        rejected429: stats.rejected429, firstAt: arrivals[0] ?? 0, lastAt: arrivals.at(-1) ?? 0,
+        delivered: emulator.sent.length,
+        distinctChats: new Set(emulator.sent.map((m) => m.chatId)).size,
+        rejected429: stats.rejected429,
+        firstAt: arrivals[0] ?? 0,
+        lastAt: arrivals.at(-1) ?? 0,
         perSecond: stats.perSecond.map((s) => s.sendMessage),
       };
       await emulator.stop();
@@ -33,14 +36,15 @@ export async function startEmulatorThread(rateLimit: RateLimitOptions) {
   // A worker does not inherit tsx's loader: register it, then load this file as TypeScript.
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
   const worker = new Worker(bootstrap, { eval: true, workerData: { role: "bench-emulator", rateLimit } });
-  const next = (type: string) => new Promise<unknown>((resolve) => {
-    const listener = (message: { type: string }) => {
-      if (message.type !== type) return;
-      worker.off("message", listener);
-      resolve(message);
-    };
-    worker.on("message", listener);
-  });
+  const next = (type: string) =>
+    new Promise<unknown>((resolve) => {
+      const listener = (message: { type: string }) => {
+        if (message.type !== type) return;
+        worker.off("message", listener);
+        resolve(message);
+      };
+      worker.on("message", listener);
+    });
   const { apiRoot } = (await next("ready")) as { apiRoot: string };
   return {
     apiRoot,

@@ -3,9 +3,17 @@ import type { UserFromGetMe } from "grammy/types";
 
 export const FAKE_TOKEN = "123456789:BENCH_token_no_network";
 export const FAKE_BOT_INFO: UserFromGetMe = {
-  id: 123456789, is_bot: true, first_name: "Kiểm điểm", username: "kiemdiem_bench_bot",
-  can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
-  can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false,
+  id: 123456789,
+  is_bot: true,
+  first_name: "Kiểm điểm",
+  username: "kiemdiem_bench_bot",
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
 } as UserFromGetMe;
 
 let messageId = 0;
@@ -47,7 +55,9 @@ export function callbackUpdate(updateId: number, userId: number, data: string) {
   return {
     update_id: updateId,
     callback_query: {
-      id: String(updateId), chat_instance: String(userId), data,
+      id: String(updateId),
+      chat_instance: String(userId),
+      data,
       from: { id: userId, is_bot: false, first_name: `M${userId}` },
       message: { message_id: 1, date: 0, chat, from: { id: FAKE_BOT_INFO.id, is_bot: true, first_name: "bot" }, text: "…" },
     },

@@ -36,13 +36,22 @@ export async function run(): Promise<void> {
       await pause(HELP_GAP_MS);
     }
 
-    const drained = await flooder.waitForIdle(500, DRAIN_TIMEOUT_MS).then(() => true, () => false);
+    const drained = await flooder.waitForIdle(500, DRAIN_TIMEOUT_MS).then(
+      () => true,
+      () => false,
+    );
     const seconds = (performance.now() - started) / 1000;
     const answered = h.emulator.sent.filter((m) => m.chatId === FLOODER).length;
     const sorted = latencies.sort((a, b) => a - b);
-    console.log(`flood: ${FLOOD} messages from one account, ${HELPS} × /help from another (${HELP_GAP_MS} ms apart), real bot via the e2e harness, emulator refusing over ${TELEGRAM_LIMIT.perSecond} messages/s`);
-    console.log(`/help reply time: p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p99 ${percentile(sorted, 0.99).toFixed(0)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms; unanswered within ${REPLY_TIMEOUT_MS / 1000} s: ${unanswered}`);
-    console.log(`flood: ${answered} bot messages to the flooder for ${FLOOD} updates (${Math.max(0, FLOOD - answered)} without an answer); ${drained ? "drained" : "NOT drained"} after ${seconds.toFixed(1)} s`);
+    console.log(
+      `flood: ${FLOOD} messages from one account, ${HELPS} × /help from another (${HELP_GAP_MS} ms apart), real bot via the e2e harness, emulator refusing over ${TELEGRAM_LIMIT.perSecond} messages/s`,
+    );
+    console.log(
+      `/help reply time: p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p99 ${percentile(sorted, 0.99).toFixed(0)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms; unanswered within ${REPLY_TIMEOUT_MS / 1000} s: ${unanswered}`,
+    );
+    console.log(
+      `flood: ${answered} bot messages to the flooder for ${FLOOD} updates (${Math.max(0, FLOOD - answered)} without an answer); ${drained ? "drained" : "NOT drained"} after ${seconds.toFixed(1)} s`,
+    );
     const met = unanswered === 0 && percentile(sorted, 0.99) < 1000;
     console.log(`goal (/help p99 < 1 s while flooded): ${met ? "met" : "NOT met"}`);
   } finally {

@@ -14,7 +14,13 @@ export function inProcessBot(db: Db, options: { rateLimit?: RateLimitSettings } 
   const { bot } = createBot({ token: FAKE_TOKEN, apiRoot: "http://fake.invalid", db, log, fetch: api.fetch, rateLimit: options.rateLimit });
   bot.botInfo = FAKE_BOT_INFO;
   const handled = new Map<number, () => void>();
-  const dispatcher = createDispatcher({ db, log, clock: () => new Date(), handle: (u) => bot.handleUpdate(u), onHandled: (id) => handled.get(id)?.() });
+  const dispatcher = createDispatcher({
+    db,
+    log,
+    clock: () => new Date(),
+    handle: (u) => bot.handleUpdate(u),
+    onHandled: (id) => handled.get(id)?.(),
+  });
   /** One update, from the inbox to its mark: resolves when it is handled and durably marked so. */
   async function step(update: Update): Promise<void> {
     const done = new Promise<void>((resolve) => handled.set(update.update_id, resolve));

@@ -14,7 +14,10 @@ const USER = 900_001;
 
 export async function run(): Promise<void> {
   const database = await freshDb();
-  await seedBranch(database.db, { members: [{ fullName: "Đảng viên Một", kind: "official", telegramId: USER }], selfReviewDeadline: "2099-12-20T16:59:59.000Z" });
+  await seedBranch(database.db, {
+    members: [{ fullName: "Đảng viên Một", kind: "official", telegramId: USER }],
+    selfReviewDeadline: "2099-12-20T16:59:59.000Z",
+  });
   const { step } = inProcessBot(database.db, { rateLimit: SCRIPTED_USERS_RATE_LIMIT }); // one scripted member, far faster than a person
   let updateId = 1;
   await step(textUpdate(updateId++, USER, "/review") as unknown as Update);
@@ -31,7 +34,9 @@ export async function run(): Promise<void> {
   for (let from = 0; from < MESSAGES; from += SLICE) {
     const slice = times.slice(from, from + SLICE).sort((a, b) => a - b);
     const mean = slice.reduce((sum, t) => sum + t, 0) / slice.length;
-    console.log(`  messages ${String(from + 1).padStart(5)}–${String(from + slice.length).padEnd(5)} mean ${mean.toFixed(2).padStart(6)} ms   p50 ${slice[Math.floor(slice.length / 2)].toFixed(2).padStart(6)} ms`);
+    console.log(
+      `  messages ${String(from + 1).padStart(5)}–${String(from + slice.length).padEnd(5)} mean ${mean.toFixed(2).padStart(6)} ms   p50 ${slice[Math.floor(slice.length / 2)].toFixed(2).padStart(6)} ms`,
+    );
   }
   const lines = stored.contentA?.split("\n").length ?? 0;
   console.log(`checks: ${lines} lines stored in the part, the dialog's stored state is ${state.value.length} characters`);

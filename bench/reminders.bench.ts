@@ -48,7 +48,10 @@ export async function run(): Promise<void> {
     const sweepSeconds = (performance.now() - startedAt) / 1000;
     await scheduler.stop();
     loop.disable();
-    if (process.env.REMINDER_BENCH_SECONDS) console.log(`loop delay ms: mean ${(loop.mean / 1e6).toFixed(2)} p50 ${(loop.percentile(50) / 1e6).toFixed(2)} p99 ${(loop.percentile(99) / 1e6).toFixed(2)} max ${(loop.max / 1e6).toFixed(1)}`);
+    if (process.env.REMINDER_BENCH_SECONDS)
+      console.log(
+        `loop delay ms: mean ${(loop.mean / 1e6).toFixed(2)} p50 ${(loop.percentile(50) / 1e6).toFixed(2)} p99 ${(loop.percentile(99) / 1e6).toFixed(2)} max ${(loop.max / 1e6).toFixed(1)}`,
+      );
 
     const received = await emulator.summary();
     // Two honest rates: first to last message the emulator accepted (the steady fan-out), and the whole sweep
@@ -58,14 +61,22 @@ export async function run(): Promise<void> {
     const sweepRate = received.delivered / sweepSeconds;
     const share = (rate: number) => `${((100 * rate) / LIMIT_PER_SECOND).toFixed(1)}%`;
     const rows = await listReminders(db, periodId);
-    console.log(`limit enforced by the emulator: ${LIMIT_PER_SECOND} sendMessage/s over a sliding second (429, retry_after 1 s); ${WORKERS} workers × ${BATCH} rows`);
+    console.log(
+      `limit enforced by the emulator: ${LIMIT_PER_SECOND} sendMessage/s over a sliding second (429, retry_after 1 s); ${WORKERS} workers × ${BATCH} rows`,
+    );
     console.log(`reminders planned:          ${rows.length}`);
-    console.log(`delivered:                  ${received.delivered} to ${received.distinctChats} chats; first to last ${seconds.toFixed(2)} s, whole sweep ${sweepSeconds.toFixed(2)} s`);
+    console.log(
+      `delivered:                  ${received.delivered} to ${received.distinctChats} chats; first to last ${seconds.toFixed(2)} s, whole sweep ${sweepSeconds.toFixed(2)} s`,
+    );
     console.log(`throughput, first to last:  ${throughput.toFixed(1)} msg/s = ${share(throughput)} of the limit (goal ≥ 95%)`);
     console.log(`throughput, whole sweep:    ${sweepRate.toFixed(1)} msg/s = ${share(sweepRate)} of the limit`);
-    console.log(`messages lost:              ${REMINDERS - received.distinctChats} (goal 0); sent twice: ${received.delivered - received.distinctChats}`);
+    console.log(
+      `messages lost:              ${REMINDERS - received.distinctChats} (goal 0); sent twice: ${received.delivered - received.distinctChats}`,
+    );
     console.log(`429 answers seen:           ${received.rejected429}`);
-    console.log(`rows marked sent / failed:  ${rows.filter((r) => r.sentAt).length} / ${rows.filter((r) => r.failedAt).length} (report ${JSON.stringify(report)})`);
+    console.log(
+      `rows marked sent / failed:  ${rows.filter((r) => r.sentAt).length} / ${rows.filter((r) => r.failedAt).length} (report ${JSON.stringify(report)})`,
+    );
     const failed = rows.filter((r) => r.failedAt).map((r) => r.error);
     if (failed.length > 0) console.log(`failures:                   ${JSON.stringify(failed.slice(0, 5))}`);
     if (process.env.REMINDER_BENCH_SECONDS) console.log(received.perSecond.join(" "));
@@ -74,17 +85,33 @@ export async function run(): Promise<void> {
   }
 }
 
-async function seedMembers(db: Awaited<ReturnType<typeof freshDb>>["db"], emulator: { addUsers(chats: number[]): Promise<void> }, now: Date): Promise<string> {
+async function seedMembers(
+  db: Awaited<ReturnType<typeof freshDb>>["db"],
+  emulator: { addUsers(chats: number[]): Promise<void> },
+  now: Date,
+): Promise<string> {
   const org = await createOrganization(db, { name: "Chi bộ Benchmark", kind: "branch" }, null, now);
   const names = Array.from({ length: REMINDERS }, (_, i) => `Đảng viên ${i + 1}`);
-  const memberIds = await addMembers(db, org.id, names.map((fullName) => ({ fullName, kind: "official" as const })), null, now);
+  const memberIds = await addMembers(
+    db,
+    org.id,
+    names.map((fullName) => ({ fullName, kind: "official" as const })),
+    null,
+    now,
+  );
   const chats = names.map((_, i) => FIRST_CHAT + i);
   await db.user.createMany({ data: chats.map((chat) => ({ id: `u${chat}`, telegramId: String(chat) })) });
   await db.$transaction(memberIds.map((id, i) => db.member.update({ where: { id }, data: { userId: `u${chats[i]}` } })));
   await emulator.addUsers(chats);
   const period = await openPeriod(
     db,
-    { orgId: org.id, year: 2026, rulebookId: "hd07-2011", selfReviewDeadline: "2026-12-20T16:59:59.000Z", reportDeadline: "2026-12-30T16:59:59.000Z" },
+    {
+      orgId: org.id,
+      year: 2026,
+      rulebookId: "hd07-2011",
+      selfReviewDeadline: "2026-12-20T16:59:59.000Z",
+      reportDeadline: "2026-12-30T16:59:59.000Z",
+    },
     null,
     now,
   );

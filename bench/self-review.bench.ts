@@ -48,15 +48,17 @@ async function feed(handle: (u: Update) => Promise<void>, scripts: Update[][]): 
   const queue = [...scripts];
   const cpu = process.cpuUsage();
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENT_CHATS }, async () => {
-    for (let script = queue.shift(); script; script = queue.shift()) {
-      for (const update of script) {
-        const t0 = performance.now();
-        await handle(update);
-        latencies.push(performance.now() - t0);
+  await Promise.all(
+    Array.from({ length: CONCURRENT_CHATS }, async () => {
+      for (let script = queue.shift(); script; script = queue.shift()) {
+        for (const update of script) {
+          const t0 = performance.now();
+          await handle(update);
+          latencies.push(performance.now() - t0);
+        }
       }
-    }
-  }));
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   const { user, system } = process.cpuUsage(cpu);
   return { ...stats(latencies, seconds), cpuMsPerItem: (user + system) / 1000 / latencies.length };
@@ -65,8 +67,16 @@ async function feed(handle: (u: Update) => Promise<void>, scripts: Update[][]): 
 export async function selfReviewSteps(): Promise<Stats & { submitted: number; apiCalls: number }> {
   const database = await freshDb();
   const total = WARMUP_MEMBERS + MEMBERS;
-  const members = Array.from({ length: total }, (_, i) => ({ fullName: `Đảng viên ${i}`, kind: "official" as const, telegramId: FIRST_USER + i }));
-  const { periodId } = await seedBranch(database.db, { members, selfReviewDeadline: "2099-12-20T16:59:59.000Z", reportDeadline: "2099-12-30T16:59:59.000Z" });
+  const members = Array.from({ length: total }, (_, i) => ({
+    fullName: `Đảng viên ${i}`,
+    kind: "official" as const,
+    telegramId: FIRST_USER + i,
+  }));
+  const { periodId } = await seedBranch(database.db, {
+    members,
+    selfReviewDeadline: "2099-12-20T16:59:59.000Z",
+    reportDeadline: "2099-12-30T16:59:59.000Z",
+  });
   const { step, apiCalls: calls } = inProcessBot(database.db);
   let updateId = 1;
   const scripts = members.map((_, i) => memberScript(FIRST_USER + i, () => updateId++));
@@ -84,7 +94,8 @@ async function echoBot(count: number): Promise<Stats> {
   bot.on("message:text", (ctx) => ctx.reply(ctx.message.text));
   const perChat = 13;
   const scripts = Array.from({ length: Math.ceil(count / perChat) }, (_, chat) =>
-    Array.from({ length: perChat }, (_, i) => textUpdate(chat * perChat + i + 1, FIRST_USER + chat, ANSWER) as unknown as Update));
+    Array.from({ length: perChat }, (_, i) => textUpdate(chat * perChat + i + 1, FIRST_USER + chat, ANSWER) as unknown as Update),
+  );
   return feed((u) => bot.handleUpdate(u), scripts);
 }
 
@@ -117,11 +128,15 @@ export async function run(): Promise<void> {
   const review = await selfReviewSteps();
   const echo = await echoBot(review.count);
   const raw = rawSqliteCommits(review.count);
-  console.log(`self-review: ${MEMBERS} members × ${review.count / MEMBERS} steps, ${CONCURRENT_CHATS} chats at a time, real SQLite file; node ${process.version} ${process.execArgv.filter((a) => a.startsWith("--no-") || a.startsWith("--max")).join(" ") || "(no V8 flags)"}`);
+  console.log(
+    `self-review: ${MEMBERS} members × ${review.count / MEMBERS} steps, ${CONCURRENT_CHATS} chats at a time, real SQLite file; node ${process.version} ${process.execArgv.filter((a) => a.startsWith("--no-") || a.startsWith("--max")).join(" ") || "(no V8 flags)"}`,
+  );
   console.log(line("persisted self-review steps", review));
   console.log(line("bare grammY echo bot (same fake API)", echo));
   console.log(line("raw better-sqlite3 durable commits", raw));
-  console.log(`ratios: self-review / echo bot = ${(review.perSecond / echo.perSecond).toFixed(3)}, self-review / raw commits = ${(review.perSecond / raw.perSecond).toFixed(3)}`);
+  console.log(
+    `ratios: self-review / echo bot = ${(review.perSecond / echo.perSecond).toFixed(3)}, self-review / raw commits = ${(review.perSecond / raw.perSecond).toFixed(3)}`,
+  );
   console.log(`checks: ${review.submitted}/${WARMUP_MEMBERS + MEMBERS} reviews submitted, ${review.apiCalls} fake API calls`);
   const met = review.perSecond >= 2000 && review.p99 < 20;
   console.log(`goal (>= 2,000 steps/s, p99 < 20 ms): ${met ? "met" : "NOT met"}`);

@@ -18,15 +18,27 @@ const REVIEW_TEXT = "Đồng chí luôn giữ vững lập trường, chấp hà
 export function seed(file: string): string {
   const sqlite = new Database(file);
   const at = "2026-12-01T02:00:00.000Z";
-  const insertOrg = sqlite.prepare(`INSERT INTO Organization (id, name, kind, parentId, doubleEntry, registeredEmulation, createdAt) VALUES (?, ?, ?, ?, 0, 0, ?)`);
-  const insertPeriod = sqlite.prepare(`INSERT INTO ReviewPeriod (id, orgId, year, rulebookId, selfReviewDeadline, reportDeadline, reminderOffsets, createdAt) VALUES (?, ?, 2026, 'hd07-2011', '2026-12-20T16:59:59.000Z', '2026-12-30T16:59:59.000Z', '[3,1,0]', ?)`);
+  const insertOrg = sqlite.prepare(
+    `INSERT INTO Organization (id, name, kind, parentId, doubleEntry, registeredEmulation, createdAt) VALUES (?, ?, ?, ?, 0, 0, ?)`,
+  );
+  const insertPeriod = sqlite.prepare(
+    `INSERT INTO ReviewPeriod (id, orgId, year, rulebookId, selfReviewDeadline, reportDeadline, reminderOffsets, createdAt) VALUES (?, ?, 2026, 'hd07-2011', '2026-12-20T16:59:59.000Z', '2026-12-30T16:59:59.000Z', '[3,1,0]', ?)`,
+  );
   const insertGroup = sqlite.prepare(`INSERT INTO PartyGroup (id, orgId, name) VALUES (?, ?, ?)`);
   const insertUser = sqlite.prepare(`INSERT INTO User (id, telegramId, language, createdAt) VALUES (?, ?, 'vi', ?)`);
-  const insertMember = sqlite.prepare(`INSERT INTO Member (id, orgId, groupId, userId, fullName, kind, exempt, retiredNotMoved, isLeader, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?)`);
+  const insertMember = sqlite.prepare(
+    `INSERT INTO Member (id, orgId, groupId, userId, fullName, kind, exempt, retiredNotMoved, isLeader, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?)`,
+  );
   // Realistic review texts (five parts of ~600 characters): /status must not pay for reading them.
-  const insertReview = sqlite.prepare(`INSERT INTO SelfReview (id, periodId, memberId, contentA, contentB, contentC, contentD, hcmActions, submittedAt, late, createdAt, updatedAt) VALUES (?, ?, ?, @t, @t, @t, @t, @t, ?, ?, ?, ?)`);
-  const insertTally = sqlite.prepare(`INSERT INTO BallotTally (id, periodId, memberId, entrySlot, method, official, present, valid, votesL1, votesL2, votesL3, votesL4, enteredById, createdAt) VALUES (?, ?, ?, 1, 'secret', 45, 44, 44, 2, 40, 2, 0, 'u', ?)`);
-  const insertResult = sqlite.prepare(`INSERT INTO MemberResult (id, periodId, memberId, version, outcome, reasons, inputs, state, createdAt) VALUES (?, ?, ?, 1, 'L2', '[]', '{}', ?, ?)`);
+  const insertReview = sqlite.prepare(
+    `INSERT INTO SelfReview (id, periodId, memberId, contentA, contentB, contentC, contentD, hcmActions, submittedAt, late, createdAt, updatedAt) VALUES (?, ?, ?, @t, @t, @t, @t, @t, ?, ?, ?, ?)`,
+  );
+  const insertTally = sqlite.prepare(
+    `INSERT INTO BallotTally (id, periodId, memberId, entrySlot, method, official, present, valid, votesL1, votesL2, votesL3, votesL4, enteredById, createdAt) VALUES (?, ?, ?, 1, 'secret', 45, 44, 44, 2, 40, 2, 0, 'u', ?)`,
+  );
+  const insertResult = sqlite.prepare(
+    `INSERT INTO MemberResult (id, periodId, memberId, version, outcome, reasons, inputs, state, createdAt) VALUES (?, ?, ?, 1, 'L2', '[]', '{}', ?, ?)`,
+  );
   sqlite.transaction(() => {
     insertOrg.run("base", "Đảng ủy cơ sở", "base-committee", null, at);
     for (let b = 0; b < BRANCHES; b++) {
@@ -39,8 +51,27 @@ export function seed(file: string): string {
         const id = `${org}m${i}`;
         const linked = i % 10 !== 9;
         if (linked) insertUser.run(`u${id}`, `${b * 1000 + i}`, at);
-        insertMember.run(id, org, `${org}g${(i % 3) + 1}`, linked ? `u${id}` : null, `Đảng viên ${b}-${i}`, i % 7 === 0 ? "probationary" : "official", i === 49 ? 1 : 0, at);
-        if (i % 5 !== 4) insertReview.run({ t: REVIEW_TEXT }, `r${id}`, period, id, i % 11 === 0 ? "2026-12-21T02:00:00.000Z" : "2026-12-10T02:00:00.000Z", i % 11 === 0 ? 1 : 0, at, at);
+        insertMember.run(
+          id,
+          org,
+          `${org}g${(i % 3) + 1}`,
+          linked ? `u${id}` : null,
+          `Đảng viên ${b}-${i}`,
+          i % 7 === 0 ? "probationary" : "official",
+          i === 49 ? 1 : 0,
+          at,
+        );
+        if (i % 5 !== 4)
+          insertReview.run(
+            { t: REVIEW_TEXT },
+            `r${id}`,
+            period,
+            id,
+            i % 11 === 0 ? "2026-12-21T02:00:00.000Z" : "2026-12-10T02:00:00.000Z",
+            i % 11 === 0 ? 1 : 0,
+            at,
+            at,
+          );
         if (i % 2 === 0) {
           insertTally.run(`t${id}`, period, id, at);
           insertResult.run(`res${id}`, period, id, i % 4 === 0 ? "recognized" : "proposed", at);
@@ -86,10 +117,19 @@ export async function run(): Promise<void> {
     const sorted = [...timings].sort((a, b) => a - b);
     console.log(`status of ${members} members (${submitted} submitted) in ${BRANCHES} branches, ${RUNS} runs (first run included):`);
     const cpuSorted = [...cpuTimings].sort((a, b) => a - b);
-    console.log(`  wall: first ${timings[0]!.toFixed(1)} ms, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms (goal < 200 ms)`);
-    console.log(`  of which loading (store/branch-tallies.ts): p50 ${percentile([...loadTimings].sort((a, b) => a - b), 50).toFixed(1)} ms; the rest is the domain's branchCounts`);
+    console.log(
+      `  wall: first ${timings[0]!.toFixed(1)} ms, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms (goal < 200 ms)`,
+    );
+    console.log(
+      `  of which loading (store/branch-tallies.ts): p50 ${percentile(
+        [...loadTimings].sort((a, b) => a - b),
+        50,
+      ).toFixed(1)} ms; the rest is the domain's branchCounts`,
+    );
     console.log(`  goal (< 200 ms, every run): ${sorted.at(-1)! < 200 ? "met" : "NOT met"}`);
-    console.log(`  cpu:  p50 ${percentile(cpuSorted, 50).toFixed(1)} ms, p99 ${percentile(cpuSorted, 99).toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+    console.log(
+      `  cpu:  p50 ${percentile(cpuSorted, 50).toFixed(1)} ms, p99 ${percentile(cpuSorted, 99).toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

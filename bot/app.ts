@@ -34,7 +34,9 @@ export type AppOptions = {
 
 /** The composition root: one Bot with every feature, for long polling, webhooks, tests and the demo alike. */
 export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: Deps } {
-  const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) } });
+  const bot = new Bot<BotContext>(options.token, {
+    client: { apiRoot: options.apiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) },
+  });
   // Honour Telegram's retry_after on 429 and recover from brief network faults. One transformer for every Api
   // (it keeps no state per call): the conversations give each replayed update an Api of its own.
   const retry = autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
@@ -60,7 +62,9 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
     conversations<BotContext, ConvContext>({
       // Every dialog belongs to one person: keyed by the sender, never by the chat (in a private chat both are equal).
       storage: {
-        type: "key", version: CONVERSATION_VERSION, adapter: conversationStorage(options.db),
+        type: "key",
+        version: CONVERSATION_VERSION,
+        adapter: conversationStorage(options.db),
         getStorageKey: (ctx) => ctx.from?.id.toString(),
       },
       // Transformers on bot.api do not run inside conversations: give them theirs.
@@ -91,7 +95,11 @@ function logHandlerError(log: Logger, updateId: number, error: unknown) {
   else if (error instanceof HttpError) log.error({ updateId }, "network error talking to Telegram");
   else {
     const e = error as { name?: string; code?: string; stack?: string };
-    const frames = e.stack?.split("\n").filter((l) => l.trimStart().startsWith("at ")).slice(0, 6).join("\n");
+    const frames = e.stack
+      ?.split("\n")
+      .filter((l) => l.trimStart().startsWith("at "))
+      .slice(0, 6)
+      .join("\n");
     log.error({ updateId, name: e.name, code: e.code, frames }, "handler failed");
   }
 }

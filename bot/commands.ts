@@ -2,7 +2,24 @@ import type { Api } from "grammy";
 import { translatorFor } from "./kit/i18n";
 
 /** The command menu Telegram shows; descriptions come from locales `commands.<name>`. */
-export const MENU_COMMANDS = ["start", "help", "review", "myreview", "setup", "roster", "invites", "committee", "tally", "results", "recognize", "status", "deadline", "export", "lang", "cancel"] as const;
+export const MENU_COMMANDS = [
+  "start",
+  "help",
+  "review",
+  "myreview",
+  "setup",
+  "roster",
+  "invites",
+  "committee",
+  "tally",
+  "results",
+  "recognize",
+  "status",
+  "deadline",
+  "export",
+  "lang",
+  "cancel",
+] as const;
 
 /** Publishes the menu in Vietnamese (default) and English; a Bot API without the method is not fatal. */
 export async function publishCommandMenu(api: Api): Promise<void> {

@@ -11,7 +11,10 @@ const configSchema = z.object({
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
   TZ_REVIEW: z.string().trim().default(DEFAULT_TZ_REVIEW),
   WEBHOOK_URL: z.url().optional(),
-  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/).optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/)
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().trim().min(1).default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -75,7 +78,13 @@ export function reviewTimeZone(name: string): ReviewTimeZone {
   let offsets: Set<number>;
   try {
     const format = new Intl.DateTimeFormat("en-US", {
-      timeZone: name, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric",
+      timeZone: name,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
     });
     offsets = new Set(SAMPLE_INSTANTS.map((ms) => offsetMinutesAt(format, ms)));
   } catch {

@@ -10,7 +10,8 @@ export const harmlessApiErrors: Transformer = async (prev, method, payload, sign
   const response = await prev(method, payload, signal);
   if (response.ok || response.error_code !== 400) return response;
   const description = response.description ?? "";
-  if (method === "answerCallbackQuery" && /query is too old|query ID is invalid/i.test(description)) return { ok: true, result: true as never };
+  if (method === "answerCallbackQuery" && /query is too old|query ID is invalid/i.test(description))
+    return { ok: true, result: true as never };
   if (EDITS.has(method) && /message is not modified/i.test(description)) return { ok: true, result: true as never };
   return response;
 };

@@ -14,6 +14,9 @@ export async function tidyOnce(deps: Deps): Promise<{ updateIds: number; dialogs
 }
 
 export function startHousekeeping(deps: Deps, intervalMs = 60 * 60_000): { stop(): void } {
-  const timer = setInterval(() => void tidyOnce(deps).catch((error) => deps.log.warn({ name: (error as Error).name }, "housekeeping failed")), intervalMs);
+  const timer = setInterval(
+    () => void tidyOnce(deps).catch((error) => deps.log.warn({ name: (error as Error).name }, "housekeeping failed")),
+    intervalMs,
+  );
   return { stop: () => clearInterval(timer) };
 }

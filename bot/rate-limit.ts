@@ -64,6 +64,9 @@ async function answerPolitely(ctx: BotContext, windowMs: number) {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
     else if (ctx.chat?.type === "private") await ctx.reply(text);
   } catch (error) {
-    ctx.deps.log.warn({ updateId: ctx.update.update_id, code: (error as { error_code?: number }).error_code }, "rate-limit notice not sent");
+    ctx.deps.log.warn(
+      { updateId: ctx.update.update_id, code: (error as { error_code?: number }).error_code },
+      "rate-limit notice not sent",
+    );
   }
 }

@@ -22,16 +22,27 @@ export function renderJob(job: ReminderJob, zone: ReviewTimeZone): OutgoingMessa
       return message(t(key, { ...common, name: job.memberName }), new InlineKeyboard().text(t("reminder.button"), REVIEW_START_DATA));
     }
     case "missing-alert":
-      return message(t("reminder.missing", { ...common, count: job.missing.length, list: job.missing.map((name, i) => `${i + 1}. ${name}`).join("\n") }));
+      return message(
+        t("reminder.missing", { ...common, count: job.missing.length, list: job.missing.map((name, i) => `${i + 1}. ${name}`).join("\n") }),
+      );
     case "late-alert":
       return message(t("reminder.late", { ...common, name: job.memberName, at: show(job.submittedAt) }));
     case "digest": {
       const c = job.counts;
-      return message(t("reminder.digest", {
-        ...common, total: job.total, unreachable: job.unreachable,
-        submitted: c.submitted ?? 0, late: c.late ?? 0, draft: c.draft ?? 0, pending: c.pending ?? 0,
-        missing: c.missing ?? 0, notEvaluated: c["not-evaluated"] ?? 0, deferred: c.deferred ?? 0,
-      }));
+      return message(
+        t("reminder.digest", {
+          ...common,
+          total: job.total,
+          unreachable: job.unreachable,
+          submitted: c.submitted ?? 0,
+          late: c.late ?? 0,
+          draft: c.draft ?? 0,
+          pending: c.pending ?? 0,
+          missing: c.missing ?? 0,
+          notEvaluated: c["not-evaluated"] ?? 0,
+          deferred: c.deferred ?? 0,
+        }),
+      );
     }
   }
 }

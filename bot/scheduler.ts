@@ -73,9 +73,11 @@ function slotHolding(holdMs: number): { inner: Transformer; outer: Transformer }
     return new Promise((resolve, reject) => {
       const settle: Settle = (answer) => (answer.ok ? resolve(answer.value as never) : reject(answer.error));
       earlyAnswer.set(payload, settle); // a retry of the same payload registers its own
-      prev(method, payload, signal).then(resolve, reject).finally(() => {
-        if (earlyAnswer.get(payload) === settle) earlyAnswer.delete(payload);
-      });
+      prev(method, payload, signal)
+        .then(resolve, reject)
+        .finally(() => {
+          if (earlyAnswer.get(payload) === settle) earlyAnswer.delete(payload);
+        });
     });
   };
   return { inner, outer };
@@ -138,7 +140,10 @@ export function startScheduler(options: SchedulerOptions) {
   }
 
   const timer = options.intervalMs
-    ? setInterval(() => sweepOnce().catch((error) => deps.log.error({ name: (error as Error).name }, "reminder sweep failed")), options.intervalMs)
+    ? setInterval(
+        () => sweepOnce().catch((error) => deps.log.error({ name: (error as Error).name }, "reminder sweep failed")),
+        options.intervalMs,
+      )
     : undefined;
 
   return {

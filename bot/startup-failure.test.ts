@@ -36,7 +36,10 @@ describe("a start that fails says why in one sentence and exits non-zero", () =>
   });
 
   it("unknown migrations and configuration errors keep their own sentence", () => {
-    expect(lastWord(new UnknownMigrationError("The database x was migrated by a newer version."))).toEqual({ lines: ["The database x was migrated by a newer version."], code: 3 });
+    expect(lastWord(new UnknownMigrationError("The database x was migrated by a newer version."))).toEqual({
+      lines: ["The database x was migrated by a newer version."],
+      code: 3,
+    });
     expect(lastWord(new ConfigError("BOT_TOKEN is not set."))).toEqual({ lines: ["BOT_TOKEN is not set."], code: 2 });
   });
 

@@ -11,11 +11,11 @@ export function startupFailure(error: unknown, databaseFile: string): { sentence
   if (error instanceof ConfigError) return { sentence: error.message, exitCode: EXIT.config };
   if (error instanceof UnknownMigrationError) return { sentence: error.message, exitCode: EXIT.database };
   const sentence = {
-    "full": `The disk holding the database ${databaseFile} is full: free some space, then start the bot again.`,
+    full: `The disk holding the database ${databaseFile} is full: free some space, then start the bot again.`,
     "read-only": `The database ${databaseFile} cannot be written (a read-only file, directory or disk): give the bot's user write access to the file and its directory, then start again.`,
     "cannot-open": `The database ${databaseFile} cannot be opened or created: check that DATABASE_URL names a file in a directory the bot's user can write.`,
     "not-a-database": `The file ${databaseFile} is not a usable SQLite database (damaged, or another kind of file): restore it from a backup.`,
-    "none": null,
+    none: null,
   }[storageProblemOf(error) ?? "none"];
   return sentence ? { sentence, exitCode: EXIT.database } : null;
 }

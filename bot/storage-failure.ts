@@ -11,7 +11,10 @@ export async function tellWhenNothingSaved(ctx: BotContext, next: NextFunction):
   } catch (error) {
     const problem = storageProblemOf(error);
     if (!problem || !ctx.chat) throw error;
-    ctx.deps.log.error({ updateId: ctx.update.update_id, problem, code: (error as { code?: string }).code }, "nothing saved: storage failure");
+    ctx.deps.log.error(
+      { updateId: ctx.update.update_id, problem, code: (error as { code?: string }).code },
+      "nothing saved: storage failure",
+    );
     // The sender's language may not be known yet: the failure can come from the very first write of the update.
     const t = ctx.t ?? translatorFor(asLanguage(ctx.from?.language_code));
     await ctx.reply(t("storage.nothing-saved")).catch(() => undefined);

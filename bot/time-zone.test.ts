@@ -33,8 +33,15 @@ describe("TZ_REVIEW", () => {
     expect(formatInstant(DEADLINE, "en", REVIEW_ZONE)).toBe("20/12/2026, 23:59");
     expect(formatInstant(DEADLINE, "en", TOKYO)).toBe("21/12/2026, 01:59");
     const job: ReminderJob = {
-      kind: "reminder", id: "r", periodId: "p", orgName: "Chi bộ A", year: 2026, deadline: DEADLINE,
-      dueAt: "2026-12-20T01:00:00.000Z", memberName: "An", recipient: { userId: "u", telegramId: "1", language: "en" },
+      kind: "reminder",
+      id: "r",
+      periodId: "p",
+      orgName: "Chi bộ A",
+      year: 2026,
+      deadline: DEADLINE,
+      dueAt: "2026-12-20T01:00:00.000Z",
+      memberName: "An",
+      recipient: { userId: "u", telegramId: "1", language: "en" },
     };
     expect(renderJob(job, REVIEW_ZONE).parts.join()).toContain("20/12/2026, 23:59");
     expect(renderJob(job, TOKYO).parts.join()).toContain("21/12/2026, 01:59");
@@ -50,18 +57,29 @@ describe("TZ_REVIEW", () => {
     afterEach(() => cleanup());
 
     async function planned(offsetMinutes: number): Promise<string[]> {
-      const { periodId } = await seedBranch(db, { selfReviewDeadline: DEADLINE, members: [{ fullName: "An", kind: "official", telegramId: 101 }] });
+      const { periodId } = await seedBranch(db, {
+        selfReviewDeadline: DEADLINE,
+        members: [{ fullName: "An", kind: "official", telegramId: 101 }],
+      });
       await planAll(db, new Date("2026-12-01T02:00:00Z"), offsetMinutes);
       const rows = await db.reminder.findMany({ where: { periodId, kind: "reminder" }, orderBy: { dueAt: "asc" } });
       return rows.map((r) => r.dueAt.toISOString());
     }
 
     it("are 08:00 local of their days in Hanoi", async () => {
-      expect(await planned(REVIEW_ZONE.offsetMinutes)).toEqual(["2026-12-17T01:00:00.000Z", "2026-12-19T01:00:00.000Z", "2026-12-20T01:00:00.000Z"]);
+      expect(await planned(REVIEW_ZONE.offsetMinutes)).toEqual([
+        "2026-12-17T01:00:00.000Z",
+        "2026-12-19T01:00:00.000Z",
+        "2026-12-20T01:00:00.000Z",
+      ]);
     });
 
     it("follow Tokyo's days, where the deadline is 21/12 01:59: the day's one goes to 20:00 the evening before", async () => {
-      expect(await planned(TOKYO.offsetMinutes)).toEqual(["2026-12-17T23:00:00.000Z", "2026-12-19T23:00:00.000Z", "2026-12-20T11:00:00.000Z"]);
+      expect(await planned(TOKYO.offsetMinutes)).toEqual([
+        "2026-12-17T23:00:00.000Z",
+        "2026-12-19T23:00:00.000Z",
+        "2026-12-20T11:00:00.000Z",
+      ]);
     });
   });
 });

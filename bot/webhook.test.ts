@@ -20,11 +20,19 @@ const log = pino({ level: "silent" });
 const api = { setWebhook: async () => true } as unknown as Api;
 
 async function serve(dispatcher: Dispatcher) {
-  const server = await startWebhookServer(api, dispatcher, log, { url: "http://127.0.0.1:0/hook", secret: SECRET, port: 0, host: "127.0.0.1" });
+  const server = await startWebhookServer(api, dispatcher, log, {
+    url: "http://127.0.0.1:0/hook",
+    secret: SECRET,
+    port: 0,
+    host: "127.0.0.1",
+  });
   stopServer = server.stop;
-  return (body: string, secret = SECRET) => fetch(`http://127.0.0.1:${server.port}/hook`, {
-    method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret }, body,
-  }).then((response) => response.status);
+  return (body: string, secret = SECRET) =>
+    fetch(`http://127.0.0.1:${server.port}/hook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+      body,
+    }).then((response) => response.status);
 }
 
 describe("webhook mode through the durable inbox", () => {
@@ -32,10 +40,15 @@ describe("webhook mode through the durable inbox", () => {
     let started = 0;
     let release!: () => void;
     const slow = new Promise<void>((resolve) => (release = resolve));
-    const dispatcher = createDispatcher({ db, log, clock: () => new Date(), handle: () => {
-      started++;
-      return slow;
-    } });
+    const dispatcher = createDispatcher({
+      db,
+      log,
+      clock: () => new Date(),
+      handle: () => {
+        started++;
+        return slow;
+      },
+    });
     const post = await serve(dispatcher);
     expect(await post(JSON.stringify({ update_id: 5 }))).toBe(200);
     expect(await post(JSON.stringify({ update_id: 5 }))).toBe(200);
@@ -55,7 +68,9 @@ describe("webhook mode through the durable inbox", () => {
   });
 
   it("answers 500 when the inbox cannot take the update (a full disk), so Telegram sends it again", async () => {
-    const failing = { accept: () => Promise.reject(Object.assign(new Error("disk full"), { code: "SQLITE_FULL" })) } as unknown as Dispatcher;
+    const failing = {
+      accept: () => Promise.reject(Object.assign(new Error("disk full"), { code: "SQLITE_FULL" })),
+    } as unknown as Dispatcher;
     const post = await serve(failing);
     expect(await post(JSON.stringify({ update_id: 7 }))).toBe(500);
   });

@@ -37,7 +37,13 @@ export async function startWebhookServer(
   };
 }
 
-async function receive(req: IncomingMessage, res: ServerResponse, dispatcher: Dispatcher, log: Logger, onAcceptFailed?: StorageNotice): Promise<void> {
+async function receive(
+  req: IncomingMessage,
+  res: ServerResponse,
+  dispatcher: Dispatcher,
+  log: Logger,
+  onAcceptFailed?: StorageNotice,
+): Promise<void> {
   const update = await readUpdate(req).catch(() => null);
   if (!update) return void res.writeHead(400).end();
   try {

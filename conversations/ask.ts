@@ -57,7 +57,13 @@ const asIs: Check<Answer> = (answer) => ({ ok: true, value: answer });
 
 /** Sends the question, then waits for a fitting answer (that passes `check`, if given). */
 export async function ask(conversation: BotConversation, ctx: ConvContext, t: Translate, question: Question): Promise<Answer>;
-export async function ask<T>(conversation: BotConversation, ctx: ConvContext, t: Translate, question: Question, check: Check<T>): Promise<T>;
+export async function ask<T>(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  t: Translate,
+  question: Question,
+  check: Check<T>,
+): Promise<T>;
 export async function ask(conversation: BotConversation, ctx: ConvContext, t: Translate, question: Question, check = asIs) {
   await replyInParts(ctx, question.text, question.keyboard);
   return waitForAnswer(conversation, t, question, check);

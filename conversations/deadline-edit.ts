@@ -42,7 +42,13 @@ export async function deadlineEditConversation(conversation: BotConversation, ct
     if (!parsed?.success) return { ok: false, hint: t(`deadline.error.${parsed?.error.issues[0]?.message}`, words) };
     const value = parsed.data;
     const checked = await writeWithRole(conversation, ctx, t, { target: { period: args.periodId }, roles: ["secretary"] }, (outside) =>
-      changePeriodDate(outside.deps.db, { periodId: args.periodId, field: args.field, value }, outside.identity.userId, outside.deps.clock(), args.timeZone.offsetMinutes),
+      changePeriodDate(
+        outside.deps.db,
+        { periodId: args.periodId, field: args.field, value },
+        outside.identity.userId,
+        outside.deps.clock(),
+        args.timeZone.offsetMinutes,
+      ),
     );
     if (checked.allowed && checked.value.status === "invalid") {
       return { ok: false, hint: checked.value.errors.map((code) => t(`deadline.error.${code}`, words)).join("\n") };

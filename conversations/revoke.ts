@@ -32,7 +32,8 @@ export async function revokeConversation(conversation: BotConversation, ctx: Con
   // The reason is checked by the store in the same step as the write: a refused reason is asked again, unstored.
   const outcome = await ask(conversation, ctx, t, asked, async (answer) => {
     const written = answer.kind === "text" ? await revokeWith(conversation, ctx, t, args, answer.text) : null;
-    if (written && "error" in written && written.error === "result.why-required") return { ok: false, hint: [t(`error.${written.error}`), question] };
+    if (written && "error" in written && written.error === "result.why-required")
+      return { ok: false, hint: [t(`error.${written.error}`), question] };
     return { ok: true, value: written };
   });
   if (!outcome) return;
@@ -45,11 +46,21 @@ async function revokeWith(conversation: BotConversation, ctx: ConvContext, t: Tr
   const check = { target: { periodAbove: args.periodId }, roles: ["upper"] } as const;
   const checked = await writeWithRole(conversation, ctx, t, check, async (c) => {
     const now = c.deps.clock();
-    const done = await revokeMemberResult(c.deps.db, { periodId: args.periodId, memberId: args.memberId, why, actorId: c.identity.userId }, now);
+    const done = await revokeMemberResult(
+      c.deps.db,
+      { periodId: args.periodId, memberId: args.memberId, why, actorId: c.identity.userId },
+      now,
+    );
     if (!done.ok) return { error: done.error };
     const reason = done.result.revokeReason ?? "";
     const secretaries = await usersWithRole(c.deps.db, args.orgId, ["secretary"]);
-    await notify(c.api, c.deps.db, secretaries, (tr) => ({ text: tr("revoke.branch_notice", { name: args.memberName, why: reason }) }), now);
+    await notify(
+      c.api,
+      c.deps.db,
+      secretaries,
+      (tr) => ({ text: tr("revoke.branch_notice", { name: args.memberName, why: reason }) }),
+      now,
+    );
     await notify(c.api, c.deps.db, [args.member], (tr) => ({ text: tr("revoke.member_notice", { why: reason }) }), now);
     return { why: reason };
   });

@@ -10,7 +10,11 @@ export type RoleCheck = { target: WriteTarget; roles: readonly Role[] };
 export type Checked<T> = { allowed: true; value: T } | { allowed: false };
 
 export async function writeWithRole<T>(
-  conversation: BotConversation, ctx: ConvContext, t: Translate, check: RoleCheck, write: (outside: BotContext) => Promise<T>,
+  conversation: BotConversation,
+  ctx: ConvContext,
+  t: Translate,
+  check: RoleCheck,
+  write: (outside: BotContext) => Promise<T>,
 ): Promise<Checked<T>> {
   const done = await conversation.external(async (outside): Promise<Checked<T>> => {
     if (!(await holdsRoleOver(outside.deps.db, outside.identity.userId, check.target, check.roles))) return { allowed: false };

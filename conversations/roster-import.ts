@@ -39,10 +39,13 @@ export async function rosterImportConversation(conversation: BotConversation, ct
     const { entries, fresh, known, existing } = roster;
     const keyboard = new InlineKeyboard();
     if (fresh.length > 0) keyboard.text(t("roster.import", { count: fresh.length }), rosterStep.pack({ choice: "import" })).row();
-    if (known.length > 0 && rosterHasRoom(existing, entries.length)) keyboard.text(t("roster.import-all", { count: entries.length }), rosterStep.pack({ choice: "all" })).row();
+    if (known.length > 0 && rosterHasRoom(existing, entries.length))
+      keyboard.text(t("roster.import-all", { count: entries.length }), rosterStep.pack({ choice: "all" })).row();
     keyboard.text(t("roster.again"), rosterStep.pack({ choice: "again" }));
     const choice = await ask(conversation, ctx, t, {
-      text: previewText(t, entries, known), keyboard, buttons: { data: rosterStep, values: ["import", "all", "again"] },
+      text: previewText(t, entries, known),
+      keyboard,
+      buttons: { data: rosterStep, values: ["import", "all", "again"] },
     });
     if (choice.kind === "button" && choice.value !== "again") {
       const chosen = choice.value === "all" ? entries : fresh;
@@ -70,7 +73,8 @@ async function checkRoster(conversation: BotConversation, t: Translate, args: Ro
   if (parsed.errors.length > 0) return { ok: false, hint: errorMessages(t, parsed) };
   if (parsed.entries.length === 0) return { ok: false, hint: t("roster.empty") };
   const rosterNames = await conversation.external(async (outside) =>
-    (await listMembers(outside.deps.db, args.orgId)).map((m) => m.fullName));
+    (await listMembers(outside.deps.db, args.orgId)).map((m) => m.fullName),
+  );
   const { fresh, known } = setApartKnownNames(parsed.entries, rosterNames);
   if (!rosterHasRoom(rosterNames.length, fresh.length)) {
     return { ok: false, hint: t("roster.no-room", { ...LIMITS, existing: rosterNames.length, count: fresh.length }) };
@@ -143,10 +147,16 @@ async function importRoster(ctx: BotContext, orgId: string, entries: RosterEntry
 
 function toNewMember(entry: RosterEntry, nowIso: string, offsetMinutes: number): NewMember {
   const { status } = entry;
-  const awaySince = entry.workingAwaySince ?? (status.workingAwayMonths > 0 ? monthsBefore(nowIso, status.workingAwayMonths, offsetMinutes) : null);
+  const awaySince =
+    entry.workingAwaySince ?? (status.workingAwayMonths > 0 ? monthsBefore(nowIso, status.workingAwayMonths, offsetMinutes) : null);
   return {
-    fullName: entry.name, kind: status.kind, exempt: status.exempt, retiredNotMoved: status.retiredNotMoved,
-    workingAwaySince: awaySince, isLeader: status.isLeader, group: entry.group,
+    fullName: entry.name,
+    kind: status.kind,
+    exempt: status.exempt,
+    retiredNotMoved: status.retiredNotMoved,
+    workingAwaySince: awaySince,
+    isLeader: status.isLeader,
+    group: entry.group,
   };
 }
 
@@ -160,11 +170,21 @@ function previewText(t: Translate, entries: RosterEntry[], known: RosterEntry[])
     if (summary[flag] > 0) lines.push(t(`roster.preview.${flag}`, { count: summary[flag] }));
   }
   if (summary.groups.length > 0) {
-    const groups = shortList(t, summary.groups.map((g) => t("roster.preview.group", { name: g.name, count: g.count })), PREVIEW_ITEMS, "paging.more_groups");
+    const groups = shortList(
+      t,
+      summary.groups.map((g) => t("roster.preview.group", { name: g.name, count: g.count })),
+      PREVIEW_ITEMS,
+      "paging.more_groups",
+    );
     lines.push(t("roster.preview.groups", { groups }));
   }
   if (known.length > 0) {
-    const names = shortList(t, known.map((e) => e.name), PREVIEW_ITEMS, "paging.more_people");
+    const names = shortList(
+      t,
+      known.map((e) => e.name),
+      PREVIEW_ITEMS,
+      "paging.more_people",
+    );
     lines.push("", t("roster.preview.known", { count: known.length, names }));
   }
   lines.push("", t("roster.preview.confirm"));
@@ -172,8 +192,7 @@ function previewText(t: Translate, entries: RosterEntry[], known: RosterEntry[])
 }
 
 function errorMessages(t: Translate, parsed: RosterImport): string[] {
-  const lines = parsed.errors.map((e) =>
-    t(`roster.error.${e.error.slice("roster.".length)}`, { line: e.line, detail: e.detail ?? "" }));
+  const lines = parsed.errors.map((e) => t(`roster.error.${e.error.slice("roster.".length)}`, { line: e.line, detail: e.detail ?? "" }));
   const header = t("roster.errors-title", { count: parsed.errors.length, ok: parsed.entries.length });
   return joinInMessages([header, ...lines, t("roster.fix-and-resend")], "\n");
 }

@@ -55,7 +55,10 @@ export function doneKeyboard(t: Translate, part: ReviewPart): InlineKeyboard {
 
 export function ratingKeyboard(t: Translate): InlineKeyboard {
   return once(t, "rating", () =>
-    InlineKeyboard.from(MEMBER_LEVELS.map((level) => [InlineKeyboard.text(t(`review.level.${level}`), stepButtonData({ kind: "rate", level }))])));
+    InlineKeyboard.from(
+      MEMBER_LEVELS.map((level) => [InlineKeyboard.text(t(`review.level.${level}`), stepButtonData({ kind: "rate", level }))]),
+    ),
+  );
 }
 
 /** Confirm, then one edit button per part (three per row, so a phone shows them without scrolling). */

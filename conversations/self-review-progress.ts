@@ -37,7 +37,13 @@ export async function savePart(c: BotContext, key: ReviewKey, part: ReviewPart, 
 }
 
 /** One message of a text part, added to what is stored (or to the new text of an edit in progress). */
-export async function addMessage(c: BotContext, key: ReviewKey, part: TextPart, message: { text: string; id: number }, editing: boolean): Promise<AppendResult> {
+export async function addMessage(
+  c: BotContext,
+  key: ReviewKey,
+  part: TextPart,
+  message: { text: string; id: number },
+  editing: boolean,
+): Promise<AppendResult> {
   return appendToPart(c.deps.db, { ...key, part, text: message.text, messageId: message.id, editing }, c.deps.clock());
 }
 

@@ -18,7 +18,9 @@ function partBody(t: Translate, review: ReviewRow | null, part: ReviewPart): str
 export function reviewSummary(t: Translate, header: SummaryHeader, review: ReviewRow | null, onlySaved = false): string {
   const state = !review?.submittedAt
     ? t("review.state.draft")
-    : t(review.late ? "review.state.late" : "review.state.submitted", { at: formatInstant(review.submittedAt, header.lang, header.timeZone) });
+    : t(review.late ? "review.state.late" : "review.state.submitted", {
+        at: formatInstant(review.submittedAt, header.lang, header.timeZone),
+      });
   const blocks = [`${t("review.summary_title", { year: header.year, name: header.fullName })}\n${state}`];
   for (const part of REVIEW_PARTS) {
     if (onlySaved && !(review && partValue(review, part))) continue;

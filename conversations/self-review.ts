@@ -12,10 +12,28 @@ import { MEMBER_LEVELS } from "../domain/levels";
 import { REVIEW_PARTS } from "../domain/self-review-parts";
 import { waitForAnswer, type Checked, type Hints, type Question } from "./ask";
 import {
-  doneKeyboard, parseStepButton, ratingKeyboard, isReviewStart, stepButtonOf, stepButtons, summaryKeyboard, type StepButton,
+  doneKeyboard,
+  parseStepButton,
+  ratingKeyboard,
+  isReviewStart,
+  stepButtonOf,
+  stepButtons,
+  summaryKeyboard,
+  type StepButton,
 } from "./self-review-buttons";
 import { partTitles } from "./self-review-text";
-import { addMessage, beginEdit, finishEdit, openingOf, progressOf, savePart, sendStoredText, sendSummary, submit, type ReviewKey } from "./self-review-progress";
+import {
+  addMessage,
+  beginEdit,
+  finishEdit,
+  openingOf,
+  progressOf,
+  savePart,
+  sendStoredText,
+  sendSummary,
+  submit,
+  type ReviewKey,
+} from "./self-review-progress";
 
 export const SELF_REVIEW = "self-review";
 
@@ -42,7 +60,14 @@ type PassEnd = "next" | "finished" | "locked";
 
 export async function selfReviewConversation(conversation: BotConversation, ctx: ConvContext, args: SelfReviewArgs) {
   const t = translatorFor(args.lang);
-  const d: Dialog = { conversation, ctx, t, args, key: { periodId: args.periodId, memberId: args.memberId, actorId: args.userId ?? null }, deadline: deadlineText(args) };
+  const d: Dialog = {
+    conversation,
+    ctx,
+    t,
+    args,
+    key: { periodId: args.periodId, memberId: args.memberId, actorId: args.userId ?? null },
+    deadline: deadlineText(args),
+  };
   const opening = await conversation.external((c) => openingOf(c, d.key, args.deadline));
   if (opening.state === "locked") {
     await showSummary(d);
@@ -59,9 +84,10 @@ export async function selfReviewConversation(conversation: BotConversation, ctx:
   // growing with every answer (each pass re-reads where the member stands, so nothing is lost).
   const passStart = conversation.checkpoint();
   const progress = await conversation.external((c) => progressOf(c, d.key));
-  const end = progress.missing.length > 0 && !progress.submitted
-    ? await askPart(d, progress.missing[0], false)
-    : await summaryRound(d, progress.submitted);
+  const end =
+    progress.missing.length > 0 && !progress.submitted
+      ? await askPart(d, progress.missing[0], false)
+      : await summaryRound(d, progress.submitted);
   if (end === "locked") return lockedExit(d);
   if (end === "next") await conversation.rewind(passStart);
 }
@@ -104,7 +130,9 @@ async function askText(d: Dialog, part: TextPart, editing: boolean): Promise<Pas
     await conversation.external((c) => beginEdit(c, d.key, part));
     await ctx.reply(t("review.ask_edit", { title, max: MAX_REVIEW_CHARS }));
   } else {
-    const guidance = [t(`review.guidance.${part}`), ...(part === "hcm" && d.args.isLeader ? [t("review.guidance.hcm_leader")] : [])].join("\n");
+    const guidance = [t(`review.guidance.${part}`), ...(part === "hcm" && d.args.isLeader ? [t("review.guidance.hcm_leader")] : [])].join(
+      "\n",
+    );
     await ctx.reply(t("review.ask_text", { title, guidance, max: MAX_REVIEW_CHARS }));
   }
   const waiting = conversation.checkpoint();

@@ -2,7 +2,13 @@
 // ballot counts, the review year and the self-review deadline; then creates it all and opens the period.
 import { InlineKeyboard } from "grammy";
 import {
-  checkDeadline, endOfLocalDay, formatLocalDate, MAX_BRANCHES_PER_DAY, orgNameSchema, parseLocalDate, reviewYearChoices,
+  checkDeadline,
+  endOfLocalDay,
+  formatLocalDate,
+  MAX_BRANCHES_PER_DAY,
+  orgNameSchema,
+  parseLocalDate,
+  reviewYearChoices,
   setupPeriodDeadlines,
 } from "../domain/branch-setup";
 import { defaultPeriodDates, type ReviewTimeZone } from "../domain/calendar";
@@ -48,9 +54,20 @@ export async function setupBranchConversation(conversation: BotConversation, ctx
   const created = await conversation.external(async (outside) => {
     const { db, clock } = outside.deps;
     if (!(await mayCreateBranchNow(db, outside.identity.userId, clock()))) return null;
-    return setupBranch(db, {
-      name, upperName, doubleEntry, year, rulebookId: rulebook.id, selfReviewDeadline, reportDeadline,
-    }, outside.identity.userId, clock());
+    return setupBranch(
+      db,
+      {
+        name,
+        upperName,
+        doubleEntry,
+        year,
+        rulebookId: rulebook.id,
+        selfReviewDeadline,
+        reportDeadline,
+      },
+      outside.identity.userId,
+      clock(),
+    );
   });
   await ctx.reply(created ? t("setup.done", { name: created.orgName }) : t("setup.daily-limit", { max: MAX_BRANCHES_PER_DAY }));
 }
@@ -87,8 +104,11 @@ async function askYear(conversation: BotConversation, ctx: ConvContext, t: Trans
 
 /** The self-review deadline: the calendar's default with a button, or a typed dd/mm/yyyy; never in the past. */
 async function askDeadline(
-  conversation: BotConversation, ctx: ConvContext, t: Translate,
-  { year, rulebook, offset }: { year: number; rulebook: Rulebook; offset: number }, nowIso: () => Promise<string>,
+  conversation: BotConversation,
+  ctx: ConvContext,
+  t: Translate,
+  { year, rulebook, offset }: { year: number; rulebook: Rulebook; offset: number },
+  nowIso: () => Promise<string>,
 ): Promise<string> {
   const byDefault = defaultPeriodDates(year, rulebook, offset).selfReviewDeadline;
   const text = t("setup.ask-deadline", { date: formatLocalDate(byDefault, offset) });
@@ -99,6 +119,8 @@ async function askDeadline(
     if (date && "error" in date) return { ok: false, hint: t(`setup.error.${date.error}`) };
     const deadline = date ? endOfLocalDay(date, offset) : byDefault;
     const problem = checkDeadline(deadline, await nowIso());
-    return problem ? { ok: false, hint: t(`setup.error.${problem}`, { date: formatLocalDate(deadline, offset) }) } : { ok: true, value: deadline };
+    return problem
+      ? { ok: false, hint: t(`setup.error.${problem}`, { date: formatLocalDate(deadline, offset) }) }
+      : { ok: true, value: deadline };
   });
 }

@@ -21,7 +21,13 @@ export function parseCount(text: string): number | null {
 }
 
 /** A tally question: its buttons are the tally step's `values`, its hints the tally's. */
-export function tallyQuestion(t: Translate, text: string, keyboard?: InlineKeyboard, values: readonly string[] = [], acceptText = false): Question {
+export function tallyQuestion(
+  t: Translate,
+  text: string,
+  keyboard?: InlineKeyboard,
+  values: readonly string[] = [],
+  acceptText = false,
+): Question {
   const buttons = values.length > 0 ? { data: tallyStep, values } : undefined;
   return { text, keyboard, acceptText, buttons, hints: tallyHints(t, acceptText) };
 }

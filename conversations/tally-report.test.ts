@@ -5,10 +5,15 @@ import { tieNotice } from "./tally-report";
 
 const t = translatorFor("vi");
 const tie = (count: number) => ({
-  votes: 9, seatsLeft: 150,
-  candidates: Array.from({ length: count }, (_, i) => ({ memberId: `c${String(i).padStart(24, "0")}`, fullName: `Nguyễn Văn Đồng Phiếu ${i + 1}` })),
+  votes: 9,
+  seatsLeft: 150,
+  candidates: Array.from({ length: count }, (_, i) => ({
+    memberId: `c${String(i).padStart(24, "0")}`,
+    fullName: `Nguyễn Văn Đồng Phiếu ${i + 1}`,
+  })),
 });
-const dataOf = (keyboard: ReturnType<typeof tieNotice>["keyboard"]) => keyboard.inline_keyboard.flat().map((b) => (b as { callback_data: string }).callback_data);
+const dataOf = (keyboard: ReturnType<typeof tieNotice>["keyboard"]) =>
+  keyboard.inline_keyboard.flat().map((b) => (b as { callback_data: string }).callback_data);
 
 describe("tieNotice (M8) in a big branch", () => {
   it("pages the buttons of 250 tied candidates, every page within 100 buttons, while the text names them all", () => {

@@ -12,8 +12,14 @@ import type { BranchPass, CapTie } from "../store/results";
 
 export function countsLine(t: Translate, tally: TallyInput): string {
   return t("tally.counts", {
-    method: t(`tally.method.${tally.method}`), official: tally.official, present: tally.present, valid: tally.valid,
-    l1: tally.votes.L1, l2: tally.votes.L2, l3: tally.votes.L3, l4: tally.votes.L4,
+    method: t(`tally.method.${tally.method}`),
+    official: tally.official,
+    present: tally.present,
+    valid: tally.valid,
+    l1: tally.votes.L1,
+    l2: tally.votes.L2,
+    l3: tally.votes.L3,
+    l4: tally.votes.L4,
   });
 }
 
@@ -39,9 +45,15 @@ export async function reportPass(api: Api, db: Db, orgId: string, pass: BranchPa
   for (const d of pass.disagreements) {
     const [first, second] = d.entries;
     if (!first || !second) continue;
-    await notify(api, db, secretaries, (t) => ({
-      text: t("tally.disagreement", { name: d.fullName, first: countsLine(t, first), second: countsLine(t, second) }),
-      keyboard: new InlineKeyboard().text(t("tally.button.reentry", { name: d.fullName }), reentry.pack({ memberId: d.memberId })),
-    }), now);
+    await notify(
+      api,
+      db,
+      secretaries,
+      (t) => ({
+        text: t("tally.disagreement", { name: d.fullName, first: countsLine(t, first), second: countsLine(t, second) }),
+        keyboard: new InlineKeyboard().text(t("tally.button.reentry", { name: d.fullName }), reentry.pack({ memberId: d.memberId })),
+      }),
+      now,
+    );
   }
 }

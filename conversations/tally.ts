@@ -5,7 +5,16 @@ import type { ReviewTimeZone } from "../domain/calendar";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { describeOutcome, describeReasons, describeTallyError } from "../bot/kit/describe-result";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
-import { getRulebook, L4_GROUNDS, levelByVote, MEMBER_LEVELS, validateTally, type L4Ground, type TallyField, type TallyInput } from "../domain";
+import {
+  getRulebook,
+  L4_GROUNDS,
+  levelByVote,
+  MEMBER_LEVELS,
+  validateTally,
+  type L4Ground,
+  type TallyField,
+  type TallyInput,
+} from "../domain";
 import { evaluateBranch, latestResults, previewMemberOutcome } from "../store/results";
 import { recordTally } from "../store/tallies";
 import { writeWithRole } from "./role-checked-write";
@@ -46,12 +55,18 @@ export async function tallyConversation(conversation: BotConversation, ctx: Conv
     if (vote === "L4") tally.l4Grounds = await askGrounds(d);
     const note = vote === "L3" ? await askNote(d) : undefined;
     const outcome = await conversation.external((c) =>
-      previewMemberOutcome(c.deps.db, { periodId: args.periodId, memberId: args.memberId, tally, l3Note: note }, c.deps.clock()));
+      previewMemberOutcome(c.deps.db, { periodId: args.periodId, memberId: args.memberId, tally, l3Note: note }, c.deps.clock()),
+    );
     const preview = d.t("tally.preview", {
-      name: args.memberName, counts: countsLine(d.t, tally), outcome: describeOutcome(d.t, outcome),
+      name: args.memberName,
+      counts: countsLine(d.t, tally),
+      outcome: describeOutcome(d.t, outcome),
       reasons: describeReasons(d.t, outcome.reasons, args.lang, args.timeZone),
     });
-    const keyboard = singleButton(d.t("tally.button.confirm"), "confirm").text(d.t("tally.button.redo"), tallyStep.pack({ choice: "redo" }));
+    const keyboard = singleButton(d.t("tally.button.confirm"), "confirm").text(
+      d.t("tally.button.redo"),
+      tallyStep.pack({ choice: "redo" }),
+    );
     const answer = await ask(conversation, ctx, d.t, tallyQuestion(d.t, preview, keyboard, ["confirm", "redo"]));
     if (answer.kind === "button" && answer.value === "confirm") return save(d, tally, note);
   }
@@ -82,7 +97,9 @@ function askNumber(d: Dialog, sofar: TallyInput, field: TallyField | "official",
     const trial = structuredClone(sofar);
     if (field.startsWith("votes.")) trial.votes[field.slice(6) as keyof TallyInput["votes"]] = value;
     else trial[field as "official" | "present" | "valid"] = value;
-    const errors = validateTally(trial, { voters: d.args.voters }).filter((e) => e.field === field || (field.startsWith("votes.") && e.code === "tally.votes-exceed-valid"));
+    const errors = validateTally(trial, { voters: d.args.voters }).filter(
+      (e) => e.field === field || (field.startsWith("votes.") && e.code === "tally.votes-exceed-valid"),
+    );
     if (errors.length === 0) return { ok: true, value };
     return { ok: false, hint: errors.map((e) => describeTallyError(d.t, e)).join("\n") };
   });
@@ -91,7 +108,12 @@ function askNumber(d: Dialog, sofar: TallyInput, field: TallyField | "official",
 async function askGrounds(d: Dialog): Promise<L4Ground[]> {
   const chosen: L4Ground[] = [];
   for (;;) {
-    const a = await ask(d.conversation, d.ctx, d.t, tallyQuestion(d.t, d.t("tally.ask_grounds"), groundsKeyboard(d.t, chosen), [...L4_GROUNDS, "done"]));
+    const a = await ask(
+      d.conversation,
+      d.ctx,
+      d.t,
+      tallyQuestion(d.t, d.t("tally.ask_grounds"), groundsKeyboard(d.t, chosen), [...L4_GROUNDS, "done"]),
+    );
     if (a.kind !== "button") continue;
     if (a.value === "done") return chosen;
     // Any of the dialog's buttons reads back here (an older question's too): only a ground is a ground.
@@ -104,7 +126,12 @@ async function askGrounds(d: Dialog): Promise<L4Ground[]> {
 }
 
 async function askNote(d: Dialog): Promise<string | undefined> {
-  const a = await ask(d.conversation, d.ctx, d.t, tallyQuestion(d.t, d.t("tally.ask_note"), singleButton(d.t("tally.button.skip"), "skip"), ["skip"], true));
+  const a = await ask(
+    d.conversation,
+    d.ctx,
+    d.t,
+    tallyQuestion(d.t, d.t("tally.ask_note"), singleButton(d.t("tally.button.skip"), "skip"), ["skip"], true),
+  );
   return a.kind === "text" && a.text.trim() ? a.text.trim().slice(0, 1000) : undefined;
 }
 

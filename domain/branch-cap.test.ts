@@ -15,12 +15,20 @@ function branch(l1Votes: number[], l2: number, l3 = 0): CapEntry[] {
   ];
 }
 const levels = (outcomes: Record<string, MemberOutcome>, ids: string[]) =>
-  ids.map((id) => { const o = outcomes[id]!; return o.kind === "level" ? o.level : o.kind; });
+  ids.map((id) => {
+    const o = outcomes[id]!;
+    return o.kind === "level" ? o.level : o.kind;
+  });
 
 describe("M8: at most 15% L1 of the members at L2 or better", () => {
   it.each([
     // base = L1 candidates + L2 members; cap = floor(15 * base / 100)
-    [6, 0, 0], [7, 1, 1], [13, 1, 1], [14, 2, 2], [20, 3, 3], [100, 15, 15],
+    [6, 0, 0],
+    [7, 1, 1],
+    [13, 1, 1],
+    [14, 2, 2],
+    [20, 3, 3],
+    [100, 15, 15],
   ])("M8: a base of %i allows a cap of %i", (base, cap) => {
     const result = applyL1Cap(branch([9], base - 1, 5), rb);
     expect(result.base).toBe(base);
@@ -79,9 +87,7 @@ describe("M8: at most 15% L1 of the members at L2 or better", () => {
       expect(result.final).toBe(false);
       expect(result.tie).toEqual({ candidates: tied, seatsLeft: 1, votes: 8 });
       expect(levels(result.outcomes, ["a0", ...tied, "a4"])).toEqual(["L1", "undecided", "undecided", "undecided", "L2"]);
-      expect(result.outcomes.a1!.reasons).toEqual([
-        { code: "cap.tie", params: { cap: 2, base: 14, votes: 8, seatsLeft: 1, tied: 3 } },
-      ]);
+      expect(result.outcomes.a1!.reasons).toEqual([{ code: "cap.tie", params: { cap: 2, base: 14, votes: 8, seatsLeft: 1, tied: 3 } }]);
     });
 
     it("M8: the secretary's choice of exactly the seats left makes it final", () => {

@@ -52,11 +52,7 @@ export function validateCapResolutions(
   return errors;
 }
 
-export function applyL1Cap(
-  entries: CapEntry[],
-  rulebook: Rulebook,
-  resolutions?: Record<string, CapResolution>,
-): CapResult {
+export function applyL1Cap(entries: CapEntry[], rulebook: Rulebook, resolutions?: Record<string, CapResolution>): CapResult {
   const base = capBase(entries, rulebook);
   const cap = floorShare(base, rulebook.member.l1Cap.share);
   const outcomes: Record<string, MemberOutcome> = {};

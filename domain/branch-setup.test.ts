@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
-  checkDeadline, endOfLocalDay, formatLocalDate, monthsBefore, orgNameSchema, parseLocalDate, reviewYearChoices,
+  checkDeadline,
+  endOfLocalDay,
+  formatLocalDate,
+  monthsBefore,
+  orgNameSchema,
+  parseLocalDate,
+  reviewYearChoices,
   setupPeriodDeadlines,
 } from "./branch-setup";
 import { hd07_2011 } from "./rulebooks";

@@ -82,7 +82,10 @@ export function monthsBefore(nowIso: string, months: number, offsetMinutes: numb
 
 /** The period's deadlines: the calendar's defaults, with the report never before the self-review deadline. */
 export function setupPeriodDeadlines(
-  year: number, rulebook: Rulebook, selfReviewDeadline: string, offsetMinutes: number,
+  year: number,
+  rulebook: Rulebook,
+  selfReviewDeadline: string,
+  offsetMinutes: number,
 ): { selfReviewDeadline: string; reportDeadline: string } {
   const defaults = defaultPeriodDates(year, rulebook, offsetMinutes);
   const report = defaults.branchReportDeadline;

@@ -27,7 +27,10 @@ describe("T1: the review calendar in Asia/Ho_Chi_Minh", () => {
   });
 
   it("T1: a rulebook value moves a deadline without code", () => {
-    const later = { ...rb, calendar: { ...rb.calendar, selfReviewDeadline: { yearOffset: 0 as const, month: 12, day: 25, hh: 17, mm: 0, ss: 0 } } };
+    const later = {
+      ...rb,
+      calendar: { ...rb.calendar, selfReviewDeadline: { yearOffset: 0 as const, month: 12, day: 25, hh: 17, mm: 0, ss: 0 } },
+    };
     expect(defaultPeriodDates(2011, later, VN).selfReviewDeadline).toBe("2011-12-25T10:00:00.000Z");
   });
 

@@ -87,10 +87,7 @@ export function defaultPeriodDates(year: number, rulebook: Rulebook, offsetMinut
   const dates = {} as PeriodDates;
   for (const key of PERIOD_DEADLINES) {
     const c = rulebook.calendar[key];
-    dates[key] = fromLocal(
-      { y: year + c.yearOffset, m: c.month, d: c.day, hh: c.hh, mm: c.mm, ss: c.ss },
-      offsetMinutes,
-    );
+    dates[key] = fromLocal({ y: year + c.yearOffset, m: c.month, d: c.day, hh: c.hh, mm: c.mm, ss: c.ss }, offsetMinutes);
   }
   return dates;
 }

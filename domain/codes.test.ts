@@ -6,6 +6,13 @@ describe("codes for translation", () => {
     expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
     for (const code of [...ERROR_CODES, ...REASON_CODES]) expect(code).toMatch(/^[a-z0-9-]+\.[a-z0-9-]+$/);
     for (const a of ERROR_CODES) for (const b of ERROR_CODES) expect(b.startsWith(`${a}.`)).toBe(false);
-    expect(ERROR_CODES).toEqual(expect.arrayContaining(["tally.present-exceeds-official", "roster.unknown-kind", "cap.resolution-wrong-count", "time.invalid-instant"]));
+    expect(ERROR_CODES).toEqual(
+      expect.arrayContaining([
+        "tally.present-exceeds-official",
+        "roster.unknown-kind",
+        "cap.resolution-wrong-count",
+        "time.invalid-instant",
+      ]),
+    );
   });
 });

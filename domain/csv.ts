@@ -37,8 +37,7 @@ export function* csvRecords(input: string, delimiter = detectDelimiter(input)): 
       if (ch === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else {
         if (ch === "\n") line++;
         field += ch;

@@ -57,18 +57,34 @@ describe("T1: the order of a period's dates", () => {
   });
 
   it("T1: a deadline in the past or after the report is refused", () => {
-    expect(validateReviewDates({ selfReviewDeadline: now, meetingDate: null, reportDeadline: report }, "selfReviewDeadline", now))
-      .toEqual(["deadline.in-past"]);
-    expect(validateReviewDates({ selfReviewDeadline: "2026-12-31T01:00:00.000Z", meetingDate: null, reportDeadline: report }, "selfReviewDeadline", now))
-      .toEqual(["deadline.after-report"]);
+    expect(validateReviewDates({ selfReviewDeadline: now, meetingDate: null, reportDeadline: report }, "selfReviewDeadline", now)).toEqual([
+      "deadline.in-past",
+    ]);
+    expect(
+      validateReviewDates(
+        { selfReviewDeadline: "2026-12-31T01:00:00.000Z", meetingDate: null, reportDeadline: report },
+        "selfReviewDeadline",
+        now,
+      ),
+    ).toEqual(["deadline.after-report"]);
   });
 
   it("T1: a meeting before the self-reviews are due or after the report is refused", () => {
     const deadline = "2026-12-20T16:59:59.000Z";
-    expect(validateReviewDates({ selfReviewDeadline: deadline, meetingDate: "2026-12-19T01:00:00.000Z", reportDeadline: report }, "meetingDate", now))
-      .toEqual(["meeting.before-deadline"]);
-    expect(validateReviewDates({ selfReviewDeadline: deadline, meetingDate: "2026-12-31T01:00:00.000Z", reportDeadline: report }, "meetingDate", now))
-      .toEqual(["meeting.after-report"]);
+    expect(
+      validateReviewDates(
+        { selfReviewDeadline: deadline, meetingDate: "2026-12-19T01:00:00.000Z", reportDeadline: report },
+        "meetingDate",
+        now,
+      ),
+    ).toEqual(["meeting.before-deadline"]);
+    expect(
+      validateReviewDates(
+        { selfReviewDeadline: deadline, meetingDate: "2026-12-31T01:00:00.000Z", reportDeadline: report },
+        "meetingDate",
+        now,
+      ),
+    ).toEqual(["meeting.after-report"]);
   });
 
   it("T1: a past deadline does not block changing the meeting date", () => {

@@ -37,15 +37,7 @@ export const ORG_KINDS = ["base-committee", "base-branch", "sub-committee", "bra
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 /** O1: the seven tasks, in the guideline's order. */
-export const TASK_KEYS = [
-  "politicalTasks",
-  "ideology",
-  "partyBuilding",
-  "cadres",
-  "inspection",
-  "massOrgs",
-  "hcm",
-] as const;
+export const TASK_KEYS = ["politicalTasks", "ideology", "partyBuilding", "cadres", "inspection", "massOrgs", "hcm"] as const;
 export type TaskKey = (typeof TASK_KEYS)[number];
 
 export function isMemberLevel(value: unknown): value is MemberLevel {

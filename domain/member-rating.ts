@@ -1,12 +1,6 @@
 // M1–M13: the rating of one party member from their status, their discipline record and the branch's tally.
 import { localYear, RATING_PATH_OFFSET_MINUTES } from "./calendar";
-import {
-  DISCIPLINE_LEVELS,
-  type DisciplineLevel,
-  type DisciplineSource,
-  type MemberKind,
-  type MemberLevel,
-} from "./levels";
+import { DISCIPLINE_LEVELS, type DisciplineLevel, type DisciplineSource, type MemberKind, type MemberLevel } from "./levels";
 import { DomainError, reason, type Reason } from "./reasons";
 import type { Rulebook } from "./rulebook";
 import { levelByVote, validateTally, type TallyInput } from "./tally";
@@ -22,7 +16,7 @@ export type MemberStatusInput = {
   isLeader: boolean;
 };
 
-export type DisciplineInput = { level: DisciplineLevel; source: DisciplineSource; /** ISO instant or YYYY-MM-DD */ date: string };
+export type DisciplineInput = { level: DisciplineLevel; source: DisciplineSource /** ISO instant or YYYY-MM-DD */; date: string };
 
 export type MemberRatingInput = {
   member: MemberStatusInput;
@@ -81,8 +75,7 @@ export function autoL3Reason(member: MemberStatusInput, rulebook: Rulebook): Rea
   const rule = rulebook.member.autoL3;
   if (rule.retiredNotMoved && member.retiredNotMoved) return reason("member.retired-not-moved");
   const reported = member.awayReportedAllowed === true || !rule.awayRequiresReport;
-  if (member.workingAwayMonths >= rule.awayMonths && reported)
-    return reason("member.working-away", { months: member.workingAwayMonths });
+  if (member.workingAwayMonths >= rule.awayMonths && reported) return reason("member.working-away", { months: member.workingAwayMonths });
   return null;
 }
 

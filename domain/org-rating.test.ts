@@ -53,7 +53,13 @@ describe("O1: scores of the seven tasks", () => {
 
 describe("O2: levels by score band", () => {
   it.each([
-    [100, "tsvm"], [90, "tsvm"], [89, "good"], [70, "good"], [69, "completed"], [50, "completed"], [49, "weak"],
+    [100, "tsvm"],
+    [90, "tsvm"],
+    [89, "good"],
+    [70, "good"],
+    [69, "completed"],
+    [50, "completed"],
+    [49, "weak"],
   ] as const)("O2: a total of %i is %s", (total, level) => {
     expect(rate({ scores: scoring(total) })).toMatchObject({ total, level });
   });
@@ -83,7 +89,11 @@ describe("O3: conditions of TSVM", () => {
     ["no rated members fails", { memberLevels: { L1: 0, L2: 0, L3: 0, L4: 0 } }, ["members-l2-or-better"]],
     ["a disciplined leader fails", { conditions: { ...unit().conditions, leaderDisciplined: true } }, ["no-leader-disciplined"]],
     ["attendance exactly 80% passes", { conditions: { ...unit().conditions, attendance: { attended: 4, expected: 5 } } }, []],
-    ["attendance just under 80% fails", { conditions: { ...unit().conditions, attendance: { attended: 79, expected: 100 } } }, ["attendance"]],
+    [
+      "attendance just under 80% fails",
+      { conditions: { ...unit().conditions, attendance: { attended: 79, expected: 100 } } },
+      ["attendance"],
+    ],
   ] as const)("O3: %s", (_name, over, expected) => {
     expect(failed(over as Partial<OrgRatingInput>)).toEqual(expected);
   });
@@ -103,9 +113,21 @@ describe("O3: conditions of TSVM", () => {
 
 describe("O4, O5: weak whatever the score", () => {
   it.each([
-    ["prolonged disunity", { defects: { prolongedDisunity: true, corruptionDiscipline: false } }, { code: "org.defect", params: { defect: "prolonged-disunity" } }],
-    ["corruption leading to discipline", { defects: { prolongedDisunity: false, corruptionDiscipline: true } }, { code: "org.defect", params: { defect: "corruption-discipline" } }],
-    ["exactly 1/3 of branches weak", { kind: "base-committee", branchLevels: { tsvm: 4, good: 1, completed: 0, weak: 3 } }, { code: "org.defect", params: { defect: "weak-branches" } }],
+    [
+      "prolonged disunity",
+      { defects: { prolongedDisunity: true, corruptionDiscipline: false } },
+      { code: "org.defect", params: { defect: "prolonged-disunity" } },
+    ],
+    [
+      "corruption leading to discipline",
+      { defects: { prolongedDisunity: false, corruptionDiscipline: true } },
+      { code: "org.defect", params: { defect: "corruption-discipline" } },
+    ],
+    [
+      "exactly 1/3 of branches weak",
+      { kind: "base-committee", branchLevels: { tsvm: 4, good: 1, completed: 0, weak: 3 } },
+      { code: "org.defect", params: { defect: "weak-branches" } },
+    ],
   ] as const)("O4: %s makes a 100-point unit weak", (_name, over, expected) => {
     const result = rate(over as Partial<OrgRatingInput>);
     expect(result.level).toBe("weak");
@@ -113,14 +135,19 @@ describe("O4, O5: weak whatever the score", () => {
   });
 
   it("O4: just under 1/3 of branches weak is not a defect", () => {
-    expect(rate({ kind: "base-committee", branchLevels: { tsvm: 0, good: 7, completed: 0, weak: 3 }, scores: scoring(80) }).level).toBe("good");
+    expect(rate({ kind: "base-committee", branchLevels: { tsvm: 0, good: 7, completed: 0, weak: 3 }, scores: scoring(80) }).level).toBe(
+      "good",
+    );
   });
 
   it("O5: fewer than 8 Ho Chi Minh points is weak; exactly 8 is enough", () => {
     expect(rate({ scores: { ...scoring(60), hcm: 7 } })).toMatchObject({ level: "weak", total: 52 });
     const eight = { ...FULL, hcm: 8, politicalTasks: 23 }; // total 86
     expect(rate({ scores: eight })).toMatchObject({ level: "good", total: 86 });
-    expect(rate({ scores: { ...eight, hcm: 7 } }).reasons).toContainEqual({ code: "org.hcm-below-minimum", params: { points: 7, minimum: 8 } });
+    expect(rate({ scores: { ...eight, hcm: 7 } }).reasons).toContainEqual({
+      code: "org.hcm-below-minimum",
+      params: { points: 7, minimum: 8 },
+    });
   });
 
   it("O5: without concrete Ho Chi Minh actions a unit is weak", () => {
@@ -129,7 +156,13 @@ describe("O4, O5: weak whatever the score", () => {
 });
 
 describe("O6, O7", () => {
-  it.each([[4, 0], [5, 1], [9, 1], [10, 2], [15, 3]])("O6: %i TSVM units allow %i exemplary", (tsvm, quota) => {
+  it.each([
+    [4, 0],
+    [5, 1],
+    [9, 1],
+    [10, 2],
+    [15, 3],
+  ])("O6: %i TSVM units allow %i exemplary", (tsvm, quota) => {
     expect(exemplaryQuota(tsvm, rb)).toBe(quota);
   });
 

@@ -115,4 +115,3 @@ export function rateOrganization(input: OrgRatingInput, rulebook: Rulebook): Org
 export function exemplaryQuota(tsvmCount: number, rulebook: Rulebook): number {
   return floorShare(tsvmCount, rulebook.org.exemplaryShare);
 }
-

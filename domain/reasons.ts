@@ -88,10 +88,7 @@ export type Reason = {
   [C in ReasonCode]: ReasonParams[C] extends undefined ? { code: C } : { code: C; params: ReasonParams[C] };
 }[ReasonCode];
 
-export function reason<C extends ReasonCode>(
-  code: C,
-  ...params: ReasonParams[C] extends undefined ? [] : [ReasonParams[C]]
-): Reason {
+export function reason<C extends ReasonCode>(code: C, ...params: ReasonParams[C] extends undefined ? [] : [ReasonParams[C]]): Reason {
   return (params.length > 0 ? { code, params: params[0] } : { code }) as Reason;
 }
 

@@ -33,7 +33,13 @@ describe("R1: rewards and their money", () => {
 });
 
 describe("R2: quotas", () => {
-  it.each([[6, 0], [7, 1], [13, 1], [14, 2], [20, 3]])("R2: %i exemplary branches allow %i proposed to the bloc", (n, q) => {
+  it.each([
+    [6, 0],
+    [7, 1],
+    [13, 1],
+    [14, 2],
+    [20, 3],
+  ])("R2: %i exemplary branches allow %i proposed to the bloc", (n, q) => {
     expect(blocBranchProposalQuota(n, rb)).toBe(q);
   });
 
@@ -44,7 +50,13 @@ describe("R2: quotas", () => {
 
 const goodMembers: LevelCounts = { L1: 2, L2: 17, L3: 1, L4: 0 }; // 19 of 20 = 95%
 const orgYear = (year: number, over: Partial<OrgYearRecord> = {}): OrgYearRecord => ({
-  year, registered: true, score: 96, level: "tsvm", exemplary: true, memberLevels: goodMembers, ...over,
+  year,
+  registered: true,
+  score: 96,
+  level: "tsvm",
+  exemplary: true,
+  memberLevels: goodMembers,
+  ...over,
 });
 const codes = (r: { reasons: { code: string }[] }) => r.reasons.map((x) => x.code);
 
@@ -68,7 +80,9 @@ describe("R3, R5: organizations proposed upward", () => {
   });
 
   it("R3: a missing year of the three is reported", () => {
-    expect(codes(checkOrgReward("province.tccsd-exemplary-3y", { year: 2011, history: [orgYear(2010), orgYear(2011)] }, rb))).toEqual(["reward.no-record"]);
+    expect(codes(checkOrgReward("province.tccsd-exemplary-3y", { year: 2011, history: [orgYear(2010), orgYear(2011)] }, rb))).toEqual([
+      "reward.no-record",
+    ]);
   });
 
   it("R3: the base committee's own exemplary-branch reward does not apply R3", () => {
@@ -77,9 +91,12 @@ describe("R3, R5: organizations proposed upward", () => {
   });
 
   it("R3: a provincial reward waits 3 years after the previous one", () => {
-    expect(codes(checkOrgReward("province.tccsd-exemplary-3y", { year: 2011, history: threeYears, previousRewardYears: [2009] }, rb)))
-      .toEqual(["reward.too-recent"]);
-    expect(checkOrgReward("province.tccsd-exemplary-3y", { year: 2011, history: threeYears, previousRewardYears: [2008] }, rb).eligible).toBe(true);
+    expect(
+      codes(checkOrgReward("province.tccsd-exemplary-3y", { year: 2011, history: threeYears, previousRewardYears: [2009] }, rb)),
+    ).toEqual(["reward.too-recent"]);
+    expect(
+      checkOrgReward("province.tccsd-exemplary-3y", { year: 2011, history: threeYears, previousRewardYears: [2008] }, rb).eligible,
+    ).toBe(true);
   });
 
   it("R5: only organizations registered at the start of the year are considered", () => {
@@ -91,33 +108,50 @@ describe("R3, R5: organizations proposed upward", () => {
 
 describe("R4: members proposed upward", () => {
   const memberYears = (levels: ("L1" | "L2")[], titles: number[] = []): MemberYearRecord[] =>
-    levels.map((level, i) => ({ year: 2011 - levels.length + 1 + i, level, emulationTitle: titles.includes(2011 - levels.length + 1 + i) }));
+    levels.map((level, i) => ({
+      year: 2011 - levels.length + 1 + i,
+      level,
+      emulationTitle: titles.includes(2011 - levels.length + 1 + i),
+    }));
 
   it("R4: to the bloc — L1 in 2009–2011 and one emulation title", () => {
-    expect(checkMemberReward("bloc.member-excellent-3y", { year: 2011, history: memberYears(["L1", "L1", "L1"], [2010]) }, rb).eligible).toBe(true);
+    expect(
+      checkMemberReward("bloc.member-excellent-3y", { year: 2011, history: memberYears(["L1", "L1", "L1"], [2010]) }, rb).eligible,
+    ).toBe(true);
   });
 
   it.each([
     ["an L2 year", memberYears(["L1", "L2", "L1"], [2010]), {}, ["reward.not-level"]],
     ["no emulation title", memberYears(["L1", "L1", "L1"]), {}, ["reward.too-few-titles"]],
-    ["a bloc reward in 2009 (less than 3 years)", memberYears(["L1", "L1", "L1"], [2011]), { "bloc-committee": [2009] }, ["reward.too-recent"]],
+    [
+      "a bloc reward in 2009 (less than 3 years)",
+      memberYears(["L1", "L1", "L1"], [2011]),
+      { "bloc-committee": [2009] },
+      ["reward.too-recent"],
+    ],
   ] as const)("R4: to the bloc — %s is ineligible", (_name, history, rewardYears, expected) => {
     expect(codes(checkMemberReward("bloc.member-excellent-3y", { year: 2011, history, rewardYears }, rb))).toEqual(expected);
   });
 
   it("R4: to the bloc — a bloc reward of 2008 is 3 years old and allowed", () => {
     const history = memberYears(["L1", "L1", "L1"], [2011]);
-    expect(checkMemberReward("bloc.member-excellent-3y", { year: 2011, history, rewardYears: { "bloc-committee": [2008] } }, rb).eligible).toBe(true);
+    expect(
+      checkMemberReward("bloc.member-excellent-3y", { year: 2011, history, rewardYears: { "bloc-committee": [2008] } }, rb).eligible,
+    ).toBe(true);
   });
 
   it("R4: to the province — L1 five years, one bloc reward and two titles, 5 years since a provincial reward", () => {
     const history = memberYears(["L1", "L1", "L1", "L1", "L1"], [2008, 2010]);
     const input = { year: 2011, history, rewardYears: { "bloc-committee": [2009], "provincial-standing": [2006] } };
     expect(checkMemberReward("province.member-excellent-5y", input, rb).eligible).toBe(true);
-    expect(codes(checkMemberReward("province.member-excellent-5y", { ...input, rewardYears: { "provincial-standing": [2007] } }, rb)))
-      .toEqual(["reward.too-few-bloc-rewards", "reward.too-recent"]);
-    expect(codes(checkMemberReward("province.member-excellent-5y", { ...input, history: memberYears(["L1", "L1", "L1", "L1", "L1"], [2008]) }, rb)))
-      .toEqual(["reward.too-few-titles"]);
+    expect(
+      codes(checkMemberReward("province.member-excellent-5y", { ...input, rewardYears: { "provincial-standing": [2007] } }, rb)),
+    ).toEqual(["reward.too-few-bloc-rewards", "reward.too-recent"]);
+    expect(
+      codes(
+        checkMemberReward("province.member-excellent-5y", { ...input, history: memberYears(["L1", "L1", "L1", "L1", "L1"], [2008]) }, rb),
+      ),
+    ).toEqual(["reward.too-few-titles"]);
   });
 
   it("R4: at most 15% of the year's L1 members go to the bloc", () => {

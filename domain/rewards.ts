@@ -29,7 +29,11 @@ export type OrgYearRecord = {
   exemplary: boolean;
   memberLevels: LevelCounts;
 };
-export type MemberYearRecord = { year: number; level: MemberLevel | null; /** "Chiến sỹ thi đua cơ sở" or higher */ emulationTitle: boolean };
+export type MemberYearRecord = {
+  year: number;
+  level: MemberLevel | null /** "Chiến sỹ thi đua cơ sở" or higher */;
+  emulationTitle: boolean;
+};
 
 /** The `count` years ending with `year`, oldest first. */
 function yearsEnding(year: number, count: number): number[] {
@@ -91,8 +95,7 @@ export function checkMemberReward(
     else if (r.level !== "L1") reasons.push(reason("reward.not-level", { year, required: "L1" }));
   }
   const titles = window.filter((y) => byYear.get(y)?.emulationTitle).length;
-  if (titles < spec.minEmulationTitles)
-    reasons.push(reason("reward.too-few-titles", { count: titles, minimum: spec.minEmulationTitles }));
+  if (titles < spec.minEmulationTitles) reasons.push(reason("reward.too-few-titles", { count: titles, minimum: spec.minEmulationTitles }));
   const blocRewards = (input.rewardYears?.["bloc-committee"] ?? []).filter((y) => window.includes(y)).length;
   if (blocRewards < spec.minBlocRewards)
     reasons.push(reason("reward.too-few-bloc-rewards", { count: blocRewards, minimum: spec.minBlocRewards }));

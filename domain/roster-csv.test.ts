@@ -19,7 +19,8 @@ describe("roster CSV bounds", () => {
     expect(parseRosterCsv(csv(MAX_ROSTER_MEMBERS))).toMatchObject({ errors: [] });
     expect(parseRosterCsv(csv(MAX_ROSTER_MEMBERS)).entries).toHaveLength(MAX_ROSTER_MEMBERS);
     expect(parseRosterCsv(csv(MAX_ROSTER_MEMBERS + 50))).toEqual({
-      entries: [], errors: [{ line: MAX_ROSTER_MEMBERS + 2, error: "roster.too-many-members", detail: "5000" }],
+      entries: [],
+      errors: [{ line: MAX_ROSTER_MEMBERS + 2, error: "roster.too-many-members", detail: "5000" }],
     });
   });
 

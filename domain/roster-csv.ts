@@ -25,7 +25,6 @@ const FLAG_COLUMNS = [
 const TRUE_WORDS = new Set(["1", "x", "co", "yes", "y", "true"]);
 const FALSE_WORDS = new Set(["", "0", "khong", "no", "n", "false"]);
 
-
 function yesNo(raw: string): boolean | null {
   const word = foldVietnamese(raw);
   return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : null;
@@ -78,8 +77,7 @@ export function* rosterCsvSteps(text: string, options: { asOf?: string } = {}): 
   const columns = new Map<string, number>();
   for (const [i, h] of (header?.fields ?? []).entries()) columns.set(foldVietnamese(h).replace(/[ -]/g, "_"), i);
   const missing = REQUIRED.filter((c) => !columns.has(c));
-  if (missing.length > 0)
-    return { entries: [], errors: missing.map((c) => ({ line: 1, error: "roster.csv-missing-column", detail: c })) };
+  if (missing.length > 0) return { entries: [], errors: missing.map((c) => ({ line: 1, error: "roster.csv-missing-column", detail: c })) };
 
   const result: RosterImport = { entries: [], errors: [] };
   let count = 0;

@@ -4,18 +4,26 @@ import { setApartKnownNames, summarizeRoster } from "./roster-summary";
 
 describe("summarizeRoster", () => {
   it("counts kinds, the exempt (M2), retired and away (M10), leaders (M5) and groups (M6)", () => {
-    const { entries } = parseRosterLines([
-      "Nguyễn Văn An; chính thức; tổ 1, cấp ủy",
-      "Trần Thị Bình; dự bị; tổ 2",
-      "Lê Văn Cường; chính thức; tổ 1, miễn",
-      "Phạm Thị Dung; tạm thời; nghỉ hưu",
-      "Hoàng Văn Em; chính thức; đi xa 4",
-    ].join("\n"));
+    const { entries } = parseRosterLines(
+      [
+        "Nguyễn Văn An; chính thức; tổ 1, cấp ủy",
+        "Trần Thị Bình; dự bị; tổ 2",
+        "Lê Văn Cường; chính thức; tổ 1, miễn",
+        "Phạm Thị Dung; tạm thời; nghỉ hưu",
+        "Hoàng Văn Em; chính thức; đi xa 4",
+      ].join("\n"),
+    );
     expect(summarizeRoster(entries)).toEqual({
       total: 5,
       byKind: { official: 3, probationary: 1, temporary: 1 },
-      exempt: 1, retiredNotMoved: 1, workingAway: 1, leaders: 1,
-      groups: [{ name: "1", count: 2 }, { name: "2", count: 1 }],
+      exempt: 1,
+      retiredNotMoved: 1,
+      workingAway: 1,
+      leaders: 1,
+      groups: [
+        { name: "1", count: 2 },
+        { name: "2", count: 1 },
+      ],
     });
   });
 });

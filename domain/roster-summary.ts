@@ -19,7 +19,11 @@ export function summarizeRoster(entries: RosterEntry[]): RosterSummary {
   const summary: RosterSummary = {
     total: entries.length,
     byKind: { official: 0, probationary: 0, temporary: 0 },
-    exempt: 0, retiredNotMoved: 0, workingAway: 0, leaders: 0, groups: [],
+    exempt: 0,
+    retiredNotMoved: 0,
+    workingAway: 0,
+    leaders: 0,
+    groups: [],
   };
   const groups = new Map<string, number>();
   for (const { status, group } of entries) {

@@ -6,7 +6,10 @@ import { official } from "./test-helpers";
 
 describe("roster lines (M1, M2, M5, M6, M10)", () => {
   it("M1: the three kinds, with or without diacritics and in any case", () => {
-    expect(parseRosterLine("Nguyễn Văn An; chính thức")).toEqual({ ok: true, value: { name: "Nguyễn Văn An", group: null, status: official(), workingAwaySince: null } });
+    expect(parseRosterLine("Nguyễn Văn An; chính thức")).toEqual({
+      ok: true,
+      value: { name: "Nguyễn Văn An", group: null, status: official(), workingAwaySince: null },
+    });
     const kinds = ["DỰ BỊ", "du bi", "Sinh hoạt tạm thời", "tam  thoi"].map((k) => {
       const r = parseRosterLine(`Trần Thị Bình; ${k}`);
       return r.ok ? r.value.status.kind : r.error;
@@ -40,7 +43,10 @@ describe("roster lines (M1, M2, M5, M6, M10)", () => {
 
   it("M6: several lines at once, skipping blanks and comments, errors with their line numbers", () => {
     const result = parseRosterLines("# chi bộ 1\nAn; chính thức; tổ 1\n\nBình; dự bị; tổ 1\nCường; ?\n");
-    expect(result.entries.map((e) => [e.name, e.group])).toEqual([["An", "1"], ["Bình", "1"]]);
+    expect(result.entries.map((e) => [e.name, e.group])).toEqual([
+      ["An", "1"],
+      ["Bình", "1"],
+    ]);
     expect(result.errors).toEqual([{ line: 5, error: "roster.unknown-kind", detail: "?" }]);
   });
 });
@@ -63,10 +69,13 @@ describe("roster CSV", () => {
   });
 
   it("M1: bad rows are reported with their line, good rows kept; missing columns stop the import", () => {
-    const text = "name,kind,exempt\nAn,chính thức,maybe\n\"Bình\nBảo\",dự bị,0\nCường,chính thức,1\n";
+    const text = 'name,kind,exempt\nAn,chính thức,maybe\n"Bình\nBảo",dự bị,0\nCường,chính thức,1\n';
     const result = parseRosterCsv(text);
     expect(result.errors).toEqual([{ line: 2, error: "roster.invalid-boolean", detail: "exempt" }]);
-    expect(result.entries.map((e) => [e.name, e.status.exempt])).toEqual([["Bình Bảo", false], ["Cường", true]]);
+    expect(result.entries.map((e) => [e.name, e.status.exempt])).toEqual([
+      ["Bình Bảo", false],
+      ["Cường", true],
+    ]);
     expect(parseRosterCsv("name,group\nAn,1").errors).toEqual([{ line: 1, error: "roster.csv-missing-column", detail: "kind" }]);
   });
 

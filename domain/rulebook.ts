@@ -25,11 +25,7 @@ export const ORG_REWARD_KEYS = [
   "province.tccsd-exemplary-3y",
 ] as const;
 export type OrgRewardKey = (typeof ORG_REWARD_KEYS)[number];
-export const MEMBER_REWARD_KEYS = [
-  "base.excellent-member",
-  "bloc.member-excellent-3y",
-  "province.member-excellent-5y",
-] as const;
+export const MEMBER_REWARD_KEYS = ["base.excellent-member", "bloc.member-excellent-3y", "province.member-excellent-5y"] as const;
 export type MemberRewardKey = (typeof MEMBER_REWARD_KEYS)[number];
 export type RewardKey = OrgRewardKey | MemberRewardKey;
 

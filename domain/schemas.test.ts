@@ -37,7 +37,9 @@ describe("M4: the self-review", () => {
   it("M4: the four contents a–d are all required", () => {
     const schema = selfReviewSchemaFor(official(), rb);
     expect(schema.parse(review)).toEqual({ ...review, hcm: "" });
-    expect(errorsOf(schema.safeParse({ ...review, contents: { ...review.contents, c: "" } }))).toEqual([{ path: "contents.c", code: "review.empty" }]);
+    expect(errorsOf(schema.safeParse({ ...review, contents: { ...review.contents, c: "" } }))).toEqual([
+      { path: "contents.c", code: "review.empty" },
+    ]);
   });
 
   it("M5: a leader's self-review must state the Ho Chi Minh actions", () => {
@@ -53,9 +55,13 @@ describe("M13: the tally schema", () => {
   });
 
   it("M13: bounds are reported as codes on their fields", () => {
-    expect(errorsOf(tallySchema.safeParse({ ...tally(9, {}), present: 10 }))).toEqual([{ path: "present", code: "tally.present-exceeds-official" }]);
+    expect(errorsOf(tallySchema.safeParse({ ...tally(9, {}), present: 10 }))).toEqual([
+      { path: "present", code: "tally.present-exceeds-official" },
+    ]);
     expect(errorsOf(tallySchema.safeParse({ ...tally(9, { L2: 1.5 }) }))).toEqual([{ path: "votes.L2", code: "count.not-integer" }]);
-    expect(errorsOf(tallySchema.safeParse({ ...tally(9, {}), method: "phone" }))).toEqual([{ path: "method", code: "tally.invalid-method" }]);
+    expect(errorsOf(tallySchema.safeParse({ ...tally(9, {}), method: "phone" }))).toEqual([
+      { path: "method", code: "tally.invalid-method" },
+    ]);
   });
 });
 
@@ -63,10 +69,12 @@ describe("T1: period dates and O1: org scores", () => {
   it("T1: default dates parse; deadlines out of order or without offset are refused", () => {
     const dates = defaultPeriodDates(2011, rb, VN);
     expect(periodDatesSchema.parse(dates)).toEqual(dates);
-    expect(errorsOf(periodDatesSchema.safeParse({ ...dates, blocAppraisalDeadline: "2012-01-01T00:00:00+07:00" })))
-      .toEqual([{ path: "blocAppraisalDeadline", code: "period.out-of-order" }]);
-    expect(errorsOf(periodDatesSchema.safeParse({ ...dates, selfReviewDeadline: "2011-12-20 23:59" })))
-      .toEqual([{ path: "selfReviewDeadline", code: "period.invalid-instant" }]);
+    expect(errorsOf(periodDatesSchema.safeParse({ ...dates, blocAppraisalDeadline: "2012-01-01T00:00:00+07:00" }))).toEqual([
+      { path: "blocAppraisalDeadline", code: "period.out-of-order" },
+    ]);
+    expect(errorsOf(periodDatesSchema.safeParse({ ...dates, selfReviewDeadline: "2011-12-20 23:59" }))).toEqual([
+      { path: "selfReviewDeadline", code: "period.invalid-instant" },
+    ]);
   });
 
   it("O1: each org score is a whole number within its task's maximum", () => {

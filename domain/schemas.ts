@@ -45,14 +45,15 @@ export const selfRatingSchema = z.enum(MEMBER_LEVELS, { error: "self-rating.inva
 
 /** M4, M5: the whole self-review; a leader must write the Ho Chi Minh actions. */
 export function selfReviewSchemaFor(member: MemberStatusInput, rulebook: Rulebook) {
-  const hcm = requiresHcmReport(member, rulebook)
-    ? optionalTextSchema.min(1, { error: "review.hcm-required" })
-    : optionalTextSchema;
-  return z.object({
-    contents: z.object({ a: reviewContentSchema, b: reviewContentSchema, c: reviewContentSchema, d: reviewContentSchema }, NOT_OBJECT),
-    hcm,
-    selfRating: selfRatingSchema,
-  }, NOT_OBJECT);
+  const hcm = requiresHcmReport(member, rulebook) ? optionalTextSchema.min(1, { error: "review.hcm-required" }) : optionalTextSchema;
+  return z.object(
+    {
+      contents: z.object({ a: reviewContentSchema, b: reviewContentSchema, c: reviewContentSchema, d: reviewContentSchema }, NOT_OBJECT),
+      hcm,
+      selfRating: selfRatingSchema,
+    },
+    NOT_OBJECT,
+  );
 }
 export type SelfReview = z.infer<ReturnType<typeof selfReviewSchemaFor>>;
 
@@ -60,14 +61,17 @@ const countSchema = z.int({ error: "count.not-integer" }).min(0, { error: "count
 
 /** M13: ballot counts, with every bound of `validateTally` reported on its field. */
 export const tallySchema = z
-  .object({
-    method: z.enum(["secret", "hands"], { error: "tally.invalid-method" }),
-    official: countSchema,
-    present: countSchema,
-    valid: countSchema,
-    votes: z.object({ L1: countSchema, L2: countSchema, L3: countSchema, L4: countSchema }, NOT_OBJECT),
-    l4Grounds: z.array(z.enum(L4_GROUNDS, { error: "tally.invalid-ground" }), { error: "tally.invalid-ground" }).optional(),
-  }, NOT_OBJECT)
+  .object(
+    {
+      method: z.enum(["secret", "hands"], { error: "tally.invalid-method" }),
+      official: countSchema,
+      present: countSchema,
+      valid: countSchema,
+      votes: z.object({ L1: countSchema, L2: countSchema, L3: countSchema, L4: countSchema }, NOT_OBJECT),
+      l4Grounds: z.array(z.enum(L4_GROUNDS, { error: "tally.invalid-ground" }), { error: "tally.invalid-ground" }).optional(),
+    },
+    NOT_OBJECT,
+  )
   .superRefine((tally, ctx) => {
     for (const e of validateTally(tally)) ctx.addIssue({ code: "custom", message: e.code, path: e.field ? e.field.split(".") : [] });
   });

@@ -3,7 +3,11 @@ import { joinPartText, missingFrom, missingParts, reviewEditPermission, type Rev
 
 const deadline = "2011-12-20T23:59:59+07:00";
 const draft = (over: Partial<ReviewDraft> = {}): ReviewDraft => ({
-  contents: { a: "A", b: "B", c: null, d: null }, hcmActions: null, selfRating: null, submittedAt: null, ...over,
+  contents: { a: "A", b: "B", c: null, d: null },
+  hcmActions: null,
+  selfRating: null,
+  submittedAt: null,
+  ...over,
 });
 
 describe("M4, M5: the parts of a self-review", () => {

@@ -13,8 +13,20 @@ const late = { submittedAt: "2011-12-21T10:00:00+07:00" };
 
 describe("branch status", () => {
   const members = [
-    member("s1", { group: "1", review: onTime, hasTally: true, outcome: { kind: "level", level: "L2", reasons: [] }, resultState: "recognized" }),
-    member("s2", { group: "1", review: late, hasTally: true, outcome: { kind: "level", level: "L1", reasons: [] }, resultState: "revoked" }),
+    member("s1", {
+      group: "1",
+      review: onTime,
+      hasTally: true,
+      outcome: { kind: "level", level: "L2", reasons: [] },
+      resultState: "recognized",
+    }),
+    member("s2", {
+      group: "1",
+      review: late,
+      hasTally: true,
+      outcome: { kind: "level", level: "L1", reasons: [] },
+      resultState: "revoked",
+    }),
     member("m1", { group: "2", unreachable: true }),
     member("d1", { group: "2", review: { submittedAt: null } }),
     member("x1", { group: "2", status: official({ exempt: true }) }),
@@ -41,7 +53,11 @@ describe("branch status", () => {
   });
 
   it("M6: the same status per party group, members without a group together", () => {
-    expect(status.groups.map((g) => [g.group, g.counts.total])).toEqual([["1", 2], ["2", 3], [null, 2]]);
+    expect(status.groups.map((g) => [g.group, g.counts.total])).toEqual([
+      ["1", 2],
+      ["2", 3],
+      [null, 2],
+    ]);
     const g2 = status.groups.find((g) => g.group === "2")!;
     expect(g2.counts).toMatchObject({ missing: 2, notEvaluated: 1, unreachable: 1 });
     expect(g2.members.unreachable).toEqual(["m1"]);
@@ -72,8 +88,13 @@ describe("branch status", () => {
   function talliesOf(list: StatusMember[], times: number): BranchTallies {
     return {
       submissions: list.map((m) => ({
-        status: m.status, absent: m.absent, members: times,
-        review: m.review && { submitted: m.review.submittedAt !== null, late: m.review.submittedAt !== null && m.review.submittedAt > "2011-12-20T23:59:59+07:00" },
+        status: m.status,
+        absent: m.absent,
+        members: times,
+        review: m.review && {
+          submitted: m.review.submittedAt !== null,
+          late: m.review.submittedAt !== null && m.review.submittedAt > "2011-12-20T23:59:59+07:00",
+        },
       })),
       unreachable: times * list.filter((m) => m.unreachable).length,
       counted: times * list.filter((m) => m.hasTally).length,
@@ -84,19 +105,39 @@ describe("branch status", () => {
   it("T2, M2, M3, M14: counting kinds of members gives the counts of counting members one by one", () => {
     expect(branchCounts({ ...talliesOf(members, 1), deadline, now })).toEqual(status.counts);
     const early = "2011-12-18T09:00:00+07:00";
-    expect(branchCounts({ ...talliesOf(members, 1), deadline, now: early })).toEqual(branchStatus({ members, deadline, now: early }).counts);
+    expect(branchCounts({ ...talliesOf(members, 1), deadline, now: early })).toEqual(
+      branchStatus({ members, deadline, now: early }).counts,
+    );
   });
 
   it("T2: each kind of member counts as many times as members share it", () => {
     const thrice = branchCounts({ ...talliesOf(members, 3), deadline, now });
-    expect(thrice).toMatchObject({ total: 21, submitted: 6, late: 3, missing: 6, notEvaluated: 3, deferred: 3, counted: 9, unreachable: 3, blocked: 3, recognized: 3 });
+    expect(thrice).toMatchObject({
+      total: 21,
+      submitted: 6,
+      late: 3,
+      missing: 6,
+      notEvaluated: 3,
+      deferred: 3,
+      counted: 9,
+      unreachable: 3,
+      blocked: 3,
+      recognized: 3,
+    });
     expect(thrice.rated).toEqual({ L1: 0, L2: 3, L3: 0, L4: 0 });
   });
 
   it("T2: a review marked late counts as late even before the deadline has passed for the others", () => {
     const counts = branchCounts({
-      submissions: [{ status: official(), review: { submitted: true, late: true }, absent: false, members: 2 }, { status: official(), absent: false, members: 1 }],
-      unreachable: 0, counted: 0, results: [], deadline, now: "2011-12-18T09:00:00+07:00",
+      submissions: [
+        { status: official(), review: { submitted: true, late: true }, absent: false, members: 2 },
+        { status: official(), absent: false, members: 1 },
+      ],
+      unreachable: 0,
+      counted: 0,
+      results: [],
+      deadline,
+      now: "2011-12-18T09:00:00+07:00",
     });
     expect(counts).toMatchObject({ total: 3, late: 2, pending: 1, missing: 0 });
   });
@@ -104,7 +145,18 @@ describe("branch status", () => {
   it("an upper committee's totals add every count of its branches, levels included", () => {
     const early = branchStatus({ members, deadline, now: "2011-12-18T09:00:00+07:00" }).counts;
     const total = sumCounts([status.counts, early]);
-    for (const key of ["total", "submitted", "late", "missing", "pending", "draft", "counted", "recognized", "unreachable", "blocked"] as const)
+    for (const key of [
+      "total",
+      "submitted",
+      "late",
+      "missing",
+      "pending",
+      "draft",
+      "counted",
+      "recognized",
+      "unreachable",
+      "blocked",
+    ] as const)
       expect(total[key]).toBe(status.counts[key] + early[key]);
     expect(total.rated).toEqual({ L1: 0, L2: 2, L3: 0, L4: 0 });
     expect(sumCounts([])).toMatchObject({ total: 0, rated: { L1: 0, L2: 0, L3: 0, L4: 0 } });

@@ -57,11 +57,30 @@ const STATE_COUNT: Record<SubmissionState, keyof StatusCounts> = {
 function emptyTally(): { counts: StatusCounts; members: StatusLists } {
   return {
     counts: {
-      total: 0, submitted: 0, late: 0, missing: 0, draft: 0, pending: 0, notEvaluated: 0, deferred: 0,
-      counted: 0, rated: { L1: 0, L2: 0, L3: 0, L4: 0 }, blocked: 0, undecided: 0, recognized: 0, unreachable: 0,
+      total: 0,
+      submitted: 0,
+      late: 0,
+      missing: 0,
+      draft: 0,
+      pending: 0,
+      notEvaluated: 0,
+      deferred: 0,
+      counted: 0,
+      rated: { L1: 0, L2: 0, L3: 0, L4: 0 },
+      blocked: 0,
+      undecided: 0,
+      recognized: 0,
+      unreachable: 0,
     },
     members: {
-      submitted: [], late: [], missing: [], draft: [], pending: [], "not-evaluated": [], deferred: [], unreachable: [],
+      submitted: [],
+      late: [],
+      missing: [],
+      draft: [],
+      pending: [],
+      "not-evaluated": [],
+      deferred: [],
+      unreachable: [],
     },
   };
 }

@@ -13,7 +13,11 @@ describe("T2: submissions against the deadline", () => {
     ["a draft, before the deadline", { review: { submittedAt: null } }, "draft"],
     ["submitted before the deadline", { review: { submittedAt: "2011-12-19T10:00:00+07:00" }, now: after }, "submitted"],
     ["submitted at the deadline instant itself", { review: { submittedAt: deadline }, now: after }, "submitted"],
-    ["submitted one second after the deadline is kept, marked late", { review: { submittedAt: "2011-12-21T00:00:00+07:00" }, now: after }, "late"],
+    [
+      "submitted one second after the deadline is kept, marked late",
+      { review: { submittedAt: "2011-12-21T00:00:00+07:00" }, now: after },
+      "late",
+    ],
     ["nothing after the deadline", { now: after }, "missing"],
     ["only a draft after the deadline", { review: { submittedAt: null }, now: after }, "missing"],
   ] as const)("T2: %s", (_name, over, expected) => {

@@ -2,15 +2,7 @@
 import { toMs } from "./calendar";
 import { isEvaluated, type MemberStatusInput } from "./member-rating";
 
-export const SUBMISSION_STATES = [
-  "submitted",
-  "late",
-  "missing",
-  "draft",
-  "pending",
-  "not-evaluated",
-  "deferred",
-] as const;
+export const SUBMISSION_STATES = ["submitted", "late", "missing", "draft", "pending", "not-evaluated", "deferred"] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 
 export type SubmissionInput = {
@@ -61,11 +53,5 @@ export function submissionStateAt(
 }
 
 export function submissionState(input: SubmissionInput): SubmissionState {
-  return submissionStateAt(
-    input.member,
-    input.review,
-    input.absentFromMeeting ?? false,
-    toMs(input.deadline),
-    toMs(input.now),
-  );
+  return submissionStateAt(input.member, input.review, input.absentFromMeeting ?? false, toMs(input.deadline), toMs(input.now));
 }

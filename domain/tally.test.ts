@@ -40,7 +40,13 @@ describe("M13: tally validation", () => {
     expect(ofBranchOf3(tally(4, { L1: 3 }, 3))).toEqual([
       { code: "tally.official-exceeds-roster", field: "official", params: { official: 4, roster: 3 } },
     ]);
-    const huge = { method: "secret" as const, official: 999_999, present: 999_999, valid: 999_999, votes: { L1: 999_999, L2: 0, L3: 0, L4: 0 } };
+    const huge = {
+      method: "secret" as const,
+      official: 999_999,
+      present: 999_999,
+      valid: 999_999,
+      votes: { L1: 999_999, L2: 0, L3: 0, L4: 0 },
+    };
     expect(ofBranchOf3(huge).map((e) => e.code)).toEqual(["tally.official-exceeds-roster"]);
   });
 });

@@ -77,9 +77,7 @@ export function levelByVote(t: TallyInput, rulebook: Rulebook): VoteResult {
   const { votes: needed, cumulativeBallots, denominator: whose } = rulebook.member;
   const denominator = whose === "official" ? t.official : t.present;
   const v = t.votes;
-  const support: Record<MemberLevel, number> = cumulativeBallots
-    ? { L1: v.L1, L2: v.L1 + v.L2, L3: v.L1 + v.L2 + v.L3, L4: v.L4 }
-    : v;
+  const support: Record<MemberLevel, number> = cumulativeBallots ? { L1: v.L1, L2: v.L1 + v.L2, L3: v.L1 + v.L2 + v.L3, L4: v.L4 } : v;
   for (const level of MEMBER_LEVELS) {
     if (reaches(support[level], denominator, needed[level])) {
       const reasons = [reason("vote.reached", { level, votes: support[level], denominator })];

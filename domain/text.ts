@@ -15,8 +15,9 @@ export function foldVietnamese(text: string): string {
  * Characters a name must never carry: C0 and C1 controls, and what XML 1.0 forbids (U+FFFE, U+FFFF, a lone
  * surrogate), which would make an exported XLSX or DOCX unreadable. Line breaks and tabs are whitespace, not these.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what the pattern removes
-const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN_IN_TEXT =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what the pattern removes
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text without the characters XML 1.0 forbids (and other controls); line breaks are kept. */
 export function withoutForbiddenCharacters(text: string): string {
@@ -28,5 +29,7 @@ export function withoutForbiddenCharacters(text: string): string {
  * one space, composed (NFC) so "Nguyễn" typed on two keyboards is one name. A name can then never add a line to a list.
  */
 export function cleanName(raw: string): string {
-  return withoutForbiddenCharacters(raw.normalize("NFC")).replace(/[\s\u0085]+/g, " ").trim();
+  return withoutForbiddenCharacters(raw.normalize("NFC"))
+    .replace(/[\s\u0085]+/g, " ")
+    .trim();
 }

@@ -15,7 +15,9 @@ describe("officialVoterCount (M7)", () => {
   });
 
   it("M13: the ceiling of eligible voters counts the exempt official members too, never probationary or temporary", () => {
-    expect(officialVoterCeiling([official(), official({ exempt: true }), official({ kind: "probationary" }), official({ kind: "temporary" })])).toBe(2);
+    expect(
+      officialVoterCeiling([official(), official({ exempt: true }), official({ kind: "probationary" }), official({ kind: "temporary" })]),
+    ).toBe(2);
   });
 });
 

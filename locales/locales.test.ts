@@ -42,7 +42,8 @@ describe("locales", () => {
     const sources = ["bot", "conversations", "scripts"].flatMap((dir) =>
       (readdirSync(path.join(root, dir), { recursive: true }) as string[])
         .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
-        .map((f) => readFileSync(path.join(root, dir, f), "utf8")));
+        .map((f) => readFileSync(path.join(root, dir, f), "utf8")),
+    );
     // Literal keys only (t("a.b"), t(`a.b`) without interpolation); keys built at run time are checked by the e2e tests.
     const asked = new Set(sources.flatMap((text) => [...text.matchAll(/\bt\(\s*["'`]([a-z][\w.-]*\.[\w.-]+)["'`]/g)].map((m) => m[1]!)));
     expect(asked.size).toBeGreaterThan(100);

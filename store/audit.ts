@@ -31,10 +31,20 @@ export async function recordAudit(tx: Tx, event: AuditInput, at: Date): Promise<
  * (store/sqlite/, `durably`), where Prisma's awaits cannot run.
  */
 export function auditWriter(db: Db): (event: AuditInput, at: Date) => void {
-  const insert = statement(db,
-    'INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "entity", "entityId", "data") VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = statement(
+    db,
+    'INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "entity", "entityId", "data") VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   return (event, at) => {
-    insert.run(newId(), sqlInstant(at), event.actorId ?? null, event.action, event.entity, event.entityId ?? null, JSON.stringify(event.data ?? {}));
+    insert.run(
+      newId(),
+      sqlInstant(at),
+      event.actorId ?? null,
+      event.action,
+      event.entity,
+      event.entityId ?? null,
+      JSON.stringify(event.data ?? {}),
+    );
   };
 }
 

@@ -14,7 +14,10 @@ async function owningOrg(db: Db, target: WriteTarget): Promise<string | null> {
   if ("org" in target) return target.org;
   if ("member" in target) return (await db.member.findUnique({ where: { id: target.member }, select: { orgId: true } }))?.orgId ?? null;
   const periodId = "period" in target ? target.period : target.periodAbove;
-  const period = await db.reviewPeriod.findUnique({ where: { id: periodId }, select: { orgId: true, org: { select: { parentId: true } } } });
+  const period = await db.reviewPeriod.findUnique({
+    where: { id: periodId },
+    select: { orgId: true, org: { select: { parentId: true } } },
+  });
   if (!period) return null;
   return "period" in target ? period.orgId : period.org.parentId;
 }

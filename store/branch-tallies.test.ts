@@ -36,7 +36,8 @@ function chooser(seed: number) {
 }
 
 async function writeReview(db: Db, periodId: string, memberId: string, submitAt: Date | null) {
-  for (const part of REVIEW_PARTS) await saveDraftPart(db, { periodId, memberId, part, value: part === "rating" ? "L2" : "Nội dung" }, BEFORE);
+  for (const part of REVIEW_PARTS)
+    await saveDraftPart(db, { periodId, memberId, part, value: part === "rating" ? "L2" : "Nội dung" }, BEFORE);
   if (submitAt) expect(await submitReview(db, { periodId, memberId }, submitAt, DEADLINE)).toMatchObject({ status: "submitted" });
 }
 
@@ -44,7 +45,9 @@ async function writeReview(db: Db, periodId: string, memberId: string, submitAt:
 async function randomBranch(db: Db, parentId: string, name: string, seed: number) {
   const pick = chooser(seed);
   const members: SeedMember[] = Array.from({ length: 24 }, (_, i) => ({
-    fullName: `${name} ${i}`, kind: pick(5) === 0 ? "probationary" : "official", exempt: pick(10) === 0,
+    fullName: `${name} ${i}`,
+    kind: pick(5) === 0 ? "probationary" : "official",
+    exempt: pick(10) === 0,
     ...(pick(4) !== 0 && { telegramId: seed * 100 + i }),
   }));
   const b = await seedBranch(db, { name, parentId, members, selfReviewDeadline: DEADLINE, reportDeadline: "2026-12-30T16:59:59.000Z" });
@@ -57,12 +60,14 @@ async function randomBranch(db: Db, parentId: string, name: string, seed: number
     if (review >= 2) await writeReview(db, b.periodId, id, review === 2 ? BEFORE : AFTER);
     if (pick(8) === 0) await setMeetingAbsence(db, b.periodId, id, true, "u", NOW);
     const entries = pick(3); // no counts, one entry, double entry
-    for (const slot of ([1, 2] as const).slice(0, entries)) await recordTally(db, { periodId: b.periodId, memberId: id, slot, tally: TALLY, enteredById: "u" }, NOW);
+    for (const slot of ([1, 2] as const).slice(0, entries))
+      await recordTally(db, { periodId: b.periodId, memberId: id, slot, tally: TALLY, enteredById: "u" }, NOW);
     if (entries === 1 && pick(3) === 0) await supersedeTallies(db, b.periodId, id, "u", NOW);
   }
   await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW);
   const recognized = await recognizeResults(db, { periodId: b.periodId, actorId: "u" }, NOW);
-  for (const r of recognized.filter(() => pick(3) === 0)) await revokeMemberResult(db, { periodId: b.periodId, memberId: r.memberId, why: "Sai sót", actorId: "u" }, NOW);
+  for (const r of recognized.filter(() => pick(3) === 0))
+    await revokeMemberResult(db, { periodId: b.periodId, memberId: r.memberId, why: "Sai sót", actorId: "u" }, NOW);
   return b;
 }
 
@@ -71,9 +76,21 @@ describe("loadBranchTallies", () => {
     const db = database.db;
     const parent = await createOrganization(db, { name: "Đảng ủy", kind: "base-committee" }, null, NOW);
     const branches = [];
-    for (const [index, name] of ["Chi bộ C", "Chi bộ A", "Chi bộ B"].entries()) branches.push(await randomBranch(db, parent.id, name, index + 7));
+    for (const [index, name] of ["Chi bộ C", "Chi bộ A", "Chi bộ B"].entries())
+      branches.push(await randomBranch(db, parent.id, name, index + 7));
     // Neither an older period left open nor a branch without a period shows up.
-    await openPeriod(db, { orgId: branches[0]!.orgId, year: 2025, rulebookId: "hd07-2011", selfReviewDeadline: "2025-12-20T16:59:59.000Z", reportDeadline: "2025-12-30T16:59:59.000Z" }, null, NOW);
+    await openPeriod(
+      db,
+      {
+        orgId: branches[0]!.orgId,
+        year: 2025,
+        rulebookId: "hd07-2011",
+        selfReviewDeadline: "2025-12-20T16:59:59.000Z",
+        reportDeadline: "2025-12-30T16:59:59.000Z",
+      },
+      null,
+      NOW,
+    );
     await createOrganization(db, { name: "Chi bộ chưa mở", kind: "branch", parentId: parent.id }, null, NOW);
 
     const lines = await loadBranchTallies(db, parent.id, NOW.toISOString());
@@ -94,14 +111,25 @@ describe("loadBranchTallies", () => {
   it("T2: a review submitted late and then on time after the deadline was extended counts as on time", async () => {
     const db = database.db;
     const parent = await createOrganization(db, { name: "Đảng ủy", kind: "base-committee" }, null, NOW);
-    const b = await seedBranch(db, { name: "Chi bộ", parentId: parent.id, members: [{ fullName: "An", kind: "official" }], selfReviewDeadline: DEADLINE });
+    const b = await seedBranch(db, {
+      name: "Chi bộ",
+      parentId: parent.id,
+      members: [{ fullName: "An", kind: "official" }],
+      selfReviewDeadline: DEADLINE,
+    });
     await writeReview(db, b.periodId, b.memberIds.An!, AFTER);
     const countsAt = async () => {
       const [line] = await loadBranchTallies(db, parent.id, NOW.toISOString());
       return branchCounts({ ...line!.tallies, deadline: line!.period.selfReviewDeadline, now: NOW.toISOString() });
     };
     expect(await countsAt()).toMatchObject({ late: 1, submitted: 0 });
-    await changePeriodDate(db, { periodId: b.periodId, field: "selfReviewDeadline", value: "2026-12-27T16:59:59.000Z" }, "u", NOW, REVIEW_OFFSET);
+    await changePeriodDate(
+      db,
+      { periodId: b.periodId, field: "selfReviewDeadline", value: "2026-12-27T16:59:59.000Z" },
+      "u",
+      NOW,
+      REVIEW_OFFSET,
+    );
     expect(await countsAt()).toMatchObject({ late: 0, submitted: 1 });
   });
 });

@@ -57,11 +57,15 @@ export async function loadBranchTallies(db: Db, parentId: string, now: string): 
     const period = { id, year, selfReviewDeadline: deadline };
     branches.set(orgId, { orgId, orgName, period, tallies: { submissions: [], unreachable: 0, counted: 0, results: [] } });
   }
-  for (const [orgId, kind, exempt, retired, leader, awaySince, hasReview, submitted, late, absent, members] of rows(STATEMENTS.submissions, ROWS.submissions)) {
+  for (const [orgId, kind, exempt, retired, leader, awaySince, hasReview, submitted, late, absent, members] of rows(
+    STATEMENTS.submissions,
+    ROWS.submissions,
+  )) {
     branches.get(orgId)?.tallies.submissions.push({
       status: memberStatusOf(kind, exempt, retired, leader, awaySince, now),
       review: hasReview ? { submitted, late: late === true } : undefined,
-      absent, members,
+      absent,
+      members,
     });
   }
   for (const [orgId, members] of rows(STATEMENTS.unreachable, ROWS.unreachable)) {

@@ -10,8 +10,13 @@ beforeEach(async () => ({ db, cleanup } = await freshDb()));
 afterEach(() => cleanup());
 
 const setup = {
-  name: "Chi bộ Kế toán", upperName: "Đảng ủy Sở Tài chính", doubleEntry: false, year: 2026, rulebookId: "hd07-2011",
-  selfReviewDeadline: "2026-12-20T16:59:59.000Z", reportDeadline: "2026-12-30T16:59:59.000Z",
+  name: "Chi bộ Kế toán",
+  upperName: "Đảng ủy Sở Tài chính",
+  doubleEntry: false,
+  year: 2026,
+  rulebookId: "hd07-2011",
+  selfReviewDeadline: "2026-12-20T16:59:59.000Z",
+  reportDeadline: "2026-12-30T16:59:59.000Z",
 };
 
 describe("branch setup", () => {

@@ -35,10 +35,18 @@ async function setupBranchIn(db: Tx, input: BranchSetup, userId: string, now: Da
   }
   const branch = await createOrganization(db, { name: input.name, kind: "branch", parentId, doubleEntry: input.doubleEntry }, userId, now);
   await grantRole(db, userId, branch.id, "secretary", userId, now);
-  const period = await openPeriod(db, {
-    orgId: branch.id, year: input.year, rulebookId: input.rulebookId,
-    selfReviewDeadline: input.selfReviewDeadline, reportDeadline: input.reportDeadline,
-  }, userId, now);
+  const period = await openPeriod(
+    db,
+    {
+      orgId: branch.id,
+      year: input.year,
+      rulebookId: input.rulebookId,
+      selfReviewDeadline: input.selfReviewDeadline,
+      reportDeadline: input.reportDeadline,
+    },
+    userId,
+    now,
+  );
   return { orgId: branch.id, orgName: branch.name, upperId: parentId, periodId: period.id };
 }
 
@@ -51,8 +59,11 @@ export async function mayCreateBranchNow(db: Db, userId: string, now: Date): Pro
   if (grants.length === 0) return true;
   const created = await db.auditEvent.count({
     where: {
-      entity: "Organization", entityId: { in: grants.map((g) => g.orgId) },
-      action: "org.created", actorId: userId, at: { gte: branchQuotaStart(now) },
+      entity: "Organization",
+      entityId: { in: grants.map((g) => g.orgId) },
+      action: "org.created",
+      actorId: userId,
+      at: { gte: branchQuotaStart(now) },
     },
   });
   return mayCreateBranch(created);
@@ -69,7 +80,8 @@ export type CommitteeCandidate = { memberId: string; userId: string; fullName: s
 /** Joined members of the branch, with whether each is on the branch committee. */
 export async function committeeCandidates(db: Db, orgId: string): Promise<CommitteeCandidate[]> {
   const members = await db.member.findMany({
-    where: { orgId, userId: { not: null } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    where: { orgId, userId: { not: null } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: { user: { include: { roles: { where: { orgId, role: "committee" } } } } },
   });
   return members.map((m) => ({ memberId: m.id, userId: m.userId!, fullName: m.fullName, committee: (m.user?.roles.length ?? 0) > 0 }));
@@ -85,7 +97,11 @@ export async function toggleCommittee(db: Db, orgId: string, memberId: string, a
     if (existing) await tx.roleGrant.delete({ where: key });
     else await tx.roleGrant.create({ data: { userId: member.userId, orgId, role: "committee" } });
     const action = existing ? "role.revoked" : "role.granted";
-    await recordAudit(tx, { actorId, action, entity: "Organization", entityId: orgId, data: { userId: member.userId, role: "committee" } }, now);
+    await recordAudit(
+      tx,
+      { actorId, action, entity: "Organization", entityId: orgId, data: { userId: member.userId, role: "committee" } },
+      now,
+    );
     return !existing;
   });
 }

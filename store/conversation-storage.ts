@@ -16,9 +16,11 @@ export function conversationStorage<S>(db: Db): VersionedStateStorage<string, S>
       return row ? (JSON.parse(row.value) as VersionedState<S>) : undefined;
     },
     async write(key, state) {
-      const upsert = statement(db,
+      const upsert = statement(
+        db,
         'INSERT INTO "ConversationState" ("key", "value", "updatedAt") VALUES (?, ?, ?) ' +
-          'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"');
+          'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"',
+      );
       const value = JSON.stringify(state);
       const updatedAt = sqlInstant(new Date());
       await durably(db, () => upsert.run(key, value, updatedAt));

@@ -24,16 +24,28 @@ export async function changePeriodDate(
 ): Promise<DateChangeResult> {
   const period = await periodInfo(db, input.periodId);
   if (!period || period.closedAt) return { status: "no-period" };
-  const dates = { selfReviewDeadline: period.selfReviewDeadline, meetingDate: period.meetingDate, reportDeadline: period.reportDeadline, [input.field]: input.value };
+  const dates = {
+    selfReviewDeadline: period.selfReviewDeadline,
+    meetingDate: period.meetingDate,
+    reportDeadline: period.reportDeadline,
+    [input.field]: input.value,
+  };
   const errors = validateReviewDates(dates, input.field, now.toISOString());
   if (errors.length > 0) return { status: "invalid", errors };
   await inTransaction(db, async (tx) => {
     await tx.reviewPeriod.update({ where: { id: period.id }, data: { [input.field]: new Date(input.value) } });
     const remarked = input.field === "selfReviewDeadline" ? await remarkLate(tx, period.id, input.value) : 0;
-    await recordAudit(tx, {
-      actorId, action: "period.date-changed", entity: "ReviewPeriod", entityId: period.id,
-      data: { field: input.field, from: period[input.field], to: input.value, ...(remarked > 0 && { lateRemarked: remarked }) },
-    }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId,
+        action: "period.date-changed",
+        entity: "ReviewPeriod",
+        entityId: period.id,
+        data: { field: input.field, from: period[input.field], to: input.value, ...(remarked > 0 && { lateRemarked: remarked }) },
+      },
+      now,
+    );
   });
   const changed = (await periodInfo(db, period.id))!;
   const replanned = input.field === "selfReviewDeadline" ? await replanPeriod(db, changed, now, offsetMinutes) : 0;
@@ -45,7 +57,10 @@ export async function changePeriodDate(
  * sent after the old deadline but before an extended one is on time (the /status counts read the marks).
  */
 async function remarkLate(tx: Tx, periodId: string, deadline: string): Promise<number> {
-  const submitted = await tx.selfReview.findMany({ where: { periodId, submittedAt: { not: null } }, select: { id: true, submittedAt: true, late: true } });
+  const submitted = await tx.selfReview.findMany({
+    where: { periodId, submittedAt: { not: null } },
+    select: { id: true, submittedAt: true, late: true },
+  });
   const flipped = submitted.filter((r) => isLate(r.submittedAt!.toISOString(), deadline) !== r.late);
   for (const late of [true, false]) {
     const ids = flipped.filter((r) => !r.late === late).map((r) => r.id);

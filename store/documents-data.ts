@@ -23,12 +23,19 @@ export async function loadBranchPapers(db: Db, periodId: string, now: Date): Pro
   const rows = branch.members.map((m): PaperRow => {
     const r = results.get(m.id);
     return {
-      fullName: m.fullName, group: m.group, kind: m.status.kind, exempt: m.status.exempt, tally: m.tally,
-      outcome: r?.outcome ?? null, state: r?.state ?? null,
+      fullName: m.fullName,
+      group: m.group,
+      kind: m.status.kind,
+      exempt: m.status.exempt,
+      tally: m.tally,
+      outcome: r?.outcome ?? null,
+      state: r?.state ?? null,
     };
   });
   return {
-    orgName: branch.orgName, year: branch.year, rows,
+    orgName: branch.orgName,
+    year: branch.year,
+    rows,
     official: branch.members.filter((m) => m.status.kind === "official").length,
     evaluated: branch.members.filter((m) => !m.status.exempt).length,
   };

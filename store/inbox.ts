@@ -10,8 +10,10 @@ export type InboundUpdate = { updateId: number; chatKey: string; payload: string
 /** Writes the updates durably; returns those that were new (in the order given). */
 export async function enqueueUpdates(db: Db, updates: readonly InboundUpdate[], now: Date): Promise<InboundUpdate[]> {
   if (updates.length === 0) return [];
-  const insert = statement(db,
-    'INSERT INTO "InboundUpdate" ("updateId", "chatKey", "payload", "receivedAt") VALUES (?, ?, ?, ?) ON CONFLICT ("updateId") DO NOTHING');
+  const insert = statement(
+    db,
+    'INSERT INTO "InboundUpdate" ("updateId", "chatKey", "payload", "receivedAt") VALUES (?, ?, ?, ?) ON CONFLICT ("updateId") DO NOTHING',
+  );
   const at = sqlInstant(now);
   return durably(db, () => updates.filter((u) => insert.run(u.updateId, u.chatKey, u.payload, at).changes === 1));
 }
@@ -27,16 +29,20 @@ const inboxRow = row({ updateId: integer, chatKey: text, payload: optionalText }
 
 /** What a previous run received but did not finish handling, oldest first. */
 export async function unhandledUpdates(db: Db): Promise<InboundUpdate[]> {
-  const select = query(db,
+  const select = query(
+    db,
     'SELECT "updateId", "chatKey", "payload" FROM "InboundUpdate" WHERE "handledAt" IS NULL ORDER BY "updateId"',
-    inboxRow);
+    inboxRow,
+  );
   return select.all().flatMap(({ updateId, chatKey, payload }) => (payload === null ? [] : [{ updateId, chatKey, payload }]));
 }
 
 /** Telegram never re-sends old updates: only the newest handled ids need remembering. */
 export async function pruneInbox(db: Db, keepNewest = 10_000): Promise<number> {
-  const remove = statement(db,
+  const remove = statement(
+    db,
     `DELETE FROM "InboundUpdate" WHERE "handledAt" IS NOT NULL AND "updateId" <= (
-       SELECT "updateId" FROM "InboundUpdate" WHERE "handledAt" IS NOT NULL ORDER BY "updateId" DESC LIMIT 1 OFFSET ?)`);
+       SELECT "updateId" FROM "InboundUpdate" WHERE "handledAt" IS NOT NULL ORDER BY "updateId" DESC LIMIT 1 OFFSET ?)`,
+  );
   return durably(db, () => remove.run(keepNewest).changes);
 }

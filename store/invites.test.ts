@@ -81,7 +81,10 @@ describe("store/invites", () => {
     expect(await claimInvite(db, first.code, await userId(101), NOW)).toEqual({ ok: false, reason: "expired" });
     expect(await claimInvite(db, second.code, await userId(101), NOW)).toMatchObject({ ok: true });
     const audit = await db.auditEvent.findMany({ where: { action: "invites.issued" }, orderBy: [{ at: "asc" }, { id: "asc" }] });
-    expect(audit.map((e) => JSON.parse(String(e.data)))).toEqual([{ count: 1, revoked: 0 }, { count: 1, revoked: 1 }]);
+    expect(audit.map((e) => JSON.parse(String(e.data)))).toEqual([
+      { count: 1, revoked: 0 },
+      { count: 1, revoked: 1 },
+    ]);
   });
 
   it("only an entry's newest invite is claimable, even when an older one was left live", async () => {

@@ -45,20 +45,31 @@ export async function issueInvites(
     const expiresAt = new Date(now.getTime() + validDays * MS_PER_DAY);
     // The branch's unjoined members, filtered here: a roster's ids in one query exceed Prisma's parameter limit.
     const wanted = input.memberIds && new Set(input.memberIds);
-    const members = (await tx.member.findMany({
-      where: { orgId: input.orgId, userId: null },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, fullName: true },
-    })).filter((m) => !wanted || wanted.has(m.id));
+    const members = (
+      await tx.member.findMany({
+        where: { orgId: input.orgId, userId: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, fullName: true },
+      })
+    ).filter((m) => !wanted || wanted.has(m.id));
     // Invalidate, not delete: an old link then explains itself as expired.
     let revoked = 0;
     for (const memberIds of chunksOf(members.map((m) => m.id))) {
-      revoked += (await tx.invite.updateMany({ where: { memberId: { in: memberIds }, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } })).count;
+      revoked += (
+        await tx.invite.updateMany({
+          where: { memberId: { in: memberIds }, usedAt: null, expiresAt: { gt: now } },
+          data: { expiresAt: now },
+        })
+      ).count;
     }
     const issued = members.map((m) => ({ memberId: m.id, fullName: m.fullName, code: newCode(), expiresAt: expiresAt.toISOString() }));
     const rows = issued.map((i) => ({ codeHash: hashInviteCode(i.code), memberId: i.memberId, role: input.role ?? null, expiresAt }));
     for (const slice of chunksOf(rows, INVITE_ROWS_PER_INSERT)) await tx.invite.createMany({ data: slice });
-    await recordAudit(tx, { actorId, action: "invites.issued", entity: "Organization", entityId: input.orgId, data: { count: issued.length, revoked } }, now);
+    await recordAudit(
+      tx,
+      { actorId, action: "invites.issued", entity: "Organization", entityId: input.orgId, data: { count: issued.length, revoked } },
+      now,
+    );
     return issued;
   });
 }
@@ -74,12 +85,20 @@ const ROSTER_IMPORT_TIMEOUT_MS = 60_000;
 
 /** Roster lines and their invites, together or not at all: members stored without links would help no one. */
 export async function addMembersWithInvites(
-  db: Db, orgId: string, members: NewMember[], actorId: string | null, now: Date,
+  db: Db,
+  orgId: string,
+  members: NewMember[],
+  actorId: string | null,
+  now: Date,
 ): Promise<IssuedInvite[]> {
-  return inTransaction(db, async (tx) => {
-    const memberIds = await addMembers(tx, orgId, members, actorId, now);
-    return issueInvites(tx, { orgId, memberIds }, actorId, now);
-  }, { timeout: ROSTER_IMPORT_TIMEOUT_MS });
+  return inTransaction(
+    db,
+    async (tx) => {
+      const memberIds = await addMembers(tx, orgId, members, actorId, now);
+      return issueInvites(tx, { orgId, memberIds }, actorId, now);
+    },
+    { timeout: ROSTER_IMPORT_TIMEOUT_MS },
+  );
 }
 
 /** Accepts an invite: links the roster entry to the user, once, before it expires. */
@@ -102,12 +121,22 @@ export async function claimInvite(db: Db, code: string, userId: string, now: Dat
     const role = (invite.role as Role | null) ?? null;
     if (role) {
       await tx.roleGrant.upsert({
-        where: { userId_orgId_role: { userId, orgId: member.orgId, role } }, create: { userId, orgId: member.orgId, role }, update: {},
+        where: { userId_orgId_role: { userId, orgId: member.orgId, role } },
+        create: { userId, orgId: member.orgId, role },
+        update: {},
       });
     }
-    await recordAudit(tx, {
-      actorId: userId, action: "invite.claimed", entity: "Member", entityId: member.id, data: { inviteId: invite.id, role },
-    }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId: userId,
+        action: "invite.claimed",
+        entity: "Member",
+        entityId: member.id,
+        data: { inviteId: invite.id, role },
+      },
+      now,
+    );
     return { ok: true, memberId: member.id, orgId: member.orgId, orgName: member.org.name, fullName: member.fullName, role } as const;
   });
 }
@@ -118,7 +147,9 @@ export async function claimInvite(db: Db, code: string, userId: string, now: Dat
  */
 async function isNewestOfMember(tx: Tx, invite: { id: string; memberId: string; createdAt: Date }): Promise<boolean> {
   const newest = await tx.invite.findFirst({
-    where: { memberId: invite.memberId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true },
+    where: { memberId: invite.memberId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true },
   });
   return newest?.id === invite.id;
 }

@@ -14,7 +14,9 @@ function schemaOf(file: string) {
   const db = new Database(file, { readonly: true });
   try {
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '\\_prisma%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '\\_prisma%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
       .all() as Array<{ name: string }>;
     return tables.map(({ name }) => ({
       name,
@@ -74,7 +76,8 @@ describe("migrations", () => {
   it("are recognised by `prisma migrate deploy` (same bookkeeping table, same checksums both ways)", () => {
     const file = path.join(dir, "deploy.db");
     applyMigrations(`file:${file}`);
-    const deploy = (url: string) => execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    const deploy = (url: string) =>
+      execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
     expect(deploy(`file:${file}`)).toContain("No pending migrations");
     const deployed = path.join(dir, "deployed-by-prisma.db");
     deploy(`file:${deployed}`);
@@ -100,12 +103,17 @@ describe("migrations", () => {
     it("a newer version's migration", () => {
       const newer = migrationsCopy("newer");
       mkdirSync(path.join(newer, "29991231000000_from_the_future"));
-      writeFileSync(path.join(newer, "29991231000000_from_the_future", "migration.sql"), 'CREATE TABLE "Future" ("id" TEXT NOT NULL PRIMARY KEY);\n');
+      writeFileSync(
+        path.join(newer, "29991231000000_from_the_future", "migration.sql"),
+        'CREATE TABLE "Future" ("id" TEXT NOT NULL PRIMARY KEY);\n',
+      );
       const file = path.join(dir, "newer.db");
       applyMigrations(`file:${file}`, newer);
       const before = rowsOf(file);
       expect(() => applyMigrations(`file:${file}`)).toThrow(UnknownMigrationError);
-      expect(() => applyMigrations(`file:${file}`)).toThrow(/migrated by a newer version of the bot \(migration 29991231000000_from_the_future is unknown here\)/);
+      expect(() => applyMigrations(`file:${file}`)).toThrow(
+        /migrated by a newer version of the bot \(migration 29991231000000_from_the_future is unknown here\)/,
+      );
       expect(rowsOf(file)).toEqual(before);
     });
 

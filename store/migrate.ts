@@ -20,7 +20,9 @@ export function applyMigrations(databaseUrl: string, migrationsDir = defaultMigr
   try {
     sqlite.pragma("journal_mode = WAL");
     sqlite.exec(MIGRATIONS_TABLE);
-    const known = new Map(listMigrations(migrationsDir).map((name) => [name, readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8")]));
+    const known = new Map(
+      listMigrations(migrationsDir).map((name) => [name, readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8")]),
+    );
     const applied = sqlite
       .prepare("SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
       .all() as AppliedMigration[];
@@ -64,13 +66,13 @@ function refuseUnknownMigrations(file: string, applied: AppliedMigration[], know
     if (sql === undefined) {
       throw new UnknownMigrationError(
         `The database ${file} was migrated by a newer version of the bot (migration ${name} is unknown here): ` +
-        "run that version, or restore a backup made before it.",
+          "run that version, or restore a backup made before it.",
       );
     }
     if (checksumOf(sql) !== checksum) {
       throw new UnknownMigrationError(
         `Migration ${name} was changed after it was applied to the database ${file}: restore its migration.sql as ` +
-        "it was applied, and put the change in a new migration.",
+          "it was applied, and put the change in a new migration.",
       );
     }
   }

@@ -84,7 +84,11 @@ export async function addMembers(db: Db | Tx, orgId: string, members: NewMember[
       createdAt: now,
     }));
     for (const slice of chunksOf(rows, MEMBER_ROWS_PER_INSERT)) await tx.member.createMany({ data: slice });
-    await recordAudit(tx, { actorId, action: "roster.imported", entity: "Organization", entityId: orgId, data: { count: rows.length } }, now);
+    await recordAudit(
+      tx,
+      { actorId, action: "roster.imported", entity: "Organization", entityId: orgId, data: { count: rows.length } },
+      now,
+    );
     return rows.map((r) => r.id);
   });
 }

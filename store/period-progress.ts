@@ -49,7 +49,16 @@ export async function periodProgress(db: ProgressReader, period: PeriodInfo, now
   const [members, reviews, absences] = await Promise.all([
     db.member.findMany({
       where: { orgId: period.orgId, ...(memberIds && { id: { in: memberIds } }) },
-      select: { id: true, fullName: true, kind: true, exempt: true, retiredNotMoved: true, isLeader: true, userId: true, user: { select: { unreachableAt: true } } },
+      select: {
+        id: true,
+        fullName: true,
+        kind: true,
+        exempt: true,
+        retiredNotMoved: true,
+        isLeader: true,
+        userId: true,
+        user: { select: { unreachableAt: true } },
+      },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     db.selfReview.findMany({ where: { periodId: period.id, ...only }, select: { memberId: true, submittedAt: true, late: true } }),
@@ -61,7 +70,13 @@ export async function periodProgress(db: ProgressReader, period: PeriodInfo, now
   return members.map((m) => {
     const review = reviewOf.get(m.id);
     const submittedAt = review?.submittedAt?.toISOString() ?? null;
-    const status = { kind: m.kind as MemberKind, exempt: m.exempt, retiredNotMoved: m.retiredNotMoved, workingAwayMonths: 0, isLeader: m.isLeader };
+    const status = {
+      kind: m.kind as MemberKind,
+      exempt: m.exempt,
+      retiredNotMoved: m.retiredNotMoved,
+      workingAwayMonths: 0,
+      isLeader: m.isLeader,
+    };
     return {
       memberId: m.id,
       fullName: m.fullName,

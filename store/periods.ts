@@ -15,8 +15,15 @@ export type PeriodRow = {
 };
 
 type PeriodRecord = {
-  id: string; orgId: string; year: number; rulebookId: string; selfReviewDeadline: Date; meetingDate: Date | null;
-  reportDeadline: Date; reminderOffsets: string; closedAt: Date | null;
+  id: string;
+  orgId: string;
+  year: number;
+  rulebookId: string;
+  selfReviewDeadline: Date;
+  meetingDate: Date | null;
+  reportDeadline: Date;
+  reminderOffsets: string;
+  closedAt: Date | null;
 };
 
 export function toRow(p: PeriodRecord): PeriodRow {
@@ -39,7 +46,15 @@ export function toRow(p: PeriodRecord): PeriodRow {
  */
 export async function openPeriod(
   db: Db | Tx,
-  input: { orgId: string; year: number; rulebookId: string; selfReviewDeadline: string; reportDeadline: string; meetingDate?: string | null; reminderOffsets?: number[] },
+  input: {
+    orgId: string;
+    year: number;
+    rulebookId: string;
+    selfReviewDeadline: string;
+    reportDeadline: string;
+    meetingDate?: string | null;
+    reminderOffsets?: number[];
+  },
   actorId: string | null,
   now: Date,
 ): Promise<PeriodRow> {
@@ -56,10 +71,17 @@ export async function openPeriod(
       create: { orgId: input.orgId, year: input.year, ...data },
       update: data,
     });
-    await recordAudit(tx, {
-      actorId, action: "period.opened", entity: "ReviewPeriod", entityId: period.id,
-      data: { year: input.year, selfReviewDeadline: input.selfReviewDeadline },
-    }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId,
+        action: "period.opened",
+        entity: "ReviewPeriod",
+        entityId: period.id,
+        data: { year: input.year, selfReviewDeadline: input.selfReviewDeadline },
+      },
+      now,
+    );
     return toRow(period);
   });
 }

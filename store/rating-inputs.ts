@@ -47,7 +47,7 @@ export function memberStatus(
   m: { kind: string; exempt: boolean; retiredNotMoved: boolean; workingAwaySince: Date | null; isLeader: boolean },
   asOf: string,
 ): MemberStatusInput {
-  const months = m.workingAwaySince ? fullMonthsBetween(m.workingAwaySince.toISOString().slice(0, 10), asOf) ?? 0 : 0;
+  const months = m.workingAwaySince ? (fullMonthsBetween(m.workingAwaySince.toISOString().slice(0, 10), asOf) ?? 0) : 0;
   return {
     kind: m.kind as MemberKind,
     exempt: m.exempt,
@@ -113,7 +113,12 @@ export async function loadBranchInputs(db: Db | Tx, periodId: string, asOf: stri
     };
   });
   return {
-    orgId: period.orgId, orgName: period.org.name, doubleEntry: period.org.doubleEntry, periodId,
-    year: period.year, rulebookId: period.rulebookId, members,
+    orgId: period.orgId,
+    orgName: period.org.name,
+    doubleEntry: period.org.doubleEntry,
+    periodId,
+    year: period.year,
+    rulebookId: period.rulebookId,
+    members,
   };
 }

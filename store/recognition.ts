@@ -39,7 +39,11 @@ export async function chooseCapKeeper(
     for (const id of candidates) if (keepers.includes(id) || done) levels[id] = keepers.includes(id) ? "L1" : "L2";
     for (const [id, level] of Object.entries(levels))
       await tx.capDecision.create({ data: { periodId, memberId: id, level, decidedById: actorId, decidedAt: now } });
-    await recordAudit(tx, { actorId, action: "cap.decided", entity: "ReviewPeriod", entityId: periodId, data: { keeper: memberId, done } }, now);
+    await recordAudit(
+      tx,
+      { actorId, action: "cap.decided", entity: "ReviewPeriod", entityId: periodId, data: { keeper: memberId, done } },
+      now,
+    );
     return done && validateCapResolutions(candidates, seatsLeft, levels).length === 0;
   });
 }
@@ -54,7 +58,11 @@ export async function branchResults(db: Db | Tx, periodId: string): Promise<Resu
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   return members.map((m) => ({
-    ...latest.get(m.id)!, fullName: m.fullName, userId: m.userId, telegramId: m.user?.telegramId ?? null, language: m.user?.language ?? null,
+    ...latest.get(m.id)!,
+    fullName: m.fullName,
+    userId: m.userId,
+    telegramId: m.user?.telegramId ?? null,
+    language: m.user?.language ?? null,
   }));
 }
 
@@ -94,15 +102,30 @@ export async function recognizeResults(
       if (!recognizeResult([asVersion(r)], { by: input.actorId, at: now.toISOString() }).ok) continue;
       const row = await tx.memberResult.create({
         data: {
-          periodId: input.periodId, memberId: r.memberId, version: r.version + 1, outcome: outcomeCode(r.outcome),
-          reasons: JSON.stringify(r.outcome.reasons), inputs: JSON.stringify(r.inputs), state: "recognized",
-          createdById: input.actorId, createdAt: now, recognizedAt: now, recognizedById: input.actorId,
+          periodId: input.periodId,
+          memberId: r.memberId,
+          version: r.version + 1,
+          outcome: outcomeCode(r.outcome),
+          reasons: JSON.stringify(r.outcome.reasons),
+          inputs: JSON.stringify(r.inputs),
+          state: "recognized",
+          createdById: input.actorId,
+          createdAt: now,
+          recognizedAt: now,
+          recognizedById: input.actorId,
         },
       });
-      await recordAudit(tx, {
-        actorId: input.actorId, action: "result.recognized", entity: "MemberResult", entityId: row.id,
-        data: { memberId: r.memberId, version: row.version },
-      }, now);
+      await recordAudit(
+        tx,
+        {
+          actorId: input.actorId,
+          action: "result.recognized",
+          entity: "MemberResult",
+          entityId: row.id,
+          data: { memberId: r.memberId, version: row.version },
+        },
+        now,
+      );
       done.push({ ...r, ...toStoredResult(row) });
     }
     return done;
@@ -122,17 +145,32 @@ export async function revokeMemberResult(
     const why = input.why.trim();
     const row = await tx.memberResult.create({
       data: {
-        periodId: input.periodId, memberId: input.memberId, version: latest!.version + 1,
+        periodId: input.periodId,
+        memberId: input.memberId,
+        version: latest!.version + 1,
         outcome: outcomeCode(latest!.outcome),
-        reasons: JSON.stringify(latest!.outcome.reasons), inputs: JSON.stringify(latest!.inputs), state: "revoked",
-        createdById: input.actorId, createdAt: now, revokedAt: now, revokedById: input.actorId, revokeReason: why,
+        reasons: JSON.stringify(latest!.outcome.reasons),
+        inputs: JSON.stringify(latest!.inputs),
+        state: "revoked",
+        createdById: input.actorId,
+        createdAt: now,
+        revokedAt: now,
+        revokedById: input.actorId,
+        revokeReason: why,
       },
     });
     // The reason is the upper committee's official wording, not review text; the audit keeps only that it was given.
-    await recordAudit(tx, {
-      actorId: input.actorId, action: "result.revoked", entity: "MemberResult", entityId: row.id,
-      data: { memberId: input.memberId, version: row.version },
-    }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId: input.actorId,
+        action: "result.revoked",
+        entity: "MemberResult",
+        entityId: row.id,
+        data: { memberId: input.memberId, version: row.version },
+      },
+      now,
+    );
     return { ok: true as const, result: toStoredResult(row) };
   });
 }

@@ -49,7 +49,11 @@ export async function planPeriod(db: Db, period: PeriodInfo, now: Date, offsetMi
 
   // Reminders: only future instants, so a member added late is not sent the reminders already gone by.
   const remindAt = planMemberReminders({
-    deadline: period.selfReviewDeadline, offsetsDays: period.reminderOffsets, window, now: nowIso, offsetMinutes,
+    deadline: period.selfReviewDeadline,
+    offsetsDays: period.reminderOffsets,
+    window,
+    now: nowIso,
+    offsetMinutes,
   });
   const toRemind = new Set(whoToRemind(progress.map((m) => ({ id: m.memberId, state: m.state }))));
   for (const member of progress) {

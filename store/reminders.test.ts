@@ -31,7 +31,10 @@ beforeEach(async () => {
 afterEach(async () => cleanup());
 
 const names = (jobs: ReminderJob[], kind: string) =>
-  jobs.filter((j) => j.kind === kind).map((j) => ("memberName" in j ? j.memberName : j.recipient.telegramId)).sort();
+  jobs
+    .filter((j) => j.kind === kind)
+    .map((j) => ("memberName" in j ? j.memberName : j.recipient.telegramId))
+    .sort();
 
 describe("planning (idempotent)", () => {
   it("T1, M2, M3: three daytime reminders per linked member who must write, one alert per committee member", async () => {
@@ -41,8 +44,15 @@ describe("planning (idempotent)", () => {
     const remindedMembers = new Set(reminders.map((r) => r.memberId));
     // Exempt (M2), absent (M3) and unlinked members get no reminder rows; the committee members are members too.
     expect(remindedMembers).toEqual(new Set(["Bí thư Lan", "Chi ủy Minh", "Nguyễn An", "Trần Bình"].map((n) => branch.memberIds[n])));
-    expect([...new Set(reminders.map((r) => r.dueAt))]).toEqual(["2026-12-17T01:00:00.000Z", "2026-12-19T01:00:00.000Z", "2026-12-20T01:00:00.000Z"]);
-    expect(rows.filter((r) => r.kind === "missing-alert").map((r) => r.dueAt)).toEqual(["2026-12-21T01:00:00.000Z", "2026-12-21T01:00:00.000Z"]);
+    expect([...new Set(reminders.map((r) => r.dueAt))]).toEqual([
+      "2026-12-17T01:00:00.000Z",
+      "2026-12-19T01:00:00.000Z",
+      "2026-12-20T01:00:00.000Z",
+    ]);
+    expect(rows.filter((r) => r.kind === "missing-alert").map((r) => r.dueAt)).toEqual([
+      "2026-12-21T01:00:00.000Z",
+      "2026-12-21T01:00:00.000Z",
+    ]);
     expect(rows.filter((r) => r.kind === "digest")).toHaveLength(1);
     expect(created).toBe(rows.length);
     expect(await planAll(db, at("2026-12-01T02:00:00Z"), REVIEW_OFFSET)).toBe(0);
@@ -51,11 +61,19 @@ describe("planning (idempotent)", () => {
 
   it("T1: a new deadline re-plans the pending reminders and the alert", async () => {
     await planAll(db, at("2026-12-01T02:00:00Z"), REVIEW_OFFSET);
-    const result = await changePeriodDate(db, { periodId: branch.periodId, field: "selfReviewDeadline", value: "2026-12-10T10:00:00.000Z" }, branch.userIds["Bí thư Lan"], at("2026-12-02T02:00:00Z"), REVIEW_OFFSET);
+    const result = await changePeriodDate(
+      db,
+      { periodId: branch.periodId, field: "selfReviewDeadline", value: "2026-12-10T10:00:00.000Z" },
+      branch.userIds["Bí thư Lan"],
+      at("2026-12-02T02:00:00Z"),
+      REVIEW_OFFSET,
+    );
     expect(result.status).toBe("changed");
     const rows = await listReminders(db, branch.periodId);
     expect([...new Set(rows.filter((r) => r.kind === "reminder").map((r) => r.dueAt))]).toEqual([
-      "2026-12-07T10:00:00.000Z", "2026-12-09T10:00:00.000Z", "2026-12-10T01:00:00.000Z", // 0 days: 08:00 that morning
+      "2026-12-07T10:00:00.000Z",
+      "2026-12-09T10:00:00.000Z",
+      "2026-12-10T01:00:00.000Z", // 0 days: 08:00 that morning
     ]);
     expect(new Set(rows.filter((r) => r.kind === "missing-alert").map((r) => r.dueAt))).toEqual(new Set(["2026-12-10T10:00:01.000Z"]));
   });
@@ -64,19 +82,41 @@ describe("planning (idempotent)", () => {
     const [an, binh] = [branch.memberIds["Nguyễn An"]!, branch.memberIds["Trần Bình"]!];
     await seedSubmission(db, { periodId: branch.periodId, memberId: an, submittedAt: "2026-12-21T03:00:00Z", late: true });
     await seedSubmission(db, { periodId: branch.periodId, memberId: binh, submittedAt: "2026-12-10T03:00:00Z" });
-    const lateOf = async () => Object.fromEntries((await db.selfReview.findMany({ where: { periodId: branch.periodId } })).map((r) => [r.memberId, r.late]));
-    const meeting = await changePeriodDate(db, { periodId: branch.periodId, field: "meetingDate", value: "2026-12-26T01:00:00.000Z" }, branch.userIds["Bí thư Lan"], at("2026-12-22T02:00:00Z"), REVIEW_OFFSET);
+    const lateOf = async () =>
+      Object.fromEntries((await db.selfReview.findMany({ where: { periodId: branch.periodId } })).map((r) => [r.memberId, r.late]));
+    const meeting = await changePeriodDate(
+      db,
+      { periodId: branch.periodId, field: "meetingDate", value: "2026-12-26T01:00:00.000Z" },
+      branch.userIds["Bí thư Lan"],
+      at("2026-12-22T02:00:00Z"),
+      REVIEW_OFFSET,
+    );
     expect(meeting.status).toBe("changed");
     expect(await lateOf()).toEqual({ [an]: true, [binh]: false }); // another date leaves the marks alone
-    const extended = await changePeriodDate(db, { periodId: branch.periodId, field: "selfReviewDeadline", value: "2026-12-24T16:59:59.000Z" }, branch.userIds["Bí thư Lan"], at("2026-12-22T02:00:00Z"), REVIEW_OFFSET);
+    const extended = await changePeriodDate(
+      db,
+      { periodId: branch.periodId, field: "selfReviewDeadline", value: "2026-12-24T16:59:59.000Z" },
+      branch.userIds["Bí thư Lan"],
+      at("2026-12-22T02:00:00Z"),
+      REVIEW_OFFSET,
+    );
     expect(extended.status).toBe("changed");
     expect(await lateOf()).toEqual({ [an]: false, [binh]: false });
-    const audit = await db.auditEvent.findMany({ where: { action: "period.date-changed", entityId: branch.periodId }, orderBy: { at: "asc" } });
+    const audit = await db.auditEvent.findMany({
+      where: { action: "period.date-changed", entityId: branch.periodId },
+      orderBy: { at: "asc" },
+    });
     expect(JSON.parse(audit.at(-1)!.data)).toMatchObject({ field: "selfReviewDeadline", lateRemarked: 1 });
   });
 
   it("T1: an invalid date is refused and changes nothing", async () => {
-    const result = await changePeriodDate(db, { periodId: branch.periodId, field: "selfReviewDeadline", value: "2026-11-30T10:00:00.000Z" }, branch.userIds["Bí thư Lan"], at("2026-12-02T02:00:00Z"), REVIEW_OFFSET);
+    const result = await changePeriodDate(
+      db,
+      { periodId: branch.periodId, field: "selfReviewDeadline", value: "2026-11-30T10:00:00.000Z" },
+      branch.userIds["Bí thư Lan"],
+      at("2026-12-02T02:00:00Z"),
+      REVIEW_OFFSET,
+    );
     expect(result).toEqual({ status: "invalid", errors: ["deadline.in-past"] });
   });
 });
@@ -101,7 +141,12 @@ describe("claim → send → mark", () => {
     expect(await expireStaleClaims(db, at("2026-12-17T01:05:00Z"), LEASE)).toBe(0); // still leased
     expect(await expireStaleClaims(db, at("2026-12-17T01:11:00Z"), LEASE)).toBe(first.length + rest.length);
     const rows = await listReminders(db, branch.periodId);
-    expect(rows.filter((r) => r.error === "in-doubt").map((r) => r.id).sort()).toEqual([...first, ...rest].map((j) => j.id).sort());
+    expect(
+      rows
+        .filter((r) => r.error === "in-doubt")
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...first, ...rest].map((j) => j.id).sort());
     expect(await claimDue(db, at("2026-12-17T02:00:00Z"), 100, REVIEW_OFFSET)).toEqual([]);
   });
 
@@ -109,7 +154,11 @@ describe("claim → send → mark", () => {
     await planAll(db, at("2026-12-01T02:00:00Z"), REVIEW_OFFSET);
     const jobs = await claimDue(db, at("2026-12-17T01:00:00Z"), 100, REVIEW_OFFSET);
     const an = jobs.find((j) => j.kind === "reminder" && j.memberName === "Nguyễn An")!;
-    await markOutcomes(db, [{ id: an.id, status: "failed", error: "403", blocked: { userId: an.recipient.userId } }], at("2026-12-17T01:00:01Z"));
+    await markOutcomes(
+      db,
+      [{ id: an.id, status: "failed", error: "403", blocked: { userId: an.recipient.userId } }],
+      at("2026-12-17T01:00:01Z"),
+    );
     const user = await db.user.findUniqueOrThrow({ where: { id: an.recipient.userId } });
     expect(user.unreachableAt?.toISOString()).toBe("2026-12-17T01:00:01.000Z");
     const next = await claimDue(db, at("2026-12-19T01:00:00Z"), 100, REVIEW_OFFSET);
@@ -137,9 +186,15 @@ describe("claim → send → mark", () => {
     await planAll(db, at("2026-12-20T12:00:00Z"), REVIEW_OFFSET);
     const alerts = (await claimDue(db, at("2026-12-21T01:00:00Z"), 100, REVIEW_OFFSET)).filter((j) => j.kind === "missing-alert");
     expect(alerts).toHaveLength(2);
-    for (const alert of alerts) expect(alert.kind === "missing-alert" && alert.missing).toEqual(["Nguyễn An", "Trần Bình", "Hồ Chưa Liên Kết"]);
+    for (const alert of alerts)
+      expect(alert.kind === "missing-alert" && alert.missing).toEqual(["Nguyễn An", "Trần Bình", "Hồ Chưa Liên Kết"]);
 
-    await seedSubmission(db, { periodId: branch.periodId, memberId: branch.memberIds["Nguyễn An"], submittedAt: "2026-12-21T02:00:00Z", late: true });
+    await seedSubmission(db, {
+      periodId: branch.periodId,
+      memberId: branch.memberIds["Nguyễn An"],
+      submittedAt: "2026-12-21T02:00:00Z",
+      late: true,
+    });
     await planAll(db, at("2026-12-21T02:01:00Z"), REVIEW_OFFSET);
     await planAll(db, at("2026-12-21T02:02:00Z"), REVIEW_OFFSET);
     const lateRows = (await listReminders(db, branch.periodId)).filter((r) => r.kind === "late-alert");
@@ -150,10 +205,21 @@ describe("claim → send → mark", () => {
   });
 
   it("T1, T2: a late alert not yet sent is dropped when the deadline is extended past the submission", async () => {
-    await seedSubmission(db, { periodId: branch.periodId, memberId: branch.memberIds["Nguyễn An"], submittedAt: "2026-12-21T02:00:00Z", late: true });
+    await seedSubmission(db, {
+      periodId: branch.periodId,
+      memberId: branch.memberIds["Nguyễn An"],
+      submittedAt: "2026-12-21T02:00:00Z",
+      late: true,
+    });
     await planAll(db, at("2026-12-21T02:01:00Z"), REVIEW_OFFSET);
     expect((await listReminders(db, branch.periodId)).filter((r) => r.kind === "late-alert")).toHaveLength(2);
-    const extended = await changePeriodDate(db, { periodId: branch.periodId, field: "selfReviewDeadline", value: "2026-12-24T16:59:59.000Z" }, branch.userIds["Bí thư Lan"], at("2026-12-21T02:01:30Z"), REVIEW_OFFSET);
+    const extended = await changePeriodDate(
+      db,
+      { periodId: branch.periodId, field: "selfReviewDeadline", value: "2026-12-24T16:59:59.000Z" },
+      branch.userIds["Bí thư Lan"],
+      at("2026-12-21T02:01:30Z"),
+      REVIEW_OFFSET,
+    );
     expect(extended.status).toBe("changed");
     expect((await claimDue(db, at("2026-12-21T02:02:00Z"), 100, REVIEW_OFFSET)).filter((j) => j.kind === "late-alert")).toEqual([]);
     const skipped = (await listReminders(db, branch.periodId)).filter((r) => r.kind === "late-alert");

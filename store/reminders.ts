@@ -57,7 +57,9 @@ export async function claimDue(db: Db, now: Date, limit: number, offsetMinutes: 
       for (const id of night) asleep.add(id); // then fetch again without them: they must not starve the others
     }
     if (rows.length === 0) return [];
-    const users = new Map((await tx.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recipientId))] } } })).map((u) => [u.id, u]));
+    const users = new Map(
+      (await tx.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recipientId))] } } })).map((u) => [u.id, u]),
+    );
     const contexts = new Map<string, Context | null>();
     for (const periodId of new Set(rows.map((r) => r.periodId))) {
       const period = await periodInfo(tx, periodId);
@@ -67,17 +69,28 @@ export async function claimDue(db: Db, now: Date, limit: number, offsetMinutes: 
       const progress = period ? await periodProgress(tx, period, now, memberIds) : [];
       contexts.set(periodId, period && { period, progress: new Map(progress.map((m) => [m.memberId, m])) });
     }
-    const superseded = new Set(supersededReminders(
-      rows.filter((r) => r.kind === "reminder").map((r) => ({ id: r.id, memberId: r.memberId!, dueAt: r.dueAt.toISOString() })),
-    ));
+    const superseded = new Set(
+      supersededReminders(
+        rows.filter((r) => r.kind === "reminder").map((r) => ({ id: r.id, memberId: r.memberId!, dueAt: r.dueAt.toISOString() })),
+      ),
+    );
     const jobs: ReminderJob[] = [];
     const skips = new Map<string, string[]>();
     for (const row of rows) {
       const user = users.get(row.recipientId);
-      const decision: Decision = superseded.has(row.id) ? { skip: "superseded" }
-        : !user ? { skip: "no-recipient" }
-        : user.unreachableAt ? { skip: "unreachable" }
-        : decide(row, contexts.get(row.periodId) ?? null, { userId: user.id, telegramId: user.telegramId, language: user.language }, now, offsetMinutes);
+      const decision: Decision = superseded.has(row.id)
+        ? { skip: "superseded" }
+        : !user
+          ? { skip: "no-recipient" }
+          : user.unreachableAt
+            ? { skip: "unreachable" }
+            : decide(
+                row,
+                contexts.get(row.periodId) ?? null,
+                { userId: user.id, telegramId: user.telegramId, language: user.language },
+                now,
+                offsetMinutes,
+              );
       if ("job" in decision) jobs.push(decision.job);
       else skips.set(decision.skip, [...(skips.get(decision.skip) ?? []), row.id]);
     }
@@ -107,8 +120,13 @@ function decide(row: Row, context: Context | null, recipient: Recipient, now: Da
   if (!context || context.period.closedAt) return { skip: "period-closed" };
   const { period, progress } = context;
   const base = {
-    id: row.id, periodId: row.periodId, orgName: period.orgName, year: period.year,
-    deadline: period.selfReviewDeadline, dueAt: row.dueAt.toISOString(), recipient,
+    id: row.id,
+    periodId: row.periodId,
+    orgName: period.orgName,
+    year: period.year,
+    deadline: period.selfReviewDeadline,
+    dueAt: row.dueAt.toISOString(),
+    recipient,
   };
   const member = row.memberId && row.memberId !== BRANCH_WIDE ? progress.get(row.memberId) : undefined;
   const members = [...progress.values()];
@@ -181,16 +199,31 @@ export async function expireStaleClaims(db: Db, now: Date, leaseMs: number): Pro
 }
 
 export type ReminderRow = {
-  id: string; kind: string; memberId: string | null; recipientId: string; dueAt: string;
-  claimedAt: string | null; sentAt: string | null; failedAt: string | null; error: string | null; attempts: number;
+  id: string;
+  kind: string;
+  memberId: string | null;
+  recipientId: string;
+  dueAt: string;
+  claimedAt: string | null;
+  sentAt: string | null;
+  failedAt: string | null;
+  error: string | null;
+  attempts: number;
 };
 
 /** The period's scheduler rows, oldest first (for tests, the demo and diagnostics). */
 export async function listReminders(db: Db, periodId: string): Promise<ReminderRow[]> {
   const rows = await db.reminder.findMany({ where: { periodId }, orderBy: [{ dueAt: "asc" }, { id: "asc" }] });
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, memberId: r.memberId, recipientId: r.recipientId, dueAt: r.dueAt.toISOString(),
-    claimedAt: r.claimedAt?.toISOString() ?? null, sentAt: r.sentAt?.toISOString() ?? null,
-    failedAt: r.failedAt?.toISOString() ?? null, error: r.error, attempts: r.attempts,
+    id: r.id,
+    kind: r.kind,
+    memberId: r.memberId,
+    recipientId: r.recipientId,
+    dueAt: r.dueAt.toISOString(),
+    claimedAt: r.claimedAt?.toISOString() ?? null,
+    sentAt: r.sentAt?.toISOString() ?? null,
+    failedAt: r.failedAt?.toISOString() ?? null,
+    error: r.error,
+    attempts: r.attempts,
   }));
 }

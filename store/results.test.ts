@@ -68,7 +68,11 @@ describe("evaluateBranch (M8, M14)", () => {
     // 14 members reach L2 or better: cap floor(0.15 × 14) = 2; three L1 candidates with equal votes for 2 seats.
     const b = await branch(14);
     for (const [i, id] of b.ids.entries())
-      await recordTally(db, { periodId: b.periodId, memberId: id, slot: 1, tally: counts(14, i < 3 ? { L1: 12 } : { L2: 12 }), enteredById: "u" }, NOW);
+      await recordTally(
+        db,
+        { periodId: b.periodId, memberId: id, slot: 1, tally: counts(14, i < 3 ? { L1: 12 } : { L2: 12 }), enteredById: "u" },
+        NOW,
+      );
     const pass = await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW);
     expect(pass.final).toBe(false);
     expect(pass.tie?.seatsLeft).toBe(2);
@@ -109,10 +113,17 @@ describe("recognition (M14, M15)", () => {
     expect(recognized.map((r) => [r.memberId, r.state])).toEqual([[b.ids[0], "recognized"]]);
     expect(await recognizeResults(db, { periodId: b.periodId, actorId: "upper" }, NOW)).toEqual([]);
 
-    expect(await revokeMemberResult(db, { periodId: b.periodId, memberId: b.ids[0]!, why: "  ", actorId: "upper" }, NOW))
-      .toEqual({ ok: false, error: "result.why-required" });
+    expect(await revokeMemberResult(db, { periodId: b.periodId, memberId: b.ids[0]!, why: "  ", actorId: "upper" }, NOW)).toEqual({
+      ok: false,
+      error: "result.why-required",
+    });
     const revoked = await revokeMemberResult(db, { periodId: b.periodId, memberId: b.ids[0]!, why: "Sai số phiếu", actorId: "upper" }, NOW);
-    expect(revoked.ok && revoked.result).toMatchObject({ state: "revoked", revokedById: "upper", revokeReason: "Sai số phiếu", version: 3 });
+    expect(revoked.ok && revoked.result).toMatchObject({
+      state: "revoked",
+      revokedById: "upper",
+      revokeReason: "Sai số phiếu",
+      version: 3,
+    });
     const history = await resultHistory(db, b.periodId, b.ids[0]!);
     expect(history.map((r) => r.state)).toEqual(["proposed", "recognized", "revoked"]);
     // Nothing changed since the revocation: no new proposal until the counts are entered again.
@@ -137,7 +148,10 @@ describe("concurrent confirmations (M14: versions numbered one after the other, 
 
   it("two entries for one member at the same moment both succeed; the counts that stand are rated", async () => {
     const b = await branch(3);
-    await Promise.all([confirm(b.periodId, b.ids[0]!, counts(3, { L2: 3 }), "a"), confirm(b.periodId, b.ids[0]!, counts(3, { L3: 3 }), "b")]);
+    await Promise.all([
+      confirm(b.periodId, b.ids[0]!, counts(3, { L2: 3 }), "a"),
+      confirm(b.periodId, b.ids[0]!, counts(3, { L3: 3 }), "b"),
+    ]);
     const history = await resultHistory(db, b.periodId, b.ids[0]!);
     expect(history.map((r) => r.version)).toEqual(history.map((_, i) => i + 1));
     const [standing] = await activeTallies(db, b.periodId, b.ids[0]);

@@ -42,8 +42,18 @@ export type BranchPass = {
 };
 
 type ResultRecord = {
-  id: string; memberId: string; version: number; outcome: string; reasons: string; inputs: string; state: string;
-  createdAt: Date; recognizedAt: Date | null; revokedAt: Date | null; revokedById: string | null; revokeReason: string | null;
+  id: string;
+  memberId: string;
+  version: number;
+  outcome: string;
+  reasons: string;
+  inputs: string;
+  state: string;
+  createdAt: Date;
+  recognizedAt: Date | null;
+  revokedAt: Date | null;
+  revokedById: string | null;
+  revokeReason: string | null;
 };
 
 /** A stored outcome code (a level, or the kind of a pending outcome) back as the domain's outcome. */
@@ -57,10 +67,17 @@ export function toStoredResult(r: ResultRecord): StoredResult {
   const inputs = JSON.parse(r.inputs) as Record<string, unknown>;
   const note = typeof inputs.l3Note === "string" ? inputs.l3Note : undefined;
   return {
-    id: r.id, memberId: r.memberId, version: r.version, state: r.state as ResultState, inputs,
+    id: r.id,
+    memberId: r.memberId,
+    version: r.version,
+    state: r.state as ResultState,
+    inputs,
     outcome: outcomeFrom(r.outcome, JSON.parse(r.reasons) as Reason[], note),
-    createdAt: r.createdAt.toISOString(), recognizedAt: r.recognizedAt?.toISOString() ?? null,
-    revokedAt: r.revokedAt?.toISOString() ?? null, revokedById: r.revokedById, revokeReason: r.revokeReason,
+    createdAt: r.createdAt.toISOString(),
+    recognizedAt: r.recognizedAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    revokedById: r.revokedById,
+    revokeReason: r.revokeReason,
   };
 }
 
@@ -82,8 +99,12 @@ export async function resultHistory(db: Db, periodId: string, memberId: string):
 
 function ratingInputsJson(m: MemberInputs, l3Note: string | undefined) {
   return {
-    status: m.status, absent: m.absent, hcmActions: m.hcmActions, disciplines: m.disciplines,
-    tally: m.tally, ...(l3Note ? { l3Note } : {}),
+    status: m.status,
+    absent: m.absent,
+    hcmActions: m.hcmActions,
+    disciplines: m.disciplines,
+    tally: m.tally,
+    ...(l3Note ? { l3Note } : {}),
   };
 }
 
@@ -125,8 +146,15 @@ async function evaluateBranchIn(
     memberId: m.id,
     l1Votes: m.tally?.votes.L1 ?? 0,
     outcome: rateMember(
-      { member: m.status, absentFromMeeting: m.absent, hcmActions: m.hcmActions, disciplines: m.disciplines,
-        periodYear: branch.year, ...(m.tally ? { tally: m.tally } : {}), l3Note: noteOf(m) },
+      {
+        member: m.status,
+        absentFromMeeting: m.absent,
+        hcmActions: m.hcmActions,
+        disciplines: m.disciplines,
+        periodYear: branch.year,
+        ...(m.tally ? { tally: m.tally } : {}),
+        l3Note: noteOf(m),
+      },
       rulebook,
     ),
   }));
@@ -148,22 +176,43 @@ async function evaluateBranchIn(
     const version = (previous?.version ?? 0) + 1;
     const row = await tx.memberResult.create({
       data: {
-        periodId: input.periodId, memberId: m.id, version, outcome: outcomeCode(outcome), reasons: JSON.stringify(outcome.reasons),
-        inputs, state: "proposed", createdById: input.actorId, createdAt: now,
+        periodId: input.periodId,
+        memberId: m.id,
+        version,
+        outcome: outcomeCode(outcome),
+        reasons: JSON.stringify(outcome.reasons),
+        inputs,
+        state: "proposed",
+        createdById: input.actorId,
+        createdAt: now,
       },
     });
-    await recordAudit(tx, {
-      actorId: input.actorId, action: "result.proposed", entity: "MemberResult", entityId: row.id,
-      data: { memberId: m.id, version, outcome: outcomeCode(outcome) },
-    }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId: input.actorId,
+        action: "result.proposed",
+        entity: "MemberResult",
+        entityId: row.id,
+        data: { memberId: m.id, version, outcome: outcomeCode(outcome) },
+      },
+      now,
+    );
     changed.push(m.id);
   }
   const names = new Map(branch.members.map((m) => [m.id, m.fullName]));
-  const tie = cap.tie && !cap.final
-    ? { candidates: cap.tie.candidates.map((id) => ({ memberId: id, fullName: names.get(id) ?? "" })), seatsLeft: cap.tie.seatsLeft, votes: cap.tie.votes }
-    : null;
+  const tie =
+    cap.tie && !cap.final
+      ? {
+          candidates: cap.tie.candidates.map((id) => ({ memberId: id, fullName: names.get(id) ?? "" })),
+          seatsLeft: cap.tie.seatsLeft,
+          votes: cap.tie.votes,
+        }
+      : null;
   return {
-    changed, tie, final: cap.final,
+    changed,
+    tie,
+    final: cap.final,
     waitingForTally: (cap.waitingForTally ?? []).map((id) => ({ memberId: id, fullName: names.get(id) ?? "" })),
     disagreements: branch.members.filter((m) => m.disagreement).map((m) => ({ memberId: m.id, fullName: m.fullName, entries: m.entries })),
   };
@@ -179,8 +228,15 @@ export async function previewMemberOutcome(
   const m = branch.members.find((x) => x.id === input.memberId);
   if (!m) throw new Error("member not in this period's branch");
   return rateMember(
-    { member: m.status, absentFromMeeting: m.absent, hcmActions: m.hcmActions, disciplines: m.disciplines,
-      periodYear: branch.year, tally: input.tally, l3Note: input.l3Note },
+    {
+      member: m.status,
+      absentFromMeeting: m.absent,
+      hcmActions: m.hcmActions,
+      disciplines: m.disciplines,
+      periodYear: branch.year,
+      tally: input.tally,
+      l3Note: input.l3Note,
+    },
     getRulebook(branch.rulebookId),
   );
 }

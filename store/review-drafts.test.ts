@@ -16,7 +16,10 @@ const after = new Date("2026-12-21T03:00:00Z");
 
 beforeEach(async () => {
   ({ db, cleanup } = await freshDb());
-  const ids = await seedBranch(db, { selfReviewDeadline: deadline, members: [{ fullName: "Nguyễn Văn An", kind: "official", telegramId: 101 }] });
+  const ids = await seedBranch(db, {
+    selfReviewDeadline: deadline,
+    members: [{ fullName: "Nguyễn Văn An", kind: "official", telegramId: 101 }],
+  });
   key = { periodId: ids.periodId, memberId: ids.memberIds["Nguyễn Văn An"] };
 });
 afterEach(() => cleanup());

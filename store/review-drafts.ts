@@ -15,15 +15,23 @@ export type DraftKey = { periodId: string; memberId: string; actorId?: string | 
 export type AppendResult = { status: "saved" | "too_long"; length: number } | { status: "locked" };
 
 const draftState = row({
-  id: optionalText, deadline: instant, submittedAt: optionalInstant, current: optionalText,
-  pendingPart: optionalText, pendingText: optionalText, lastMessageId: optionalInteger,
+  id: optionalText,
+  deadline: instant,
+  submittedAt: optionalInstant,
+  current: optionalText,
+  pendingPart: optionalText,
+  pendingText: optionalText,
+  lastMessageId: optionalInteger,
 });
 
 function draftReader(db: Db, part: TextPart) {
-  const select = query(db,
+  const select = query(
+    db,
     `SELECT r."id" AS id, p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt, r."${PART_COLUMN[part]}" AS current,
             r."pendingPart" AS pendingPart, r."pendingText" AS pendingText, r."lastMessageId" AS lastMessageId
-       FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`, draftState);
+       FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`,
+    draftState,
+  );
   return (key: DraftKey, now: Date) => {
     const state = select.get(key.memberId, key.periodId);
     if (!state) throw new Error(`unknown review period ${key.periodId}`);
@@ -41,14 +49,20 @@ export async function appendToPart(
   now: Date,
 ): Promise<AppendResult> {
   const read = draftReader(db, input.part);
-  const create = statement(db,
-    'INSERT INTO "SelfReview" ("id", "periodId", "memberId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const create = statement(
+    db,
+    'INSERT INTO "SelfReview" ("id", "periodId", "memberId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
   const column = PART_COLUMN[input.part];
-  const writePart = query(db,
+  const writePart = query(
+    db,
     `UPDATE "SelfReview" SET "${column}" = ?, "lastMessageId" = ?, "updatedAt" = ? WHERE "periodId" = ? AND "memberId" = ? RETURNING "id"`,
-    idRow);
-  const writePending = statement(db,
-    'UPDATE "SelfReview" SET "pendingPart" = ?, "pendingText" = ?, "lastMessageId" = ?, "updatedAt" = ? WHERE "periodId" = ? AND "memberId" = ?');
+    idRow,
+  );
+  const writePending = statement(
+    db,
+    'UPDATE "SelfReview" SET "pendingPart" = ?, "pendingText" = ?, "lastMessageId" = ?, "updatedAt" = ? WHERE "periodId" = ? AND "memberId" = ?',
+  );
   const audit = auditWriter(db);
   const at = sqlInstant(now);
   return durably(db, (): AppendResult => {
@@ -78,9 +92,11 @@ export async function beginPartEdit(db: Db, key: DraftKey, part: TextPart): Prom
 /** Done: the collected text replaces the part; "unchanged" when nothing was sent during the edit. */
 export async function finishPartEdit(db: Db, key: DraftKey, part: TextPart, now: Date): Promise<"saved" | "unchanged" | "locked"> {
   const read = draftReader(db, part);
-  const replace = statement(db,
+  const replace = statement(
+    db,
     `UPDATE "SelfReview" SET "${PART_COLUMN[part]}" = "pendingText", "pendingPart" = NULL, "pendingText" = NULL, "updatedAt" = ?
-      WHERE "periodId" = ? AND "memberId" = ?`);
+      WHERE "periodId" = ? AND "memberId" = ?`,
+  );
   const audit = auditWriter(db);
   return durably(db, () => {
     const state = read(key, now);
@@ -93,5 +109,11 @@ export async function finishPartEdit(db: Db, key: DraftKey, part: TextPart, now:
 }
 
 function editedEvent(key: DraftKey & { part: TextPart }, reviewId: string) {
-  return { actorId: key.actorId ?? null, action: "review.edited", entity: "SelfReview", entityId: reviewId, data: { memberId: key.memberId, part: key.part } };
+  return {
+    actorId: key.actorId ?? null,
+    action: "review.edited",
+    entity: "SelfReview",
+    entityId: reviewId,
+    data: { memberId: key.memberId, part: key.part },
+  };
 }

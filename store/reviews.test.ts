@@ -31,7 +31,14 @@ afterEach(() => cleanup());
 const an = () => ({ periodId: ids.periodId, memberId: ids.memberIds["Nguyễn Văn An"] });
 
 async function writeAll(at: Date) {
-  for (const [part, value] of [["a", SECRET], ["b", "B"], ["c", "C"], ["d", "D"], ["hcm", "HCM"], ["rating", "L2"]] as const) {
+  for (const [part, value] of [
+    ["a", SECRET],
+    ["b", "B"],
+    ["c", "C"],
+    ["d", "D"],
+    ["hcm", "HCM"],
+    ["rating", "L2"],
+  ] as const) {
     expect((await saveDraftPart(db, { ...an(), part, value }, at)).status).toBe("saved");
   }
 }
@@ -55,9 +62,16 @@ describe("self-reviews against a real SQLite file", () => {
     await saveDraftPart(db, { ...an(), part: "rating", value: "L3" }, before);
     await saveDraftPart(db, { ...an(), part: "a", value: "corrected" }, before);
     const review = await getReview(db, an().periodId, an().memberId);
-    expect(review).toMatchObject({ contents: { a: "corrected", b: null, c: null, d: null }, selfRating: "L3", submittedAt: null, late: false });
+    expect(review).toMatchObject({
+      contents: { a: "corrected", b: null, c: null, d: null },
+      selfRating: "L3",
+      submittedAt: null,
+      late: false,
+    });
     expect(JSON.parse(JSON.stringify(review))).toEqual(review);
-    expect(await listSubmissions(db, an().periodId)).toEqual([{ memberId: an().memberId, submittedAt: null, late: false, updatedAt: review!.updatedAt }]);
+    expect(await listSubmissions(db, an().periodId)).toEqual([
+      { memberId: an().memberId, submittedAt: null, late: false, updatedAt: review!.updatedAt },
+    ]);
   });
 
   it("M4: an incomplete review cannot be submitted and says what is missing", async () => {
@@ -69,7 +83,9 @@ describe("self-reviews against a real SQLite file", () => {
     await writeAll(before);
     const first = await submitReview(db, an(), before, deadline);
     expect(first).toMatchObject({ status: "submitted", late: false, resubmitted: false });
-    expect(await saveDraftPart(db, { ...an(), part: "b", value: "B2" }, new Date("2026-12-15T00:00:00Z"))).toMatchObject({ status: "saved" });
+    expect(await saveDraftPart(db, { ...an(), part: "b", value: "B2" }, new Date("2026-12-15T00:00:00Z"))).toMatchObject({
+      status: "saved",
+    });
     const again = await submitReview(db, an(), new Date("2026-12-15T00:00:00Z"), deadline);
     expect(again).toMatchObject({ status: "submitted", late: false, resubmitted: true, review: { submittedAt: before.toISOString() } });
     expect((await getReview(db, an().periodId, an().memberId))!.contents.b).toBe("B2");
@@ -78,7 +94,9 @@ describe("self-reviews against a real SQLite file", () => {
   it("T2: a submission after the deadline is kept and marked late, never refused", async () => {
     await writeAll(after);
     expect(await submitReview(db, an(), after, deadline)).toMatchObject({ status: "submitted", late: true });
-    expect(await listSubmissions(db, an().periodId)).toMatchObject([{ memberId: an().memberId, submittedAt: after.toISOString(), late: true }]);
+    expect(await listSubmissions(db, an().periodId)).toMatchObject([
+      { memberId: an().memberId, submittedAt: after.toISOString(), late: true },
+    ]);
   });
 
   it("T2: after the deadline a submitted review is locked: edits and re-confirmations are refused, the text stays", async () => {
@@ -96,7 +114,10 @@ describe("self-reviews against a real SQLite file", () => {
     await saveDraftPart(db, { ...an(), actorId, part: "a", value: `edited ${SECRET}` }, before);
     const reviewId = (await db.selfReview.findFirstOrThrow()).id;
     const events = await listAudit(db, "SelfReview", reviewId);
-    expect(events.map((e) => [e.action, e.actorId])).toEqual([["review.submitted", actorId], ["review.edited", actorId]]);
+    expect(events.map((e) => [e.action, e.actorId])).toEqual([
+      ["review.submitted", actorId],
+      ["review.edited", actorId],
+    ]);
     const everything = JSON.stringify(await db.auditEvent.findMany());
     expect(everything).not.toContain(SECRET.slice(0, 12));
   });
@@ -105,7 +126,11 @@ describe("self-reviews against a real SQLite file", () => {
     await writeAll(before);
     const userOf = (name: string) => ids.userIds[name];
     const stranger = await loadIdentity(db, { id: 999 });
-    const otherBranch = await seedBranch(db, { name: "Chi bộ khác", year: 2026, members: [{ fullName: "Võ Văn E", kind: "official", telegramId: 201, roles: ["secretary"] }] });
+    const otherBranch = await seedBranch(db, {
+      name: "Chi bộ khác",
+      year: 2026,
+      members: [{ fullName: "Võ Văn E", kind: "official", telegramId: 201, roles: ["secretary"] }],
+    });
     const view = (viewer: string) => getReviewForViewer(db, viewer, an().memberId);
     for (const allowed of [userOf("Nguyễn Văn An"), userOf("Trần Thị Bình"), userOf("Lê Văn Cường")]) {
       expect(await view(allowed)).toMatchObject({ status: "ok", review: { contents: { a: SECRET } } });
@@ -119,7 +144,11 @@ describe("self-reviews against a real SQLite file", () => {
     const binh = ids.memberIds["Trần Thị Bình"];
     await db.member.update({ where: { id: binh }, data: { isLeader: true } });
     expect(await reviewerContext(db, binh)).toEqual({
-      memberId: binh, fullName: "Trần Thị Bình", isLeader: true, orgId: ids.orgId, orgName: "Chi bộ Văn phòng",
+      memberId: binh,
+      fullName: "Trần Thị Bình",
+      isLeader: true,
+      orgId: ids.orgId,
+      orgName: "Chi bộ Văn phòng",
       period: { id: ids.periodId, year: 2026, selfReviewDeadline: deadline },
     });
     expect((await reviewerContext(db, an().memberId))!.isLeader).toBe(false);

@@ -6,7 +6,23 @@ import { MEMBER_LEVELS } from "../domain/levels";
 import { auditWriter } from "./audit";
 import type { Db } from "./client";
 import { iso } from "./dates";
-import { durably, flag, idRow, instant, optionalInstant, nullable, oneOf, optionalInteger, optionalText, query, row, sqlInstant, text, tuple, tupleQuery } from "./sqlite";
+import {
+  durably,
+  flag,
+  idRow,
+  instant,
+  optionalInstant,
+  nullable,
+  oneOf,
+  optionalInteger,
+  optionalText,
+  query,
+  row,
+  sqlInstant,
+  text,
+  tuple,
+  tupleQuery,
+} from "./sqlite";
 import { newId } from "./ids";
 
 export type ReviewRow = ReviewDraft & { periodId: string; memberId: string; late: boolean; updatedAt: string };
@@ -14,9 +30,18 @@ export type SubmissionRow = { memberId: string; submittedAt: string | null; late
 
 /** A "SelfReview" row as SQLite returns it to a raw statement. */
 const reviewRecord = row({
-  id: text, periodId: text, memberId: text, contentA: optionalText, contentB: optionalText, contentC: optionalText,
-  contentD: optionalText, hcmActions: optionalText, selfRating: nullable(oneOf(MEMBER_LEVELS)), submittedAt: optionalInstant,
-  late: flag, updatedAt: instant,
+  id: text,
+  periodId: text,
+  memberId: text,
+  contentA: optionalText,
+  contentB: optionalText,
+  contentC: optionalText,
+  contentD: optionalText,
+  hcmActions: optionalText,
+  selfRating: nullable(oneOf(MEMBER_LEVELS)),
+  submittedAt: optionalInstant,
+  late: flag,
+  updatedAt: instant,
 });
 
 function toRow(r: ReturnType<typeof reviewRecord>): ReviewRow {
@@ -33,7 +58,12 @@ function toRow(r: ReturnType<typeof reviewRecord>): ReviewRow {
 }
 
 export const PART_COLUMN: Record<ReviewPart, "contentA" | "contentB" | "contentC" | "contentD" | "hcmActions" | "selfRating"> = {
-  a: "contentA", b: "contentB", c: "contentC", d: "contentD", hcm: "hcmActions", rating: "selfRating",
+  a: "contentA",
+  b: "contentB",
+  c: "contentC",
+  d: "contentD",
+  hcm: "hcmActions",
+  rating: "selfRating",
 };
 
 export async function getReview(db: Db, periodId: string, memberId: string): Promise<ReviewRow | null> {
@@ -55,8 +85,12 @@ const progressRow = tuple(flag, flag, flag, flag, flag, flag, optionalInstant);
 
 export async function getReviewProgress(db: Db, periodId: string, memberId: string): Promise<ReviewProgressRow | null> {
   const parts = Object.keys(PART_COLUMN) as ReviewPart[];
-  const select = tupleQuery(db, `SELECT ${parts.map((p) => `ifnull(octet_length("${PART_COLUMN[p]}"), 0) > 0`).join(", ")}, "submittedAt"
-    FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?`, progressRow);
+  const select = tupleQuery(
+    db,
+    `SELECT ${parts.map((p) => `ifnull(octet_length("${PART_COLUMN[p]}"), 0) > 0`).join(", ")}, "submittedAt"
+    FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?`,
+    progressRow,
+  );
   const row = select.get(periodId, memberId);
   if (!row) return null;
   return { written: parts.filter((_, i) => row[i]), submittedAt: row[parts.length] as string | null };
@@ -81,10 +115,12 @@ export async function saveDraftPart(
   // The hot path of the self-review (one call per answer): statements straight to SQLite (store/sqlite/)
   // instead of Prisma's compiled queries. Check and write need no transaction: a member's chat is handled in
   // order, and both use `now`. The write is durable when this returns (`durably`).
-  const select = query(db,
+  const select = query(
+    db,
     `SELECT p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt
        FROM "ReviewPeriod" p LEFT JOIN ${selfReviewBySubmission("r")} ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`,
-    editableRow);
+    editableRow,
+  );
   const state = select.get(input.memberId, input.periodId);
   if (!state) throw new Error(`unknown review period ${input.periodId}`);
   const { submittedAt } = state;
@@ -93,14 +129,26 @@ export async function saveDraftPart(
   const at = sqlInstant(now);
   // An upsert: the first answer creates the row, and the secretary may have created it meanwhile (M12, the Ho Chi
   // Minh actions on one's behalf).
-  const upsert = query(db,
+  const upsert = query(
+    db,
     `INSERT INTO "SelfReview" ("id", "periodId", "memberId", "${column}", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT ("periodId", "memberId") DO UPDATE SET "${column}" = excluded."${column}", "updatedAt" = excluded."updatedAt" RETURNING "id"`,
-    idRow);
+    idRow,
+  );
   const audit = auditWriter(db);
   await durably(db, () => {
     const { id } = upsert.get(newId(), input.periodId, input.memberId, input.value, at, at)!; // an upsert returns its row
-    if (submittedAt) audit({ actorId: input.actorId ?? null, action: "review.edited", entity: "SelfReview", entityId: id, data: { memberId: input.memberId, part: input.part } }, now);
+    if (submittedAt)
+      audit(
+        {
+          actorId: input.actorId ?? null,
+          action: "review.edited",
+          entity: "SelfReview",
+          entityId: id,
+          data: { memberId: input.memberId, part: input.part },
+        },
+        now,
+      );
   });
   return { status: "saved" };
 }
@@ -121,7 +169,11 @@ export async function submitReview(
   deadline: string,
 ): Promise<SubmitResult> {
   const select = query(db, 'SELECT * FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?', reviewRecord);
-  const update = query(db, 'UPDATE "SelfReview" SET "submittedAt" = ?, "late" = ?, "updatedAt" = ? WHERE "id" = ? RETURNING *', reviewRecord);
+  const update = query(
+    db,
+    'UPDATE "SelfReview" SET "submittedAt" = ?, "late" = ?, "updatedAt" = ? WHERE "id" = ? RETURNING *',
+    reviewRecord,
+  );
   const audit = auditWriter(db);
   // Read, check and write in one transaction (straight to SQLite, store/sqlite/; durable when this returns).
   return durably(db, (): SubmitResult => {
@@ -134,10 +186,16 @@ export async function submitReview(
     const submittedAt = draft.submittedAt ?? now.toISOString();
     const late = isLate(submittedAt, deadline);
     const row = update.get(sqlInstant(new Date(submittedAt)), late ? 1 : 0, sqlInstant(now), existing.id)!; // the row just read
-    audit({
-      actorId: input.actorId ?? null, action: resubmitted ? "review.reconfirmed" : "review.submitted", entity: "SelfReview", entityId: existing.id,
-      data: { memberId: input.memberId, late },
-    }, now);
+    audit(
+      {
+        actorId: input.actorId ?? null,
+        action: resubmitted ? "review.reconfirmed" : "review.submitted",
+        entity: "SelfReview",
+        entityId: existing.id,
+        data: { memberId: input.memberId, late },
+      },
+      now,
+    );
     return { status: "submitted", late, resubmitted, review: toRow(row) };
   });
 }
@@ -162,10 +220,12 @@ export async function getReviewForViewer(db: Db, viewerUserId: string, memberId:
   const member = await db.member.findUnique({ where: { id: memberId }, select: { orgId: true, userId: true } });
   if (!member) return { status: "forbidden" };
   const isSelf = member.userId !== null && member.userId === viewerUserId;
-  const grant = isSelf ? null : await db.roleGrant.findFirst({
-    where: { userId: viewerUserId, orgId: member.orgId, role: { in: ["secretary", "committee"] } },
-    select: { id: true },
-  });
+  const grant = isSelf
+    ? null
+    : await db.roleGrant.findFirst({
+        where: { userId: viewerUserId, orgId: member.orgId, role: { in: ["secretary", "committee"] } },
+        select: { id: true },
+      });
   if (!isSelf && !grant) return { status: "forbidden" };
   const period = periodId
     ? { id: periodId }
@@ -184,19 +244,28 @@ export type ReviewerContext = {
 };
 
 const reviewerRow = row({
-  memberId: text, fullName: text, isLeader: flag, orgId: text, orgName: text,
-  periodId: optionalText, year: optionalInteger, deadline: optionalInstant,
+  memberId: text,
+  fullName: text,
+  isLeader: flag,
+  orgId: text,
+  orgName: text,
+  periodId: optionalText,
+  year: optionalInteger,
+  deadline: optionalInstant,
 });
 
 /** What the self-review needs to know about the writer, in one statement: who, which branch, which open period. */
 export async function reviewerContext(db: Db, memberId: string): Promise<ReviewerContext | null> {
-  const select = query(db,
+  const select = query(
+    db,
     `SELECT m."id" AS memberId, m."fullName" AS fullName, m."isLeader" AS isLeader, m."orgId" AS orgId, o."name" AS orgName,
             p."id" AS periodId, p."year" AS year, p."selfReviewDeadline" AS deadline
        FROM "Member" m JOIN "Organization" o ON o."id" = m."orgId"
        LEFT JOIN "ReviewPeriod" p ON p."id" = (
          SELECT q."id" FROM "ReviewPeriod" q WHERE q."orgId" = m."orgId" AND q."closedAt" IS NULL ORDER BY q."year" DESC LIMIT 1)
-      WHERE m."id" = ?`, reviewerRow);
+      WHERE m."id" = ?`,
+    reviewerRow,
+  );
   const row = select.get(memberId);
   if (!row) return null;
   const { periodId, year, deadline, ...member } = row;

@@ -26,7 +26,12 @@ const NOW = new Date("2026-12-01T02:00:00Z"); // 09:00 in Hanoi
 const DEADLINE = "2026-12-20T16:59:59.000Z"; // 20/12 23:59:59 in Hanoi
 
 async function branchWith(rulebookId: string | undefined, name: string, telegramId: number) {
-  return seedBranch(db, { name, rulebookId, selfReviewDeadline: DEADLINE, members: [{ fullName: "Nguyễn Văn An", kind: "official", telegramId }] });
+  return seedBranch(db, {
+    name,
+    rulebookId,
+    selfReviewDeadline: DEADLINE,
+    members: [{ fullName: "Nguyễn Văn An", kind: "official", telegramId }],
+  });
 }
 
 async function reminderTimes(periodId: string): Promise<string[]> {
@@ -40,7 +45,11 @@ describe("the period's rulebook, not code, decides", () => {
     const other = await branchWith(TEST_RULEBOOK.id, "Chi bộ B", 102);
     await planAll(db, NOW, REVIEW_OFFSET);
     // 2011: 3 and 1 days before at 23:59:59 are moved to that day's 08:00; the deadline's day at 08:00.
-    expect(await reminderTimes(usual.periodId)).toEqual(["2026-12-17T01:00:00.000Z", "2026-12-19T01:00:00.000Z", "2026-12-20T01:00:00.000Z"]);
+    expect(await reminderTimes(usual.periodId)).toEqual([
+      "2026-12-17T01:00:00.000Z",
+      "2026-12-19T01:00:00.000Z",
+      "2026-12-20T01:00:00.000Z",
+    ]);
     // The test rulebook: one reminder 5 days before, moved to the start of its 09:00–17:00 window on that day.
     expect(await reminderTimes(other.periodId)).toEqual(["2026-12-15T02:00:00.000Z"]);
   });
@@ -50,7 +59,9 @@ describe("the period's rulebook, not code, decides", () => {
     const other = await branchWith(TEST_RULEBOOK.id, "Chi bộ B", 102);
     const due = new Date("2026-12-01T01:00:00Z");
     for (const periodId of [usual.periodId, other.periodId]) {
-      const recipientId = (await db.user.findFirstOrThrow({ where: { members: { some: { org: { periods: { some: { id: periodId } } } } } } })).id;
+      const recipientId = (
+        await db.user.findFirstOrThrow({ where: { members: { some: { org: { periods: { some: { id: periodId } } } } } } })
+      ).id;
       const memberId = (await db.member.findFirstOrThrow({ where: { userId: recipientId } })).id;
       await db.reminder.create({ data: { periodId, kind: "reminder", memberId, recipientId, dueAt: due } });
     }
@@ -67,7 +78,11 @@ describe("the period's rulebook, not code, decides", () => {
 
   it("invite links last as long as the branch's period's rulebook says", async () => {
     const usual = await seedBranch(db, { name: "Chi bộ A", members: [{ fullName: "Nguyễn Văn An", kind: "official" }] });
-    const other = await seedBranch(db, { name: "Chi bộ B", rulebookId: TEST_RULEBOOK.id, members: [{ fullName: "Trần Thị Bình", kind: "official" }] });
+    const other = await seedBranch(db, {
+      name: "Chi bộ B",
+      rulebookId: TEST_RULEBOOK.id,
+      members: [{ fullName: "Trần Thị Bình", kind: "official" }],
+    });
     const [a] = await issueInvites(db, { orgId: usual.orgId }, null, NOW);
     const [b] = await issueInvites(db, { orgId: other.orgId }, null, NOW);
     expect(a.expiresAt).toBe("2026-12-15T02:00:00.000Z"); // 14 days

@@ -23,18 +23,37 @@ describe("loadStatusInputs", () => {
       ],
     });
     const [submitted, draft, absent] = ["Nộp", "Nháp", "Vắng"].map((n) => b.memberIds[n]!);
-    await db.selfReview.create({ data: { periodId: b.periodId, memberId: submitted!, contentA: "x", submittedAt: new Date("2026-12-10T00:00:00Z") } });
+    await db.selfReview.create({
+      data: { periodId: b.periodId, memberId: submitted!, contentA: "x", submittedAt: new Date("2026-12-10T00:00:00Z") },
+    });
     await db.selfReview.create({ data: { periodId: b.periodId, memberId: draft!, contentA: "x" } });
     await setMeetingAbsence(db, b.periodId, absent!, true, "u", NOW);
     await recordHcmPresented(db, b.periodId, submitted!, "u", NOW); // updates the submitted member's row
-    await recordTally(db, { periodId: b.periodId, memberId: submitted!, slot: 1, tally: { method: "secret", official: 3, present: 3, valid: 3, votes: { L1: 0, L2: 3, L3: 0, L4: 0 } }, enteredById: "u" }, NOW);
+    await recordTally(
+      db,
+      {
+        periodId: b.periodId,
+        memberId: submitted!,
+        slot: 1,
+        tally: { method: "secret", official: 3, present: 3, valid: 3, votes: { L1: 0, L2: 3, L3: 0, L4: 0 } },
+        enteredById: "u",
+      },
+      NOW,
+    );
     await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW);
 
     const branch = await loadStatusInputs(db, b.orgId, NOW.toISOString());
     expect(branch!.period).toEqual({ id: b.periodId, year: 2026, selfReviewDeadline: "2026-12-20T16:59:59.000Z" });
     const byName = Object.fromEntries(branch!.members.map((m) => [m.name, m]));
     expect(branch!.members.map((m) => m.name)).toEqual(["Nộp", "Nháp", "Vắng"]);
-    expect(byName.Nộp).toMatchObject({ group: "1", review: { submittedAt: "2026-12-10T00:00:00.000Z" }, hasTally: true, unreachable: false, resultState: "proposed", outcome: { kind: "level", level: "L2" } });
+    expect(byName.Nộp).toMatchObject({
+      group: "1",
+      review: { submittedAt: "2026-12-10T00:00:00.000Z" },
+      hasTally: true,
+      unreachable: false,
+      resultState: "proposed",
+      outcome: { kind: "level", level: "L2" },
+    });
     expect(byName.Nháp).toMatchObject({ group: "2", review: { submittedAt: null }, hasTally: false, unreachable: true });
     expect(byName.Vắng).toMatchObject({ absent: true, review: undefined, outcome: { kind: "deferred" } });
   });
@@ -49,10 +68,18 @@ describe("loadStatusInputs", () => {
     const db = database.db;
     const b = await seedBranch(db, { members: [{ fullName: "An", kind: "official" }] });
     const an = b.memberIds.An!;
-    const old = await openPeriod(db, {
-      orgId: b.orgId, year: 2025, rulebookId: "hd07-2011",
-      selfReviewDeadline: "2025-12-20T16:59:59.000Z", reportDeadline: "2025-12-30T16:59:59.000Z",
-    }, null, NOW);
+    const old = await openPeriod(
+      db,
+      {
+        orgId: b.orgId,
+        year: 2025,
+        rulebookId: "hd07-2011",
+        selfReviewDeadline: "2025-12-20T16:59:59.000Z",
+        reportDeadline: "2025-12-30T16:59:59.000Z",
+      },
+      null,
+      NOW,
+    );
     await db.selfReview.create({ data: { periodId: old.id, memberId: an, contentA: "x", submittedAt: new Date("2025-12-10T00:00:00Z") } });
     await setMeetingAbsence(db, old.id, an, true, "u", NOW);
     const branch = await loadStatusInputs(db, b.orgId, NOW.toISOString());

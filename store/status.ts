@@ -26,14 +26,22 @@ export function slimOutcome(code: string): MemberOutcome {
   return outcome;
 }
 
-
 /** M1, M2, M10: a member's status from their roster row; months away counted up to `now`. */
 export function memberStatusOf(
-  kind: MemberKind, exempt: boolean, retiredNotMoved: boolean, isLeader: boolean, awaySince: string | null, now: string,
+  kind: MemberKind,
+  exempt: boolean,
+  retiredNotMoved: boolean,
+  isLeader: boolean,
+  awaySince: string | null,
+  now: string,
 ): MemberStatusInput {
   return {
-    kind, exempt, retiredNotMoved, isLeader,
-    workingAwayMonths: awaySince ? fullMonthsBetween(awaySince.slice(0, 10), now) ?? 0 : 0, awayReportedAllowed: awaySince !== null,
+    kind,
+    exempt,
+    retiredNotMoved,
+    isLeader,
+    workingAwayMonths: awaySince ? (fullMonthsBetween(awaySince.slice(0, 10), now) ?? 0) : 0,
+    awayReportedAllowed: awaySince !== null,
   };
 }
 
@@ -52,32 +60,56 @@ export const NEWEST_OPEN_PERIOD = "(SELECT id FROM ReviewPeriod WHERE orgId = o.
 
 /** A branch's newest open period with its members in roster order, or null when no period is open. */
 export async function loadStatusInputs(db: Db, orgId: string, now: string): Promise<BranchStatusInputs | null> {
-  const [period] = tupleQuery(db, `SELECT p.id, o.name, p.year, p.selfReviewDeadline FROM Organization o
-    JOIN ReviewPeriod p ON p.id = ${NEWEST_OPEN_PERIOD} WHERE o.id = ?`, periodRow).all(orgId);
+  const [period] = tupleQuery(
+    db,
+    `SELECT p.id, o.name, p.year, p.selfReviewDeadline FROM Organization o
+    JOIN ReviewPeriod p ON p.id = ${NEWEST_OPEN_PERIOD} WHERE o.id = ?`,
+    periodRow,
+  ).all(orgId);
   if (!period) return null;
   const [periodId, orgName, year, deadline] = period;
   // Roster order is insertion order (rowid). Unreachable users are few: one set of them beats a User lookup per member.
-  const members = tupleQuery(db, `SELECT m.id, m.fullName, m.kind, m.exempt, m.retiredNotMoved, m.workingAwaySince, m.isLeader,
+  const members = tupleQuery(
+    db,
+    `SELECT m.id, m.fullName, m.kind, m.exempt, m.retiredNotMoved, m.workingAwaySince, m.isLeader,
     (m.userId IS NULL OR m.userId IN (SELECT id FROM User WHERE unreachableAt IS NOT NULL)),
-    (SELECT g.name FROM PartyGroup g WHERE g.id = m.groupId) FROM Member m WHERE m.orgId = ? ORDER BY m.rowid`, memberRow).all(orgId);
+    (SELECT g.name FROM PartyGroup g WHERE g.id = m.groupId) FROM Member m WHERE m.orgId = ? ORDER BY m.rowid`,
+    memberRow,
+  ).all(orgId);
   const review = new Map(tupleQuery(db, "SELECT memberId, submittedAt FROM SelfReview WHERE periodId = ?", submissionRow).all(periodId));
-  const memberIds = (sql: string) => new Set(tupleQuery(db, sql, memberIdRow).all(periodId).map(([id]) => id));
+  const memberIds = (sql: string) =>
+    new Set(
+      tupleQuery(db, sql, memberIdRow)
+        .all(periodId)
+        .map(([id]) => id),
+    );
   const absent = memberIds("SELECT memberId FROM MeetingAbsence WHERE periodId = ?");
   const counted = memberIds("SELECT memberId FROM BallotTally WHERE periodId = ? AND supersededAt IS NULL");
   const result = new Map<string, ReturnType<typeof resultRow>>(); // ascending versions: the last one stays
-  for (const r of tupleQuery(db, "SELECT memberId, outcome, state FROM MemberResult WHERE periodId = ? ORDER BY memberId, version", resultRow).all(periodId)) {
+  for (const r of tupleQuery(
+    db,
+    "SELECT memberId, outcome, state FROM MemberResult WHERE periodId = ? ORDER BY memberId, version",
+    resultRow,
+  ).all(periodId)) {
     result.set(r[0], r);
   }
 
   return {
-    orgId, orgName, period: { id: periodId, year, selfReviewDeadline: deadline },
+    orgId,
+    orgName,
+    period: { id: periodId, year, selfReviewDeadline: deadline },
     members: members.map(([id, name, kind, exempt, retired, awaySince, leader, unreachable, group]) => {
       const r = result.get(id);
       const submittedAt = review.get(id);
       return {
-        id, name, group, status: memberStatusOf(kind, exempt, retired, leader, awaySince, now),
+        id,
+        name,
+        group,
+        status: memberStatusOf(kind, exempt, retired, leader, awaySince, now),
         review: submittedAt === undefined ? undefined : { submittedAt },
-        absent: absent.has(id), hasTally: counted.has(id), unreachable,
+        absent: absent.has(id),
+        hasTally: counted.has(id),
+        unreachable,
         outcome: r ? slimOutcome(r[1]) : undefined,
         resultState: r?.[2],
       };

@@ -14,10 +14,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("storage failures by kind", () => {
   it.each([
-    ["SQLITE_FULL", "full"], ["ENOSPC", "full"],
-    ["SQLITE_READONLY", "read-only"], ["SQLITE_READONLY_DBMOVED", "read-only"], ["EACCES", "read-only"], ["EROFS", "read-only"],
-    ["SQLITE_CANTOPEN", "cannot-open"], ["ENOTDIR", "cannot-open"],
-    ["SQLITE_NOTADB", "not-a-database"], ["SQLITE_CORRUPT", "not-a-database"],
+    ["SQLITE_FULL", "full"],
+    ["ENOSPC", "full"],
+    ["SQLITE_READONLY", "read-only"],
+    ["SQLITE_READONLY_DBMOVED", "read-only"],
+    ["EACCES", "read-only"],
+    ["EROFS", "read-only"],
+    ["SQLITE_CANTOPEN", "cannot-open"],
+    ["ENOTDIR", "cannot-open"],
+    ["SQLITE_NOTADB", "not-a-database"],
+    ["SQLITE_CORRUPT", "not-a-database"],
   ])("%s is %s", (code, problem) => {
     expect(storageProblemOf(Object.assign(new Error("x"), { code }))).toBe(problem);
     expect(storageProblemOf(new Error("wrapped", { cause: Object.assign(new Error("x"), { code }) }))).toBe(problem);
@@ -29,7 +35,13 @@ describe("storage failures by kind", () => {
   });
 
   it("other errors are not storage failures", () => {
-    for (const error of [new Error("x"), Object.assign(new Error("x"), { code: "P2002" }), { code: "SQLITE_FULLNESS" }, null, "SQLITE_FULL"]) {
+    for (const error of [
+      new Error("x"),
+      Object.assign(new Error("x"), { code: "P2002" }),
+      { code: "SQLITE_FULLNESS" },
+      null,
+      "SQLITE_FULL",
+    ]) {
       expect(storageProblemOf(error)).toBeNull();
     }
   });

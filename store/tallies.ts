@@ -14,8 +14,20 @@ export type TallyRow = TallyInput & {
 };
 
 type TallyRecord = {
-  id: string; memberId: string; entrySlot: number; method: string; official: number; present: number; valid: number;
-  votesL1: number; votesL2: number; votesL3: number; votesL4: number; l4Grounds: string; enteredById: string; createdAt: Date;
+  id: string;
+  memberId: string;
+  entrySlot: number;
+  method: string;
+  official: number;
+  present: number;
+  valid: number;
+  votesL1: number;
+  votesL2: number;
+  votesL3: number;
+  votesL4: number;
+  l4Grounds: string;
+  enteredById: string;
+  createdAt: Date;
 };
 
 function toRow(t: TallyRecord): TallyRow {
@@ -48,15 +60,33 @@ export async function recordTally(
     });
     const row = await tx.ballotTally.create({
       data: {
-        periodId, memberId, entrySlot: slot, method: tally.method, official: tally.official, present: tally.present,
-        valid: tally.valid, votesL1: tally.votes.L1, votesL2: tally.votes.L2, votesL3: tally.votes.L3, votesL4: tally.votes.L4,
-        l4Grounds: JSON.stringify(tally.l4Grounds ?? []), enteredById: input.enteredById, createdAt: now,
+        periodId,
+        memberId,
+        entrySlot: slot,
+        method: tally.method,
+        official: tally.official,
+        present: tally.present,
+        valid: tally.valid,
+        votesL1: tally.votes.L1,
+        votesL2: tally.votes.L2,
+        votesL3: tally.votes.L3,
+        votesL4: tally.votes.L4,
+        l4Grounds: JSON.stringify(tally.l4Grounds ?? []),
+        enteredById: input.enteredById,
+        createdAt: now,
       },
     });
-    await recordAudit(tx, {
-      actorId: input.enteredById, action: superseded.count > 0 ? "tally.corrected" : "tally.recorded", entity: "BallotTally",
-      entityId: row.id, data: { memberId, periodId, slot, method: tally.method },
-    }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId: input.enteredById,
+        action: superseded.count > 0 ? "tally.corrected" : "tally.recorded",
+        entity: "BallotTally",
+        entityId: row.id,
+        data: { memberId, periodId, slot, method: tally.method },
+      },
+      now,
+    );
     return toRow(row);
   });
 }
@@ -74,20 +104,37 @@ export async function activeTallies(db: Db | Tx, periodId: string, memberId?: st
 export async function supersedeTallies(db: Db, periodId: string, memberId: string, actorId: string, now: Date): Promise<number> {
   return inTransaction(db, async (tx) => {
     const { count } = await tx.ballotTally.updateMany({ where: { periodId, memberId, supersededAt: null }, data: { supersededAt: now } });
-    await recordAudit(tx, { actorId, action: "tally.reentry-requested", entity: "Member", entityId: memberId, data: { periodId, count } }, now);
+    await recordAudit(
+      tx,
+      { actorId, action: "tally.reentry-requested", entity: "Member", entityId: memberId, data: { periodId, count } },
+      now,
+    );
     return count;
   });
 }
 
 /** M3: absent from the meeting, evaluated at the next one. `absent: false` undoes a mistaken mark. */
-export async function setMeetingAbsence(db: Db, periodId: string, memberId: string, absent: boolean, actorId: string, now: Date): Promise<void> {
+export async function setMeetingAbsence(
+  db: Db,
+  periodId: string,
+  memberId: string,
+  absent: boolean,
+  actorId: string,
+  now: Date,
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     if (absent) {
       await tx.meetingAbsence.upsert({
-        where: { periodId_memberId: { periodId, memberId } }, create: { periodId, memberId, recordedAt: now }, update: {},
+        where: { periodId_memberId: { periodId, memberId } },
+        create: { periodId, memberId, recordedAt: now },
+        update: {},
       });
     } else await tx.meetingAbsence.deleteMany({ where: { periodId, memberId } });
-    await recordAudit(tx, { actorId, action: absent ? "absence.recorded" : "absence.removed", entity: "Member", entityId: memberId, data: { periodId } }, now);
+    await recordAudit(
+      tx,
+      { actorId, action: absent ? "absence.recorded" : "absence.removed", entity: "Member", entityId: memberId, data: { periodId } },
+      now,
+    );
   });
 }
 

@@ -17,10 +17,7 @@ export type Identity = {
   roles: Array<{ orgId: string; orgName: string; role: Role }>;
 };
 
-export async function loadIdentity(
-  db: Db,
-  telegram: { id: number; displayName?: string; languageCode?: string },
-): Promise<Identity> {
+export async function loadIdentity(db: Db, telegram: { id: number; displayName?: string; languageCode?: string }): Promise<Identity> {
   const telegramId = String(telegram.id);
   return (await knownIdentity(db, telegramId)) ?? firstContact(db, telegramId, telegram);
 }
@@ -42,7 +39,8 @@ const identityRow: Decoder<IdentityRow> = (value) => {
  * (store/sqlite/). Null for a new user.
  */
 async function knownIdentity(db: Db, telegramId: string): Promise<Identity | null> {
-  const select = query(db,
+  const select = query(
+    db,
     `SELECT 'u' AS kind, u."id" AS a, u."language" AS b, CASE WHEN u."unreachableAt" IS NULL THEN '0' ELSE '1' END AS c, NULL AS d, NULL AS e
        FROM "User" u WHERE u."telegramId" = ?
      UNION ALL
@@ -51,7 +49,9 @@ async function knownIdentity(db: Db, telegramId: string): Promise<Identity | nul
      UNION ALL
      SELECT 'r', r."orgId", o."name", r."role", NULL, r.rowid
        FROM "RoleGrant" r JOIN "User" u ON u."id" = r."userId" JOIN "Organization" o ON o."id" = r."orgId" WHERE u."telegramId" = ?
-     ORDER BY e DESC`, identityRow);
+     ORDER BY e DESC`,
+    identityRow,
+  );
   const rows = select.all(telegramId, telegramId, telegramId);
   const user = rows.find((row) => row.kind === "u");
   if (!user) return null;

@@ -19,8 +19,13 @@ function listRow(t: Translate, row: PaperRow, index: number, lang: string, zone:
   const o = row.outcome;
   const note = o ? [o.kind === "level" && o.note ? o.note : "", describeReasons(t, o.reasons, lang, zone)].filter(Boolean).join(" ") : "";
   return [
-    String(index + 1), row.fullName, row.group ?? "", kindText(t, row),
-    o ? describeOutcome(t, o) : t("rating.outcome.awaiting-tally"), row.state ? t(`rating.state.${row.state}`) : "", note,
+    String(index + 1),
+    row.fullName,
+    row.group ?? "",
+    kindText(t, row),
+    o ? describeOutcome(t, o) : t("rating.outcome.awaiting-tally"),
+    row.state ? t(`rating.state.${row.state}`) : "",
+    note,
   ];
 }
 
@@ -41,17 +46,22 @@ export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: s
 
 export async function ratingListDocx(t: Translate, papers: BranchPapers, lang: string, zone: ReviewTimeZone): Promise<Buffer> {
   const doc = new Document({
-    sections: [{
-      children: [
-        text(t("docs.party"), { bold: true, center: true }),
-        text(t("docs.org", { org: papers.orgName })),
-        text(t("docs.list_title", { year: papers.year }), { bold: true, center: true }),
-        new Paragraph(""),
-        table(LIST_COLUMNS.map((c) => t(`docs.col.${c}`)), papers.rows.map((row, i) => listRow(t, row, i, lang, zone))),
-        new Paragraph(""),
-        signatures([t("docs.sign.secretary")], t("docs.sign.hint")),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          text(t("docs.party"), { bold: true, center: true }),
+          text(t("docs.org", { org: papers.orgName })),
+          text(t("docs.list_title", { year: papers.year }), { bold: true, center: true }),
+          new Paragraph(""),
+          table(
+            LIST_COLUMNS.map((c) => t(`docs.col.${c}`)),
+            papers.rows.map((row, i) => listRow(t, row, i, lang, zone)),
+          ),
+          new Paragraph(""),
+          signatures([t("docs.sign.secretary")], t("docs.sign.hint")),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }
@@ -62,26 +72,33 @@ const MINUTES_COLUMNS = ["index", "name", "method", "official", "present", "issu
 export async function ballotMinutesDocx(t: Translate, papers: BranchPapers): Promise<Buffer> {
   const rows = papers.rows.map((row, i) => {
     const c = row.tally;
-    const counts = c ? [t(`tally.method.${c.method}`), c.official, c.present, c.present, c.valid, c.votes.L1, c.votes.L2, c.votes.L3, c.votes.L4] : ["", "", "", "", "", "", "", "", ""];
+    const counts = c
+      ? [t(`tally.method.${c.method}`), c.official, c.present, c.present, c.valid, c.votes.L1, c.votes.L2, c.votes.L3, c.votes.L4]
+      : ["", "", "", "", "", "", "", "", ""];
     return [i + 1, row.fullName, ...counts, row.outcome ? describeOutcome(t, row.outcome) : t("rating.outcome.awaiting-tally")];
   });
   const doc = new Document({
-    sections: [{
-      properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
-      children: [
-        text(t("docs.party"), { bold: true, center: true }),
-        text(t("docs.org", { org: papers.orgName })),
-        text(t("docs.minutes_title"), { bold: true, center: true }),
-        text(t("docs.minutes_subtitle", { year: papers.year }), { center: true }),
-        new Paragraph(""),
-        text(t("docs.minutes_summary", { total: papers.rows.length, official: papers.official, evaluated: papers.evaluated })),
-        text(t("docs.minutes_rule"), { italic: true }),
-        new Paragraph(""),
-        table(MINUTES_COLUMNS.map((c) => t(`docs.col.${c}`)), rows),
-        new Paragraph(""),
-        signatures([t("docs.sign.counters"), t("docs.sign.secretary"), t("docs.sign.chair")], t("docs.sign.hint")),
-      ],
-    }],
+    sections: [
+      {
+        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
+        children: [
+          text(t("docs.party"), { bold: true, center: true }),
+          text(t("docs.org", { org: papers.orgName })),
+          text(t("docs.minutes_title"), { bold: true, center: true }),
+          text(t("docs.minutes_subtitle", { year: papers.year }), { center: true }),
+          new Paragraph(""),
+          text(t("docs.minutes_summary", { total: papers.rows.length, official: papers.official, evaluated: papers.evaluated })),
+          text(t("docs.minutes_rule"), { italic: true }),
+          new Paragraph(""),
+          table(
+            MINUTES_COLUMNS.map((c) => t(`docs.col.${c}`)),
+            rows,
+          ),
+          new Paragraph(""),
+          signatures([t("docs.sign.counters"), t("docs.sign.secretary"), t("docs.sign.chair")], t("docs.sign.hint")),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

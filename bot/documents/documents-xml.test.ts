@@ -16,12 +16,21 @@ const DIRTY = "Nguyễn\uFFFE Văn\uFFFF An\u0001\u001b";
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 const papers: BranchPapers = {
-  orgName: `Chi bộ\uFFFF Văn phòng`, year: 2026, official: 1, evaluated: 1,
-  rows: [{
-    fullName: DIRTY, group: "1\uFFFE", kind: "official", exempt: false, state: "proposed",
-    tally: { method: "secret", official: 1, present: 1, valid: 1, votes: { L1: 0, L2: 1, L3: 0, L4: 0 } },
-    outcome: { kind: "level", level: "L3", reasons: [], note: "ghi chú\uFFFF" },
-  }],
+  orgName: `Chi bộ\uFFFF Văn phòng`,
+  year: 2026,
+  official: 1,
+  evaluated: 1,
+  rows: [
+    {
+      fullName: DIRTY,
+      group: "1\uFFFE",
+      kind: "official",
+      exempt: false,
+      state: "proposed",
+      tally: { method: "secret", official: 1, present: 1, valid: 1, votes: { L1: 0, L2: 1, L3: 0, L4: 0 } },
+      outcome: { kind: "level", level: "L3", reasons: [], note: "ghi chú\uFFFF" },
+    },
+  ],
 };
 
 function expectValidXml(xml: string) {
@@ -41,10 +50,16 @@ describe("exported documents with forbidden characters in names", () => {
   it.each([
     ["rating list", () => ratingListDocx(t, papers, "vi", REVIEW_ZONE)],
     ["ballot minutes", () => ballotMinutesDocx(t, papers)],
-    ["self-review", () => selfReviewDocx(t, {
-      fullName: DIRTY, orgName: papers.orgName, year: 2026,
-      review: { contents: { a: "a\uFFFF", b: null, c: null, d: null }, hcmActions: null, selfRating: "L2" } as never,
-    })],
+    [
+      "self-review",
+      () =>
+        selfReviewDocx(t, {
+          fullName: DIRTY,
+          orgName: papers.orgName,
+          year: 2026,
+          review: { contents: { a: "a\uFFFF", b: null, c: null, d: null }, hcmActions: null, selfRating: "L2" } as never,
+        }),
+    ],
   ])("the %s DOCX has no forbidden character in its XML", async (_name, build) => {
     const docx = await build();
     expectValidXml(readZipEntry(docx, "word/document.xml"));

@@ -7,7 +7,13 @@ import { withoutForbiddenCharacters } from "../../domain/text";
 export const FONT = "Times New Roman";
 
 function run(value: string | number, options: { bold?: boolean; italic?: boolean; size: number }): TextRun {
-  return new TextRun({ text: withoutForbiddenCharacters(String(value)), bold: options.bold, italics: options.italic, font: FONT, size: options.size });
+  return new TextRun({
+    text: withoutForbiddenCharacters(String(value)),
+    bold: options.bold,
+    italics: options.italic,
+    font: FONT,
+    size: options.size,
+  });
 }
 
 export function text(value: string, options: { bold?: boolean; italic?: boolean; center?: boolean; size?: number } = {}): Paragraph {
@@ -27,7 +33,10 @@ export function table(header: string[], rows: Array<Array<string | number>>): Ta
     new TableCell({ children: [new Paragraph({ children: [run(value, { bold, size: 22 })] })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v)) })),
+    ],
   });
 }
 
@@ -37,8 +46,22 @@ export function signatures(titles: string[], hint: string): Table {
   const borders = { top: none, bottom: none, left: none, right: none };
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({
-      children: titles.map((title) => new TableCell({ borders, children: [text(title, { bold: true, center: true }), text(hint, { italic: true, center: true }), text(""), text(""), text("")] })),
-    })],
+    rows: [
+      new TableRow({
+        children: titles.map(
+          (title) =>
+            new TableCell({
+              borders,
+              children: [
+                text(title, { bold: true, center: true }),
+                text(hint, { italic: true, center: true }),
+                text(""),
+                text(""),
+                text(""),
+              ],
+            }),
+        ),
+      }),
+    ],
   });
 }

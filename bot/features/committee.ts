@@ -45,7 +45,9 @@ function committeeKeyboard(t: Translate, members: CommitteeCandidate[], page: nu
   const keyboard = new InlineKeyboard();
   const shown = pageOf(members, page, PAGE_SIZE);
   for (const m of shown.items) {
-    keyboard.text(t(m.committee ? "committee.on" : "committee.off", { name: m.fullName }), committeeToggle.pack({ memberId: m.memberId })).row();
+    keyboard
+      .text(t(m.committee ? "committee.on" : "committee.off", { name: m.fullName }), committeeToggle.pack({ memberId: m.memberId }))
+      .row();
   }
   return addPageButtons(keyboard, t, shown, (p) => committeePage.pack({ page: p }));
 }

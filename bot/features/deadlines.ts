@@ -21,10 +21,16 @@ export function deadlinesFeature(): Composer<BotContext> {
     const show = (iso: string) => formatInstant(iso, ctx.lang, ctx.deps.timeZone);
     const keyboard = new InlineKeyboard();
     for (const field of DEADLINE_FIELDS) keyboard.text(ctx.t(`deadline.button.${field}`), deadlineChange.pack({ field })).row();
-    await ctx.reply(ctx.t("deadline.show", {
-      org: org.orgName, year: period.year, deadline: show(period.selfReviewDeadline), report: show(period.reportDeadline),
-      meeting: period.meetingDate ? show(period.meetingDate) : ctx.t("deadline.meeting_unset"),
-    }), { reply_markup: keyboard });
+    await ctx.reply(
+      ctx.t("deadline.show", {
+        org: org.orgName,
+        year: period.year,
+        deadline: show(period.selfReviewDeadline),
+        report: show(period.reportDeadline),
+        meeting: period.meetingDate ? show(period.meetingDate) : ctx.t("deadline.meeting_unset"),
+      }),
+      { reply_markup: keyboard },
+    );
   });
   onButton(feature, deadlineChange, async (ctx, { field }) => {
     await ctx.answerCallbackQuery();
@@ -32,7 +38,13 @@ export function deadlinesFeature(): Composer<BotContext> {
     if (!found) return;
     const { org, period } = found;
     const args: DeadlineEditArgs = {
-      lang: ctx.lang, periodId: period.id, orgName: org.orgName, field, year: period.year, deadline: period.selfReviewDeadline, report: period.reportDeadline,
+      lang: ctx.lang,
+      periodId: period.id,
+      orgName: org.orgName,
+      field,
+      year: period.year,
+      deadline: period.selfReviewDeadline,
+      report: period.reportDeadline,
       timeZone: ctx.deps.timeZone,
     };
     await ctx.conversation.enter(DEADLINE_EDIT, args);

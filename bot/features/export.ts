@@ -20,16 +20,27 @@ export function exportFeature(): Composer<BotContext> {
     if (!papers.rows.some((r) => r.outcome)) return void (await ctx.reply(ctx.t("export.nothing")));
     const names = { list: `danh-sach-xep-loai-${period.year}`, minutes: `bien-ban-kiem-phieu-${period.year}` };
     const caption = (key: string) => ctx.t(`export.caption.${key}`, { year: period.year, org: org.orgName });
-    await ctx.replyWithDocument(new InputFile(await ratingListXlsx(ctx.t, papers, ctx.lang, ctx.deps.timeZone), `${names.list}.xlsx`), { caption: caption("list") });
-    await ctx.replyWithDocument(new InputFile(await ratingListDocx(ctx.t, papers, ctx.lang, ctx.deps.timeZone), `${names.list}.docx`), { caption: caption("list") });
-    await ctx.replyWithDocument(new InputFile(await ballotMinutesDocx(ctx.t, papers), `${names.minutes}.docx`), { caption: caption("minutes") });
+    await ctx.replyWithDocument(new InputFile(await ratingListXlsx(ctx.t, papers, ctx.lang, ctx.deps.timeZone), `${names.list}.xlsx`), {
+      caption: caption("list"),
+    });
+    await ctx.replyWithDocument(new InputFile(await ratingListDocx(ctx.t, papers, ctx.lang, ctx.deps.timeZone), `${names.list}.docx`), {
+      caption: caption("list"),
+    });
+    await ctx.replyWithDocument(new InputFile(await ballotMinutesDocx(ctx.t, papers), `${names.minutes}.docx`), {
+      caption: caption("minutes"),
+    });
   });
   feature.command("myreview_docx", async (ctx) => {
     const membership = ctx.identity.memberships[0];
     const reviewer = membership && (await reviewerContext(ctx.deps.db, membership.memberId));
     const review = reviewer?.period && (await getReview(ctx.deps.db, reviewer.period.id, reviewer.memberId));
     if (!reviewer?.period || !review) return void (await ctx.reply(ctx.t("export.no_review")));
-    const file = await selfReviewDocx(ctx.t, { review, fullName: reviewer.fullName, orgName: reviewer.orgName, year: reviewer.period.year });
+    const file = await selfReviewDocx(ctx.t, {
+      review,
+      fullName: reviewer.fullName,
+      orgName: reviewer.orgName,
+      year: reviewer.period.year,
+    });
     await ctx.replyWithDocument(new InputFile(file, `ban-tu-kiem-diem-${reviewer.period.year}.docx`), {
       caption: ctx.t("export.caption.review", { year: reviewer.period.year, name: reviewer.fullName }),
     });

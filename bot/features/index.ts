@@ -23,14 +23,36 @@ import { unhandledFeature } from "./unhandled";
  */
 export function features(): Middleware<BotContext>[] {
   const modules: Record<string, unknown>[] = [
-    selfReview, setup, roster, join, committee, deadlines, start, language, tally, results, recognize, status, exporting,
+    selfReview,
+    setup,
+    roster,
+    join,
+    committee,
+    deadlines,
+    start,
+    language,
+    tally,
+    results,
+    recognize,
+    status,
+    exporting,
   ];
   const dialogs = modules.flatMap((module) => (module.dialogs as Middleware<BotContext>[] | undefined) ?? []);
   return [
     ...dialogs,
-    setup.setupFeature(), roster.rosterFeature(), join.joinFeature(), committee.committeeFeature(), deadlines.deadlinesFeature(),
-    start.startFeature(), language.languageFeature(), selfReview.selfReviewFeature(),
-    tally.tallyFeature(), results.resultsFeature(), recognize.recognizeFeature(), status.statusFeature(), exporting.exportFeature(),
+    setup.setupFeature(),
+    roster.rosterFeature(),
+    join.joinFeature(),
+    committee.committeeFeature(),
+    deadlines.deadlinesFeature(),
+    start.startFeature(),
+    language.languageFeature(),
+    selfReview.selfReviewFeature(),
+    tally.tallyFeature(),
+    results.resultsFeature(),
+    recognize.recognizeFeature(),
+    status.statusFeature(),
+    exporting.exportFeature(),
     unhandledFeature(),
   ];
 }

@@ -32,7 +32,13 @@ async function tellSecretaries(ctx: BotContext, joined: { orgId: string; orgName
   const from = ctx.from!;
   const account = [from.first_name, from.last_name].filter(Boolean).join(" ") + (from.username ? ` @${from.username}` : "");
   const secretaries = (await usersWithRole(ctx.deps.db, joined.orgId, ["secretary"])).filter((s) => s.userId !== ctx.identity.userId);
-  await notify(ctx.api, ctx.deps.db, secretaries, (t) => ({
-    text: t("join.notice", { name: joined.fullName, branch: joined.orgName, account }),
-  }), ctx.deps.clock()).catch((error) => ctx.deps.log.warn({ code: (error as { error_code?: number }).error_code }, "join notice not sent"));
+  await notify(
+    ctx.api,
+    ctx.deps.db,
+    secretaries,
+    (t) => ({
+      text: t("join.notice", { name: joined.fullName, branch: joined.orgName, account }),
+    }),
+    ctx.deps.clock(),
+  ).catch((error) => ctx.deps.log.warn({ code: (error as { error_code?: number }).error_code }, "join notice not sent"));
 }

@@ -37,11 +37,19 @@ export function recognizeFeature(): Composer<BotContext> {
     if (button.kind === "revoke") return startRevoke(ctx, branch, button.memberId);
     const { periodId } = branch;
     const recognized = await recognizeResults(
-      ctx.deps.db, { periodId, actorId: ctx.identity.userId, ...(button.kind === "member" ? { memberIds: [button.memberId] } : {}) }, ctx.deps.clock(),
+      ctx.deps.db,
+      { periodId, actorId: ctx.identity.userId, ...(button.kind === "member" ? { memberIds: [button.memberId] } : {}) },
+      ctx.deps.clock(),
     );
-    await notify(ctx.api, ctx.deps.db, recognized, (t, r) => ({
-      text: t("recognize.member_notice", { year: branch.year, level: describeOutcome(t, (r as ResultWithMember).outcome) }),
-    }), ctx.deps.clock());
+    await notify(
+      ctx.api,
+      ctx.deps.db,
+      recognized,
+      (t, r) => ({
+        text: t("recognize.member_notice", { year: branch.year, level: describeOutcome(t, (r as ResultWithMember).outcome) }),
+      }),
+      ctx.deps.clock(),
+    );
     await ctx.reply(ctx.t("recognize.done", { count: recognized.length, org: branch.orgName }));
   });
   return feature;
@@ -50,12 +58,19 @@ export function recognizeFeature(): Composer<BotContext> {
 /** The branches under the upper committee with results, a page at a time; a page turn edits the message. */
 async function listBranches(ctx: BotContext, page: number, turn: boolean) {
   const orgs = orgsWithRole(ctx, ["upper"]);
-  const branches = orgs.length > 0 ? await branchesAwaitingRecognition(ctx.deps.db, orgs.map((o) => o.orgId)) : [];
+  const branches =
+    orgs.length > 0
+      ? await branchesAwaitingRecognition(
+          ctx.deps.db,
+          orgs.map((o) => o.orgId),
+        )
+      : [];
   if (branches.length === 0) return void (await ctx.reply(ctx.t("recognize.none")));
   const shown = pageOf(branches, page, BRANCHES_PER_PAGE);
   const keyboard = new InlineKeyboard();
   for (const b of shown.items) {
-    if (b.proposed > 0) keyboard.text(ctx.t("recognize.button.all", { org: b.orgName }), recognize.pack({ kind: "all", periodId: b.periodId })).row();
+    if (b.proposed > 0)
+      keyboard.text(ctx.t("recognize.button.all", { org: b.orgName }), recognize.pack({ kind: "all", periodId: b.periodId })).row();
     keyboard.text(ctx.t("recognize.button.each", { org: b.orgName }), recognize.pack({ kind: "each", periodId: b.periodId })).row();
   }
   addPageButtons(keyboard, ctx.t, shown, (p) => recognize.pack({ kind: "page", page: p }));
@@ -69,8 +84,11 @@ async function listMembers(ctx: BotContext, periodId: string, orgName: string, p
   const keyboard = new InlineKeyboard();
   for (const r of shown.items) {
     const label = `${r.fullName} — ${ctx.t(`rating.short.${r.outcome.kind === "level" ? r.outcome.level : "L3"}`)}`;
-    if (r.state === "proposed") keyboard.text(ctx.t("recognize.button.member", { name: label }), recognize.pack({ kind: "member", periodId, memberId: r.memberId }));
-    keyboard.text(ctx.t("recognize.button.revoke", { name: r.fullName }), recognize.pack({ kind: "revoke", periodId, memberId: r.memberId })).row();
+    if (r.state === "proposed")
+      keyboard.text(ctx.t("recognize.button.member", { name: label }), recognize.pack({ kind: "member", periodId, memberId: r.memberId }));
+    keyboard
+      .text(ctx.t("recognize.button.revoke", { name: r.fullName }), recognize.pack({ kind: "revoke", periodId, memberId: r.memberId }))
+      .row();
   }
   addPageButtons(keyboard, ctx.t, shown, (p) => recognize.pack({ kind: "each", periodId, page: p }));
   await show(ctx, ctx.t("recognize.members_title", { org: orgName }), keyboard, page !== undefined);
@@ -86,7 +104,11 @@ async function startRevoke(ctx: BotContext, branch: { periodId: string; orgId: s
   const result = (await branchResults(ctx.deps.db, branch.periodId)).find((r) => r.memberId === memberId);
   if (!result) return void (await ctx.reply(ctx.t("recognize.not_found")));
   const args: RevokeArgs = {
-    lang: ctx.lang, periodId: branch.periodId, orgId: branch.orgId, memberId, memberName: result.fullName,
+    lang: ctx.lang,
+    periodId: branch.periodId,
+    orgId: branch.orgId,
+    memberId,
+    memberName: result.fullName,
     levelText: describeOutcome(ctx.t, result.outcome),
     member: { userId: result.userId, telegramId: result.telegramId, language: result.language },
   };

@@ -31,7 +31,12 @@ export function resultsFeature(): Composer<BotContext> {
     const results = await branchResults(ctx.deps.db, period.id);
     if (results.length === 0) return void (await ctx.reply(ctx.t("results.none")));
     const lines = results.map((r, i) => {
-      const line = ctx.t("results.line", { index: i + 1, name: r.fullName, outcome: describeOutcome(ctx.t, r.outcome), state: ctx.t(`rating.state.${r.state}`) });
+      const line = ctx.t("results.line", {
+        index: i + 1,
+        name: r.fullName,
+        outcome: describeOutcome(ctx.t, r.outcome),
+        state: ctx.t(`rating.state.${r.state}`),
+      });
       // A level lowered by the 15% cap (M8) differs from the vote the secretary just entered: say why.
       const capped = r.outcome.reasons.find((reason) => reason.code === "cap.demoted");
       return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang, ctx.deps.timeZone)}` : line;
@@ -82,7 +87,11 @@ async function decideTie(ctx: BotContext, memberId: string) {
   const pass = await evaluateBranch(db, { periodId: target.periodId, actorId }, clock());
   const candidates = pass.tie?.candidates.map((c) => c.memberId) ?? [];
   if (!pass.tie || !candidates.includes(memberId)) return void (await ctx.reply(ctx.t("tally.tie_stale")));
-  const done = await chooseCapKeeper(db, { periodId: target.periodId, candidates, seatsLeft: pass.tie.seatsLeft, memberId, actorId }, clock());
+  const done = await chooseCapKeeper(
+    db,
+    { periodId: target.periodId, candidates, seatsLeft: pass.tie.seatsLeft, memberId, actorId },
+    clock(),
+  );
   if (!done) return void (await ctx.reply(ctx.t("tally.tie_chosen", { name: target.fullName })));
   const after = await evaluateBranch(db, { periodId: target.periodId, actorId }, clock());
   await ctx.reply(ctx.t("tally.tie_done"));
@@ -108,12 +117,14 @@ async function sendForRecognition(ctx: BotContext, periodId: string) {
   if (pass.tie) return void (await ctx.reply(ctx.t("results.cannot_send_tie")));
   const results = await branchResults(db, periodId);
   // Members never counted have no result row yet: they hold the sending back too.
-  const pending = [
-    ...pass.waitingForTally,
-    ...results.filter((r) => holdsBackSending(r.outcome) && r.state !== "revoked"),
-  ];
+  const pending = [...pass.waitingForTally, ...results.filter((r) => holdsBackSending(r.outcome) && r.state !== "revoked")];
   if (pending.length > 0) {
-    const names = shortList(ctx.t, pending.map((r) => r.fullName), PENDING_NAMES_SHOWN, "paging.more_people");
+    const names = shortList(
+      ctx.t,
+      pending.map((r) => r.fullName),
+      PENDING_NAMES_SHOWN,
+      "paging.more_people",
+    );
     return void (await replyInParts(ctx, ctx.t("results.cannot_send_pending", { count: pending.length, names })));
   }
   const proposed = results.filter((r) => r.state === "proposed" && r.outcome.kind === "level");
@@ -122,6 +133,12 @@ async function sendForRecognition(ctx: BotContext, periodId: string) {
   const upper = parentId ? await usersWithRole(db, parentId, ["upper"]) : [];
   if (upper.length === 0) return void (await ctx.reply(ctx.t("results.no_upper")));
   const recipients = upper.map((u) => ({ ...u, userId: u.userId }));
-  await notify(ctx.api, db, recipients, (t) => ({ text: t("results.upper_notice", { org: org.orgName, count: proposed.length, year: period.year }) }), clock());
+  await notify(
+    ctx.api,
+    db,
+    recipients,
+    (t) => ({ text: t("results.upper_notice", { org: org.orgName, count: proposed.length, year: period.year }) }),
+    clock(),
+  );
   await ctx.reply(ctx.t("results.sent", { count: proposed.length }));
 }

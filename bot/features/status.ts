@@ -61,13 +61,15 @@ async function showBranch(ctx: BotContext, orgId: string) {
   const grouped = status.groups.some((g) => g.group !== null);
   if (grouped) {
     lines.push("");
-    for (const g of status.groups)
-      lines.push(ctx.t("status.group_line", { group: g.group ?? ctx.t("status.no_group"), ...g.counts }));
+    for (const g of status.groups) lines.push(ctx.t("status.group_line", { group: g.group ?? ctx.t("status.no_group"), ...g.counts }));
   }
   const keyboard = new InlineKeyboard();
   LIST_STATES.forEach((state) => {
     const count = status.members[state].length;
-    if (count > 0) keyboard.text(ctx.t("status.button.list", { state: ctx.t(`status.state.${state}`), count }), statusList.pack({ state, page: 0 })).row();
+    if (count > 0)
+      keyboard
+        .text(ctx.t("status.button.list", { state: ctx.t(`status.state.${state}`), count }), statusList.pack({ state, page: 0 }))
+        .row();
   });
   lines.push("", ctx.t("status.choose_list"));
   await replyInParts(ctx, lines.join("\n"), keyboard);
@@ -80,7 +82,15 @@ async function showList(ctx: BotContext, orgId: string, state: ListState, page: 
   const byId = new Map(inputs.members.map((m) => [m.id, m]));
   const members = status.members[state].map((id) => byId.get(id)!);
   const { items, current, pages } = pageOf(members, page, NAMES_PER_PAGE);
-  const lines = [ctx.t("status.list_title", { state: ctx.t(`status.state.${state}`), org: inputs.orgName, count: members.length, page: current + 1, pages })];
+  const lines = [
+    ctx.t("status.list_title", {
+      state: ctx.t(`status.state.${state}`),
+      org: inputs.orgName,
+      count: members.length,
+      page: current + 1,
+      pages,
+    }),
+  ];
   lines.push(...namesByGroup(ctx, items));
   const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => statusList.pack({ state, page: p }));
   await replyInParts(ctx, lines.join("\n"), keyboard);
@@ -94,7 +104,10 @@ function namesByGroup(ctx: BotContext, members: StatusMember[]): string[] {
     groups.set(key, [...(groups.get(key) ?? []), m.name]);
   }
   if (groups.size === 1 && groups.has(null)) return members.map((m) => `• ${m.name}`);
-  return [...groups].flatMap(([group, names]) => [ctx.t("status.group_heading", { group: group ?? ctx.t("status.no_group") }), ...names.map((n) => `• ${n}`)]);
+  return [...groups].flatMap(([group, names]) => [
+    ctx.t("status.group_heading", { group: group ?? ctx.t("status.no_group") }),
+    ...names.map((n) => `• ${n}`),
+  ]);
 }
 
 /** One line per branch under the upper committee, a page at a time, under the totals of them all. */
@@ -103,7 +116,11 @@ async function showUpper(ctx: BotContext, orgId: string, orgName: string, page =
   const branches = await loadBranchTallies(ctx.deps.db, orgId, now);
   if (branches.length === 0) return void (await ctx.reply(ctx.t("status.upper_none")));
   const counts = branches.map((b) => branchCounts({ ...b.tallies, deadline: b.period.selfReviewDeadline, now }));
-  const { items, current, pages } = pageOf(branches.map((b, i) => ({ org: b.orgName, counts: counts[i]! })), page, BRANCHES_PER_PAGE);
+  const { items, current, pages } = pageOf(
+    branches.map((b, i) => ({ org: b.orgName, counts: counts[i]! })),
+    page,
+    BRANCHES_PER_PAGE,
+  );
   const lines = [
     ctx.t("status.upper_title", { org: orgName, page: current + 1, pages }),
     ctx.t("status.upper_total", { branches: branches.length, ...sumCounts(counts) }),
@@ -121,5 +138,7 @@ async function showMember(ctx: BotContext, orgId: string, memberId: string) {
   if (!inputs || !me) return void (await ctx.reply(ctx.t("status.no_period", { org: ctx.identity.memberships[0]?.orgName ?? "" })));
   const state = submissionStateAt(me.status, me.review, me.absent, toMs(inputs.period.selfReviewDeadline), toMs(now));
   const result = me.outcome && me.resultState === "recognized" ? describeOutcome(ctx.t, me.outcome) : ctx.t("status.no_result");
-  await ctx.reply(ctx.t("status.member", { name: me.name, org: inputs.orgName, year: inputs.period.year, state: ctx.t(`status.state.${state}`), result }));
+  await ctx.reply(
+    ctx.t("status.member", { name: me.name, org: inputs.orgName, year: inputs.period.year, state: ctx.t(`status.state.${state}`), result }),
+  );
 }

@@ -91,7 +91,9 @@ function cardText(ctx: BotContext, m: MemberInputs): string {
 function cardKeyboard(ctx: BotContext, m: MemberInputs): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   if (!m.absent) keyboard.text(ctx.t("tally.button.enter"), tallyBoard.pack({ kind: "enter", memberId: m.id })).row();
-  keyboard.text(ctx.t(m.absent ? "tally.button.not_absent" : "tally.button.absent"), tallyBoard.pack({ kind: "absent", memberId: m.id })).row();
+  keyboard
+    .text(ctx.t(m.absent ? "tally.button.not_absent" : "tally.button.absent"), tallyBoard.pack({ kind: "absent", memberId: m.id }))
+    .row();
   if (!m.hcmActions) keyboard.text(ctx.t("tally.button.hcm"), tallyBoard.pack({ kind: "hcm", memberId: m.id })).row();
   return keyboard.text(ctx.t("tally.button.back"), tallyBoard.pack({ kind: "page", page: 0 }));
 }
@@ -130,8 +132,14 @@ function entrySlot(board: Board, member: MemberInputs, userId: string): 1 | 2 {
 
 async function enterCounts(ctx: BotContext, board: Board, member: MemberInputs, orgId: string) {
   const args: TallyArgs = {
-    lang: ctx.lang, orgId, periodId: board.period.id, rulebookId: board.period.rulebookId, memberId: member.id,
-    memberName: member.fullName, slot: entrySlot(board, member, ctx.identity.userId), doubleEntry: board.doubleEntry,
+    lang: ctx.lang,
+    orgId,
+    periodId: board.period.id,
+    rulebookId: board.period.rulebookId,
+    memberId: member.id,
+    memberName: member.fullName,
+    slot: entrySlot(board, member, ctx.identity.userId),
+    doubleEntry: board.doubleEntry,
     official: officialVoterCount(board.members.map((m) => m.status)),
     voters: officialVoterCeiling(board.members.map((m) => m.status)),
     timeZone: ctx.deps.timeZone,

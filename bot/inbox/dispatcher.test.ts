@@ -12,7 +12,10 @@ afterEach(() => cleanup());
 
 const log = pino({ level: "silent" });
 const message = (updateId: number, chatId: number): Update =>
-  ({ update_id: updateId, message: { message_id: updateId, date: 0, chat: { id: chatId, type: "private", first_name: "X" }, text: "t" } }) as Update;
+  ({
+    update_id: updateId,
+    message: { message_id: updateId, date: 0, chat: { id: chatId, type: "private", first_name: "X" }, text: "t" },
+  }) as Update;
 const unhandled = () => db.inboundUpdate.count({ where: { handledAt: null } });
 
 describe("the dispatcher of the durable inbox", () => {
@@ -29,7 +32,9 @@ describe("the dispatcher of the durable inbox", () => {
   it("a failing handler is logged and marked handled; the chat and the others go on", async () => {
     const seen: number[] = [];
     const dispatcher = createDispatcher({
-      db, log, clock: () => new Date(),
+      db,
+      log,
+      clock: () => new Date(),
       handle: async (u) => {
         if (u.update_id === 1) throw new Error("403 from a blocked chat");
         seen.push(u.update_id);
@@ -46,7 +51,10 @@ describe("the dispatcher of the durable inbox", () => {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
     const dispatcher = createDispatcher({
-      db, log, clock: () => new Date(), maxRunningChats: 1,
+      db,
+      log,
+      clock: () => new Date(),
+      maxRunningChats: 1,
       handle: async (u) => {
         await gate; // the flood's first update is still running when the second chat's arrives
         order.push(`${u.message!.chat.id}:${u.update_id}`);

@@ -71,7 +71,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // The mark joins the next shared commit without holding the chat up: if a kill comes first, the update is
     // handled again at the next start, and what it wrote is recognised (store/review-drafts.ts).
     const marked = markHandled(db, update.update_id, clock()).catch((error) =>
-      log.error({ updateId: update.update_id, name: (error as Error)?.name }, "update not marked handled"));
+      log.error({ updateId: update.update_id, name: (error as Error)?.name }, "update not marked handled"),
+    );
     marking.add(marked);
     void marked.finally(() => {
       marking.delete(marked);
@@ -80,7 +81,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     });
     queued--;
     running.delete(chatKey);
-    if (queue.length > 0) ready.push(chatKey); // behind every chat already waiting
+    if (queue.length > 0)
+      ready.push(chatKey); // behind every chat already waiting
     else queues.delete(chatKey);
     startReady();
   }
@@ -102,10 +104,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return left.length;
     },
     pending: () => queued,
-    idle: () => new Promise<void>((resolve) => {
-      idleWaiters.push(resolve);
-      wakeIfIdle();
-    }),
+    idle: () =>
+      new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        wakeIfIdle();
+      }),
     async stop() {
       stopped = true;
       await Promise.all(running.values());

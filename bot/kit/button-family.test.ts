@@ -45,7 +45,11 @@ describe("buttonVariants", () => {
   const rc = buttonVariants("tvar", { all: { periodId: id }, page: { page: int }, pick: { choice: oneOf(["a", "b"]) } });
 
   it("round-trips each variant", () => {
-    for (const values of [{ kind: "all", periodId: ID }, { kind: "page", page: 0 }, { kind: "pick", choice: "b" }] as const) {
+    for (const values of [
+      { kind: "all", periodId: ID },
+      { kind: "page", page: 0 },
+      { kind: "pick", choice: "b" },
+    ] as const) {
       expect(rc.unpack(rc.pack(values))).toEqual(values);
     }
   });

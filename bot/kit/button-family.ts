@@ -156,11 +156,13 @@ export function buttonFamily<F extends Fields>(prefix: string, fields: F): Butto
 /** `prefix:variant:field…`: one family whose buttons do different things, each with its own fields. */
 export function buttonVariants<V extends Record<string, Fields>>(prefix: string, variants: V): ButtonFamily<VariantValues<V>> {
   register(prefix);
-  const shapes = new Map(Object.entries(variants).map(([kind, fields]) => {
-    if (!NAME.test(kind)) throw new Error(`button variant "${kind}" must be lowercase letters and digits`);
-    const s = shape(fields);
-    return [kind, { ...s, filter: new RegExp(`^${prefix}:${kind}${s.body}$`) }] as const;
-  }));
+  const shapes = new Map(
+    Object.entries(variants).map(([kind, fields]) => {
+      if (!NAME.test(kind)) throw new Error(`button variant "${kind}" must be lowercase letters and digits`);
+      const s = shape(fields);
+      return [kind, { ...s, filter: new RegExp(`^${prefix}:${kind}${s.body}$`) }] as const;
+    }),
+  );
   const filter = new RegExp(`^${prefix}:(?:${[...shapes].map(([kind, s]) => `${kind}${s.body.replace(/\((?!\?)/g, "(?:")}`).join("|")})$`);
   const family: ButtonFamily<VariantValues<V>> = {
     prefix,

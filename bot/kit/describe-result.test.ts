@@ -32,11 +32,20 @@ describe("every domain code has words in both languages", () => {
 describe("describeReason", () => {
   it("translates coded parameters: the level, the L4 ground and the discipline", () => {
     const vi = translatorFor("vi");
-    expect(describeReason(vi, reason("vote.reached", { level: "L2", votes: 5, denominator: 9 }), "vi", REVIEW_ZONE))
-      .toBe("Được 5/9 đảng viên chính thức tán thành mức «Đủ tư cách, hoàn thành tốt nhiệm vụ».");
-    expect(describeReason(vi, reason("vote.l4-ground", { ground: "caused-disunity" }), "vi", REVIEW_ZONE)).toBe("Căn cứ: Gây mất đoàn kết nội bộ.");
+    expect(describeReason(vi, reason("vote.reached", { level: "L2", votes: 5, denominator: 9 }), "vi", REVIEW_ZONE)).toBe(
+      "Được 5/9 đảng viên chính thức tán thành mức «Đủ tư cách, hoàn thành tốt nhiệm vụ».",
+    );
+    expect(describeReason(vi, reason("vote.l4-ground", { ground: "caused-disunity" }), "vi", REVIEW_ZONE)).toBe(
+      "Căn cứ: Gây mất đoàn kết nội bộ.",
+    );
     const en = translatorFor("en");
-    expect(describeReason(en, reason("member.discipline", { level: "warning", source: "party", date: "2026-03-04T03:00:00.000Z" }), "en", REVIEW_ZONE))
-      .toBe("Disciplined (warning, by the party) on 04/03/2026 during the year: rated violated or did not complete duties.");
+    expect(
+      describeReason(
+        en,
+        reason("member.discipline", { level: "warning", source: "party", date: "2026-03-04T03:00:00.000Z" }),
+        "en",
+        REVIEW_ZONE,
+      ),
+    ).toBe("Disciplined (warning, by the party) on 04/03/2026 during the year: rated violated or did not complete duties.");
   });
 });

@@ -9,7 +9,15 @@ export function formatInstant(isoInstant: string, lang: Language | string, zone:
   const cacheKey = `${locale}|${zone.name}`;
   let format = formats.get(cacheKey);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone: zone.name, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: zone.name,
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+    });
     formats.set(cacheKey, format);
   }
   return format.format(new Date(isoInstant));

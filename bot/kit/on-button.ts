@@ -6,7 +6,11 @@ import type { BotContext } from "./context";
 
 export type ButtonContext = CallbackQueryContext<BotContext>;
 
-export function onButton<V>(feature: Composer<BotContext>, family: ButtonFamily<V>, handler: (ctx: ButtonContext, values: V) => Promise<unknown>): void {
+export function onButton<V>(
+  feature: Composer<BotContext>,
+  family: ButtonFamily<V>,
+  handler: (ctx: ButtonContext, values: V) => Promise<unknown>,
+): void {
   feature.callbackQuery(family.filter, async (ctx, next) => {
     const values = family.unpack(ctx.callbackQuery.data);
     // The filter matches only what unpack accepts; a refusal here would be a bug in the family: let it go on.

@@ -14,7 +14,11 @@ describe("outgoingParts and replyInParts", () => {
     const keyboard = keyboardOf(1);
     expect(outgoingParts("x".repeat(TELEGRAM_TEXT_LIMIT), keyboard)).toEqual([{ text: "x".repeat(TELEGRAM_TEXT_LIMIT), keyboard }]);
     const sent: { text: string; markup?: unknown }[] = [];
-    await replyInParts({ reply: async (text, other) => sent.push({ text, markup: other?.reply_markup }) }, "x".repeat(TELEGRAM_TEXT_LIMIT + 1), keyboard);
+    await replyInParts(
+      { reply: async (text, other) => sent.push({ text, markup: other?.reply_markup }) },
+      "x".repeat(TELEGRAM_TEXT_LIMIT + 1),
+      keyboard,
+    );
     expect(sent.map((s) => s.text.length)).toEqual([TELEGRAM_TEXT_LIMIT, 1]);
     expect(sent.map((s) => s.markup)).toEqual([undefined, keyboard]);
   });
@@ -23,7 +27,9 @@ describe("outgoingParts and replyInParts", () => {
     expect(buttonCount(keyboardOf(TELEGRAM_BUTTON_LIMIT))).toBe(100);
     expect(() => outgoingParts("hi", keyboardOf(TELEGRAM_BUTTON_LIMIT))).not.toThrow();
     const sent: string[] = [];
-    await expect(replyInParts({ reply: async (text) => sent.push(text) }, "hi", keyboardOf(101))).rejects.toBeInstanceOf(KeyboardTooBigError);
+    await expect(replyInParts({ reply: async (text) => sent.push(text) }, "hi", keyboardOf(101))).rejects.toBeInstanceOf(
+      KeyboardTooBigError,
+    );
     expect(sent).toEqual([]);
   });
 });
@@ -43,7 +49,10 @@ describe("limitGuard (an Api transformer)", () => {
     const { calls, call } = fakeApi();
     const markup = { inline_keyboard: [[{ text: "ok", callback_data: "ok" }]] };
     const result = await call("sendMessage", { chat_id: 1, text: `${"a".repeat(4095)} b`, reply_markup: markup });
-    expect(calls.map((c) => [String(c.payload.text).length, c.payload.reply_markup])).toEqual([[4095, undefined], [1, markup]]);
+    expect(calls.map((c) => [String(c.payload.text).length, c.payload.reply_markup])).toEqual([
+      [4095, undefined],
+      [1, markup],
+    ]);
     expect(result).toEqual({ ok: true, result: { message_id: 2 } });
   });
 
@@ -51,7 +60,9 @@ describe("limitGuard (an Api transformer)", () => {
     const { calls, call } = fakeApi();
     const markup = keyboardOf(101);
     await expect(call("sendMessage", { chat_id: 1, text: "hi", reply_markup: markup })).rejects.toBeInstanceOf(KeyboardTooBigError);
-    await expect(call("editMessageReplyMarkup", { chat_id: 1, message_id: 1, reply_markup: markup })).rejects.toBeInstanceOf(KeyboardTooBigError);
+    await expect(call("editMessageReplyMarkup", { chat_id: 1, message_id: 1, reply_markup: markup })).rejects.toBeInstanceOf(
+      KeyboardTooBigError,
+    );
     expect(calls).toEqual([]);
   });
 });

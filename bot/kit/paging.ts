@@ -10,7 +10,10 @@ export function pageOf<T>(items: readonly T[], page: number, size: number) {
 
 /** ‹ Previous and Next › on one row, each only where there is a page to turn to; `dataOf` is a page's button data. */
 export function addPageButtons(
-  keyboard: InlineKeyboard, t: Translate, shown: { current: number; pages: number }, dataOf: (page: number) => string,
+  keyboard: InlineKeyboard,
+  t: Translate,
+  shown: { current: number; pages: number },
+  dataOf: (page: number) => string,
 ): InlineKeyboard {
   if (shown.current > 0) keyboard.text(t("paging.prev"), dataOf(shown.current - 1));
   if (shown.current < shown.pages - 1) keyboard.text(t("paging.next"), dataOf(shown.current + 1));

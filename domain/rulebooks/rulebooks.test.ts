@@ -39,17 +39,29 @@ describe("rulebooks", () => {
 
 describe("exact fractions", () => {
   it.each([
-    [6, 9, true], [5, 9, false], [2, 3, true], [200, 300, true], [199, 300, false], [666_666, 999_999, true],
+    [6, 9, true],
+    [5, 9, false],
+    [2, 3, true],
+    [200, 300, true],
+    [199, 300, false],
+    [666_666, 999_999, true],
   ])("M7: %i of %i reaches 2/3: %s", (count, total, expected) => {
     expect(reaches(count, total, { num: 2, den: 3, strict: false })).toBe(expected);
   });
 
-  it.each([[5, 10, false], [6, 10, true], [5, 9, true], [4, 9, false]])("M13: %i of %i is more than 1/2: %s", (count, total, expected) => {
+  it.each([
+    [5, 10, false],
+    [6, 10, true],
+    [5, 9, true],
+    [4, 9, false],
+  ])("M13: %i of %i is more than 1/2: %s", (count, total, expected) => {
     expect(reaches(count, total, { num: 1, den: 2, strict: true })).toBe(expected);
   });
 
   it("M8: floor(15% of base) by integer division", () => {
-    expect([0, 6, 7, 13, 14, 20, 99, 100, 101].map((b) => floorShare(b, { num: 15, den: 100, strict: false }))).toEqual([0, 0, 1, 1, 2, 3, 14, 15, 15]);
+    expect([0, 6, 7, 13, 14, 20, 99, 100, 101].map((b) => floorShare(b, { num: 15, den: 100, strict: false }))).toEqual([
+      0, 0, 1, 1, 2, 3, 14, 15, 15,
+    ]);
   });
 });
 

@@ -8,4 +8,14 @@ import type { Scene } from "./scene";
 import { setupScene } from "./setup-scene";
 import { exportScene, tallyScene } from "./tally-scene";
 
-export const SCENES: Scene[] = [setupScene, rosterScene, joinScene, reviewScene, remindersScene, lateReviewScene, lateAlertScene, tallyScene, exportScene];
+export const SCENES: Scene[] = [
+  setupScene,
+  rosterScene,
+  joinScene,
+  reviewScene,
+  remindersScene,
+  lateReviewScene,
+  lateAlertScene,
+  tallyScene,
+  exportScene,
+];

@@ -8,7 +8,10 @@ export class Transcript {
   /** Last printed text per message: an edit that only removes buttons is not printed again. */
   private readonly printed = new Map<string, string>();
 
-  constructor(private readonly nameOf: (chatId: number) => string, private readonly out: (line: string) => void = console.log) {}
+  constructor(
+    private readonly nameOf: (chatId: number) => string,
+    private readonly out: (line: string) => void = console.log,
+  ) {}
 
   scene(title: string): void {
     this.currentChat = null;
@@ -30,7 +33,9 @@ export class Transcript {
   }
 
   bot(message: SentMessage): void {
-    const body = message.document ? `[tệp ${message.document.fileName}] ${message.document.caption ?? ""}` : (message.plainText ?? message.text ?? "");
+    const body = message.document
+      ? `[tệp ${message.document.fileName}] ${message.document.caption ?? ""}`
+      : (message.plainText ?? message.text ?? "");
     const key = `${message.chatId}:${message.messageId}`;
     if (message.edited && this.printed.get(key) === body) return;
     this.printed.set(key, body);

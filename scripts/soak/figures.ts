@@ -21,7 +21,12 @@ export type Figures = {
 
 /** The bot's own account of updates whose handler failed: its error lines carry the update id (never the text). */
 export function failedUpdateIds(logLines: readonly string[]): Set<number> {
-  return new Set(logLines.filter((line) => line.includes('"level":50')).flatMap((line) => /"updateId":(\d+)/.exec(line)?.[1] ?? []).map(Number));
+  return new Set(
+    logLines
+      .filter((line) => line.includes('"level":50'))
+      .flatMap((line) => /"updateId":(\d+)/.exec(line)?.[1] ?? [])
+      .map(Number),
+  );
 }
 
 export function figuresOf(sent: readonly SentText[], stored: StoredReviews, backlog: number, failedHandlers: number): Figures {
@@ -47,9 +52,13 @@ export function figuresOf(sent: readonly SentText[], stored: StoredReviews, back
   };
 }
 
-export const passed = (f: Figures) => f.ackedLost === 0 && f.neverHandled === 0 && f.duplicates === 0 && f.misplaced === 0 && f.outOfOrder === 0;
+export const passed = (f: Figures) =>
+  f.ackedLost === 0 && f.neverHandled === 0 && f.duplicates === 0 && f.misplaced === 0 && f.outOfOrder === 0;
 
-export function report(f: Figures, run: WriterTotals & { kills: number; crashes: number; inFlightAtKills: { inbox: number; telegram: number }; seconds: number }): string {
+export function report(
+  f: Figures,
+  run: WriterTotals & { kills: number; crashes: number; inFlightAtKills: { inbox: number; telegram: number }; seconds: number },
+): string {
   return [
     `soak: ${run.kills} SIGKILLs (${run.crashes} exits the soak did not cause), ${run.chats} chats, ` +
       `${run.sent} answers sent, ${run.acked} acknowledged, ${run.partsDone} parts finished with Done, ${run.seconds.toFixed(1)} s`,

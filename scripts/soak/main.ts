@@ -25,7 +25,8 @@ const emulator = await BotApiEmulator.start();
 let bot: BotProcess | undefined;
 let kills = 0;
 let crashes = 0;
-process.once("SIGINT", () => { // interrupted: no bot left behind, no temp files
+process.once("SIGINT", () => {
+  // interrupted: no bot left behind, no temp files
   void (bot?.kill() ?? Promise.resolve()).finally(() => {
     database.remove();
     process.exit(130);
@@ -77,7 +78,8 @@ try {
   const exitCode = await bot.terminate(10_000);
   if (exitCode !== 0) console.error(`soak: the bot's clean stop exited with ${exitCode}:\n${bot.output().slice(-2000)}`);
   problems.push(...bot.problems());
-  if (problems.length > 0) console.error(`soak: the bot logged ${problems.length} warnings or errors:\n${problems.slice(0, 20).join("\n")}`);
+  if (problems.length > 0)
+    console.error(`soak: the bot logged ${problems.length} warnings or errors:\n${problems.slice(0, 20).join("\n")}`);
   const figures = figuresOf(writers.records(), await database.read(), await backlog(), failedUpdateIds(problems).size);
   console.log(report(figures, { ...writers.totals(), kills, crashes, inFlightAtKills, seconds: (Date.now() - startedAt) / 1000 }));
   if (kills < KILLS) console.log(`soak: stopped by the time limit after ${kills} of ${KILLS} kills`);

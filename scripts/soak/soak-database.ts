@@ -50,10 +50,14 @@ export async function createSoakDatabase(userIds: number[]) {
   return {
     url,
     /** Every token in every stored review (texts and an edit's pending text), and the inbox's unhandled rows. */
-    read: () => reading(async (db): Promise<StoredReviews> => {
-      const rows = await db.selfReview.findMany({ where: { periodId: seeded.periodId } });
-      return { ...tokensIn(rows.map((row) => ({ chatId: chatOfMember.get(row.memberId)!, stored: JSON.stringify(row) }))), unhandledInbox: await unhandledInbox() };
-    }),
+    read: () =>
+      reading(async (db): Promise<StoredReviews> => {
+        const rows = await db.selfReview.findMany({ where: { periodId: seeded.periodId } });
+        return {
+          ...tokensIn(rows.map((row) => ({ chatId: chatOfMember.get(row.memberId)!, stored: JSON.stringify(row) }))),
+          unhandledInbox: await unhandledInbox(),
+        };
+      }),
     /** Updates received and not handled yet (read while the bot is down). */
     unhandledInbox,
     remove: () => rmSync(dir, { recursive: true, force: true }),

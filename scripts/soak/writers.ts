@@ -22,8 +22,9 @@ const doneData = (part: TextPart) => stepButtonData({ kind: "done", part });
 const hasDone = (m: SentMessage, part: TextPart) =>
   (m.replyMarkup?.inline_keyboard ?? []).flat().some((b: { callback_data?: string }) => b.callback_data === doneData(part));
 const SAVED = /^Đã lưu \((\d+)\//;
-const FILLER = "Trong năm, bản thân luôn giữ vững lập trường, chấp hành nghiêm chủ trương của Đảng, chính sách pháp luật của Nhà nước; "
-  + "tích cực học tập, rèn luyện, giữ gìn đạo đức, lối sống giản dị, đoàn kết với đồng chí, đồng nghiệp.";
+const FILLER =
+  "Trong năm, bản thân luôn giữ vững lập trường, chấp hành nghiêm chủ trương của Đảng, chính sách pháp luật của Nhà nước; " +
+  "tích cực học tập, rèn luyện, giữ gìn đạo đức, lối sống giản dị, đoàn kết với đồng chí, đồng nghiệp.";
 
 /**
  * A member's pace: the bot lets a person send 20 updates in 10 s (bot/rate-limit.ts) and answers a flood with a
@@ -56,10 +57,13 @@ export function startWriters(emulator: BotApiEmulator, options: WriterOptions) {
         waiters.delete(chatId);
         resolve(false);
       }, options.ackTimeoutMs);
-      waiters.set(chatId, { accept, resolve: (ok) => {
-        clearTimeout(timer);
-        resolve(ok);
-      } });
+      waiters.set(chatId, {
+        accept,
+        resolve: (ok) => {
+          clearTimeout(timer);
+          resolve(ok);
+        },
+      });
     });
   }
 

@@ -10,7 +10,10 @@ function expected(what: string, where?: string | number): never {
   throw new RowMismatch(where === undefined ? `expected ${what}` : `column ${JSON.stringify(where)}: expected ${what}`);
 }
 
-export const nullable = <T>(decode: Decoder<T>): Decoder<T | null> => (value) => (value === null ? null : decode(value));
+export const nullable =
+  <T>(decode: Decoder<T>): Decoder<T | null> =>
+  (value) =>
+    value === null ? null : decode(value);
 
 export const text: Decoder<string> = (value) => (typeof value === "string" ? value : expected("text"));
 export const optionalText = nullable(text);

@@ -26,7 +26,10 @@ const opened = new WeakMap<PrismaClient, Sqlite>();
 
 /** Prisma's adapter factory, setting up each connection it opens and counting the transactions on it. */
 class SettingUpFactory extends PrismaBetterSQLite3 {
-  constructor(url: string, private readonly sqlite: Sqlite) {
+  constructor(
+    url: string,
+    private readonly sqlite: Sqlite,
+  ) {
     super({ url });
   }
   override async connect() {

@@ -27,11 +27,14 @@ describe("group commit of the per-update writes", () => {
   it("gives each caller its result once committed, and concurrent writes share one commit", async () => {
     const insert = statement(db, insertSql);
     const before = commitsSeen();
-    const results = await Promise.all([1, 2, 3, 4, 5].map((id) =>
-      durably(db, () => {
-        insert.run(id, "2026-12-01T00:00:00.000+00:00");
-        return id * 10;
-      }).then((value) => ({ value, visible: seenByAnotherConnection(id).n }))));
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((id) =>
+        durably(db, () => {
+          insert.run(id, "2026-12-01T00:00:00.000+00:00");
+          return id * 10;
+        }).then((value) => ({ value, visible: seenByAnotherConnection(id).n })),
+      ),
+    );
     expect(results).toEqual([1, 2, 3, 4, 5].map((id) => ({ value: id * 10, visible: 1 })));
     expect(commitsSeen() - before).toBe(1);
   });
@@ -48,13 +51,15 @@ describe("group commit of the per-update writes", () => {
     const insert = statement(db, insertSql);
     let written: Promise<unknown> | undefined;
     let seenDuring = -1;
-    await expect(db.$transaction(async (tx) => {
-      await tx.inboundUpdate.create({ data: { updateId: 20, chatKey: "k", receivedAt: new Date() } });
-      written = durably(db, () => insert.run(21, "x"));
-      await later(20);
-      seenDuring = seenByAnotherConnection(21).n;
-      throw new Error("rolled back");
-    })).rejects.toThrow("rolled back");
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.inboundUpdate.create({ data: { updateId: 20, chatKey: "k", receivedAt: new Date() } });
+        written = durably(db, () => insert.run(21, "x"));
+        await later(20);
+        seenDuring = seenByAnotherConnection(21).n;
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
     await written;
     expect(seenDuring).toBe(0);
     expect([20, 21].map((id) => seenByAnotherConnection(id).n)).toEqual([0, 1]);

@@ -39,7 +39,8 @@ function writerOf(connection: Database.Database): Writer {
       } catch (error) {
         return { ok: false, error };
       }
-    }));
+    }),
+  );
   writers.set(connection, (writer = { queue: [], commitBatch }));
   return writer;
 }

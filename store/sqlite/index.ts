@@ -6,6 +6,18 @@ export { inTransaction, type Tx } from "./transactions";
 export { statement, query, tupleQuery, type Statement, type Query } from "./statements";
 export { durably } from "./group-commit";
 export {
-  row, tuple, oneOf, nullable, idRow, text, optionalText, integer, optionalInteger, flag, instant, optionalInstant, sqlInstant,
+  row,
+  tuple,
+  oneOf,
+  nullable,
+  idRow,
+  text,
+  optionalText,
+  integer,
+  optionalInteger,
+  flag,
+  instant,
+  optionalInstant,
+  sqlInstant,
   type Decoder,
 } from "./columns";

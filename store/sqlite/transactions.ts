@@ -29,6 +29,8 @@ export async function inTransaction<T>(db: PrismaClient | Tx, work: (tx: Tx) => 
 
 export function refuseInsidePrismaTransaction(what: string): void {
   if (insidePrismaTransaction.getStore()) {
-    throw new Error(`${what} was called inside a Prisma transaction: it waits for that transaction to end, so it would wait for itself. Call it after the transaction, or write through the transaction's client.`);
+    throw new Error(
+      `${what} was called inside a Prisma transaction: it waits for that transaction to end, so it would wait for itself. Call it after the transaction, or write through the transaction's client.`,
+    );
   }
 }

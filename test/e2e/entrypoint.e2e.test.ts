@@ -21,7 +21,8 @@ afterEach(async () => {
 function startMain(env: Record<string, string>): { exited: Promise<number | null>; output: () => string } {
   dir = mkdtempSync(path.join(tmpdir(), "kiemdiem-main-"));
   let output = "";
-  child = spawn(process.execPath, ["--no-allocation-site-pretenuring", "--import", "tsx", "bot/main.ts"], { // as `npm start`
+  child = spawn(process.execPath, ["--no-allocation-site-pretenuring", "--import", "tsx", "bot/main.ts"], {
+    // as `npm start`
     env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "bot.db")}`, LOG_LEVEL: "warn", BOT_TOKEN: TEST_TOKEN, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -63,7 +64,13 @@ describe("the bot's entry point (npm start)", () => {
     emulator = await BotApiEmulator.start();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/telegram/hook`;
-    const main = startMain({ TELEGRAM_API_ROOT: emulator.apiRoot, WEBHOOK_URL: url, WEBHOOK_SECRET: "secret-of-the-test-1234", PORT: String(port), HOST: "127.0.0.1" });
+    const main = startMain({
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      WEBHOOK_URL: url,
+      WEBHOOK_SECRET: "secret-of-the-test-1234",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    });
     // The bot's answer to this user fails with 403 (blocked): logged by update id, and the process goes on.
     const blocker = emulator.user(4344);
     emulator.blockBot(4344);
@@ -71,7 +78,11 @@ describe("the bot's entry point (npm start)", () => {
     const user = emulator.user(4343);
     await user.send("/help");
     expect((await user.waitForMessage(undefined, 20_000)).text).toContain("chưa có trong danh sách");
-    const forged = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ update_id: 1 }) });
+    const forged = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ update_id: 1 }),
+    });
     expect(forged.status).toBe(401);
     expect(main.output()).toMatch(/"updateId":\d+.*Telegram API error|Telegram API error.*"updateId":\d+/);
     expect(main.output()).not.toContain("/help"); // never an update's contents in the log

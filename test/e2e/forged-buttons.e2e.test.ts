@@ -15,13 +15,27 @@ async function world() {
   const parent = await createOrganization(h.db, { name: "Đảng ủy Khối", kind: "base-committee" }, null, h.clock.now());
   const branch = await seedBranch(h.db, {
     parentId: parent.id,
-    members: [{ fullName: "Nguyễn Văn An", kind: "official" }, { fullName: "Trần Thị Bình", kind: "official" }],
+    members: [
+      { fullName: "Nguyễn Văn An", kind: "official" },
+      { fullName: "Trần Thị Bình", kind: "official" },
+    ],
     outsiders: [{ telegramId: UPPER, roles: ["upper"] }],
   });
   const other = await createOrganization(h.db, { name: "Đảng ủy Khác", kind: "base-committee" }, null, h.clock.now());
-  await seedBranch(h.db, { parentId: other.id, members: [{ fullName: "Lê Văn Cường", kind: "official" }], outsiders: [{ telegramId: OTHER_UPPER, roles: ["upper"] }] });
+  await seedBranch(h.db, {
+    parentId: other.id,
+    members: [{ fullName: "Lê Văn Cường", kind: "official" }],
+    outsiders: [{ telegramId: OTHER_UPPER, roles: ["upper"] }],
+  });
   await h.db.memberResult.createMany({
-    data: Object.values(branch.memberIds).map((memberId) => ({ periodId: branch.periodId, memberId, version: 1, outcome: "L2", reasons: "[]", inputs: "{}" })),
+    data: Object.values(branch.memberIds).map((memberId) => ({
+      periodId: branch.periodId,
+      memberId,
+      version: 1,
+      outcome: "L2",
+      reasons: "[]",
+      inputs: "{}",
+    })),
   });
   return { h, branch };
 }

@@ -24,7 +24,9 @@ async function groupWorld() {
 describe("group chats", () => {
   it("get the notice once per group, even after a restart, and nothing personal: /myreview posts nothing", async () => {
     const { h, ids, memberIds, member, outsider, secretary } = await groupWorld();
-    await h.db.selfReview.create({ data: { periodId: ids.periodId, memberId: memberIds[2]!, contentA: PRIVATE_TEXT, submittedAt: h.clock.now() } });
+    await h.db.selfReview.create({
+      data: { periodId: ids.periodId, memberId: memberIds[2]!, contentA: PRIVATE_TEXT, submittedAt: h.clock.now() },
+    });
 
     await member.send("/myreview");
     await member.waitForMessage(NOTICE);
@@ -56,12 +58,17 @@ describe("group chats", () => {
     await outsider.send("4");
     await outsider.waitForIdle();
 
-    const texts = await h.db.selfReview.findMany({ select: { contentA: true, contentB: true, contentC: true, contentD: true, hcmActions: true } });
+    const texts = await h.db.selfReview.findMany({
+      select: { contentA: true, contentB: true, contentC: true, contentD: true, hcmActions: true },
+    });
     expect(JSON.stringify(texts)).not.toContain(OUTSIDER_TEXT);
     expect(await activeTallies(h.db, ids.periodId)).toEqual([]);
     // The forged presses got only the short toast; the group only the one notice.
     const toasts = h.emulator.calls.filter((c) => c.method === "answerCallbackQuery").map((c) => String(c.payload.text));
-    expect(toasts).toEqual(["Trợ lý chỉ làm việc trong trò chuyện riêng với @kiemdiem_test_bot.", "Trợ lý chỉ làm việc trong trò chuyện riêng với @kiemdiem_test_bot."]);
+    expect(toasts).toEqual([
+      "Trợ lý chỉ làm việc trong trò chuyện riêng với @kiemdiem_test_bot.",
+      "Trợ lý chỉ làm việc trong trò chuyện riêng với @kiemdiem_test_bot.",
+    ]);
     expect(h.emulator.sent.filter((m) => m.chatId === GROUP)).toHaveLength(1);
     // The member's own dialog, started in private, is untouched by all of it and still answers them there.
     await inPrivate.send("Nội dung của chính đồng chí");

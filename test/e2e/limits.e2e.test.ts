@@ -23,9 +23,20 @@ describe("replies that grow with the roster", () => {
   it("/recognize pages the one-by-one keyboard of a branch of 1,000", async () => {
     h = await startHarness({ now: "2026-12-25T02:00:00.000Z" });
     const parent = await createOrganization(h.db, { name: "Đảng ủy Khối", kind: "base-committee" }, null, h.clock.now());
-    const branch = await seedBranch(h.db, { parentId: parent.id, members: roster(1000), outsiders: [{ telegramId: UPPER, roles: ["upper"] }] });
+    const branch = await seedBranch(h.db, {
+      parentId: parent.id,
+      members: roster(1000),
+      outsiders: [{ telegramId: UPPER, roles: ["upper"] }],
+    });
     await h.db.memberResult.createMany({
-      data: Object.values(branch.memberIds).map((memberId) => ({ periodId: branch.periodId, memberId, version: 1, outcome: "L2", reasons: "[]", inputs: "{}" })),
+      data: Object.values(branch.memberIds).map((memberId) => ({
+        periodId: branch.periodId,
+        memberId,
+        version: 1,
+        outcome: "L2",
+        reasons: "[]",
+        inputs: "{}",
+      })),
     });
     const upper = h.user(UPPER);
     await upper.send("/recognize");
@@ -51,7 +62,9 @@ describe("replies that grow with the roster", () => {
     // One result makes /results show its button; the other 4,999 members are still to be counted.
     const member = await h.db.member.findFirstOrThrow({ where: { fullName: "Bí thư Chi bộ" } });
     const period = await h.db.reviewPeriod.findFirstOrThrow();
-    await h.db.memberResult.create({ data: { periodId: period.id, memberId: member.id, version: 1, outcome: "L2", reasons: "[]", inputs: "{}" } });
+    await h.db.memberResult.create({
+      data: { periodId: period.id, memberId: member.id, version: 1, outcome: "L2", reasons: "[]", inputs: "{}" },
+    });
     await secretary.send("/results");
     await secretary.waitForMessage((m) => buttonsOf(m).length > 0);
     await secretary.click("Gửi cấp trên công nhận");
@@ -89,7 +102,6 @@ describe("replies that grow with the roster", () => {
     expect(all.filter((m) => buttonsOf(m).length > 0)).toEqual([all.at(-1)]);
     expect(all.map((m) => m.text).join("\n")).toContain("Tổ 4999");
   }, 120_000);
-
 });
 
 describe("counts bounded by the roster", () => {
@@ -104,7 +116,9 @@ describe("counts bounded by the roster", () => {
     await secretary.waitForMessage(/chính thức của chi bộ/);
     await secretary.send("999999");
     const refused = await secretary.waitForMessage(/không được lớn hơn/);
-    expect(refused.text).toContain("Số đảng viên chính thức (999999) không được lớn hơn số đảng viên chính thức trong danh sách chi bộ (3).");
+    expect(refused.text).toContain(
+      "Số đảng viên chính thức (999999) không được lớn hơn số đảng viên chính thức trong danh sách chi bộ (3).",
+    );
     await secretary.send("4");
     await secretary.waitForMessage(/\(4\) không được lớn hơn/);
     await secretary.send("3");

@@ -16,9 +16,15 @@ describe("/myreview_docx", () => {
 
     await h.db.selfReview.create({
       data: {
-        periodId: world.ids.periodId, memberId: world.memberIds[2]!, contentA: "Luôn giữ vững lập trường tư tưởng.\nKiên định mục tiêu.",
-        contentB: "Giữ gìn phẩm chất đạo đức.", contentC: "Hoàn thành tốt nhiệm vụ được giao.", contentD: "Chấp hành nghiêm Điều lệ Đảng.",
-        hcmActions: "Tiết kiệm, chống lãng phí.", selfRating: "L2", submittedAt: new Date("2026-12-10T02:00:00Z"),
+        periodId: world.ids.periodId,
+        memberId: world.memberIds[2]!,
+        contentA: "Luôn giữ vững lập trường tư tưởng.\nKiên định mục tiêu.",
+        contentB: "Giữ gìn phẩm chất đạo đức.",
+        contentC: "Hoàn thành tốt nhiệm vụ được giao.",
+        contentD: "Chấp hành nghiêm Điều lệ Đảng.",
+        hcmActions: "Tiết kiệm, chống lãng phí.",
+        selfRating: "L2",
+        submittedAt: new Date("2026-12-10T02:00:00Z"),
       },
     });
     await member.send("/myreview_docx");

@@ -48,7 +48,10 @@ export async function pick(user: EmulatedUser, question: RegExp, button: string)
 }
 
 /** /setup answered up to the deadline question (upper null = Skip); returns that question. */
-export async function setupUntilDeadline(user: EmulatedUser, a: { name: string; upper: string | null; doubleEntry: "Có" | "Không"; year: string }) {
+export async function setupUntilDeadline(
+  user: EmulatedUser,
+  a: { name: string; upper: string | null; doubleEntry: "Có" | "Không"; year: string },
+) {
   await startSetup(user, a.name);
   if (a.upper === null) await user.click("Bỏ qua");
   else await user.send(a.upper);

@@ -4,7 +4,13 @@ import type { Harness } from "../support/bot-harness";
 import { startHarness } from "../support/bot-harness";
 import { seedBranch } from "../support/seed";
 import {
-  collectInviteCodes, importRoster, pick, setupUntilDeadline, startBranchWithMember, startBranchWorld, startSetup,
+  collectInviteCodes,
+  importRoster,
+  pick,
+  setupUntilDeadline,
+  startBranchWithMember,
+  startBranchWorld,
+  startSetup,
 } from "./onboarding-steps";
 
 let h: Harness;
@@ -16,7 +22,12 @@ describe("/setup: a secretary creates their branch", () => {
   it("happy path: branch under a new base committee, double entry, typed deadline; secretary and upper roles; period open", async () => {
     h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
     const lan = h.user(501);
-    const deadline = await setupUntilDeadline(lan, { name: "  Chi bộ   Văn phòng ", upper: "Đảng ủy Sở Tài chính", doubleEntry: "Có", year: "2026" });
+    const deadline = await setupUntilDeadline(lan, {
+      name: "  Chi bộ   Văn phòng ",
+      upper: "Đảng ủy Sở Tài chính",
+      doubleEntry: "Có",
+      year: "2026",
+    });
     expect(deadline.text).toContain("mặc định là 20/12/2026");
     await lan.send("18/12/2026");
     const summary = await lan.waitForMessage(/Đồng chí kiểm tra lại/);
@@ -27,7 +38,11 @@ describe("/setup: a secretary creates their branch", () => {
     expect((await lan.waitForMessage(/Đã tạo/)).text).toContain("/roster");
 
     const branch = await h.db.organization.findFirstOrThrow({ where: { kind: "branch" }, include: { parent: true, periods: true } });
-    expect(branch).toMatchObject({ name: "Chi bộ Văn phòng", doubleEntry: true, parent: { name: "Đảng ủy Sở Tài chính", kind: "base-committee" } });
+    expect(branch).toMatchObject({
+      name: "Chi bộ Văn phòng",
+      doubleEntry: true,
+      parent: { name: "Đảng ủy Sở Tài chính", kind: "base-committee" },
+    });
     expect(branch.periods.map((p) => [p.year, p.selfReviewDeadline.toISOString()])).toEqual([[2026, "2026-12-18T16:59:59.000Z"]]);
     const grants = await h.db.roleGrant.findMany({ include: { org: true } });
     expect(grants.map((g) => `${g.org.kind}:${g.role}`).sort()).toEqual(["base-committee:upper", "branch:secretary"]);
@@ -137,7 +152,9 @@ describe("/roster and invite links", () => {
     const { secretary } = world;
     await secretary.send("/roster");
     await secretary.waitForMessage(/Cách 1/);
-    await secretary.send(["Nguyễn Văn An; chính thức; tổ 1", "Lê Văn Cường; dự phòng", "; chính thức", "Phạm Thị Dung; chính thức; bay xa"].join("\n"));
+    await secretary.send(
+      ["Nguyễn Văn An; chính thức; tổ 1", "Lê Văn Cường; dự phòng", "; chính thức", "Phạm Thị Dung; chính thức; bay xa"].join("\n"),
+    );
     const errors = await secretary.waitForMessage(/3 dòng cần sửa/);
     expect(errors.text).toContain("Dòng 2: không nhận ra loại đảng viên «dự phòng»");
     expect(errors.text).toContain("Dòng 3: thiếu họ tên.");
@@ -167,7 +184,9 @@ describe("/roster and invite links", () => {
     await secretary.waitForMessage(/Cách 1/);
     await secretary.send([...ROSTER, "Hoàng Văn Em; chính thức", "Trần Thị Bình; chính thức"].join("\n"));
     const preview = await secretary.waitForMessage(/Danh sách gồm 5 đồng chí/);
-    expect(preview.text).toContain("4 đồng chí đã có trong danh sách của chi bộ: Nguyễn Văn An, Lê Văn Cường, Phạm Thị Dung, Trần Thị Bình");
+    expect(preview.text).toContain(
+      "4 đồng chí đã có trong danh sách của chi bộ: Nguyễn Văn An, Lê Văn Cường, Phạm Thị Dung, Trần Thị Bình",
+    );
     await secretary.click("Nhập 1 đồng chí");
     await secretary.waitForMessage(/Đã nhập 1 đồng chí/);
     expect(Object.keys(await collectInviteCodes(secretary))).toEqual(["Hoàng Văn Em"]);
@@ -177,7 +196,10 @@ describe("/roster and invite links", () => {
     await secretary.waitForMessage(/Cách 1/);
     await secretary.send("Nguyễn Văn An; dự bị");
     const onlyKnown = await secretary.waitForMessage(/Danh sách gồm 1 đồng chí/);
-    expect(onlyKnown.replyMarkup.inline_keyboard.flat().map((b: { text: string }) => b.text)).toEqual(["Nhập cả 1 đồng chí (kể cả trùng tên)", "Gửi lại danh sách"]);
+    expect(onlyKnown.replyMarkup.inline_keyboard.flat().map((b: { text: string }) => b.text)).toEqual([
+      "Nhập cả 1 đồng chí (kể cả trùng tên)",
+      "Gửi lại danh sách",
+    ]);
     await secretary.click("Nhập cả 1 đồng chí (kể cả trùng tên)");
     await secretary.waitForMessage(/Đã nhập 1 đồng chí/);
     expect(await h.db.member.count({ where: { fullName: "Nguyễn Văn An" } })).toBe(2);
@@ -191,7 +213,8 @@ describe("/roster and invite links", () => {
     await secretary.waitForMessage(/Cách 2/);
     await secretary.sendDocument("danh-sach.pdf", "%PDF");
     await secretary.waitForMessage(/chỉ đọc được tệp CSV/);
-    const csv = "\uFEFFname;kind;exempt;working_away_since;group;leader\r\nNguyễn Văn An;chính thức;;;Tổ 1;x\r\n\"Lê Văn Cường\";dự bị;0;2026-05;Tổ 1;\r\n";
+    const csv =
+      '\uFEFFname;kind;exempt;working_away_since;group;leader\r\nNguyễn Văn An;chính thức;;;Tổ 1;x\r\n"Lê Văn Cường";dự bị;0;2026-05;Tổ 1;\r\n';
     await secretary.sendDocument("danh-sach.csv", csv, "text/csv");
     const preview = await secretary.waitForMessage(/Danh sách gồm 2 đồng chí/);
     expect(preview.text).toContain("Đi làm xa: 1");
@@ -296,10 +319,17 @@ describe("roles", () => {
 
   it("a big branch's committee buttons come in pages of 20, and a press keeps its page", async () => {
     h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
-    const members = Array.from({ length: 45 }, (_, i) => ({ fullName: `Đảng viên ${String(i + 1).padStart(2, "0")}`, kind: "official" as const, telegramId: 3000 + i }));
-    await seedBranch(h.db, { members: [{ fullName: "Trần Thị Bình", kind: "official", telegramId: 201, roles: ["secretary"] }, ...members] });
+    const members = Array.from({ length: 45 }, (_, i) => ({
+      fullName: `Đảng viên ${String(i + 1).padStart(2, "0")}`,
+      kind: "official" as const,
+      telegramId: 3000 + i,
+    }));
+    await seedBranch(h.db, {
+      members: [{ fullName: "Trần Thị Bình", kind: "official", telegramId: 201, roles: ["secretary"] }, ...members],
+    });
     const secretary = h.user(201);
-    const buttons = (m: { replyMarkup?: { inline_keyboard: Array<Array<{ text: string }>> } }) => m.replyMarkup!.inline_keyboard.flat().map((b) => b.text);
+    const buttons = (m: { replyMarkup?: { inline_keyboard: Array<Array<{ text: string }>> } }) =>
+      m.replyMarkup!.inline_keyboard.flat().map((b) => b.text);
     await secretary.send("/committee");
     const first = await secretary.waitForMessage(/Chi ủy của/);
     expect(buttons(first)).toHaveLength(21);
@@ -310,7 +340,15 @@ describe("roles", () => {
     await secretary.waitForMessage((m) => m.edited === true && buttons(m).includes("Đảng viên 45"));
     await secretary.click("Đảng viên 45");
     const after = await secretary.waitForMessage((m) => m.edited === true && buttons(m).includes("✅ Đảng viên 45 — chi ủy"));
-    expect(buttons(after)).toEqual(["Đảng viên 40", "Đảng viên 41", "Đảng viên 42", "Đảng viên 43", "Đảng viên 44", "✅ Đảng viên 45 — chi ủy", "‹ Trước"]);
+    expect(buttons(after)).toEqual([
+      "Đảng viên 40",
+      "Đảng viên 41",
+      "Đảng viên 42",
+      "Đảng viên 43",
+      "Đảng viên 44",
+      "✅ Đảng viên 45 — chi ủy",
+      "‹ Trước",
+    ]);
   });
 
   it("someone in no roster who writes anything is told how to join", async () => {

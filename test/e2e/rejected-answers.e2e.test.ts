@@ -61,4 +61,3 @@ describe("a rejected answer does not grow the dialog's stored state", () => {
     await lan.waitForMessage(/đảng ủy cơ sở nào/);
   });
 });
-

@@ -40,7 +40,11 @@ const remindersTo = (chatId: number) => textsTo(chatId).filter((t) => t.includes
 
 describe("reminders to members who have not submitted", () => {
   it("T1, M2: at 08:00 on the planned days, with the self-review button; never to exempt or submitted members", async () => {
-    await seedSubmission(h.db, { periodId: branch.periodId, memberId: branch.memberIds["Hoàng Thị Nộp"], submittedAt: "2026-12-05T02:00:00Z" });
+    await seedSubmission(h.db, {
+      periodId: branch.periodId,
+      memberId: branch.memberIds["Hoàng Thị Nộp"],
+      submittedAt: "2026-12-05T02:00:00Z",
+    });
     h.clock.set("2026-12-17T00:59:00.000Z"); // 07:59: not yet
     await h.sweep();
     expect(remindersTo(AN)).toEqual([]);
@@ -84,7 +88,9 @@ describe("reminders to members who have not submitted", () => {
     await secretary.send("10/12/2026 07:00");
     await secretary.waitForMessage(/Đã đổi hạn nộp bản tự kiểm điểm thành 07:00 10\/12\/2026/);
 
-    const dueTimes = [...new Set((await listReminders(h.db, branch.periodId)).filter((r) => r.kind === "reminder" && !r.sentAt).map((r) => r.dueAt))];
+    const dueTimes = [
+      ...new Set((await listReminders(h.db, branch.periodId)).filter((r) => r.kind === "reminder" && !r.sentAt).map((r) => r.dueAt)),
+    ];
     expect(dueTimes).toEqual(["2026-12-07T01:00:00.000Z", "2026-12-09T01:00:00.000Z", "2026-12-09T13:00:00.000Z"]);
 
     const sweepAt = async (iso: string) => {
@@ -145,7 +151,12 @@ describe("alerts to the branch committee", () => {
       expect(alert).toContain("3 đồng chí chưa nộp");
       expect(alert.split("\n").slice(1)).toEqual(["1. Nguyễn Văn An", "2. Trần Thị Bình", "3. Hoàng Thị Nộp"]);
     }
-    await seedSubmission(h.db, { periodId: branch.periodId, memberId: branch.memberIds["Nguyễn Văn An"], submittedAt: "2026-12-21T02:00:00Z", late: true });
+    await seedSubmission(h.db, {
+      periodId: branch.periodId,
+      memberId: branch.memberIds["Nguyễn Văn An"],
+      submittedAt: "2026-12-21T02:00:00Z",
+      late: true,
+    });
     h.clock.set("2026-12-21T02:05:00.000Z");
     await h.sweep();
     await h.restart();

@@ -34,14 +34,20 @@ describe("the self-review under kills", () => {
     await startReview(an);
     const [before] = await dialogStates(world.h.db);
     const message = {
-      message_id: world.h.emulator.nextMessageId(101), date: Math.floor(Date.now() / 1000), text: "Câu một.",
-      from: { id: 101, is_bot: false, first_name: "An" }, chat: { id: 101, type: "private", first_name: "An" },
+      message_id: world.h.emulator.nextMessageId(101),
+      date: Math.floor(Date.now() / 1000),
+      text: "Câu một.",
+      from: { id: 101, is_bot: false, first_name: "An" },
+      chat: { id: 101, type: "private", first_name: "An" },
     };
     const updateId = world.h.emulator.pushUpdate({ message });
     await an.waitForMessage(SAVED);
     await world.h.restart(async (db) => {
       await db.conversationState.updateMany({ data: { value: before } });
-      await db.inboundUpdate.update({ where: { updateId }, data: { handledAt: null, payload: JSON.stringify({ update_id: updateId, message }) } });
+      await db.inboundUpdate.update({
+        where: { updateId },
+        data: { handledAt: null, payload: JSON.stringify({ update_id: updateId, message }) },
+      });
     });
     await an.waitForMessage(SAVED);
     expect((await world.review())!.contents.a).toBe("Câu một.");
@@ -64,7 +70,10 @@ describe("the self-review under kills", () => {
     const payload = {
       update_id: press.updateId,
       callback_query: {
-        id: "999", from: { id: 101, is_bot: false, first_name: "An" }, chat_instance: "101", data: stepButtonData({ kind: "done", part: "a" }),
+        id: "999",
+        from: { id: 101, is_bot: false, first_name: "An" },
+        chat_instance: "101",
+        data: stepButtonData({ kind: "done", part: "a" }),
         message: { message_id: saved.messageId, date: 0, chat: { id: 101, type: "private", first_name: "An" }, text: saved.text },
       },
     };

@@ -11,7 +11,9 @@ afterEach(() => world.h.stop());
 async function sendEveryBadInput(user: EmulatedUser, textStep: boolean): Promise<void> {
   for (const send of [() => user.sendSticker(), () => user.sendPhoto(), () => user.sendVoice()]) {
     await send();
-    await user.waitForMessage(textStep ? /chỉ lưu được tin nhắn văn bản/ : /chọn mức xếp loại bằng một trong các nút|chỉ lưu được tin nhắn văn bản/);
+    await user.waitForMessage(
+      textStep ? /chỉ lưu được tin nhắn văn bản/ : /chọn mức xếp loại bằng một trong các nút|chỉ lưu được tin nhắn văn bản/,
+    );
   }
   await user.send("/myreview");
   await user.waitForMessage(/Lệnh \/myreview không được lưu.*\/cancel/s);
@@ -40,7 +42,9 @@ describe("the self-review never stores what it should not, and never loses what 
     await an.click("Xác nhận gửi ✓");
     await an.waitForMessage(/Cảm ơn đồng chí/);
     expect(await world.review()).toMatchObject({
-      contents: { a: TEXTS.a, b: TEXTS.b, c: TEXTS.c, d: TEXTS.d }, hcmActions: TEXTS.hcm, selfRating: "L1",
+      contents: { a: TEXTS.a, b: TEXTS.b, c: TEXTS.c, d: TEXTS.d },
+      hcmActions: TEXTS.hcm,
+      selfRating: "L1",
     });
   });
 
@@ -68,8 +72,11 @@ describe("the self-review never stores what it should not, and never loses what 
     const an = world.h.user(101);
     await startReview(an);
     const message = {
-      message_id: 900, date: Math.floor(Date.now() / 1000), text: TEXTS.a,
-      from: { id: 101, is_bot: false, first_name: "An" }, chat: { id: 101, type: "private", first_name: "An" },
+      message_id: 900,
+      date: Math.floor(Date.now() / 1000),
+      text: TEXTS.a,
+      from: { id: 101, is_bot: false, first_name: "An" },
+      chat: { id: 101, type: "private", first_name: "An" },
     };
     const updateId = world.h.emulator.pushUpdate({ message });
     await an.waitForMessage(/Đã lưu \(\d+\/20000 ký tự\)/);
@@ -99,7 +106,10 @@ describe("the self-review never stores what it should not, and never loses what 
     await an.waitForMessage(/Đã hủy/);
     await an.send("/myreview");
     await an.waitForIdle();
-    const shown = an.messages().slice(-3).map((m) => m.text ?? "");
+    const shown = an
+      .messages()
+      .slice(-3)
+      .map((m) => m.text ?? "");
     expect(shown.every((text) => text.length <= 4096)).toBe(true);
     const joined = shown.join("\n");
     expect(joined).toContain("Câu số 000.");

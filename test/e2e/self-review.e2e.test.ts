@@ -16,8 +16,11 @@ describe("the self-review conversation, end to end", () => {
     await an.click("Xác nhận gửi ✓");
     expect((await an.waitForMessage(/Cảm ơn đồng chí/)).text).toContain("đã được gửi lúc");
     expect(await world.review()).toMatchObject({
-      contents: { a: TEXTS.a, b: TEXTS.b, c: TEXTS.c, d: TEXTS.d }, hcmActions: TEXTS.hcm, selfRating: "L2",
-      submittedAt: "2026-12-10T02:00:00.000Z", late: false,
+      contents: { a: TEXTS.a, b: TEXTS.b, c: TEXTS.c, d: TEXTS.d },
+      hcmActions: TEXTS.hcm,
+      selfRating: "L2",
+      submittedAt: "2026-12-10T02:00:00.000Z",
+      late: false,
     });
     await an.send("/myreview");
     const shown = await an.waitForMessage(/Bản tự kiểm điểm năm 2026 của đồng chí Nguyễn Văn An/);
@@ -80,12 +83,19 @@ describe("the self-review conversation, end to end", () => {
     await an.waitForMessage(/Đồng chí có thể sửa từng phần/);
     await an.click("Xác nhận gửi ✓");
     expect((await an.waitForMessage(/Đã cập nhật/)).text).toContain("09:00 10/12/2026");
-    expect(await world.review()).toMatchObject({ contents: { b: "Nội dung b đã sửa." }, selfRating: "L3", submittedAt: "2026-12-10T02:00:00.000Z" });
+    expect(await world.review()).toMatchObject({
+      contents: { b: "Nội dung b đã sửa." },
+      selfRating: "L3",
+      submittedAt: "2026-12-10T02:00:00.000Z",
+    });
     // Every change is audited with the member's own user as the actor.
     const anUser = (await world.h.db.user.findFirstOrThrow({ where: { telegramId: "101" } })).id;
     const events = await world.h.db.auditEvent.findMany({ where: { entity: "SelfReview" }, orderBy: { at: "asc" } });
     expect(events.map((e) => [e.action, e.actorId])).toEqual([
-      ["review.submitted", anUser], ["review.edited", anUser], ["review.edited", anUser], ["review.reconfirmed", anUser],
+      ["review.submitted", anUser],
+      ["review.edited", anUser],
+      ["review.edited", anUser],
+      ["review.reconfirmed", anUser],
     ]);
   });
 

@@ -14,10 +14,20 @@ const SOMEONE = 555;
 async function branchesCreated(count: number) {
   const { userId } = await loadIdentity(h.db, { id: SOMEONE, displayName: "Ai đó" });
   for (let i = 0; i < count; i++) {
-    await setupBranch(h.db, {
-      name: `Chi bộ ${i + 1}`, upperName: null, doubleEntry: false, year: 2026, rulebookId: "hd07-2011",
-      selfReviewDeadline: "2026-12-20T16:59:59.000Z", reportDeadline: "2026-12-30T16:59:59.000Z",
-    }, userId, h.clock.now());
+    await setupBranch(
+      h.db,
+      {
+        name: `Chi bộ ${i + 1}`,
+        upperName: null,
+        doubleEntry: false,
+        year: 2026,
+        rulebookId: "hd07-2011",
+        selfReviewDeadline: "2026-12-20T16:59:59.000Z",
+        reportDeadline: "2026-12-30T16:59:59.000Z",
+      },
+      userId,
+      h.clock.now(),
+    );
   }
 }
 
@@ -26,7 +36,9 @@ describe("/setup is open to anyone, within a daily limit per person", () => {
     await branchesCreated(MAX_BRANCHES_PER_DAY);
     const someone = h.user(SOMEONE);
     await someone.send("/setup");
-    expect((await someone.waitForMessage()).text).toBe("Mỗi người chỉ tạo được tối đa 3 chi bộ trong 24 giờ. Đồng chí vui lòng thử lại sau.");
+    expect((await someone.waitForMessage()).text).toBe(
+      "Mỗi người chỉ tạo được tối đa 3 chi bộ trong 24 giờ. Đồng chí vui lòng thử lại sau.",
+    );
     expect(await h.db.organization.count()).toBe(MAX_BRANCHES_PER_DAY);
   });
 

@@ -39,8 +39,16 @@ describe("a database the bot cannot use stops the start with one sentence", () =
   const notADirectory = path.join(dir, "a-file");
   writeFileSync(notADirectory, "");
   const cases = [
-    { what: "a directory that cannot be made", url: `file:${path.join(notADirectory, "data", "bot.db")}`, sentence: /cannot be opened or created: check that DATABASE_URL/ },
-    { what: "migrations from a newer version", url: "", sentence: /was migrated by a newer version of the bot \(migration 29991231000000_later is unknown here\)/ },
+    {
+      what: "a directory that cannot be made",
+      url: `file:${path.join(notADirectory, "data", "bot.db")}`,
+      sentence: /cannot be opened or created: check that DATABASE_URL/,
+    },
+    {
+      what: "migrations from a newer version",
+      url: "",
+      sentence: /was migrated by a newer version of the bot \(migration 29991231000000_later is unknown here\)/,
+    },
   ];
   for (const script of ["scripts/migrate.ts", "bot/main.ts"]) {
     for (const c of cases) {

@@ -31,7 +31,9 @@ describe("/tally details", () => {
     await countsUpTo(secretary, memberIds[0]!, ["0", "0", "0", "4"]);
     await secretary.waitForMessage(/chọn căn cứ/);
     await secretary.click("tc:caused-disunity");
-    await secretary.waitForMessage((m) => (m.replyMarkup?.inline_keyboard ?? []).flat().some((b: { text: string }) => b.text === "✓ Gây mất đoàn kết nội bộ"));
+    await secretary.waitForMessage((m) =>
+      (m.replyMarkup?.inline_keyboard ?? []).flat().some((b: { text: string }) => b.text === "✓ Gây mất đoàn kết nội bộ"),
+    );
     await secretary.click("tc:done");
     const l4 = await secretary.waitForMessage(/Xem lại/);
     expect(l4.text).toContain("Biểu quyết giơ tay");
@@ -43,7 +45,10 @@ describe("/tally details", () => {
     await secretary.send("Còn chậm nộp đảng phí");
     expect((await secretary.waitForMessage(/Xem lại/)).text).toContain("Kết quả theo quy định: Đủ tư cách, hoàn thành nhiệm vụ");
     await confirmCounts(secretary);
-    expect((await resultHistory(h.db, ids.periodId, memberIds[1]!)).at(-1)!.outcome).toMatchObject({ level: "L3", note: "Còn chậm nộp đảng phí" });
+    expect((await resultHistory(h.db, ids.periodId, memberIds[1]!)).at(-1)!.outcome).toMatchObject({
+      level: "L3",
+      note: "Còn chậm nộp đảng phí",
+    });
 
     // No Ho Chi Minh actions yet: blocked, with the reason in words, until the secretary records them on the card.
     const blocked = await enterCounts(secretary, memberIds[2]!, { present: 5, valid: 5, votes: [0, 4, 0, 0] });

@@ -14,15 +14,21 @@ export const OUTSIDER = 999;
 export async function startMeetingWorld(size: number, options: { doubleEntry?: boolean } = {}) {
   const h = await startHarness({ now: "2026-12-25T02:00:00.000Z" });
   const parent = await createOrganization(h.db, { name: "Đảng ủy Khối cơ quan", kind: "base-committee" }, null, h.clock.now());
-  const members = Array.from({ length: size }, (_, i): SeedMember => ({
-    fullName: `Nguyễn Văn Đức ${String(i + 1).padStart(2, "0")}`,
-    kind: "official",
-    group: i < size / 2 ? "1" : "2",
-    telegramId: i === 0 ? SECRETARY : i === 1 ? COMMITTEE : 1000 + i,
-    roles: i === 0 ? ["secretary"] : i === 1 ? ["committee"] : [],
-  }));
+  const members = Array.from(
+    { length: size },
+    (_, i): SeedMember => ({
+      fullName: `Nguyễn Văn Đức ${String(i + 1).padStart(2, "0")}`,
+      kind: "official",
+      group: i < size / 2 ? "1" : "2",
+      telegramId: i === 0 ? SECRETARY : i === 1 ? COMMITTEE : 1000 + i,
+      roles: i === 0 ? ["secretary"] : i === 1 ? ["committee"] : [],
+    }),
+  );
   const ids = await seedBranch(h.db, {
-    name: "Chi bộ Văn phòng", members, parentId: parent.id, doubleEntry: options.doubleEntry,
+    name: "Chi bộ Văn phòng",
+    members,
+    parentId: parent.id,
+    doubleEntry: options.doubleEntry,
     outsiders: [{ telegramId: UPPER, roles: ["upper"] }],
   });
   const memberIds = members.map((m) => ids.memberIds[m.fullName]!);

@@ -100,7 +100,11 @@ describe("the secretary's evening after the meeting (issue 4)", () => {
     await secretary.send("/results");
     const list = await secretary.waitForMessage(/Kết quả xếp loại —/);
     // The member lowered by the cap is shown with the reason (M8), beside their level.
-    expect(list.text).toMatch(new RegExp(`${names[3]}: Đủ tư cách, hoàn thành tốt nhiệm vụ \\(đề nghị\\)\\n\\s+Số đảng viên hoàn thành xuất sắc nhiệm vụ không vượt quá 15%`));
+    expect(list.text).toMatch(
+      new RegExp(
+        `${names[3]}: Đủ tư cách, hoàn thành tốt nhiệm vụ \\(đề nghị\\)\\n\\s+Số đảng viên hoàn thành xuất sắc nhiệm vụ không vượt quá 15%`,
+      ),
+    );
     await secretary.click(/^rsend:/);
     await secretary.waitForMessage(/Đã gửi 30 kết quả/);
     await upper.waitForMessage(/đề nghị công nhận 30 kết quả/);

@@ -13,12 +13,21 @@ describe("/status for an upper committee", () => {
     const parent = await createOrganization(h.db, { name: "Đảng ủy Khối", kind: "base-committee" }, null, h.clock.now());
     for (let i = 1; i <= 35; i++) {
       const branch = await seedBranch(h.db, {
-        name: `Chi bộ ${String(i).padStart(2, "0")}`, parentId: parent.id,
-        members: [{ fullName: `Đảng viên ${i}a`, kind: "official" }, { fullName: `Đảng viên ${i}b`, kind: "official" }],
+        name: `Chi bộ ${String(i).padStart(2, "0")}`,
+        parentId: parent.id,
+        members: [
+          { fullName: `Đảng viên ${i}a`, kind: "official" },
+          { fullName: `Đảng viên ${i}b`, kind: "official" },
+        ],
         ...(i === 1 && { outsiders: [{ telegramId: UPPER, roles: ["upper" as const] }] }),
       });
       // The first member of every third branch submitted on time.
-      if (i % 3 === 0) await seedSubmission(h.db, { periodId: branch.periodId, memberId: branch.memberIds[`Đảng viên ${i}a`]!, submittedAt: "2026-12-10T02:00:00Z" });
+      if (i % 3 === 0)
+        await seedSubmission(h.db, {
+          periodId: branch.periodId,
+          memberId: branch.memberIds[`Đảng viên ${i}a`]!,
+          submittedAt: "2026-12-10T02:00:00Z",
+        });
     }
     const upper = h.user(UPPER);
     await upper.send("/status");

@@ -39,7 +39,10 @@ async function startPolling(bot: Bot): Promise<void> {
 }
 
 async function expectApiError(call: Promise<unknown>, errorCode: number, description: string | RegExp): Promise<GrammyError> {
-  const error = await call.then(() => undefined, (e: unknown) => e);
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(GrammyError);
   const grammyError = error as GrammyError;
   expect(grammyError.error_code).toBe(errorCode);
@@ -101,7 +104,8 @@ describe("BotApiEmulator with a long-polling grammY bot", () => {
     const emulator = await startEmulator();
     const bot = createBot(emulator);
     bot.command("menu", (ctx) =>
-      ctx.reply("Choose", { reply_markup: new InlineKeyboard().text("Approve", "approve:1").url("Site", "https://example.com") }));
+      ctx.reply("Choose", { reply_markup: new InlineKeyboard().text("Approve", "approve:1").url("Site", "https://example.com") }),
+    );
     bot.callbackQuery(/^approve:(\d+)$/, async (ctx) => {
       await ctx.answerCallbackQuery("done");
       await ctx.editMessageText(`Approved ${ctx.match[1]}`);
@@ -132,7 +136,11 @@ describe("BotApiEmulator with a long-polling grammY bot", () => {
     const emulator = await startEmulator();
     const bot = createBot(emulator);
     bot.command("report", (ctx) =>
-      ctx.replyWithDocument(new InputFile(Buffer.from("DOCX-BYTES"), "báo cáo; 2024.docx"), { caption: "<b>Report</b>", parse_mode: "HTML" }));
+      ctx.replyWithDocument(new InputFile(Buffer.from("DOCX-BYTES"), "báo cáo; 2024.docx"), {
+        caption: "<b>Report</b>",
+        parse_mode: "HTML",
+      }),
+    );
     await startPolling(bot);
 
     const user = emulator.user(11);
@@ -143,7 +151,6 @@ describe("BotApiEmulator with a long-polling grammY bot", () => {
     expect(sent.document?.bytes.toString()).toBe("DOCX-BYTES");
     expect(sent.document?.caption).toBe("<b>Report</b>");
     expect(sent.document?.mimeType).toContain("wordprocessingml");
-
 
     const uploaded = await bot.api.sendDocument(11, new InputFile(Buffer.from("CSV"), "list.csv"));
     const resent = await bot.api.sendDocument(11, uploaded.document.file_id);
@@ -171,7 +178,8 @@ describe("BotApiEmulator with a long-polling grammY bot", () => {
     const emulator = await startEmulator();
     const bot = createBot(emulator);
     bot.on(["message:sticker", "message:photo", "message:voice"], (ctx) =>
-      ctx.reply(ctx.message.sticker ? "sticker" : ctx.message.photo ? "photo" : "voice"));
+      ctx.reply(ctx.message.sticker ? "sticker" : ctx.message.photo ? "photo" : "voice"),
+    );
     await startPolling(bot);
 
     const user = emulator.user(13);
@@ -228,7 +236,11 @@ describe("BotApiEmulator with a long-polling grammY bot", () => {
     const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => bot.api.sendMessage(16, `burst ${i}`)));
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(rejected).toHaveLength(3);
-    expect(rejected[0].reason).toMatchObject({ error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    expect(rejected[0].reason).toMatchObject({
+      error_code: 429,
+      description: "Too Many Requests: retry after 1",
+      parameters: { retry_after: 1 },
+    });
     expect(emulator.stats()).toMatchObject({ sendMessage: 5, rejected429: 3 });
 
     // With auto-retry the bot waits retry_after and gets every message through.
@@ -244,7 +256,9 @@ describe("BotApiEmulator with a long-polling grammY bot", () => {
     const emulator = await startEmulator();
     const bot = createBot(emulator);
     const statuses: string[] = [];
-    bot.on("my_chat_member", (ctx) => { statuses.push(ctx.myChatMember.new_chat_member.status); });
+    bot.on("my_chat_member", (ctx) => {
+      statuses.push(ctx.myChatMember.new_chat_member.status);
+    });
     await startPolling(bot);
 
     const user = emulator.user(17);
@@ -260,11 +274,22 @@ describe("BotApiEmulator with a long-polling grammY bot", () => {
     const emulator = await startEmulator();
     const bot = createBot(emulator);
     const seen: number[] = [];
-    bot.on("message:text", (ctx) => { seen.push(ctx.update.update_id); });
+    bot.on("message:text", (ctx) => {
+      seen.push(ctx.update.update_id);
+    });
     await startPolling(bot);
 
     const user = emulator.user(18);
-    const update = { update_id: 777, message: { message_id: 1, date: 0, chat: { id: 18, type: "private", first_name: "U" }, from: { id: 18, is_bot: false, first_name: "U" }, text: "dup" } };
+    const update = {
+      update_id: 777,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 18, type: "private", first_name: "U" },
+        from: { id: 18, is_bot: false, first_name: "U" },
+        text: "dup",
+      },
+    };
     expect(emulator.pushUpdate(update)).toBe(777);
     await user.waitForIdle();
     emulator.pushUpdate(update);
@@ -335,9 +360,12 @@ describe("BotApiEmulator in webhook mode", () => {
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  cleanups.push(() => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
 }

@@ -28,7 +28,10 @@ export class BotApiEmulator {
   readonly apiRoot: string;
   private readonly users = new Map<number, EmulatedUser>();
 
-  private constructor(private readonly server: Server, private readonly world: EmulatorWorld) {
+  private constructor(
+    private readonly server: Server,
+    private readonly world: EmulatorWorld,
+  ) {
     this.apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
@@ -119,12 +122,18 @@ export class BotApiEmulator {
     if (!profile) throw new Error(`Unknown user ${userId}: create it with emulator.user(${userId}) first`);
     const token = this.world.tokenFor(botToken) ?? "0:unknown"; // bot not connected yet
     const member = (status: string) => ({ user: botUser(token), status, ...(status === "kicked" ? { until_date: 0 } : {}) });
-    this.pushUpdate({
-      my_chat_member: {
-        chat: privateChat(profile), from: telegramUser(profile), date: Math.floor(Date.now() / 1000),
-        old_chat_member: member(oldStatus), new_chat_member: member(newStatus),
+    this.pushUpdate(
+      {
+        my_chat_member: {
+          chat: privateChat(profile),
+          from: telegramUser(profile),
+          date: Math.floor(Date.now() / 1000),
+          old_chat_member: member(oldStatus),
+          new_chat_member: member(newStatus),
+        },
       },
-    }, botToken);
+      botToken,
+    );
   }
 
   private async handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -144,7 +153,12 @@ export class BotApiEmulator {
     }
   }
 
-  private async invoke(token: string, methodName: string, payload: Record<string, any>, clientGone?: (cb: () => void) => void): Promise<unknown> {
+  private async invoke(
+    token: string,
+    methodName: string,
+    payload: Record<string, any>,
+    clientGone?: (cb: () => void) => void,
+  ): Promise<unknown> {
     this.world.calls.push({ method: methodName, payload, at: Date.now(), token });
     if (!TOKEN_FORMAT.test(token)) throw unauthorized();
     const method = findMethod(methodName);

@@ -7,14 +7,17 @@ const asOptionalNumber = (value: unknown) => (value === undefined ? undefined : 
 
 const getMe: MethodHandler = (ctx) => ({
   ...botUser(ctx.token),
-  can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false,
-  can_connect_to_business: false, has_main_web_app: false,
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
 });
 
 const getUpdates: MethodHandler = (ctx, p) =>
-  ctx.world.queueFor(ctx.token).getUpdates(
-    asOptionalNumber(p.offset), asOptionalNumber(p.limit), asOptionalNumber(p.timeout), ctx.onClientGone,
-  );
+  ctx.world
+    .queueFor(ctx.token)
+    .getUpdates(asOptionalNumber(p.offset), asOptionalNumber(p.limit), asOptionalNumber(p.timeout), ctx.onClientGone);
 
 /** Commands are stored per scope and language, like Telegram. */
 const commandsKey = (ctx: MethodContext, p: Payload) =>
@@ -75,10 +78,22 @@ const acknowledge: MethodHandler = () => true;
 
 const allMethods: Record<string, MethodHandler> = {
   ...messageMethods,
-  getMe, getUpdates, setMyCommands, getMyCommands, deleteMyCommands, setChatMenuButton, getChatMenuButton,
-  setWebhook, deleteWebhook, getWebhookInfo, getChat,
-  close: acknowledge, logOut: acknowledge,
-  setMyDescription: acknowledge, setMyShortDescription: acknowledge, setMyName: acknowledge,
+  getMe,
+  getUpdates,
+  setMyCommands,
+  getMyCommands,
+  deleteMyCommands,
+  setChatMenuButton,
+  getChatMenuButton,
+  setWebhook,
+  deleteWebhook,
+  getWebhookInfo,
+  getChat,
+  close: acknowledge,
+  logOut: acknowledge,
+  setMyDescription: acknowledge,
+  setMyShortDescription: acknowledge,
+  setMyName: acknowledge,
 };
 
 /** Telegram matches method names case-insensitively. */

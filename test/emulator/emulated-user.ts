@@ -21,7 +21,12 @@ export class EmulatedUser {
   private lastActionSeq: number;
   private lastActionAt = 0;
 
-  constructor(private readonly world: EmulatorWorld, readonly profile: UserProfile, private readonly botToken?: string, chat?: ChatTarget) {
+  constructor(
+    private readonly world: EmulatorWorld,
+    readonly profile: UserProfile,
+    private readonly botToken?: string,
+    chat?: ChatTarget,
+  ) {
     this.id = profile.id;
     this.chatId = chat?.id ?? profile.id;
     this.chat = chat?.chat ?? privateChat(profile);
@@ -45,8 +50,15 @@ export class EmulatedUser {
     const file = this.world.files.add("sticker.webp", Buffer.from("RIFF-emulated-sticker"), "image/webp", "stickers");
     this.pushMessage({
       sticker: {
-        file_id: file.fileId, file_unique_id: file.fileUniqueId, type: "regular", width: 512, height: 512,
-        is_animated: false, is_video: false, emoji: "👍", file_size: file.bytes.length,
+        file_id: file.fileId,
+        file_unique_id: file.fileUniqueId,
+        type: "regular",
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+        emoji: "👍",
+        file_size: file.bytes.length,
       },
     });
   }
@@ -54,13 +66,24 @@ export class EmulatedUser {
   async sendPhoto(): Promise<void> {
     const file = this.world.files.add("photo.jpg", Buffer.from("emulated-jpeg"), "image/jpeg", "photos");
     const size = { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.bytes.length };
-    this.pushMessage({ photo: [{ ...size, width: 90, height: 90 }, { ...size, width: 800, height: 800 }] });
+    this.pushMessage({
+      photo: [
+        { ...size, width: 90, height: 90 },
+        { ...size, width: 800, height: 800 },
+      ],
+    });
   }
 
   async sendVoice(): Promise<void> {
     const file = this.world.files.add("voice.ogg", Buffer.from("OggS-emulated-voice"), "audio/ogg", "voice");
     this.pushMessage({
-      voice: { file_id: file.fileId, file_unique_id: file.fileUniqueId, duration: 2, mime_type: file.mimeType, file_size: file.bytes.length },
+      voice: {
+        file_id: file.fileId,
+        file_unique_id: file.fileUniqueId,
+        duration: 2,
+        mime_type: file.mimeType,
+        file_size: file.bytes.length,
+      },
     });
   }
 
@@ -74,7 +97,11 @@ export class EmulatedUser {
   async click(button: string | RegExp): Promise<void> {
     const { message, found } = this.findButton(button);
     if (found.callback_data === undefined) {
-      throw new Error(`Button "${found.text}" is not a callback button (${Object.keys(found).filter((k) => k !== "text").join(", ")})`);
+      throw new Error(
+        `Button "${found.text}" is not a callback button (${Object.keys(found)
+          .filter((k) => k !== "text")
+          .join(", ")})`,
+      );
     }
     this.pushCallback(message, found.callback_data);
   }
@@ -90,9 +117,18 @@ export class EmulatedUser {
     const queryId = `${this.id}${++callbackQueryCounter}`;
     this.world.openCallbackQueries.add(queryId);
     this.markAction();
-    this.queue.push({
-      callback_query: { id: queryId, from: telegramUser(this.profile), message: structuredClone(message), chat_instance: String(this.chatId), data },
-    }, this.chatId);
+    this.queue.push(
+      {
+        callback_query: {
+          id: queryId,
+          from: telegramUser(this.profile),
+          message: structuredClone(message),
+          chat_instance: String(this.chatId),
+          data,
+        },
+      },
+      this.chatId,
+    );
   }
 
   messages(): SentMessage[] {
@@ -101,7 +137,9 @@ export class EmulatedUser {
 
   /** Newest bot message in this chat that was not deleted. */
   lastMessage(): SentMessage | undefined {
-    return this.messages().filter((message) => !message.deleted).at(-1);
+    return this.messages()
+      .filter((message) => !message.deleted)
+      .at(-1);
   }
 
   /**
@@ -117,10 +155,19 @@ export class EmulatedUser {
         finish();
         resolve(hit.message);
       };
-      const fail = (reason: Error) => { finish(); reject(reason); };
+      const fail = (reason: Error) => {
+        finish();
+        reject(reason);
+      };
       const timer = setTimeout(() => fail(new Error(this.describeTimeout(match, timeoutMs))), timeoutMs);
-      const unsubscribe = this.world.log.subscribe((message) => { if (message.chatId === this.chatId) tryResolve(); });
-      const finish = () => { clearTimeout(timer); unsubscribe(); this.world.pendingWaits.delete(fail); };
+      const unsubscribe = this.world.log.subscribe((message) => {
+        if (message.chatId === this.chatId) tryResolve();
+      });
+      const finish = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        this.world.pendingWaits.delete(fail);
+      };
       this.world.pendingWaits.add(fail);
       tryResolve();
     });
@@ -135,13 +182,23 @@ export class EmulatedUser {
           finish();
           resolve(this.eventsSinceAction().map((event) => event.message));
         } else if (Date.now() - startedAt > timeoutMs) {
-          fail(new Error(`waitForIdle: chat ${this.chatId} still busy after ${timeoutMs}ms ` +
-            `(unconfirmed updates: ${this.queue.backlog(this.chatId)}, running API calls: ${this.world.inflightCalls(this.chatId)})`));
+          fail(
+            new Error(
+              `waitForIdle: chat ${this.chatId} still busy after ${timeoutMs}ms ` +
+                `(unconfirmed updates: ${this.queue.backlog(this.chatId)}, running API calls: ${this.world.inflightCalls(this.chatId)})`,
+            ),
+          );
         }
       };
-      const fail = (reason: Error) => { finish(); reject(reason); };
+      const fail = (reason: Error) => {
+        finish();
+        reject(reason);
+      };
       const timer = setInterval(check, IDLE_POLL_MS);
-      const finish = () => { clearInterval(timer); this.world.pendingWaits.delete(fail); };
+      const finish = () => {
+        clearInterval(timer);
+        this.world.pendingWaits.delete(fail);
+      };
       this.world.pendingWaits.add(fail);
     });
   }
@@ -152,16 +209,17 @@ export class EmulatedUser {
 
   private isIdle(quietMs: number): boolean {
     const lastActivity = Math.max(this.world.log.lastChangeAt(this.chatId), this.lastActionAt);
-    return Date.now() - lastActivity >= quietMs
-      && this.queue.backlog(this.chatId) === 0
-      && this.world.inflightCalls(this.chatId) === 0;
+    return Date.now() - lastActivity >= quietMs && this.queue.backlog(this.chatId) === 0 && this.world.inflightCalls(this.chatId) === 0;
   }
 
   private pushMessage(content: Record<string, unknown>): void {
     this.markAction();
     const message = {
-      message_id: this.world.log.nextMessageId(this.chatId), from: telegramUser(this.profile), chat: this.chat,
-      date: Math.floor(Date.now() / 1000), ...content,
+      message_id: this.world.log.nextMessageId(this.chatId),
+      from: telegramUser(this.profile),
+      chat: this.chat,
+      date: Math.floor(Date.now() / 1000),
+      ...content,
     };
     this.queue.push({ message }, this.chatId);
   }
@@ -176,8 +234,11 @@ export class EmulatedUser {
   }
 
   private findButton(wanted: string | RegExp): { message: object; found: InlineButton } {
-    const isWanted = (value?: string) => value !== undefined && (typeof wanted === "string" ? value === wanted : value.search(wanted) !== -1);
-    const candidates = this.messages().filter((message) => !message.deleted).reverse();
+    const isWanted = (value?: string) =>
+      value !== undefined && (typeof wanted === "string" ? value === wanted : value.search(wanted) !== -1);
+    const candidates = this.messages()
+      .filter((message) => !message.deleted)
+      .reverse();
     for (const candidate of candidates) {
       const raw = this.world.log.find(this.chatId, candidate.messageId)!.raw;
       const rows = (raw.reply_markup as { inline_keyboard?: InlineButton[][] } | undefined)?.inline_keyboard ?? [];
@@ -190,21 +251,28 @@ export class EmulatedUser {
 
   private describeTimeout(match: MessageMatcher | undefined, timeoutMs: number): string {
     const arrived = this.eventsSinceAction().map((event) => `  #${event.message.messageId}: ${summarize(event.message)}`);
-    return `waitForMessage(${match === undefined ? "" : String(match)}) timed out after ${timeoutMs}ms in chat ${this.chatId}.\n` +
-      (arrived.length > 0 ? `Bot messages since the user's last action:\n${arrived.join("\n")}` : "The bot sent nothing since the user's last action.") +
-      `\nUnconfirmed updates for this chat: ${this.queue.backlog(this.chatId)}`;
+    return (
+      `waitForMessage(${match === undefined ? "" : String(match)}) timed out after ${timeoutMs}ms in chat ${this.chatId}.\n` +
+      (arrived.length > 0
+        ? `Bot messages since the user's last action:\n${arrived.join("\n")}`
+        : "The bot sent nothing since the user's last action.") +
+      `\nUnconfirmed updates for this chat: ${this.queue.backlog(this.chatId)}`
+    );
   }
 }
 
 function matches(message: SentMessage, match?: MessageMatcher): boolean {
   if (match === undefined) return true;
   if (typeof match === "function") return match(message);
-  const haystacks = [message.text, message.plainText, message.document?.fileName, message.document?.caption]
-    .filter((value): value is string => value !== undefined);
+  const haystacks = [message.text, message.plainText, message.document?.fileName, message.document?.caption].filter(
+    (value): value is string => value !== undefined,
+  );
   return haystacks.some((value) => (typeof match === "string" ? value.includes(match) : value.search(match) !== -1));
 }
 
 function summarize(message: SentMessage): string {
-  const body = message.document ? `[document ${message.document.fileName}] ${message.document.caption ?? ""}` : JSON.stringify(message.text);
+  const body = message.document
+    ? `[document ${message.document.fileName}] ${message.document.caption ?? ""}`
+    : JSON.stringify(message.text);
   return `${body.slice(0, 200)}${message.edited ? " (edited)" : ""}`;
 }

@@ -33,7 +33,10 @@ export class EmulatorWorld {
   private readonly defaultQueue: UpdateQueue;
   private defaultQueueOwner?: string;
 
-  constructor(rateLimit: RateLimitOptions | undefined, private readonly onWebhookReply: WebhookReplyHandler) {
+  constructor(
+    rateLimit: RateLimitOptions | undefined,
+    private readonly onWebhookReply: WebhookReplyHandler,
+  ) {
     this.rateLimiter = new SendRateLimiter(rateLimit);
     this.defaultQueue = new UpdateQueue((method, payload) => {
       if (this.defaultQueueOwner) this.onWebhookReply(this.defaultQueueOwner, method, payload);
@@ -97,7 +100,9 @@ export function botUser(token: string) {
 
 export function telegramUser(user: UserProfile) {
   return {
-    id: user.id, is_bot: false, first_name: user.firstName,
+    id: user.id,
+    is_bot: false,
+    first_name: user.firstName,
     ...(user.username ? { username: user.username } : {}),
     ...(user.languageCode ? { language_code: user.languageCode } : {}),
   };

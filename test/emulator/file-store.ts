@@ -11,10 +11,17 @@ export type StoredFile = {
 };
 
 const MIME_BY_EXTENSION: Record<string, string> = {
-  ".txt": "text/plain", ".csv": "text/csv", ".json": "application/json", ".pdf": "application/pdf",
+  ".txt": "text/plain",
+  ".csv": "text/csv",
+  ".json": "application/json",
+  ".pdf": "application/pdf",
   ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  ".zip": "application/zip", ".jpg": "image/jpeg", ".png": "image/png", ".ogg": "audio/ogg", ".webp": "image/webp",
+  ".zip": "application/zip",
+  ".jpg": "image/jpeg",
+  ".png": "image/png",
+  ".ogg": "audio/ogg",
+  ".webp": "image/webp",
 };
 
 /** Telegram guesses the MIME type from the file name; grammY always uploads as octet-stream. */
@@ -61,7 +68,10 @@ export function toTelegramFile(file: StoredFile) {
 
 export function toTelegramDocument(file: StoredFile) {
   return {
-    file_id: file.fileId, file_unique_id: file.fileUniqueId,
-    file_name: file.fileName, mime_type: file.mimeType, file_size: file.bytes.length,
+    file_id: file.fileId,
+    file_unique_id: file.fileUniqueId,
+    file_name: file.fileName,
+    mime_type: file.mimeType,
+    file_size: file.bytes.length,
   };
 }

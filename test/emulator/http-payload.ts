@@ -3,8 +3,16 @@ import { parseMultipart } from "./multipart.js";
 
 /** Fields that Telegram accepts as JSON-serialized strings in form/query payloads. */
 const JSON_FIELDS = new Set([
-  "reply_markup", "entities", "caption_entities", "reply_parameters", "link_preview_options",
-  "commands", "scope", "menu_button", "allowed_updates", "media",
+  "reply_markup",
+  "entities",
+  "caption_entities",
+  "reply_parameters",
+  "link_preview_options",
+  "commands",
+  "scope",
+  "menu_button",
+  "allowed_updates",
+  "media",
 ]);
 
 export async function readPayload(req: IncomingMessage, url: URL): Promise<Record<string, any>> {
@@ -62,7 +70,8 @@ export function sendJson(res: ServerResponse, status: number, body: object): voi
 
 /** Lets a long poll notice that grammY aborted it (bot.stop()). */
 export function onClientGone(res: ServerResponse): (callback: () => void) => void {
-  return (callback) => res.on("close", () => {
-    if (!res.writableEnded) callback();
-  });
+  return (callback) =>
+    res.on("close", () => {
+      if (!res.writableEnded) callback();
+    });
 }

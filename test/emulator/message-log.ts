@@ -53,7 +53,11 @@ export class MessageLog {
   }
 
   /** Applies an edit: `changes` to the public record, `rawChanges` to the Telegram Message object. */
-  edit(entry: { message: SentMessage; raw: TelegramMessage }, changes: Partial<SentMessage>, rawChanges: Record<string, unknown>): TelegramMessage {
+  edit(
+    entry: { message: SentMessage; raw: TelegramMessage },
+    changes: Partial<SentMessage>,
+    rawChanges: Record<string, unknown>,
+  ): TelegramMessage {
     const stored = this.entries.get(key(entry.message.chatId, entry.message.messageId))!;
     Object.assign(stored.message, changes, { edited: true });
     for (const [field, value] of Object.entries(rawChanges)) {

@@ -16,11 +16,20 @@ const NOT_MODIFIED =
 const inlineMarkupOnly = (markup: any) => (markup?.inline_keyboard ? markup : undefined);
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-function storeBotMessage(ctx: MethodContext, chatId: unknown, fields: Record<string, unknown>, record: Omit<SentMessage, "messageId" | "chatId" | "botId">) {
+function storeBotMessage(
+  ctx: MethodContext,
+  chatId: unknown,
+  fields: Record<string, unknown>,
+  record: Omit<SentMessage, "messageId" | "chatId" | "botId">,
+) {
   const target = ctx.world.requireWritableChat(chatId);
   const messageId = ctx.world.log.nextMessageId(target.id);
   const raw: TelegramMessage = {
-    message_id: messageId, from: botUser(ctx.token), chat: target.chat, date: nowSeconds(), ...fields,
+    message_id: messageId,
+    from: botUser(ctx.token),
+    chat: target.chat,
+    date: nowSeconds(),
+    ...fields,
   };
   for (const [field, value] of Object.entries(raw)) if (value === undefined) delete raw[field];
   const botId = botUser(ctx.token).id;
@@ -42,7 +51,8 @@ const sendMessage: MethodHandler = (ctx, p) => {
   ctx.world.requireWritableChat(p.chat_id); // blocked/unknown chats fail before counting against the rate limit
   ctx.world.rateLimiter.admit();
   return storeBotMessage(
-    ctx, p.chat_id,
+    ctx,
+    p.chat_id,
     { text: plainText, reply_markup: inlineMarkupOnly(p.reply_markup) },
     { text: p.text, plainText, replyMarkup: p.reply_markup, parseMode: p.parse_mode },
   );
@@ -91,11 +101,13 @@ const sendDocument: MethodHandler = (ctx, p) => {
   assertValidReplyMarkup(p.reply_markup);
   const file = resolveDocument(ctx, p.document);
   return storeBotMessage(
-    ctx, p.chat_id,
+    ctx,
+    p.chat_id,
     { document: toTelegramDocument(file), caption: plainCaption, reply_markup: inlineMarkupOnly(p.reply_markup) },
     {
       document: { fileName: file.fileName, bytes: file.bytes, caption: p.caption, mimeType: file.mimeType },
-      replyMarkup: p.reply_markup, parseMode: p.parse_mode,
+      replyMarkup: p.reply_markup,
+      parseMode: p.parse_mode,
     },
   );
 };
@@ -133,6 +145,12 @@ function sameMarkup(a: unknown, b: unknown): boolean {
 }
 
 export const messageMethods: Record<string, MethodHandler> = {
-  sendMessage, editMessageText, editMessageReplyMarkup, deleteMessage, sendDocument,
-  answerCallbackQuery, sendChatAction, getFile,
+  sendMessage,
+  editMessageText,
+  editMessageReplyMarkup,
+  deleteMessage,
+  sendDocument,
+  answerCallbackQuery,
+  sendChatAction,
+  getFile,
 };

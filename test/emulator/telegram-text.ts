@@ -5,8 +5,22 @@ export const MAX_CAPTION_LENGTH = 1024;
 const MAX_CALLBACK_DATA_BYTES = 64;
 
 const HTML_TAGS = new Set([
-  "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler",
-  "a", "tg-emoji", "code", "pre", "blockquote",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "ins",
+  "s",
+  "strike",
+  "del",
+  "span",
+  "tg-spoiler",
+  "a",
+  "tg-emoji",
+  "code",
+  "pre",
+  "blockquote",
 ]);
 // MarkdownV2 characters that are markup; the other reserved ones must be escaped.
 const MARKDOWN_MARKUP = new Set(["*", "_", "~", "|", "`", "[", "]", "(", ")"]);
@@ -37,7 +51,9 @@ function visibleHtmlText(html: string): string {
     }
     if (!closing) open.push(name);
     else if (open.pop() !== name) {
-      throw badRequest(`can't parse entities: Unmatched end tag at byte offset ${at}, expected "</${open.at(-1) ?? ""}>", found "</${name}>"`);
+      throw badRequest(
+        `can't parse entities: Unmatched end tag at byte offset ${at}, expected "</${open.at(-1) ?? ""}>", found "</${name}>"`,
+      );
     }
   }
   if (open.length > 0) {
@@ -50,7 +66,10 @@ function decodeHtmlEntities(text: string): string {
   return text
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 function visibleMarkdownV2Text(text: string): string {

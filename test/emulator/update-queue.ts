@@ -72,7 +72,9 @@ export class UpdateQueue {
 
   webhookInfo(): object {
     const info: Record<string, unknown> = {
-      url: this.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: this.entries.length,
+      url: this.webhook?.url ?? "",
+      has_custom_certificate: false,
+      pending_update_count: this.entries.length,
     };
     if (this.webhook) Object.assign(info, { max_connections: 1, ip_address: "127.0.0.1" });
     if (this.webhook?.lastErrorDate) {
@@ -173,7 +175,10 @@ export class UpdateQueue {
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
-      this.webhookAbort = () => { clearTimeout(timer); resolve(); };
+      this.webhookAbort = () => {
+        clearTimeout(timer);
+        resolve();
+      };
     });
   }
 }

@@ -33,7 +33,14 @@ export async function startHarness(options: HarnessOptions = {}) {
   let scheduler: Scheduler | undefined;
 
   async function launch() {
-    current = createBot({ token: TEST_TOKEN, apiRoot: emulator.apiRoot, db, log, clock: clock.now, rateLimit: options.rateLimit ?? SCRIPTED_USERS_RATE_LIMIT });
+    current = createBot({
+      token: TEST_TOKEN,
+      apiRoot: emulator.apiRoot,
+      db,
+      log,
+      clock: clock.now,
+      rateLimit: options.rateLimit ?? SCRIPTED_USERS_RATE_LIMIT,
+    });
     await current.bot.init();
     loop = await startUpdateLoop(current.bot, current.deps, { pollTimeoutSeconds: 1 });
   }

@@ -29,7 +29,10 @@ export async function seedBranch(
 ) {
   const now = input.now ?? new Date("2026-12-01T02:00:00Z");
   const org = await createOrganization(
-    db, { name: input.name ?? "Chi bộ Văn phòng", kind: "branch", parentId: input.parentId ?? null, doubleEntry: input.doubleEntry }, null, now,
+    db,
+    { name: input.name ?? "Chi bộ Văn phòng", kind: "branch", parentId: input.parentId ?? null, doubleEntry: input.doubleEntry },
+    null,
+    now,
   );
   const ids = await addMembers(db, org.id, input.members, null, now);
   const memberIds: Record<string, string> = {};

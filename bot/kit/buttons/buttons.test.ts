@@ -8,36 +8,76 @@ import * as all from ".";
 const ID = "cm5x0a1b2c3d4e5f6g7h8i9j0";
 const ID2 = "clzzzzzzzzzzzzzzzzzzzzzzz";
 type AnyFamily = ButtonFamily<never> & ButtonFamily<unknown>;
-const isFamily = (value: unknown): value is AnyFamily => typeof value === "object" && value !== null && "filter" in value && "unpack" in value;
+const isFamily = (value: unknown): value is AnyFamily =>
+  typeof value === "object" && value !== null && "filter" in value && "unpack" in value;
 const families = Object.entries(all).filter((entry): entry is [string, AnyFamily] => isFamily(entry[1]));
 
 /** Per family: values a button carries, and data that must be refused besides the generic mutations below. */
 const table: Record<string, { valid: unknown[]; forged: string[] }> = {
   setupAnother: { valid: [{}], forged: ["setupnew:", "setupnew:x"] },
-  setupStep: { valid: [{ choice: "skip" }, { choice: "y2026" }, { choice: "create" }], forged: ["setup:y26", "setup:y20260", "setup:maybe", "setup:yes:no"] },
+  setupStep: {
+    valid: [{ choice: "skip" }, { choice: "y2026" }, { choice: "create" }],
+    forged: ["setup:y26", "setup:y20260", "setup:maybe", "setup:yes:no"],
+  },
   rosterStep: { valid: [{ choice: "import" }, { choice: "all" }, { choice: "again" }], forged: ["roster:delete", "roster:IMPORT"] },
-  committeeToggle: { valid: [{ memberId: ID }], forged: ["committee:1", `committee:${ID}x`, `committee:${ID.slice(1)}`, `committee:d${ID.slice(1)}`] },
-  committeePage: { valid: [{ page: 0 }, { page: 12 }], forged: ["cmtpage:-1", "cmtpage:01", "cmtpage:1.5", "cmtpage:1e3", "cmtpage:NaN", "cmtpage:9999999999"] },
+  committeeToggle: {
+    valid: [{ memberId: ID }],
+    forged: ["committee:1", `committee:${ID}x`, `committee:${ID.slice(1)}`, `committee:d${ID.slice(1)}`],
+  },
+  committeePage: {
+    valid: [{ page: 0 }, { page: 12 }],
+    forged: ["cmtpage:-1", "cmtpage:01", "cmtpage:1.5", "cmtpage:1e3", "cmtpage:NaN", "cmtpage:9999999999"],
+  },
   deadlineChange: { valid: [{ field: "selfReviewDeadline" }, { field: "meetingDate" }], forged: ["deadline:reportDeadline", "deadline:"] },
   languageChoice: { valid: [{ lang: "vi" }, { lang: "en" }], forged: ["lang:fr", "lang:vien"] },
   sendResults: { valid: [{ periodId: ID }], forged: ["rsend:", "rsend:1"] },
   recognize: {
     valid: [
-      { kind: "all", periodId: ID }, { kind: "each", periodId: ID }, { kind: "each", periodId: ID, page: 2 },
-      { kind: "member", periodId: ID, memberId: ID2 }, { kind: "revoke", periodId: ID, memberId: ID2 }, { kind: "page", page: 1 },
+      { kind: "all", periodId: ID },
+      { kind: "each", periodId: ID },
+      { kind: "each", periodId: ID, page: 2 },
+      { kind: "member", periodId: ID, memberId: ID2 },
+      { kind: "revoke", periodId: ID, memberId: ID2 },
+      { kind: "page", page: 1 },
     ],
-    forged: [`rc:bogus:${ID}`, `rc:${ID}`, `rc:all:${ID}:${ID2}`, `rc:member:${ID}`, `rc:revoke:${ID}:`, "rc:page:x", `rc:each:${ID}:x`, `rc:__proto__:${ID}`],
+    forged: [
+      `rc:bogus:${ID}`,
+      `rc:${ID}`,
+      `rc:all:${ID}:${ID2}`,
+      `rc:member:${ID}`,
+      `rc:revoke:${ID}:`,
+      "rc:page:x",
+      `rc:each:${ID}:x`,
+      `rc:__proto__:${ID}`,
+    ],
   },
   reviewStart: { valid: [{ action: "start" }], forged: ["review:stop", "review:"] },
   reviewStep: {
-    valid: [{ step: { kind: "done", part: "a" } }, { step: { kind: "rate", level: "L2" } }, { step: { kind: "edit", part: "hcm" } }, { step: { kind: "confirm" } }],
+    valid: [
+      { step: { kind: "done", part: "a" } },
+      { step: { kind: "rate", level: "L2" } },
+      { step: { kind: "edit", part: "hcm" } },
+      { step: { kind: "confirm" } },
+    ],
     forged: ["rv:rate.L5", "rv:done.z", "rv:done", "rv:confirm.a", "rv:rate:L2", "rv:edit.hcm.a"],
   },
-  statusList: { valid: [{ state: "submitted", page: 0 }, { state: "unreachable", page: 3 }], forged: ["st:8:0", "st:-1:0", "st:late:0", "st:1"] },
+  statusList: {
+    valid: [
+      { state: "submitted", page: 0 },
+      { state: "unreachable", page: 3 },
+    ],
+    forged: ["st:8:0", "st:-1:0", "st:late:0", "st:1"],
+  },
   upperPage: { valid: [{ page: 0 }, { page: 4 }], forged: ["stu:", "stu:a"] },
   tallyStep: { valid: [{ choice: "secret" }, { choice: "caused-disunity" }, { choice: "confirm" }], forged: ["tc:L1", "tc:secretx"] },
   tallyBoard: {
-    valid: [{ kind: "page", page: 0 }, { kind: "card", memberId: ID }, { kind: "enter", memberId: ID }, { kind: "absent", memberId: ID }, { kind: "hcm", memberId: ID }],
+    valid: [
+      { kind: "page", page: 0 },
+      { kind: "card", memberId: ID },
+      { kind: "enter", memberId: ID },
+      { kind: "absent", memberId: ID },
+      { kind: "hcm", memberId: ID },
+    ],
     forged: [`tl:delete:${ID}`, "tl:enter:0", `tl:page:${ID}`, "tl:page", `tl:enter:${ID}:1`],
   },
   tieKeep: { valid: [{ memberId: ID }], forged: ["cap:1"] },
@@ -49,14 +89,23 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
 function mutations(data: string): string[] {
   const segments = data.split(":");
   return [
-    `${data}:zz`, `${data}:`, ` ${data}`, `${data} `, `${data}\n`, data.toUpperCase() === data ? `${data}Z` : data.toUpperCase(), `x${data}`,
-    ...segments.slice(1).flatMap((_, i) => ["zz", "", "__proto__", "-1", "ZZ"].map((bad) => segments.map((s, j) => (j === i + 1 ? bad : s)).join(":"))),
+    `${data}:zz`,
+    `${data}:`,
+    ` ${data}`,
+    `${data} `,
+    `${data}\n`,
+    data.toUpperCase() === data ? `${data}Z` : data.toUpperCase(),
+    `x${data}`,
+    ...segments
+      .slice(1)
+      .flatMap((_, i) => ["zz", "", "__proto__", "-1", "ZZ"].map((bad) => segments.map((s, j) => (j === i + 1 ? bad : s)).join(":"))),
   ];
 }
 
 describe("button families", () => {
   it("every file of the folder is loaded, and every prefix is declared once", async () => {
-    for (const file of readdirSync(__dirname).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) await import(`./${file.slice(0, -3)}.ts`);
+    for (const file of readdirSync(__dirname).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")))
+      await import(`./${file.slice(0, -3)}.ts`);
     const prefixes = families.map(([, f]) => f.prefix);
     expect(new Set(prefixes).size).toBe(prefixes.length);
     expect([...registeredPrefixes()].sort()).toEqual([...prefixes].sort());
@@ -80,7 +129,9 @@ describe("button families", () => {
 
     it("refuses forged, malformed and unknown data", () => {
       const valid = new Set(row.valid.map((v) => family.pack(v as never)));
-      const forged = [...row.forged, ...[...valid].flatMap(mutations), family.prefix, `${family.prefix}:`, "", "nothing:1"].filter((d) => !valid.has(d));
+      const forged = [...row.forged, ...[...valid].flatMap(mutations), family.prefix, `${family.prefix}:`, "", "nothing:1"].filter(
+        (d) => !valid.has(d),
+      );
       for (const data of forged) {
         expect(family.unpack(data), data).toBeNull();
         expect(family.filter.test(data), data).toBe(false);
