@@ -149,17 +149,23 @@ describe("discipline, Ho Chi Minh actions, retired and away members", () => {
   it.each([
     ["retired, membership not moved", official({ retiredNotMoved: true }), "member.retired-not-moved"],
     ["away exactly 3 months, reported", official({ workingAwayMonths: 3, awayReportedAllowed: true }), "member.working-away"],
+    ["away 4 months without having reported (M10 asks no report)", official({ workingAwayMonths: 4 }), "member.working-away"],
   ] as const)("M10: %s → L3 without a vote", (_name, member, code) => {
     const outcome = rateMember(ratingInput({ member }), rb);
     expect(levelOf(outcome)).toBe("L3");
     expect(codes(outcome)).toEqual([code]);
   });
 
-  it.each([
-    ["away 2 months", official({ workingAwayMonths: 2, awayReportedAllowed: true })],
-    ["away 4 months without having reported", official({ workingAwayMonths: 4 })],
-  ])("M10: %s is voted on like anyone", (_name, member) => {
-    expect(rateMember(ratingInput({ member }), rb).kind).toBe("awaiting-tally");
+  it.each([["away 2 months", official({ workingAwayMonths: 2, awayReportedAllowed: true })]])(
+    "M10: %s is voted on like anyone",
+    (_name, member) => {
+      expect(rateMember(ratingInput({ member }), rb).kind).toBe("awaiting-tally");
+    },
+  );
+
+  it("M10: a rulebook that asks the absence be reported keeps it a value: unreported is then voted on", () => {
+    const strict: Rulebook = { ...rb, member: { ...rb.member, autoL3: { ...rb.member.autoL3, awayRequiresReport: true } } };
+    expect(rateMember(ratingInput({ member: official({ workingAwayMonths: 4 }) }), strict).kind).toBe("awaiting-tally");
   });
 
   it("M10: 'with no violation' — a discipline or an L4 majority rules out the automatic L3", () => {

@@ -18,7 +18,8 @@ export const hd07_2011: Rulebook = {
     l1Cap: { share: percent(15), base: "reached-l2-or-better", tieBreak: "secretary" }, // M8 Decision
     discipline: { minimumLevel: "reprimand", sources: ["party", "state", "mass"], forcesL4: true }, // M9 Decision
     hcm: { requiredFor: ["L1", "L2", "L3"], leadersMustReport: true }, // M5, M12
-    autoL3: { retiredNotMoved: true, awayMonths: 3, awayRequiresReport: true }, // M10
+    // M10 (B.II.5): the guideline asks no report for the automatic L3 (reporting keeps the member on the roster, M1).
+    autoL3: { retiredNotMoved: true, awayMonths: 3, awayRequiresReport: false },
     groupsAboveMembers: 15, // M6
   },
   org: {
