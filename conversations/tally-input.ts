@@ -31,3 +31,9 @@ export function tallyQuestion(
   const buttons = values.length > 0 ? { data: tallyStep, values } : undefined;
   return { text, keyboard, acceptText, buttons, hints: tallyHints(t, acceptText) };
 }
+
+/** M7: the prefilled number of official members, saying how many exempt official members it leaves out. */
+export function officialQuestionText(t: Translate, official: number, exemptLeftOut = 0): string {
+  const ask = t("tally.ask_official", { count: official });
+  return exemptLeftOut > 0 ? `${ask}\n${t("tally.official_leaves_out_exempt", { count: exemptLeftOut })}` : ask;
+}

@@ -19,7 +19,7 @@ import { evaluateBranch, latestResults, previewMemberOutcome } from "../store/re
 import { recordTally } from "../store/tallies";
 import { writeWithRole } from "./role-checked-write";
 import { ask } from "./ask";
-import { parseCount, tallyQuestion } from "./tally-input";
+import { officialQuestionText, parseCount, tallyQuestion } from "./tally-input";
 import { groundsKeyboard, methodKeyboard, singleButton } from "./tally-buttons";
 import { tallyStep } from "../bot/kit/buttons";
 import { countsLine, reportPass } from "./tally-report";
@@ -37,6 +37,8 @@ export type TallyArgs = {
   doubleEntry: boolean;
   /** M7: official members on the roster, offered as the default. */
   official: number;
+  /** M7: exempt official members the prefilled number leaves out (told to the secretary). */
+  exemptLeftOut?: number;
   /** M13: the most eligible voters the roster allows; absent in dialogs begun before it was passed. */
   voters?: number;
   /** Deps.timeZone: the dates in the reasons shown. */
@@ -77,7 +79,7 @@ async function askCounts(d: Dialog): Promise<TallyInput> {
   const chosen = await ask(d.conversation, d.ctx, t, tallyQuestion(t, t("tally.ask_method"), methodKeyboard(t), ["secret", "hands"]));
   const method: TallyInput["method"] = chosen.kind === "button" && chosen.value === "hands" ? "hands" : "secret";
   const tally: TallyInput = { method, official: args.official, present: 0, valid: 0, votes: { L1: 0, L2: 0, L3: 0, L4: 0 } };
-  tally.official = await askNumber(d, tally, "official", t("tally.ask_official", { count: args.official }));
+  tally.official = await askNumber(d, tally, "official", officialQuestionText(t, args.official, args.exemptLeftOut));
   for (const field of COUNT_FIELDS) {
     const level = field.startsWith("votes.") ? field.slice(6) : null;
     const question = level ? t("tally.ask_votes", { level: t(`rating.level.${level}`) }) : t(`tally.ask_${field}`);

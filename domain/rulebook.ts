@@ -79,6 +79,11 @@ export type Rulebook = {
     votes: Record<MemberLevel, Fraction>;
     /** M7: whose count is the denominator of a vote. */
     denominator: "official" | "present";
+    /**
+     * M7 Decision: an official member exempted from party work and activities (M2) does not take part in the meeting,
+     * so the prefilled number of official members leaves them out (false); the secretary can still type another.
+     */
+    exemptOfficialsPrefilled: boolean;
     /** M13 Decision: a ballot for a higher level also counts for lower levels down to L3. */
     cumulativeBallots: boolean;
     l1Cap: {

@@ -1,14 +1,22 @@
 // M7: who the denominator counts, and (issue 4) when two independent entries of the same tally agree.
 import type { MemberStatusInput } from "./member-rating";
+import type { Rulebook } from "./rulebook";
 import type { TallyInput } from "./tally";
 
+type VoterFacts = Pick<MemberStatusInput, "kind" | "exempt">;
+
 /**
- * M7: the official members of the branch (không tính đảng viên dự bị). Decision: a member exempted from party work
- * and activities (M2) does not take part in the meeting and is not counted; the secretary can still change the
- * prefilled number in the tally.
+ * M7: the number of official members prefilled in a tally (không tính đảng viên dự bị). The rulebook's Decision
+ * `exemptOfficialsPrefilled` says whether exempt official members (M2) are in it; the secretary can still change it.
  */
-export function officialVoterCount(members: readonly Pick<MemberStatusInput, "kind" | "exempt">[]): number {
-  return members.filter((m) => m.kind === "official" && !m.exempt).length;
+export function officialVoterCount(members: readonly VoterFacts[], rulebook: Rulebook): number {
+  const counted = (m: VoterFacts) => m.kind === "official" && (rulebook.member.exemptOfficialsPrefilled || !m.exempt);
+  return members.filter(counted).length;
+}
+
+/** M7: how many official members the prefilled number leaves out, so the secretary is told (0: nothing left out). */
+export function exemptOfficialsLeftOut(members: readonly VoterFacts[], rulebook: Rulebook): number {
+  return officialVoterCeiling(members) - officialVoterCount(members, rulebook);
 }
 
 /**

@@ -3,7 +3,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { reportPass } from "../../conversations/tally-report";
 import { tallyConversation, TALLY, type TallyArgs } from "../../conversations/tally";
-import { officialVoterCeiling, officialVoterCount } from "../../domain";
+import { exemptOfficialsLeftOut, getRulebook, officialVoterCeiling, officialVoterCount } from "../../domain";
 import { currentPeriod, type PeriodRow } from "../../store/periods";
 import { loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
 import { evaluateBranch } from "../../store/results";
@@ -131,6 +131,8 @@ function entrySlot(board: Board, member: MemberInputs, userId: string): 1 | 2 {
 }
 
 async function enterCounts(ctx: BotContext, board: Board, member: MemberInputs, orgId: string) {
+  const statuses = board.members.map((m) => m.status);
+  const rulebook = getRulebook(board.period.rulebookId);
   const args: TallyArgs = {
     lang: ctx.lang,
     orgId,
@@ -140,8 +142,9 @@ async function enterCounts(ctx: BotContext, board: Board, member: MemberInputs, 
     memberName: member.fullName,
     slot: entrySlot(board, member, ctx.identity.userId),
     doubleEntry: board.doubleEntry,
-    official: officialVoterCount(board.members.map((m) => m.status)),
-    voters: officialVoterCeiling(board.members.map((m) => m.status)),
+    official: officialVoterCount(statuses, rulebook),
+    exemptLeftOut: exemptOfficialsLeftOut(statuses, rulebook),
+    voters: officialVoterCeiling(statuses),
     timeZone: ctx.deps.timeZone,
   };
   await ctx.conversation.enter(TALLY, args);

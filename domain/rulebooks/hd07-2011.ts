@@ -14,6 +14,7 @@ export const hd07_2011: Rulebook = {
   member: {
     votes: { L1: TWO_THIRDS, L2: MORE_THAN_HALF, L3: MORE_THAN_HALF, L4: MORE_THAN_HALF }, // B.II.4
     denominator: "official", // M7
+    exemptOfficialsPrefilled: false, // M7 Decision: the exempt (M2) do not attend, so they are not prefilled
     cumulativeBallots: true, // M13 Decision
     l1Cap: { share: percent(15), base: "reached-l2-or-better", tieBreak: "secretary" }, // M8 Decision
     discipline: { minimumLevel: "reprimand", sources: ["party", "state", "mass"], forcesL4: true }, // M9 Decision
