@@ -46,6 +46,15 @@ describe("M8: at most 15% L1 of the members at L2 or better", () => {
     expect(levels(counted.outcomes, ["a0", "a1"])).toEqual(["L2", "L2"]);
   });
 
+  it.each(["blocked", "undecided"] as const)("M8: a %s member makes the cap provisional: nobody is demoted, final, yet", (kind) => {
+    const pending = { memberId: "p", outcome: { kind, reasons: [] } as MemberOutcome, l1Votes: 0 };
+    const result = applyL1Cap([...branch([9, 8], 1), pending], rb); // two L1 over a cap of 0 so far
+    expect(result.final).toBe(false);
+    expect(result.baseCanChange).toEqual(["p"]);
+    expect(levels(result.outcomes, ["a0", "a1"])).toEqual(["L1", "L1"]);
+    expect(Object.values(result.outcomes).flatMap((o) => o.reasons.map((r) => r.code))).not.toContain("cap.demoted");
+  });
+
   it("M8: L3 members and blocked outcomes are outside the base", () => {
     const entries = [...branch([9], 6, 4), { memberId: "x", outcome: { kind: "blocked", reasons: [] } as MemberOutcome, l1Votes: 9 }];
     expect(applyL1Cap(entries, rb).base).toBe(7);

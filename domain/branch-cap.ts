@@ -26,6 +26,8 @@ export type CapResult = {
   final: boolean;
   /** Members still awaiting their vote: the base of the cap is unknown until they are counted. */
   waitingForTally?: string[];
+  /** Blocked (M12) or undecided (M13) members: they may still reach L2 or better, so the base can still grow. */
+  baseCanChange?: string[];
   resolutionErrors?: CapResolutionError[];
 };
 
@@ -57,8 +59,16 @@ export function applyL1Cap(entries: CapEntry[], rulebook: Rulebook, resolutions?
   const cap = floorShare(base, rulebook.member.l1Cap.share);
   const outcomes: Record<string, MemberOutcome> = {};
   for (const e of entries) outcomes[e.memberId] = e.outcome;
-  const waitingForTally = entries.filter((e) => e.outcome.kind === "awaiting-tally").map((e) => e.memberId);
-  if (waitingForTally.length > 0) return { outcomes, cap, base, final: false, waitingForTally };
+  // Nobody is moved down, finally, while the base can still change: a missing vote, a blocked result, a new vote.
+  const withKind = (...kinds: MemberOutcome["kind"][]) => entries.filter((e) => kinds.includes(e.outcome.kind)).map((e) => e.memberId);
+  const waitingForTally = withKind("awaiting-tally");
+  const baseCanChange = withKind("blocked", "undecided");
+  if (waitingForTally.length > 0 || baseCanChange.length > 0) {
+    const pending: Pick<CapResult, "waitingForTally" | "baseCanChange"> = {};
+    if (waitingForTally.length > 0) pending.waitingForTally = waitingForTally;
+    if (baseCanChange.length > 0) pending.baseCanChange = baseCanChange;
+    return { outcomes, cap, base, final: false, ...pending };
+  }
 
   const ranked = entries.filter((e) => hasLevel(e.outcome, "L1")).sort((a, b) => b.l1Votes - a.l1Votes);
   if (ranked.length <= cap) return { outcomes, cap, base, final: true };
