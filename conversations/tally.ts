@@ -110,11 +110,12 @@ function askNumber(d: Dialog, sofar: TallyInput, field: TallyField | "official",
 async function askGrounds(d: Dialog): Promise<L4Ground[]> {
   const chosen: L4Ground[] = [];
   for (;;) {
-    const a = await ask(
-      d.conversation,
-      d.ctx,
-      d.t,
-      tallyQuestion(d.t, d.t("tally.ask_grounds"), groundsKeyboard(d.t, chosen), [...L4_GROUNDS, "done"]),
+    const question = tallyQuestion(d.t, d.t("tally.ask_grounds"), groundsKeyboard(d.t, chosen), [...L4_GROUNDS, "done"]);
+    // M9: an L4 majority carries at least one ground; «Xong» with none chosen is refused with a hint.
+    const a = await ask(d.conversation, d.ctx, d.t, question, (answer) =>
+      answer.kind === "button" && answer.value === "done" && chosen.length === 0
+        ? { ok: false, hint: d.t("tally.grounds_required") }
+        : { ok: true, value: answer },
     );
     if (a.kind !== "button") continue;
     if (a.value === "done") return chosen;

@@ -16,8 +16,20 @@ export type MemberKind = (typeof MEMBER_KINDS)[number];
 export const CONTENT_KEYS = ["a", "b", "c", "d"] as const;
 export type ContentKey = (typeof CONTENT_KEYS)[number];
 
-/** M9: disciplines from khiển trách (reprimand) upwards, lightest first so the index is the severity. */
-export const DISCIPLINE_LEVELS = ["reprimand", "warning", "removal", "expulsion"] as const;
+/**
+ * M9: the forms of discipline of the party, the state (hạ bậc lương, giáng chức, buộc thôi việc are the state's
+ * own) and the mass organizations, lightest first so the index is the severity. Which source has which form is the
+ * rulebook's `member.discipline.forms`.
+ */
+export const DISCIPLINE_LEVELS = [
+  "reprimand", // khiển trách
+  "warning", // cảnh cáo
+  "salary-downgrade", // hạ bậc lương
+  "demotion", // giáng chức
+  "removal", // cách chức
+  "dismissal", // buộc thôi việc
+  "expulsion", // khai trừ
+] as const;
 export type DisciplineLevel = (typeof DISCIPLINE_LEVELS)[number];
 export const DISCIPLINE_SOURCES = ["party", "state", "mass"] as const;
 export type DisciplineSource = (typeof DISCIPLINE_SOURCES)[number];

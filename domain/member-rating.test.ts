@@ -6,6 +6,8 @@ import type { Rulebook } from "./rulebook";
 
 const levelOf = (o: MemberOutcome) => (o.kind === "level" ? o.level : o.kind);
 const codes = (o: MemberOutcome) => o.reasons.map((r) => r.code);
+/** An L4 majority with a recorded ground (M9). */
+const l4Tally = (n: number, votes: number) => ({ ...tally(n, { L4: votes }), l4Grounds: ["caused-disunity" as const] });
 
 describe("who is evaluated", () => {
   it.each(["official", "probationary", "temporary"] as const)("M1: a %s member is evaluated and can be rated", (kind) => {
@@ -47,7 +49,8 @@ describe("M13: the vote, cumulative ballots, thresholds of the official members 
     ["L4 ballots do not count for L3", 10, { L3: 5, L4: 5 }, "undecided"],
     ["2/3 of 3 members is 2", 3, { L1: 2 }, "L1"],
   ] as const)("M13: %s", (_name, n, votes, expected) => {
-    expect(levelOf(rateMember(ratingInput({ tally: tally(n, votes) }), rb))).toBe(expected);
+    const withGround = { ...tally(n, votes), l4Grounds: ["standards-violated" as const] }; // M9: an L4 majority says why
+    expect(levelOf(rateMember(ratingInput({ tally: withGround }), rb))).toBe(expected);
   });
 
   it("M13: the reason carries the level, the supporting ballots and the denominator", () => {
@@ -95,6 +98,14 @@ describe("discipline, Ho Chi Minh actions, retired and away members", () => {
     ["reprimand by the state in the year", [reprimand2011], "L4"],
     ["warning by a mass organization, full ISO instant", [{ level: "warning", source: "mass", date: "2011-03-02T10:00:00+07:00" }], "L4"],
     ["expulsion by the party", [{ level: "expulsion", source: "party", date: "2011-12-31" }], "L4"],
+    ["a state form: salary downgrade by the state", [{ level: "salary-downgrade", source: "state", date: "2011-05-05" }], "L4"],
+    ["a state form: dismissal by the state", [{ level: "dismissal", source: "state", date: "2011-05-05" }], "L4"],
+    ["expulsion by a mass organization", [{ level: "expulsion", source: "mass", date: "2011-05-05" }], "L4"],
+    [
+      "a form its source does not have (the party has no salary downgrade) is not counted",
+      [{ level: "salary-downgrade", source: "party", date: "2011-05-05" }],
+      "L1",
+    ],
     ["a discipline of an earlier year does not count", [{ ...reprimand2011, date: "2010-12-31" }], "L1"],
     // 31/12/2011 17:30 UTC is already 01/01/2012 in Vietnam.
     ["the year is read in Vietnamese local time", [{ ...reprimand2011, date: "2010-12-31T17:30:00Z" }], "L4"],
@@ -120,6 +131,18 @@ describe("discipline, Ho Chi Minh actions, retired and away members", () => {
     expect(outcome.reasons[2]).toEqual({ code: "vote.l4-ground", params: { ground: "caused-disunity" } });
   });
 
+  it("M9: an L4 majority without a recorded ground is blocked until the secretary records one", () => {
+    const outcome = rateMember(ratingInput({ tally: tally(9, { L4: 5 }) }), rb);
+    expect(outcome.kind).toBe("blocked");
+    expect(codes(outcome)).toEqual(["vote.reached", "vote.l4-no-ground"]);
+    const lenient: Rulebook = { ...rb, member: { ...rb.member, discipline: { ...rb.member.discipline, l4VoteNeedsGround: false } } };
+    expect(levelOf(rateMember(ratingInput({ tally: tally(9, { L4: 5 }) }), lenient))).toBe("L4");
+  });
+
+  it("M9: a discipline is its own ground: the forced L4 needs no recorded ground", () => {
+    expect(levelOf(rateMember(ratingInput({ disciplines: [reprimand2011], tally: tally(9, { L4: 5 }) }), rb))).toBe("L4");
+  });
+
   it("M9 Decision: when discipline does not force L4, it is a recorded reason and the vote decides", () => {
     const soft: Rulebook = { ...rb, member: { ...rb.member, discipline: { ...rb.member.discipline, forcesL4: false } } };
     const outcome = rateMember(ratingInput({ disciplines: [reprimand2011], tally: tally(9, { L3: 5 }) }), soft);
@@ -138,7 +161,7 @@ describe("discipline, Ho Chi Minh actions, retired and away members", () => {
   });
 
   it("M12: an L4 vote stays L4 without Ho Chi Minh actions", () => {
-    expect(levelOf(rateMember(ratingInput({ hcmActions: false, tally: tally(9, { L4: 5 }) }), rb))).toBe("L4");
+    expect(levelOf(rateMember(ratingInput({ hcmActions: false, tally: l4Tally(9, 5) }), rb))).toBe("L4");
   });
 
   it("M5: committee members and leaders must report Ho Chi Minh actions; others need not write them", () => {
@@ -171,7 +194,7 @@ describe("discipline, Ho Chi Minh actions, retired and away members", () => {
   it("M10: 'with no violation' — a discipline or an L4 majority rules out the automatic L3", () => {
     const member = official({ retiredNotMoved: true });
     expect(levelOf(rateMember(ratingInput({ member, disciplines: [reprimand2011] }), rb))).toBe("L4");
-    expect(levelOf(rateMember(ratingInput({ member, tally: tally(9, { L4: 5 }) }), rb))).toBe("L4");
+    expect(levelOf(rateMember(ratingInput({ member, tally: l4Tally(9, 5) }), rb))).toBe("L4");
     expect(levelOf(rateMember(ratingInput({ member, tally: tally(9, { L1: 9 }) }), rb))).toBe("L3");
   });
 

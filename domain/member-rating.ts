@@ -57,14 +57,20 @@ export function requiresHcmReport(member: MemberStatusInput, rulebook: Rulebook)
   return rulebook.member.hcm.leadersMustReport && member.isLeader;
 }
 
+/** M9: is this a form of discipline its source decides (e.g. "hạ bậc lương" is the state's only)? */
+export function isDisciplineForm(source: DisciplineSource, level: DisciplineLevel, rulebook: Rulebook): boolean {
+  const { sources, forms } = rulebook.member.discipline;
+  return sources.includes(source) && forms[source].includes(level);
+}
+
 /** M9: the heaviest qualifying discipline decided in the period year, or null. */
 export function disciplineInYear(disciplines: DisciplineInput[], year: number, rulebook: Rulebook): DisciplineInput | null {
-  const { minimumLevel, sources } = rulebook.member.discipline;
-  const minimum = DISCIPLINE_LEVELS.indexOf(minimumLevel);
+  const minimum = DISCIPLINE_LEVELS.indexOf(rulebook.member.discipline.minimumLevel);
   let heaviest: DisciplineInput | null = null;
   for (const d of disciplines) {
     const severity = DISCIPLINE_LEVELS.indexOf(d.level);
-    if (severity < minimum || !sources.includes(d.source) || localYear(d.date, RATING_PATH_OFFSET_MINUTES) !== year) continue;
+    if (severity < minimum || !isDisciplineForm(d.source, d.level, rulebook)) continue;
+    if (localYear(d.date, RATING_PATH_OFFSET_MINUTES) !== year) continue;
     if (!heaviest || severity > DISCIPLINE_LEVELS.indexOf(heaviest.level)) heaviest = d;
   }
   return heaviest;
@@ -114,5 +120,8 @@ export function rateMember(input: MemberRatingInput, rulebook: Rulebook): Member
 
   if (!vote) return { kind: "awaiting-tally", reasons: [...disciplineReasons, reason("tally.missing")] };
   if (vote.level === null) return { kind: "undecided", reasons: [...disciplineReasons, ...vote.reasons] };
+  // M9: an L4 majority says why; without a recorded ground it waits for the secretary to record one.
+  if (vote.level === "L4" && rulebook.member.discipline.l4VoteNeedsGround && !vote.reasons.some((r) => r.code === "vote.l4-ground"))
+    return { kind: "blocked", reasons: [...vote.reasons, reason("vote.l4-no-ground")] };
   return withLevel(input, vote.level, [...disciplineReasons, ...vote.reasons], rulebook);
 }

@@ -26,6 +26,7 @@ export type ReasonParams = {
   "vote.reached": { level: MemberLevel; votes: number; denominator: number }; // M13
   "vote.no-majority": { denominator: number; valid: number }; // M13
   "vote.l4-ground": { ground: L4Ground }; // M9
+  "vote.l4-no-ground": undefined; // M9
   "tally.missing": undefined;
   "hcm.missing": { wouldBe: MemberLevel }; // M12
   "cap.demoted": { cap: number; base: number; votes: number }; // M8
@@ -58,6 +59,7 @@ export const REASON_CODES = [
   "vote.reached",
   "vote.no-majority",
   "vote.l4-ground",
+  "vote.l4-no-ground",
   "tally.missing",
   "hcm.missing",
   "cap.demoted",

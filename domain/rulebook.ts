@@ -96,6 +96,10 @@ export type Rulebook = {
     discipline: {
       minimumLevel: DisciplineLevel;
       sources: readonly DisciplineSource[];
+      /** M9: the forms each source decides; a form its source does not have is not a discipline of that source. */
+      forms: Record<DisciplineSource, readonly DisciplineLevel[]>;
+      /** M9: an L4 majority must carry at least one recorded ground of B.II.4.4 (a discipline is its own ground). */
+      l4VoteNeedsGround: boolean;
       /** M9 Decision: discipline in the year forces L4 whatever the votes (false: it is only a recorded reason). */
       forcesL4: boolean;
     };

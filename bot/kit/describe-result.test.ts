@@ -47,5 +47,14 @@ describe("describeReason", () => {
         REVIEW_ZONE,
       ),
     ).toBe("Disciplined (warning, by the party) on 04/03/2026 during the year: rated violated or did not complete duties.");
+    // M9: the state's own forms print with the state as the source.
+    expect(
+      describeReason(
+        vi,
+        reason("member.discipline", { level: "salary-downgrade", source: "state", date: "2026-03-04T03:00:00.000Z" }),
+        "vi",
+        REVIEW_ZONE,
+      ),
+    ).toBe("Bị kỷ luật hạ bậc lương của chính quyền ngày 04/03/2026 trong năm: xếp loại vi phạm tư cách hoặc không hoàn thành nhiệm vụ.");
   });
 });

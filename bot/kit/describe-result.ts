@@ -12,13 +12,16 @@ const CODED_PARAMS: Record<string, string> = {
   source: "rating.source",
 };
 
+/** The dd/mm/yyyy part: Vietnamese puts the time first ("10:00 04/03/2026"), English after. */
+const dateOnly = (formatted: string) => /\d{2}\/\d{2}\/\d{4}/.exec(formatted)?.[0] ?? formatted;
+
 export function describeReason(t: Translate, r: Reason, lang: string, zone: ReviewTimeZone): string {
   if (!("params" in r)) return t(`reason.${r.code}`);
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(r.params as Record<string, string | number>)) {
     const prefix = CODED_PARAMS[name];
     if (r.code === "member.discipline" && name === "level") params[name] = t(`rating.discipline.${value}`);
-    else if (name === "date" && typeof value === "string") params[name] = formatInstant(value, lang, zone).slice(0, 10);
+    else if (name === "date" && typeof value === "string") params[name] = dateOnly(formatInstant(value, lang, zone));
     else params[name] = prefix ? t(`${prefix}.${value}`, { defaultValue: String(value) }) : value;
   }
   return t(`reason.${r.code}`, params);

@@ -17,7 +17,17 @@ export const hd07_2011: Rulebook = {
     exemptOfficialsPrefilled: false, // M7 Decision: the exempt (M2) do not attend, so they are not prefilled
     cumulativeBallots: true, // M13 Decision
     l1Cap: { share: percent(15), base: "reached-l2-or-better", tieBreak: "secretary" }, // M8 Decision
-    discipline: { minimumLevel: "reprimand", sources: ["party", "state", "mass"], forcesL4: true }, // M9 Decision
+    discipline: {
+      minimumLevel: "reprimand",
+      sources: ["party", "state", "mass"], // B.II.4.4: "kỷ luật của Đảng, chính quyền, đoàn thể"
+      forms: {
+        party: ["reprimand", "warning", "removal", "expulsion"], // Điều lệ Đảng
+        state: ["reprimand", "warning", "salary-downgrade", "demotion", "removal", "dismissal"], // Luật Cán bộ, công chức 2008
+        mass: ["reprimand", "warning", "removal", "expulsion"], // the mass organizations' charters
+      },
+      forcesL4: true, // M9 Decision
+      l4VoteNeedsGround: true, // M9
+    },
     hcm: { requiredFor: ["L1", "L2", "L3"], leadersMustReport: true }, // M5, M12
     // M10 (B.II.5): the guideline asks no report for the automatic L3 (reporting keeps the member on the roster, M1).
     autoL3: { retiredNotMoved: true, awayMonths: 3, awayRequiresReport: false },

@@ -30,6 +30,8 @@ describe("/tally details", () => {
 
     await countsUpTo(secretary, memberIds[0]!, ["0", "0", "0", "4"]);
     await secretary.waitForMessage(/chọn căn cứ/);
+    await secretary.click("tc:done"); // M9: no ground chosen yet: refused
+    await secretary.waitForMessage(/ít nhất một căn cứ/);
     await secretary.click("tc:caused-disunity");
     await secretary.waitForMessage((m) =>
       (m.replyMarkup?.inline_keyboard ?? []).flat().some((b: { text: string }) => b.text === "✓ Gây mất đoàn kết nội bộ"),
