@@ -111,7 +111,7 @@ export type Rulebook = {
     };
     /** M10: rated L3 without a vote. */
     autoL3: { retiredNotMoved: boolean; awayMonths: number; awayRequiresReport: boolean };
-    /** M6: branches above this size review in party groups. */
+    /** M6: branches above this size that have set up party groups review in them. */
     groupsAboveMembers: number;
   };
   org: {

@@ -63,9 +63,25 @@ describe("branch status", () => {
     expect(g2.members.unreachable).toEqual(["m1"]);
   });
 
-  it("M6: branches of more than 15 members review in party groups", () => {
-    expect(reviewsInGroups(15, rb)).toBe(false);
-    expect(reviewsInGroups(16, rb)).toBe(true);
+  it("M6: branches of more than 15 members that have set up party groups review in them", () => {
+    const grouped = (n: number) => Array.from({ length: n }, (_, i) => ({ group: i % 2 ? "1" : "2" }));
+    expect(reviewsInGroups(grouped(15), rb)).toBe(false);
+    expect(reviewsInGroups(grouped(16), rb)).toBe(true);
+  });
+
+  it("M6: a branch of more than 15 members without party groups reviews as a whole branch", () => {
+    expect(
+      reviewsInGroups(
+        Array.from({ length: 30 }, () => ({ group: null })),
+        rb,
+      ),
+    ).toBe(false);
+    expect(
+      reviewsInGroups(
+        Array.from({ length: 30 }, () => ({ group: " " })),
+        rb,
+      ),
+    ).toBe(false);
   });
 
   it("T2: before the deadline members without a submission are pending or draft", () => {

@@ -125,9 +125,13 @@ export function branchStatus(input: { members: readonly StatusMember[]; deadline
   return { ...overall, groups: [...groups.values()] };
 }
 
-/** M6: does a branch of this size review in party groups? */
-export function reviewsInGroups(memberCount: number, rulebook: Rulebook): boolean {
-  return memberCount > rulebook.member.groupsAboveMembers;
+/**
+ * M6 (B.II.3): members self-review in their party group only in a branch of more than 15 members "có thành lập các
+ * tổ đảng": size alone does not set groups up; at least one member placed in a group does.
+ */
+export function reviewsInGroups(members: readonly { group?: string | null }[], rulebook: Rulebook): boolean {
+  const hasGroups = members.some((m) => (m.group ?? "").trim() !== "");
+  return hasGroups && members.length > rulebook.member.groupsAboveMembers;
 }
 
 /**
