@@ -25,3 +25,19 @@ export function floorShare(base: number, f: Fraction): number {
   const product = f.num * base;
   return (product - (product % f.den)) / f.den;
 }
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+
+/**
+ * Does the mean of the parts' rates (Σ countᵢ/totalᵢ ÷ n) reach the fraction? Exact: every rate is brought to the
+ * least common multiple of the totals in BigInt, so twelve meetings of a hundred members cannot overflow. No parts,
+ * or a part with no total, never reaches anything.
+ */
+export function meanRateReaches(parts: readonly { count: number; total: number }[], f: Fraction): boolean {
+  if (parts.length === 0 || parts.some((p) => p.total <= 0)) return false;
+  const lcm = parts.reduce((acc, p) => (acc / gcd(acc, BigInt(p.total))) * BigInt(p.total), 1n);
+  const sum = parts.reduce((acc, p) => acc + BigInt(p.count) * (lcm / BigInt(p.total)), 0n);
+  const left = BigInt(f.den) * sum;
+  const right = BigInt(f.num) * BigInt(parts.length) * lcm;
+  return f.strict ? left > right : left >= right;
+}

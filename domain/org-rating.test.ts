@@ -21,7 +21,7 @@ function unit(over: Partial<OrgRatingInput> = {}): OrgRatingInput {
   return {
     kind: "branch",
     scores: FULL,
-    conditions: { unitsStrong: true, leaderDisciplined: false, meetsRegularly: true, attendance: { attended: 80, expected: 100 } },
+    conditions: { unitsStrong: true, leaderDisciplined: false, meetsRegularly: true, attendance: [{ attended: 80, expected: 100 }] },
     defects: { prolongedDisunity: false, corruptionDiscipline: false },
     hcmConcreteActions: true,
     memberLevels: { L1: 1, L2: 7, L3: 2, L4: 0 },
@@ -88,14 +88,52 @@ describe("O3: conditions of TSVM", () => {
     ["one below 80% fails", { memberLevels: { L1: 1, L2: 6, L3: 2, L4: 0 } }, ["members-l2-or-better"]],
     ["no rated members fails", { memberLevels: { L1: 0, L2: 0, L3: 0, L4: 0 } }, ["members-l2-or-better"]],
     ["a disciplined leader fails", { conditions: { ...unit().conditions, leaderDisciplined: true } }, ["no-leader-disciplined"]],
-    ["attendance exactly 80% passes", { conditions: { ...unit().conditions, attendance: { attended: 4, expected: 5 } } }, []],
+    ["attendance exactly 80% passes", { conditions: { ...unit().conditions, attendance: [{ attended: 4, expected: 5 }] } }, []],
     [
       "attendance just under 80% fails",
-      { conditions: { ...unit().conditions, attendance: { attended: 79, expected: 100 } } },
+      { conditions: { ...unit().conditions, attendance: [{ attended: 79, expected: 100 }] } },
       ["attendance"],
     ],
   ] as const)("O3: %s", (_name, over, expected) => {
     expect(failed(over as Partial<OrgRatingInput>)).toEqual(expected);
+  });
+
+  it.each([
+    // pooled: 9 of 12 = 75% would fail; the mean of 100% and 7/10 = 85% passes
+    [
+      "the mean of the meetings' rates (bình quân), not the pooled total",
+      [
+        { attended: 2, expected: 2 },
+        { attended: 7, expected: 10 },
+      ],
+      [],
+    ],
+    // (100% + 60%) / 2 is exactly 80%
+    [
+      "a mean of exactly 80% passes",
+      [
+        { attended: 1, expected: 1 },
+        { attended: 60, expected: 100 },
+      ],
+      [],
+    ],
+    // pooled: 91 of 110 ≈ 82.7% would pass; the mean of 90% and 1/10 = 50% fails
+    [
+      "a small meeting with poor attendance pulls the mean down",
+      [
+        { attended: 90, expected: 100 },
+        { attended: 1, expected: 10 },
+      ],
+      ["attendance"],
+    ],
+    [
+      "twelve meetings of 99 to 110 members, exact without overflow",
+      Array.from({ length: 12 }, (_, i) => ({ attended: 80 + i, expected: 99 + i })),
+      [],
+    ],
+    ["no meeting held fails", [], ["attendance"]],
+  ] as const)("O3: attendance, %s", (_name, attendance, expected) => {
+    expect(failed({ conditions: { ...unit().conditions, attendance } })).toEqual(expected);
   });
 
   it.each([

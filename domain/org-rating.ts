@@ -1,5 +1,5 @@
 // O1–O7: the quality rating of a grassroots party organization (B.I).
-import { floorShare, reachesNonEmpty } from "./fraction";
+import { floorShare, meanRateReaches, reachesNonEmpty } from "./fraction";
 import { isOrgKind, TASK_KEYS, type LevelCounts, type OrgKind, type OrgLevel, type OrgLevelCounts, type TaskKey } from "./levels";
 import { DomainError, reason, type OrgDefect, type Reason, type TsvmCondition } from "./reasons";
 import type { Rulebook } from "./rulebook";
@@ -16,8 +16,12 @@ export type OrgRatingInput = {
     /** A committee member or head/deputy was disciplined from reprimand up, not found and handled by the party itself. */
     leaderDisciplined: boolean;
     meetsRegularly: boolean;
-    /** Attendance summed over the year's meetings: members present vs members expected. */
-    attendance: { attended: number; expected: number };
+    /**
+     * O3: each of the year's meetings, members present vs members expected. The condition is on "tỷ lệ đảng viên dự
+     * sinh hoạt bình quân": the mean of the meetings' rates, not the pooled total (a small meeting weighs as much as a
+     * large one, as a secretary computes it by hand).
+     */
+    attendance: readonly { attended: number; expected: number }[];
   };
   /** O4 */
   defects: { prolongedDisunity: boolean; corruptionDiscipline: boolean };
@@ -85,8 +89,8 @@ export function failedTsvmConditions(input: OrgRatingInput, rulebook: Rulebook):
     if (branches.weak > t.maxWeakBranches) failed.push("no-weak-branches");
   }
   if (!input.conditions.meetsRegularly) failed.push("meets-regularly");
-  const { attended, expected } = input.conditions.attendance;
-  if (!reachesNonEmpty(attended, expected, t.attendance)) failed.push("attendance");
+  const meetings = input.conditions.attendance.map((m) => ({ count: m.attended, total: m.expected }));
+  if (!meanRateReaches(meetings, t.attendance)) failed.push("attendance");
   return failed;
 }
 
