@@ -1,6 +1,6 @@
 // Why a result is what it is, as machine-readable codes. The bot translates each with the i18next key
 // `reason.<code>` and passes `params` for interpolation; the domain never writes prose.
-import type { DisciplineLevel, DisciplineSource, L4Ground, MemberLevel, OrgLevel } from "./levels";
+import type { DisciplineLevel, DisciplineSource, L4Ground, MemberLevel, OrgKind, OrgLevel } from "./levels";
 
 export const TSVM_CONDITIONS = [
   "units-strong", // professional body and every mass organization strong or advanced
@@ -38,6 +38,7 @@ export type ReasonParams = {
   "org.hcm-below-minimum": { points: number; minimum: number }; // O5
   "org.hcm-no-actions": undefined; // O5
   "reward.not-registered": { year: number }; // R5
+  "reward.wrong-kind": { kind: OrgKind }; // R1
   "reward.no-record": { year: number };
   "reward.not-level": { year: number; required: string }; // R3, R4
   "reward.score-below": { year: number; score: number; minimum: number }; // R3
@@ -71,6 +72,7 @@ export const REASON_CODES = [
   "org.hcm-below-minimum",
   "org.hcm-no-actions",
   "reward.not-registered",
+  "reward.wrong-kind",
   "reward.no-record",
   "reward.not-level",
   "reward.score-below",

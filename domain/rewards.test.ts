@@ -64,7 +64,10 @@ describe("R3, R5: organizations proposed upward", () => {
   const threeYears = [orgYear(2009), orgYear(2010), orgYear(2011)];
 
   it("R3: 95 points, more than 90% at L2 or better and no L4 every year is eligible", () => {
-    expect(checkOrgReward("province.tccsd-exemplary-3y", { year: 2011, history: threeYears }, rb)).toEqual({ eligible: true, reasons: [] });
+    expect(checkOrgReward("province.tccsd-exemplary-3y", { kind: "base-committee", year: 2011, history: threeYears }, rb)).toEqual({
+      eligible: true,
+      reasons: [],
+    });
   });
 
   it.each([
@@ -74,34 +77,69 @@ describe("R3, R5: organizations proposed upward", () => {
     ["not exemplary that year", { exemplary: false }, "reward.not-level"],
   ] as const)("R3: %s makes it ineligible", (_name, over, code) => {
     const history = [orgYear(2009), orgYear(2010, over as Partial<OrgYearRecord>), orgYear(2011)];
-    const result = checkOrgReward("bloc.branch-exemplary-3y", { year: 2011, history }, rb);
+    const result = checkOrgReward("bloc.branch-exemplary-3y", { kind: "branch", year: 2011, history }, rb);
     expect(result.eligible).toBe(false);
     expect(codes(result)).toEqual([code]);
   });
 
-  it("R3: a missing year of the three is reported", () => {
-    expect(codes(checkOrgReward("province.tccsd-exemplary-3y", { year: 2011, history: [orgYear(2010), orgYear(2011)] }, rb))).toEqual([
-      "reward.no-record",
+  it.each([
+    ["base.exemplary-branch", "branch", "base-branch"],
+    ["bloc.branch-exemplary-3y", "branch", "base-committee"],
+    ["bloc.exemplary-tccsd", "base-branch", "branch"],
+    ["province.tccsd-exemplary-3y", "base-committee", "sub-committee"],
+  ] as const)("R1: %s is for a %s, not a %s", (key, kind, wrong) => {
+    const history = [orgYear(2009), orgYear(2010), orgYear(2011)];
+    expect(checkOrgReward(key, { kind, year: 2011, history }, rb).eligible).toBe(true);
+    const refused = checkOrgReward(key, { kind: wrong, year: 2011, history }, rb);
+    expect(refused.reasons).toEqual([{ code: "reward.wrong-kind", params: { kind: wrong } }]);
+  });
+
+  it("R3: the provincial proposal asks 95 points and more than 90% at L2 or better, but not 'no member at L4' (C.II.1)", () => {
+    const withL4 = { memberLevels: { L1: 2, L2: 37, L3: 0, L4: 1 } };
+    const history = [orgYear(2009), orgYear(2010, withL4), orgYear(2011)];
+    expect(checkOrgReward("province.tccsd-exemplary-3y", { kind: "base-branch", year: 2011, history }, rb).eligible).toBe(true);
+    expect(codes(checkOrgReward("bloc.branch-exemplary-3y", { kind: "branch", year: 2011, history }, rb))).toEqual(["reward.member-l4"]);
+    const low = [orgYear(2009), orgYear(2010, { score: 94 }), orgYear(2011)];
+    expect(codes(checkOrgReward("province.tccsd-exemplary-3y", { kind: "base-branch", year: 2011, history: low }, rb))).toEqual([
+      "reward.score-below",
     ]);
+  });
+
+  it("R3: a missing year of the three is reported", () => {
+    expect(
+      codes(
+        checkOrgReward("province.tccsd-exemplary-3y", { kind: "base-committee", year: 2011, history: [orgYear(2010), orgYear(2011)] }, rb),
+      ),
+    ).toEqual(["reward.no-record"]);
   });
 
   it("R3: the base committee's own exemplary-branch reward does not apply R3", () => {
     const history = [orgYear(2011, { score: 90, exemplary: false })];
-    expect(checkOrgReward("base.exemplary-branch", { year: 2011, history }, rb).eligible).toBe(true);
+    expect(checkOrgReward("base.exemplary-branch", { kind: "branch", year: 2011, history }, rb).eligible).toBe(true);
   });
 
   it("R3: a provincial reward waits 3 years after the previous one", () => {
     expect(
-      codes(checkOrgReward("province.tccsd-exemplary-3y", { year: 2011, history: threeYears, previousRewardYears: [2009] }, rb)),
+      codes(
+        checkOrgReward(
+          "province.tccsd-exemplary-3y",
+          { kind: "base-committee", year: 2011, history: threeYears, previousRewardYears: [2009] },
+          rb,
+        ),
+      ),
     ).toEqual(["reward.too-recent"]);
     expect(
-      checkOrgReward("province.tccsd-exemplary-3y", { year: 2011, history: threeYears, previousRewardYears: [2008] }, rb).eligible,
+      checkOrgReward(
+        "province.tccsd-exemplary-3y",
+        { kind: "base-committee", year: 2011, history: threeYears, previousRewardYears: [2008] },
+        rb,
+      ).eligible,
     ).toBe(true);
   });
 
   it("R5: only organizations registered at the start of the year are considered", () => {
     const history = [orgYear(2011, { registered: false })];
-    const result = checkOrgReward("bloc.exemplary-tccsd", { year: 2011, history }, rb);
+    const result = checkOrgReward("bloc.exemplary-tccsd", { kind: "base-committee", year: 2011, history }, rb);
     expect(result.reasons).toEqual([{ code: "reward.not-registered", params: { year: 2011 } }]);
   });
 });

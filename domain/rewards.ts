@@ -1,8 +1,8 @@
 // R1–R6: emulation rewards (guideline C). Money is integer đồng; shares and thresholds are exact fractions.
 import { floorShare, reachesNonEmpty } from "./fraction";
-import type { LevelCounts, MemberLevel, OrgLevel } from "./levels";
+import type { LevelCounts, MemberLevel, OrgKind, OrgLevel } from "./levels";
 import { reason, type Reason } from "./reasons";
-import type { MemberRewardKey, OrgRewardKey, ProposalDocument, RewardGiver, RewardKey, Rulebook } from "./rulebook";
+import type { MemberRewardKey, OrgRewardKey, ProposalDocument, R3Condition, RewardGiver, RewardKey, Rulebook } from "./rulebook";
 
 /** R1: the money of a reward, floor(baseWage × multiple), in đồng. */
 export function rewardAmount(key: RewardKey, baseWageDong: number, rulebook: Rulebook): number {
@@ -48,16 +48,17 @@ function tooRecent(year: number, previousYears: readonly number[] | undefined, g
   return year - lastYear < gap ? [reason("reward.too-recent", { lastYear, minimumGap: gap })] : [];
 }
 
-/** R3, R5: can this organization be proposed for `key` in `year`? */
+/** R1, R3, R5: can this organization (of `kind`) be proposed for `key` in `year`? */
 export function checkOrgReward(
   key: OrgRewardKey,
-  input: { year: number; history: readonly OrgYearRecord[]; previousRewardYears?: readonly number[] },
+  input: { kind: OrgKind; year: number; history: readonly OrgYearRecord[]; previousRewardYears?: readonly number[] },
   rulebook: Rulebook,
 ): Eligibility {
   const spec = rulebook.rewards.catalogue[key];
   const r3 = rulebook.rewards.organization;
   const byYear = new Map(input.history.map((r) => [r.year, r]));
   const reasons: Reason[] = [];
+  if (!spec.forKinds.includes(input.kind)) reasons.push(reason("reward.wrong-kind", { kind: input.kind }));
   if (rulebook.rewards.requiresRegistration && !byYear.get(input.year)?.registered)
     reasons.push(reason("reward.not-registered", { year: input.year }));
   for (const year of yearsEnding(input.year, spec.consecutiveYears)) {
@@ -68,12 +69,13 @@ export function checkOrgReward(
     }
     const levelMet = spec.yearly === "exemplary" ? r.exemplary && r.level === "tsvm" : r.level === "tsvm";
     if (!levelMet) reasons.push(reason("reward.not-level", { year, required: spec.yearly }));
-    if (!spec.requiresR3) continue;
-    if (r.score < r3.minScore) reasons.push(reason("reward.score-below", { year, score: r.score, minimum: r3.minScore }));
+    const applies = (c: R3Condition) => spec.r3.includes(c);
+    if (applies("score") && r.score < r3.minScore)
+      reasons.push(reason("reward.score-below", { year, score: r.score, minimum: r3.minScore }));
     const m = r.memberLevels;
-    if (!reachesNonEmpty(m.L1 + m.L2, m.L1 + m.L2 + m.L3 + m.L4, r3.membersL2OrBetter))
+    if (applies("members-l2-or-better") && !reachesNonEmpty(m.L1 + m.L2, m.L1 + m.L2 + m.L3 + m.L4, r3.membersL2OrBetter))
       reasons.push(reason("reward.members-below", { year }));
-    if (m.L4 > r3.maxL4Members) reasons.push(reason("reward.member-l4", { year, count: m.L4 }));
+    if (applies("no-l4-member") && m.L4 > r3.maxL4Members) reasons.push(reason("reward.member-l4", { year, count: m.L4 }));
   }
   reasons.push(...tooRecent(input.year, input.previousRewardYears, spec.yearsSincePrevious));
   return { eligible: reasons.length === 0, reasons };

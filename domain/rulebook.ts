@@ -50,12 +50,18 @@ type RewardCommon = {
   /** Years that must pass since the same giver's previous reward (null: no wait). */
   yearsSincePrevious: number | null;
 };
+/** R3: the conditions on an organization proposed upward, each checked every year of the window. */
+export const R3_CONDITIONS = ["score", "members-l2-or-better", "no-l4-member"] as const;
+export type R3Condition = (typeof R3_CONDITIONS)[number];
+
 export type OrgRewardSpec = RewardCommon & {
   recipient: "organization";
+  /** R1: the kinds of unit the reward is for (a branch under a base committee, or a TCCSĐ). */
+  forKinds: readonly OrgKind[];
   /** What the organization must have been in each of those years. */
   yearly: "tsvm" | "exemplary";
-  /** R3: 95 points, more than 90% of members L2 or better, no L4 member, every year. */
-  requiresR3: boolean;
+  /** R3: which conditions of `rewards.organization` apply (C.II.1 lists them per giver). */
+  r3: readonly R3Condition[];
 };
 export type MemberRewardSpec = RewardCommon & {
   recipient: "member";

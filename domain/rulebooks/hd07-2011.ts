@@ -1,10 +1,15 @@
 // Hướng dẫn 07-HD/BTCTW (11/10/2011) as applied by the provincial bloc committee's 2011 guideline.
 // Section marks point into /work/shared/guideline; rule ids into RULES.md.
 import { percent } from "../fraction";
-import { PROPOSAL_DOCUMENTS, type Rulebook } from "../rulebook";
+import { PROPOSAL_DOCUMENTS, R3_CONDITIONS, type Rulebook } from "../rulebook";
 
 const MORE_THAN_HALF = { num: 1, den: 2, strict: true };
 const TWO_THIRDS = { num: 2, den: 3, strict: false };
+/** O7, C.I: a grassroots party organization (TCCSĐ) is a base committee or a base branch. */
+const TCCSD = ["base-committee", "base-branch"] as const;
+/** C.II.1: a TCCSĐ proposed to the province needs 95 points and more than 90% at L2 or better every year; the text
+ * for the province, unlike the one for the bloc, does not add "không có đảng viên không hoàn thành nhiệm vụ". */
+const PROVINCE_R3 = ["score", "members-l2-or-better"] as const;
 /** "Before 31/12" is read as "by 30/12 23:59:59 local"; a submission at the instant itself is on time. */
 const endOfDay = (yearOffset: 0 | 1, month: number, day: number) => ({ yearOffset, month, day, hh: 23, mm: 59, ss: 59 });
 
@@ -53,39 +58,43 @@ export const hd07_2011: Rulebook = {
     catalogue: {
       "base.exemplary-branch": {
         recipient: "organization",
+        forKinds: ["branch"],
         giver: "base-committee",
         multipleTenths: 6,
         consecutiveYears: 1,
         yearsSincePrevious: null,
         yearly: "tsvm",
-        requiresR3: false,
+        r3: [],
       },
       "bloc.exemplary-tccsd": {
         recipient: "organization",
+        forKinds: TCCSD,
         giver: "bloc-committee",
         multipleTenths: 20,
         consecutiveYears: 1,
         yearsSincePrevious: null,
         yearly: "tsvm",
-        requiresR3: true,
+        r3: R3_CONDITIONS,
       },
       "bloc.branch-exemplary-3y": {
         recipient: "organization",
+        forKinds: ["branch"],
         giver: "bloc-committee",
         multipleTenths: 15,
         consecutiveYears: 3,
         yearsSincePrevious: null,
         yearly: "exemplary",
-        requiresR3: true,
+        r3: R3_CONDITIONS,
       },
       "province.tccsd-exemplary-3y": {
         recipient: "organization",
+        forKinds: TCCSD,
         giver: "provincial-standing",
         multipleTenths: 30,
         consecutiveYears: 3,
         yearsSincePrevious: 3,
         yearly: "exemplary",
-        requiresR3: true,
+        r3: PROVINCE_R3,
       },
       "base.excellent-member": {
         recipient: "member",
