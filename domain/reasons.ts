@@ -39,6 +39,7 @@ export type ReasonParams = {
   "org.hcm-no-actions": undefined; // O5
   "reward.not-registered": { year: number }; // R5
   "reward.wrong-kind": { kind: OrgKind }; // R1
+  "reward.organization-not-registered": { year: number }; // R5
   "reward.no-record": { year: number };
   "reward.not-level": { year: number; required: string }; // R3, R4
   "reward.score-below": { year: number; score: number; minimum: number }; // R3
@@ -73,6 +74,7 @@ export const REASON_CODES = [
   "org.hcm-no-actions",
   "reward.not-registered",
   "reward.wrong-kind",
+  "reward.organization-not-registered",
   "reward.no-record",
   "reward.not-level",
   "reward.score-below",

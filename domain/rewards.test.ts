@@ -6,6 +6,7 @@ import {
   checkMemberReward,
   checkOrgReward,
   checkProposalFile,
+  checkProvincialQuota,
   rewardAmount,
   type MemberYearRecord,
   type OrgYearRecord,
@@ -154,7 +155,11 @@ describe("R4: members proposed upward", () => {
 
   it("R4: to the bloc — L1 in 2009–2011 and one emulation title", () => {
     expect(
-      checkMemberReward("bloc.member-excellent-3y", { year: 2011, history: memberYears(["L1", "L1", "L1"], [2010]) }, rb).eligible,
+      checkMemberReward(
+        "bloc.member-excellent-3y",
+        { organizationRegistered: true, year: 2011, history: memberYears(["L1", "L1", "L1"], [2010]) },
+        rb,
+      ).eligible,
     ).toBe(true);
   });
 
@@ -168,19 +173,30 @@ describe("R4: members proposed upward", () => {
       ["reward.too-recent"],
     ],
   ] as const)("R4: to the bloc — %s is ineligible", (_name, history, rewardYears, expected) => {
-    expect(codes(checkMemberReward("bloc.member-excellent-3y", { year: 2011, history, rewardYears }, rb))).toEqual(expected);
+    expect(
+      codes(checkMemberReward("bloc.member-excellent-3y", { organizationRegistered: true, year: 2011, history, rewardYears }, rb)),
+    ).toEqual(expected);
   });
 
   it("R4: to the bloc — a bloc reward of 2008 is 3 years old and allowed", () => {
     const history = memberYears(["L1", "L1", "L1"], [2011]);
     expect(
-      checkMemberReward("bloc.member-excellent-3y", { year: 2011, history, rewardYears: { "bloc-committee": [2008] } }, rb).eligible,
+      checkMemberReward(
+        "bloc.member-excellent-3y",
+        { organizationRegistered: true, year: 2011, history, rewardYears: { "bloc-committee": [2008] } },
+        rb,
+      ).eligible,
     ).toBe(true);
   });
 
   it("R4: to the province — L1 five years, one bloc reward and two titles, 5 years since a provincial reward", () => {
     const history = memberYears(["L1", "L1", "L1", "L1", "L1"], [2008, 2010]);
-    const input = { year: 2011, history, rewardYears: { "bloc-committee": [2009], "provincial-standing": [2006] } };
+    const input = {
+      organizationRegistered: true,
+      year: 2011,
+      history,
+      rewardYears: { "bloc-committee": [2009], "provincial-standing": [2006] },
+    };
     expect(checkMemberReward("province.member-excellent-5y", input, rb).eligible).toBe(true);
     expect(
       codes(checkMemberReward("province.member-excellent-5y", { ...input, rewardYears: { "provincial-standing": [2007] } }, rb)),
@@ -192,18 +208,68 @@ describe("R4: members proposed upward", () => {
     ).toEqual(["reward.too-few-titles"]);
   });
 
+  it("R5: a member of an organization that did not register for emulation at the start of the year is not proposed (C.III)", () => {
+    const history = memberYears(["L1", "L1", "L1"], [2010]);
+    const result = checkMemberReward("bloc.member-excellent-3y", { organizationRegistered: false, year: 2011, history }, rb);
+    expect(result).toEqual({ eligible: false, reasons: [{ code: "reward.organization-not-registered", params: { year: 2011 } }] });
+  });
+
   it("R4: at most 15% of the year's L1 members go to the bloc", () => {
     expect([6, 7, 20].map((n) => blocMemberProposalQuota(n, rb))).toEqual([0, 1, 3]);
   });
 });
 
 describe("R6: the proposal file", () => {
-  it("R6: the seven documents of C.III, present and missing listed", () => {
-    expect(rb.rewards.documents).toHaveLength(7);
-    const check = checkProposalFile(["rated-lists", "party-building-report", "photo"], rb);
+  it("R6: a member's file asks the seven documents of C.III, present and missing listed", () => {
+    expect(rb.rewards.documents.member).toEqual(PROPOSAL_DOCUMENTS);
+    const check = checkProposalFile(["rated-lists", "party-building-report", "photo"], "member", rb);
     expect(check.present).toEqual(["party-building-report", "rated-lists"]);
     expect(check.missing).toHaveLength(5);
     expect(check).toMatchObject({ unknown: ["photo"], complete: false });
-    expect(checkProposalFile([...PROPOSAL_DOCUMENTS], rb)).toMatchObject({ missing: [], complete: true });
+    expect(checkProposalFile([...PROPOSAL_DOCUMENTS], "member", rb)).toMatchObject({ missing: [], complete: true });
+  });
+
+  it("R6: an organization's file does not ask the emulation title certificate, a member's document", () => {
+    const organizationDocuments = PROPOSAL_DOCUMENTS.filter((d) => d !== "emulation-title-certificate");
+    const check = checkProposalFile(organizationDocuments, "organization", rb);
+    expect(check).toEqual({ present: organizationDocuments, missing: [], unknown: [], complete: true });
+  });
+
+  it("R6: the minutes of the emulation council are accepted for document 6 (C.III 6, 'hoặc biên bản họp xét')", () => {
+    const others = PROPOSAL_DOCUMENTS.filter((d) => d !== "emulation-title-certificate");
+    const check = checkProposalFile([...others, "emulation-council-minutes"], "member", rb);
+    expect(check).toMatchObject({ missing: [], unknown: [], complete: true });
+    expect(check.present).toContain("emulation-title-certificate");
+    expect(checkProposalFile(others, "member", rb).missing).toEqual(["emulation-title-certificate"]);
+  });
+});
+
+describe("R2: the provincial quota over a list of proposals", () => {
+  const year = rb.rewards.yearDefaults;
+  const many = (key: RewardKey, n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ key, recipientId: `${prefix}${i}` }));
+
+  it("R2: 7 organizations and 10 members to the province are within the 2011 quota", () => {
+    const list = [...many("province.tccsd-exemplary-3y", 7, "o"), ...many("province.member-excellent-5y", 10, "m")];
+    expect(checkProvincialQuota(list, year, rb)).toEqual({
+      organizations: { proposed: 7, quota: 7, over: 0 },
+      members: { proposed: 10, quota: 10, over: 0 },
+      withinQuota: true,
+    });
+  });
+
+  it("R2: an 8th organization or an 11th member is over; the bloc's own rewards do not count; a recipient counts once", () => {
+    const list = [
+      ...many("province.tccsd-exemplary-3y", 8, "o"),
+      ...many("province.member-excellent-5y", 11, "m"),
+      ...many("bloc.exemplary-tccsd", 20, "b"),
+      { key: "province.tccsd-exemplary-3y" as const, recipientId: "o0" },
+    ];
+    const check = checkProvincialQuota(list, year, rb);
+    expect(check).toMatchObject({ organizations: { proposed: 8, over: 1 }, members: { proposed: 11, over: 1 }, withinQuota: false });
+  });
+
+  it("R2: the quota is the year's parameter", () => {
+    const list = many("province.tccsd-exemplary-3y", 8, "o");
+    expect(checkProvincialQuota(list, { ...year, provincialQuota: { organizations: 9, members: 10 } }, rb).withinQuota).toBe(true);
   });
 });

@@ -2,7 +2,17 @@
 import { floorShare, reachesNonEmpty } from "./fraction";
 import type { LevelCounts, MemberLevel, OrgKind, OrgLevel } from "./levels";
 import { reason, type Reason } from "./reasons";
-import type { MemberRewardKey, OrgRewardKey, ProposalDocument, R3Condition, RewardGiver, RewardKey, Rulebook } from "./rulebook";
+import type {
+  MemberRewardKey,
+  OrgRewardKey,
+  ProposalDocument,
+  R3Condition,
+  RewardGiver,
+  RewardKey,
+  RewardRecipient,
+  Rulebook,
+  YearParameters,
+} from "./rulebook";
 
 /** R1: the money of a reward, floor(baseWage × multiple), in đồng. */
 export function rewardAmount(key: RewardKey, baseWageDong: number, rulebook: Rulebook): number {
@@ -81,16 +91,24 @@ export function checkOrgReward(
   return { eligible: reasons.length === 0, reasons };
 }
 
-/** R4: can this member be proposed for `key` in `year`? `rewardYears` lists earlier rewards per giver. */
+/** R4, R5: can this member be proposed for `key` in `year`? `rewardYears` lists earlier rewards per giver. */
 export function checkMemberReward(
   key: MemberRewardKey,
-  input: { year: number; history: readonly MemberYearRecord[]; rewardYears?: Partial<Record<RewardGiver, readonly number[]>> },
+  input: {
+    year: number;
+    history: readonly MemberYearRecord[];
+    rewardYears?: Partial<Record<RewardGiver, readonly number[]>>;
+    /** R5 (C.III): did the member's TCCSĐ register for emulation at the start of `year`? */
+    organizationRegistered: boolean;
+  },
   rulebook: Rulebook,
 ): Eligibility {
   const spec = rulebook.rewards.catalogue[key];
   const byYear = new Map(input.history.map((r) => [r.year, r]));
   const window = yearsEnding(input.year, spec.consecutiveYears);
   const reasons: Reason[] = [];
+  if (rulebook.rewards.requiresRegistration && !input.organizationRegistered)
+    reasons.push(reason("reward.organization-not-registered", { year: input.year }));
   for (const year of window) {
     const r = byYear.get(year);
     if (!r) reasons.push(reason("reward.no-record", { year }));
@@ -107,12 +125,37 @@ export function checkMemberReward(
 
 export type ProposalFileCheck = { present: ProposalDocument[]; missing: ProposalDocument[]; unknown: string[]; complete: boolean };
 
-/** R6: which of the required documents a proposal file holds. */
-export function checkProposalFile(documents: readonly string[], rulebook: Rulebook): ProposalFileCheck {
-  const required: readonly string[] = rulebook.rewards.documents;
+/** R6: which of the documents that concern `recipient` a proposal file holds; an accepted alternative counts. */
+export function checkProposalFile(documents: readonly string[], recipient: RewardRecipient, rulebook: Rulebook): ProposalFileCheck {
+  const { documents: byRecipient, documentAlternatives } = rulebook.rewards;
+  const required = byRecipient[recipient];
   const given = new Set(documents);
-  const present = rulebook.rewards.documents.filter((d) => given.has(d));
-  const missing = rulebook.rewards.documents.filter((d) => !given.has(d));
-  const unknown = [...given].filter((d) => !required.includes(d));
-  return { present, missing, unknown, complete: missing.length === 0 };
+  const held = (d: ProposalDocument) => given.has(d) || (documentAlternatives[d] ?? []).some((a) => given.has(a));
+  const accepted = new Set<string>(required.flatMap((d) => [d, ...(documentAlternatives[d] ?? [])]));
+  return {
+    present: required.filter(held),
+    missing: required.filter((d) => !held(d)),
+    unknown: [...given].filter((d) => !accepted.has(d)),
+    complete: required.every(held),
+  };
+}
+
+export type QuotaUse = { proposed: number; quota: number; over: number };
+export type ProvincialQuotaCheck = { organizations: QuotaUse; members: QuotaUse; withinQuota: boolean };
+
+/** R2: a list of proposals against the year's provincial quota; each recipient counts once, other givers not at all. */
+export function checkProvincialQuota(
+  proposals: readonly { key: RewardKey; recipientId: string }[],
+  year: YearParameters,
+  rulebook: Rulebook,
+): ProvincialQuotaCheck {
+  const catalogue = rulebook.rewards.catalogue;
+  const use = (recipient: RewardRecipient, quota: number): QuotaUse => {
+    const ids = proposals.filter((p) => catalogue[p.key].giver === "provincial-standing" && catalogue[p.key].recipient === recipient);
+    const proposed = new Set(ids.map((p) => p.recipientId)).size;
+    return { proposed, quota, over: Math.max(0, proposed - quota) };
+  };
+  const organizations = use("organization", year.provincialQuota.organizations);
+  const members = use("member", year.provincialQuota.members);
+  return { organizations, members, withinQuota: organizations.over === 0 && members.over === 0 };
 }

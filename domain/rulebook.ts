@@ -40,6 +40,10 @@ export const PROPOSAL_DOCUMENTS = [
   "rated-lists",
 ] as const;
 export type ProposalDocument = (typeof PROPOSAL_DOCUMENTS)[number];
+/** R6: documents a file may hold in place of a required one (C.III 6: "hoặc biên bản họp xét của Hội đồng thi đua cơ sở"). */
+export const PROPOSAL_DOCUMENT_ALTERNATIVES = ["emulation-council-minutes"] as const;
+export type ProposalDocumentAlternative = (typeof PROPOSAL_DOCUMENT_ALTERNATIVES)[number];
+export type RewardRecipient = "organization" | "member";
 
 type RewardCommon = {
   giver: RewardGiver;
@@ -151,7 +155,10 @@ export type Rulebook = {
     organization: { minScore: number; membersL2OrBetter: Fraction; maxL4Members: number };
     /** R5 */
     requiresRegistration: boolean;
-    documents: readonly ProposalDocument[];
+    /** R6: the documents of C.III that concern each recipient. */
+    documents: Record<RewardRecipient, readonly ProposalDocument[]>;
+    /** R6: what a file may hold instead of a required document. */
+    documentAlternatives: Partial<Record<ProposalDocument, readonly ProposalDocumentAlternative[]>>;
     yearDefaults: YearParameters;
   };
   calendar: Record<PeriodDeadline, CalendarDefault>;

@@ -128,7 +128,9 @@ export const hd07_2011: Rulebook = {
     blocMemberProposalShare: percent(15), // R4
     organization: { minScore: 95, membersL2OrBetter: percent(90, true), maxL4Members: 0 }, // R3
     requiresRegistration: true, // R5
-    documents: PROPOSAL_DOCUMENTS, // R6
+    // R6 (C.III): the emulation title certificate (6) is a member's document; an organization's file does not wait for it.
+    documents: { member: PROPOSAL_DOCUMENTS, organization: PROPOSAL_DOCUMENTS.filter((d) => d !== "emulation-title-certificate") },
+    documentAlternatives: { "emulation-title-certificate": ["emulation-council-minutes"] }, // C.III 6 "hoặc biên bản …"
     // R1, R2: the 2011 figures; a review period supplies its own. 830 000 đ is the general minimum wage from 05/2011.
     yearDefaults: { year: 2011, baseWageDong: 830_000, provincialQuota: { organizations: 7, members: 10 } },
   },
