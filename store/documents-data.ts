@@ -15,7 +15,31 @@ export type PaperRow = {
   state: ResultState | null;
 };
 
-export type BranchPapers = { orgName: string; year: number; official: number; evaluated: number; rows: PaperRow[] };
+/** Who issues a paper: the organization and the one above it, named at the top left of a party document. */
+export type Issuer = { orgName: string; upperOrgName: string | null };
+
+export type BranchPapers = Issuer & {
+  year: number;
+  official: number;
+  evaluated: number;
+  rows: PaperRow[];
+  /** The branch secretary who signs the list (the first one granted, if several); null: signed by hand. */
+  secretaryName: string | null;
+};
+
+export async function loadIssuer(db: Db, orgId: string): Promise<Issuer> {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, parent: { select: { name: true } } } });
+  return { orgName: org.name, upperOrgName: org.parent?.name ?? null };
+}
+
+async function secretaryName(db: Db, orgId: string): Promise<string | null> {
+  const grant = await db.roleGrant.findFirst({
+    where: { orgId, role: "secretary" },
+    orderBy: { createdAt: "asc" },
+    select: { user: { select: { members: { where: { orgId }, select: { fullName: true } } } } },
+  });
+  return grant?.user.members[0]?.fullName ?? null;
+}
 
 export async function loadBranchPapers(db: Db, periodId: string, now: Date): Promise<BranchPapers> {
   const branch = await loadBranchInputs(db, periodId, now.toISOString());
@@ -33,7 +57,8 @@ export async function loadBranchPapers(db: Db, periodId: string, now: Date): Pro
     };
   });
   return {
-    orgName: branch.orgName,
+    ...(await loadIssuer(db, branch.orgId)),
+    secretaryName: await secretaryName(db, branch.orgId),
     year: branch.year,
     rows,
     official: branch.members.filter((m) => m.status.kind === "official").length,

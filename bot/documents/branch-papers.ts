@@ -1,72 +1,36 @@
-// The rating list (danh sách xếp loại, C.III.7) as XLSX and DOCX, and the ballot minutes (biên bản kiểm phiếu).
-import { Document, Packer, PageOrientation, Paragraph } from "docx";
-import ExcelJS from "exceljs";
-import { withoutForbiddenCharacters } from "../../domain/text";
-import type { BranchPapers, PaperRow } from "../../store/documents-data";
+// The rating list (danh sách xếp loại, C.III.7) as DOCX, and the ballot minutes (biên bản kiểm phiếu), in the
+// party's layout (DESIGN.md, "Words"). The XLSX form of the list is in rating-list-xlsx.ts.
+import { Document, Packer } from "docx";
 import type { ReviewTimeZone } from "../../domain/calendar";
-import { describeOutcome, describeReasons } from "../kit/describe-result";
+import type { BranchPapers } from "../../store/documents-data";
+import { describeOutcome } from "../kit/describe-result";
 import type { Translate } from "../kit/i18n";
-import { FONT, signatures, table, text } from "./docx-parts";
+import { a4Section, DOCUMENT_STYLES, table, text, usableWidth } from "./docx-parts";
+import { letterhead, signatureBlocks, title } from "./letterhead";
+import { LIST_CENTRED, LIST_SHARES, listSigner, listTable } from "./rating-list-rows";
 
-const LIST_COLUMNS = ["index", "name", "group", "kind", "result", "state", "note"] as const;
+export { ratingListXlsx } from "./rating-list-xlsx";
 
-function kindText(t: Translate, row: PaperRow): string {
-  return row.exempt ? t("rating.kind.exempt") : t(`rating.kind.${row.kind}`);
-}
-
-/** One line of the rating list: the official level, its state, and the reasons (with the M11 note, the M9 grounds). */
-function listRow(t: Translate, row: PaperRow, index: number, lang: string, zone: ReviewTimeZone): string[] {
-  const o = row.outcome;
-  const note = o ? [o.kind === "level" && o.note ? o.note : "", describeReasons(t, o.reasons, lang, zone)].filter(Boolean).join(" ") : "";
-  return [
-    String(index + 1),
-    row.fullName,
-    row.group ?? "",
-    kindText(t, row),
-    o ? describeOutcome(t, o) : t("rating.outcome.awaiting-tally"),
-    row.state ? t(`rating.state.${row.state}`) : "",
-    note,
-  ];
-}
-
-export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: string, zone: ReviewTimeZone): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(t("docs.col.result").slice(0, 31));
-  // What XML 1.0 forbids (U+FFFE, U+FFFF, controls) would make the whole workbook unreadable.
-  const addRow = (cells: string[]) => sheet.addRow(cells.map(withoutForbiddenCharacters));
-  addRow([t("docs.party")]);
-  addRow([t("docs.org", { org: papers.orgName })]);
-  addRow([t("docs.list_title", { year: papers.year })]).font = { bold: true, name: FONT };
-  addRow([]);
-  addRow(LIST_COLUMNS.map((c) => t(`docs.col.${c}`))).font = { bold: true, name: FONT };
-  for (const [i, row] of papers.rows.entries()) addRow(listRow(t, row, i, lang, zone));
-  for (const [i, column] of sheet.columns.entries()) column.width = [6, 30, 10, 18, 45, 14, 60][i];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+const LANDSCAPE = usableWidth("landscape");
 
 export async function ratingListDocx(t: Translate, papers: BranchPapers, lang: string, zone: ReviewTimeZone): Promise<Buffer> {
+  const { header, rows } = listTable(t, papers, lang, zone);
   const doc = new Document({
+    styles: DOCUMENT_STYLES,
     sections: [
-      {
-        children: [
-          text(t("docs.party"), { bold: true, center: true }),
-          text(t("docs.org", { org: papers.orgName })),
-          text(t("docs.list_title", { year: papers.year }), { bold: true, center: true }),
-          new Paragraph(""),
-          table(
-            LIST_COLUMNS.map((c) => t(`docs.col.${c}`)),
-            papers.rows.map((row, i) => listRow(t, row, i, lang, zone)),
-          ),
-          new Paragraph(""),
-          signatures([t("docs.sign.secretary")], t("docs.sign.hint")),
-        ],
-      },
+      a4Section("landscape", [
+        letterhead(t, papers, LANDSCAPE),
+        ...title(t("docs.list_title", { year: papers.year })),
+        table(header, rows, LANDSCAPE, LIST_SHARES, LIST_CENTRED),
+        ...signatureBlocks(t, [listSigner(t, papers)], LANDSCAPE),
+      ]),
     ],
   });
   return Packer.toBuffer(doc);
 }
 
 const MINUTES_COLUMNS = ["index", "name", "method", "official", "present", "issued", "valid", "l1", "l2", "l3", "l4", "result"] as const;
+const MINUTES_SHARES = [5, 15, 9, 7, 6, 6, 6, 8, 7, 8, 9, 14];
 
 /** M13: the counts of each member's vote; a secret ballot issues one ballot per member present. */
 export async function ballotMinutesDocx(t: Translate, papers: BranchPapers): Promise<Buffer> {
@@ -78,26 +42,28 @@ export async function ballotMinutesDocx(t: Translate, papers: BranchPapers): Pro
     return [i + 1, row.fullName, ...counts, row.outcome ? describeOutcome(t, row.outcome) : t("rating.outcome.awaiting-tally")];
   });
   const doc = new Document({
+    styles: DOCUMENT_STYLES,
     sections: [
-      {
-        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
-        children: [
-          text(t("docs.party"), { bold: true, center: true }),
-          text(t("docs.org", { org: papers.orgName })),
-          text(t("docs.minutes_title"), { bold: true, center: true }),
-          text(t("docs.minutes_subtitle", { year: papers.year }), { center: true }),
-          new Paragraph(""),
-          text(t("docs.minutes_summary", { total: papers.rows.length, official: papers.official, evaluated: papers.evaluated })),
-          text(t("docs.minutes_rule"), { italic: true }),
-          new Paragraph(""),
-          table(
-            MINUTES_COLUMNS.map((c) => t(`docs.col.${c}`)),
-            rows,
-          ),
-          new Paragraph(""),
-          signatures([t("docs.sign.counters"), t("docs.sign.secretary"), t("docs.sign.chair")], t("docs.sign.hint")),
-        ],
-      },
+      a4Section("landscape", [
+        letterhead(t, papers, LANDSCAPE),
+        ...title(t("docs.minutes_title"), t("docs.minutes_subtitle", { year: papers.year })),
+        text(t("docs.minutes_summary", { total: papers.rows.length, official: papers.official, evaluated: papers.evaluated }), {
+          align: "justify",
+          indent: true,
+        }),
+        text(t("docs.minutes_rule"), { italic: true, align: "justify", indent: true, after: 120 }),
+        table(
+          MINUTES_COLUMNS.map((c) => t(`docs.col.${c}`)),
+          rows,
+          LANDSCAPE,
+          MINUTES_SHARES,
+        ),
+        ...signatureBlocks(
+          t,
+          [t("docs.sign.counters"), t("docs.sign.secretary"), t("docs.sign.chair")].map((line) => ({ lines: [line], name: null })),
+          LANDSCAPE,
+        ),
+      ]),
     ],
   });
   return Packer.toBuffer(doc);

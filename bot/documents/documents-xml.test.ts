@@ -17,6 +17,8 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 const papers: BranchPapers = {
   orgName: `Chi bộ\uFFFF Văn phòng`,
+  upperOrgName: "Đảng ủy\uFFFE Sở",
+  secretaryName: `Trần\uFFFF Bí Thư`,
   year: 2026,
   official: 1,
   evaluated: 1,
@@ -55,7 +57,7 @@ describe("exported documents with forbidden characters in names", () => {
       () =>
         selfReviewDocx(t, {
           fullName: DIRTY,
-          orgName: papers.orgName,
+          issuer: papers,
           year: 2026,
           review: { contents: { a: "a\uFFFF", b: null, c: null, d: null }, hcmActions: null, selfRating: "L2" } as never,
         }),

@@ -1,7 +1,7 @@
 // /export (secretary): the rating list as XLSX and DOCX and the ballot minutes as DOCX, sent in the chat.
 // /myreview_docx (member): their own filled self-review as DOCX to print and sign.
 import { Composer, InputFile } from "grammy";
-import { loadBranchPapers } from "../../store/documents-data";
+import { loadBranchPapers, loadIssuer } from "../../store/documents-data";
 import { currentPeriod } from "../../store/periods";
 import { getReview, reviewerContext } from "../../store/reviews";
 import { requireBranchRole } from "../branch-role";
@@ -38,7 +38,7 @@ export function exportFeature(): Composer<BotContext> {
     const file = await selfReviewDocx(ctx.t, {
       review,
       fullName: reviewer.fullName,
-      orgName: reviewer.orgName,
+      issuer: await loadIssuer(ctx.deps.db, reviewer.orgId),
       year: reviewer.period.year,
     });
     await ctx.replyWithDocument(new InputFile(file, `ban-tu-kiem-diem-${reviewer.period.year}.docx`), {

@@ -1,0 +1,74 @@
+// `npm run docs:render [-- <folder>]`: every document the bot sends, generated from a seeded demo branch into a
+// folder (default /tmp/docs-render), then, when LibreOffice and poppler are installed, rendered to PDF and PNG so
+// a person can look at the pages. Not a test: LibreOffice is not a dependency of the project.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { defaultTimeZone } from "../bot/config";
+import { ballotMinutesDocx, ratingListDocx, ratingListXlsx } from "../bot/documents/branch-papers";
+import { selfReviewDocx } from "../bot/documents/self-review-docx";
+import { translatorFor } from "../bot/kit/i18n";
+import { loadBranchPapers, loadIssuer } from "../store/documents-data";
+import { getReview, reviewerContext } from "../store/reviews";
+import { freshDb } from "../test/support/db";
+import { seedDemoBranch } from "./render-documents/demo-branch";
+
+const folder = path.resolve(process.argv[2] ?? "/tmp/docs-render");
+const zone = defaultTimeZone();
+
+async function generate(): Promise<string[]> {
+  const { db, cleanup } = await freshDb();
+  try {
+    const demo = await seedDemoBranch(db);
+    const papers = await loadBranchPapers(db, demo.periodId, demo.now);
+    const reviewer = (await reviewerContext(db, demo.authorId))!;
+    const review = (await getReview(db, demo.periodId, demo.authorId))!;
+    const files: Array<[string, Buffer]> = [];
+    for (const lang of ["vi", "en"]) {
+      const t = translatorFor(lang);
+      files.push(
+        [`${lang}-1-danh-sach-xep-loai-xlsx.xlsx`, await ratingListXlsx(t, papers, lang, zone)],
+        [`${lang}-2-danh-sach-xep-loai.docx`, await ratingListDocx(t, papers, lang, zone)],
+        [`${lang}-3-bien-ban-kiem-phieu.docx`, await ballotMinutesDocx(t, papers)],
+        [
+          `${lang}-4-ban-tu-kiem-diem.docx`,
+          await selfReviewDocx(t, { review, fullName: reviewer.fullName, issuer: await loadIssuer(db, reviewer.orgId), year: papers.year }),
+        ],
+      );
+    }
+    mkdirSync(folder, { recursive: true });
+    for (const [name, bytes] of files) writeFileSync(path.join(folder, name), bytes);
+    return files.map(([name]) => name);
+  } finally {
+    await cleanup();
+  }
+}
+
+function installed(command: string): boolean {
+  try {
+    execFileSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** soffice → PDF, pdftoppm → one PNG a page at 70 dpi (enough to judge layout, small to look at). */
+function render(names: string[]): void {
+  if (!installed("soffice") || !installed("pdftoppm")) {
+    console.log("LibreOffice or poppler is missing: install libreoffice-writer libreoffice-calc poppler-utils to render.");
+    return;
+  }
+  execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", folder, ...names.map((n) => path.join(folder, n))], {
+    stdio: "ignore",
+  });
+  for (const name of names) {
+    const base = path.join(folder, name.replace(/\.(docx|xlsx)$/, ""));
+    execFileSync("pdftoppm", ["-png", "-r", "70", `${base}.pdf`, base]);
+  }
+}
+
+const names = await generate();
+render(names);
+console.log(`Documents in ${folder}:`);
+for (const file of readdirSync(folder).sort()) console.log(`  ${file}`);
