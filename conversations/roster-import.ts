@@ -96,7 +96,9 @@ async function readRoster(conversation: BotConversation, answer: Answer): Promis
   return conversation.external(async (outside): Promise<RosterImport | FileFailure> => {
     const text = await downloadText(outside, answer.fileId);
     if (typeof text !== "string") return { failed: text };
-    const parsed = await finishInSteps(rosterCsvSteps(text, { asOf: outside.deps.clock().toISOString() }));
+    const parsed = await finishInSteps(
+      rosterCsvSteps(text, { asOf: { at: outside.deps.clock().toISOString(), offsetMinutes: outside.deps.timeZone.offsetMinutes } }),
+    );
     return parsed.errors.some((e) => e.error === "roster.too-many-members") ? { failed: "too-many" } : parsed;
   });
 }

@@ -57,7 +57,12 @@ export async function tallyConversation(conversation: BotConversation, ctx: Conv
     if (vote === "L4") tally.l4Grounds = await askGrounds(d);
     const note = vote === "L3" ? await askNote(d) : undefined;
     const outcome = await conversation.external((c) =>
-      previewMemberOutcome(c.deps.db, { periodId: args.periodId, memberId: args.memberId, tally, l3Note: note }, c.deps.clock()),
+      previewMemberOutcome(
+        c.deps.db,
+        { periodId: args.periodId, memberId: args.memberId, tally, l3Note: note },
+        c.deps.clock(),
+        c.deps.timeZone.offsetMinutes,
+      ),
     );
     const preview = d.t("tally.preview", {
       name: args.memberName,
@@ -145,7 +150,12 @@ async function save(d: Dialog, tally: TallyInput, note: string | undefined): Pro
     const now = c.deps.clock();
     const actorId = c.identity.userId;
     await recordTally(c.deps.db, { periodId: args.periodId, memberId: args.memberId, slot: args.slot, tally, enteredById: actorId }, now);
-    const pass = await evaluateBranch(c.deps.db, { periodId: args.periodId, actorId, notes: note ? { [args.memberId]: note } : {} }, now);
+    const pass = await evaluateBranch(
+      c.deps.db,
+      { periodId: args.periodId, actorId, notes: note ? { [args.memberId]: note } : {} },
+      now,
+      c.deps.timeZone.offsetMinutes,
+    );
     await reportPass(c.api, c.deps.db, args.orgId, pass, now);
     const result = (await latestResults(c.deps.db, args.periodId)).get(args.memberId);
     return { outcome: result?.outcome ?? null };

@@ -11,11 +11,9 @@ import { PERIOD_DEADLINES, type PeriodDeadline, type Rulebook } from "./rulebook
  */
 export type ReviewTimeZone = { name: string; offsetMinutes: number };
 
-/**
- * Not yet TZ_REVIEW: the rating path (M9 the discipline's year, M10 months away) still reads local days at +07:00.
- * Passing Deps.timeZone through rateMember and the roster's month counts is left to do; nothing else may use this.
- */
-export const RATING_PATH_OFFSET_MINUTES = 7 * 60;
+/** An instant and the review time zone's offset (TZ_REVIEW): enough to know which local day it is. */
+export type ZonedInstant = { at: string; offsetMinutes: number };
+
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_DAY = 86_400_000;
 

@@ -114,6 +114,14 @@ describe("discipline, Ho Chi Minh actions, retired and away members", () => {
     expect(levelOf(outcome)).toBe(expected);
   });
 
+  it("M9: the discipline's year is the local year at the review zone's offset (TZ_REVIEW), not a fixed +07:00", () => {
+    const newYearsEveUtc = [{ ...reprimand2011, date: "2010-12-31T17:30:00Z" }];
+    const rated = (offsetMinutes: number) =>
+      levelOf(rateMember(ratingInput({ disciplines: newYearsEveUtc, offsetMinutes, tally: tally(9, { L1: 9 }) }), rb));
+    expect(rated(7 * 60)).toBe("L4"); // already 2011 in Vietnam
+    expect(rated(0)).toBe("L1"); // still 2010 at UTC
+  });
+
   it("M9: the L4 says why, with the heaviest discipline, and needs no Ho Chi Minh actions", () => {
     const disciplines = [reprimand2011, { level: "warning", source: "party", date: "2011-09-09" }] as const;
     const outcome = rateMember(ratingInput({ disciplines: [...disciplines], hcmActions: false }), rb);

@@ -1,5 +1,5 @@
 // M1–M13: the rating of one party member from their status, their discipline record and the branch's tally.
-import { localYear, RATING_PATH_OFFSET_MINUTES } from "./calendar";
+import { localYear } from "./calendar";
 import { DISCIPLINE_LEVELS, type DisciplineLevel, type DisciplineSource, type MemberKind, type MemberLevel } from "./levels";
 import { DomainError, reason, type Reason } from "./reasons";
 import type { Rulebook } from "./rulebook";
@@ -24,6 +24,8 @@ export type MemberRatingInput = {
   hcmActions: boolean;
   disciplines: DisciplineInput[];
   periodYear: number;
+  /** The review time zone's offset (TZ_REVIEW): in which local year a discipline was decided (M9). */
+  offsetMinutes: number;
   tally?: TallyInput;
   /** M11: the shortcomings the branch names for an L3 member (the secretary's words, kept as given). */
   l3Note?: string;
@@ -64,13 +66,18 @@ export function isDisciplineForm(source: DisciplineSource, level: DisciplineLeve
 }
 
 /** M9: the heaviest qualifying discipline decided in the period year, or null. */
-export function disciplineInYear(disciplines: DisciplineInput[], year: number, rulebook: Rulebook): DisciplineInput | null {
+export function disciplineInYear(
+  disciplines: DisciplineInput[],
+  year: number,
+  rulebook: Rulebook,
+  offsetMinutes: number,
+): DisciplineInput | null {
   const minimum = DISCIPLINE_LEVELS.indexOf(rulebook.member.discipline.minimumLevel);
   let heaviest: DisciplineInput | null = null;
   for (const d of disciplines) {
     const severity = DISCIPLINE_LEVELS.indexOf(d.level);
     if (severity < minimum || !isDisciplineForm(d.source, d.level, rulebook)) continue;
-    if (localYear(d.date, RATING_PATH_OFFSET_MINUTES) !== year) continue;
+    if (localYear(d.date, offsetMinutes) !== year) continue;
     if (!heaviest || severity > DISCIPLINE_LEVELS.indexOf(heaviest.level)) heaviest = d;
   }
   return heaviest;
@@ -105,7 +112,7 @@ export function rateMember(input: MemberRatingInput, rulebook: Rulebook): Member
   if (input.absentFromMeeting) return { kind: "deferred", reasons: [reason("member.absent")] };
 
   const vote = input.tally ? checkedVote(input.tally, rulebook) : null;
-  const discipline = disciplineInYear(input.disciplines, input.periodYear, rulebook);
+  const discipline = disciplineInYear(input.disciplines, input.periodYear, rulebook, input.offsetMinutes);
   const disciplineReasons = discipline
     ? [reason("member.discipline", { level: discipline.level, source: discipline.source, date: discipline.date })]
     : [];

@@ -1,4 +1,5 @@
 // The CSV form of the roster (both formats are described in roster.ts).
+import type { ZonedInstant } from "./calendar";
 import { csvRecords } from "./csv";
 import {
   emptyRosterEntry,
@@ -30,7 +31,7 @@ function yesNo(raw: string): boolean | null {
   return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : null;
 }
 
-function parseRow(cell: (c: Column) => string, asOf: string | undefined): RosterEntry | RosterError {
+function parseRow(cell: (c: Column) => string, asOf: ZonedInstant | undefined): RosterEntry | RosterError {
   const name = rosterName(cell("name"));
   if (typeof name !== "string") return name;
   const kind = rosterKind(cell("kind"));
@@ -50,7 +51,7 @@ function parseRow(cell: (c: Column) => string, asOf: string | undefined): Roster
     entry.workingAwaySince = since;
     // Listing a member as away is the secretary recording an absence that was reported and allowed (M1).
     entry.status.awayReportedAllowed = true;
-    entry.status.workingAwayMonths = asOf ? fullMonthsBetween(since, asOf)! : 0;
+    entry.status.workingAwayMonths = asOf ? fullMonthsBetween(since, asOf.at, asOf.offsetMinutes)! : 0;
   }
   return entry;
 }
@@ -58,8 +59,8 @@ function parseRow(cell: (c: Column) => string, asOf: string | undefined): Roster
 /** Rows parsed between two pauses of `rosterCsvSteps`: a few milliseconds of work. */
 export const ROWS_PER_STEP = 250;
 
-/** Parse a roster CSV. Months away are counted up to `asOf` (an ISO instant); without it they stay 0. */
-export function parseRosterCsv(text: string, options: { asOf?: string } = {}): RosterImport {
+/** Parse a roster CSV. Months away are counted up to `asOf` (an instant, in the review zone); without it they stay 0. */
+export function parseRosterCsv(text: string, options: { asOf?: ZonedInstant } = {}): RosterImport {
   const steps = rosterCsvSteps(text, options);
   for (;;) {
     const step = steps.next();
@@ -71,7 +72,7 @@ export function parseRosterCsv(text: string, options: { asOf?: string } = {}): R
  * parseRosterCsv in steps: it yields after every ROWS_PER_STEP rows, so the caller can let other work run in
  * between, and stops at the first row beyond MAX_ROSTER_MEMBERS (the rest of a huge file is never read).
  */
-export function* rosterCsvSteps(text: string, options: { asOf?: string } = {}): Generator<void, RosterImport> {
+export function* rosterCsvSteps(text: string, options: { asOf?: ZonedInstant } = {}): Generator<void, RosterImport> {
   const records = csvRecords(text);
   const header = records.next().value;
   const columns = new Map<string, number>();

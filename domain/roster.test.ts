@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "./csv";
 import { fullMonthsBetween, parseRosterLine, parseRosterLines } from "./roster";
 import { parseRosterCsv } from "./roster-csv";
-import { official } from "./test-helpers";
+import { official, VN } from "./test-helpers";
 
 describe("roster lines (M1, M2, M5, M6, M10)", () => {
   it("M1: the three kinds, with or without diacritics and in any case", () => {
@@ -57,7 +57,7 @@ describe("roster CSV", () => {
       "\uFEFFkind;name;group;exempt;leader;retired_not_moved;working_away_since\r\n" +
       'chính thức;"Phạm ""Hai"" Dung";Tổ 3;;x;0;2011-08-15\r\n' +
       "dự bị;Hoàng Văn Em;;không;;có;\r\n";
-    const result = parseRosterCsv(text, { asOf: "2011-12-14T10:00:00+07:00" });
+    const result = parseRosterCsv(text, { asOf: { at: "2011-12-14T10:00:00+07:00", offsetMinutes: VN } });
     expect(result.errors).toEqual([]);
     expect(result.entries[0]).toEqual({
       name: 'Phạm "Hai" Dung',
@@ -79,11 +79,16 @@ describe("roster CSV", () => {
     expect(parseRosterCsv("name,group\nAn,1").errors).toEqual([{ line: 1, error: "roster.csv-missing-column", detail: "kind" }]);
   });
 
+  it("M10: the local day of `asOf` follows the review zone's offset", () => {
+    expect(fullMonthsBetween("2011-09-20", "2011-12-19T18:00:00Z", 7 * 60)).toBe(3); // 20/12 in Vietnam
+    expect(fullMonthsBetween("2011-09-20", "2011-12-19T18:00:00Z", 0)).toBe(2);
+  });
+
   it("M10: whole months away, counted on local days", () => {
-    expect(fullMonthsBetween("2011-09-20", "2011-12-19T10:00:00+07:00")).toBe(2);
-    expect(fullMonthsBetween("2011-09-20", "2011-12-20T10:00:00+07:00")).toBe(3);
-    expect(fullMonthsBetween("2011-09", "2011-12-01T00:00:00+07:00")).toBe(3);
-    expect(fullMonthsBetween("2011-13-01", "2011-12-01T00:00:00+07:00")).toBeNull();
+    expect(fullMonthsBetween("2011-09-20", "2011-12-19T10:00:00+07:00", VN)).toBe(2);
+    expect(fullMonthsBetween("2011-09-20", "2011-12-20T10:00:00+07:00", VN)).toBe(3);
+    expect(fullMonthsBetween("2011-09", "2011-12-01T00:00:00+07:00", VN)).toBe(3);
+    expect(fullMonthsBetween("2011-13-01", "2011-12-01T00:00:00+07:00", VN)).toBeNull();
   });
 
   it("CSV reader: quotes, escaped quotes, delimiters and line breaks inside quotes, line numbers", () => {

@@ -13,7 +13,7 @@
 // 2. CSV with the header name,kind,exempt,retired_not_moved,working_away_since,group,leader (any order, "," or ";").
 //    kind takes the same words; yes/no columns take 1/0, x, có/không, yes/no, true/false or empty;
 //    working_away_since is YYYY-MM or YYYY-MM-DD, turned into whole months up to `asOf`.
-import { localDateKey, RATING_PATH_OFFSET_MINUTES } from "./calendar";
+import { localDateKey } from "./calendar";
 import type { MemberKind } from "./levels";
 import type { MemberStatusInput } from "./member-rating";
 import { cleanName, foldVietnamese } from "./text";
@@ -157,11 +157,11 @@ export function parseMonthDate(text: string): [number, number, number] | null {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? [y, mo, d] : null;
 }
 
-/** Whole months from a YYYY-MM[-DD] date to the local day of `asOf`; null if the date is malformed. */
-export function fullMonthsBetween(since: string, asOf: string): number | null {
+/** Whole months from a YYYY-MM[-DD] date to the local day of `asOf` (at the review zone's offset); null if malformed. */
+export function fullMonthsBetween(since: string, asOf: string, offsetMinutes: number): number | null {
   const start = parseMonthDate(since);
   if (!start) return null;
   const [y1, m1, d1] = start;
-  const [y2, m2, d2] = localDateKey(asOf, RATING_PATH_OFFSET_MINUTES).split("-").map(Number) as [number, number, number];
+  const [y2, m2, d2] = localDateKey(asOf, offsetMinutes).split("-").map(Number) as [number, number, number];
   return Math.max(0, (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0));
 }

@@ -2,6 +2,9 @@
 import type { MemberStatusInput, MemberRatingInput } from "./member-rating";
 import type { TallyInput } from "./tally";
 
+/** Vietnam's offset, the zone of the guideline's examples (+07:00, no daylight saving). */
+export const VN = 7 * 60;
+
 export function official(overrides: Partial<MemberStatusInput> = {}): MemberStatusInput {
   return { kind: "official", exempt: false, retiredNotMoved: false, workingAwayMonths: 0, isLeader: false, ...overrides };
 }
@@ -13,5 +16,13 @@ export function tally(official: number, votes: Partial<TallyInput["votes"]>, pre
 }
 
 export function ratingInput(overrides: Partial<MemberRatingInput> = {}): MemberRatingInput {
-  return { member: official(), absentFromMeeting: false, hcmActions: true, disciplines: [], periodYear: 2011, ...overrides };
+  return {
+    member: official(),
+    absentFromMeeting: false,
+    hcmActions: true,
+    disciplines: [],
+    periodYear: 2011,
+    offsetMinutes: VN,
+    ...overrides,
+  };
 }

@@ -12,6 +12,7 @@ import { loadBranchPapers, loadIssuer } from "../store/documents-data";
 import { getReview, reviewerContext } from "../store/reviews";
 import { freshDb } from "../test/support/db";
 import { seedDemoBranch } from "./render-documents/demo-branch";
+import { REVIEW_OFFSET } from "../test/support/time-zone";
 
 const folder = path.resolve(process.argv[2] ?? "/tmp/docs-render");
 const zone = defaultTimeZone();
@@ -20,7 +21,7 @@ async function generate(): Promise<string[]> {
   const { db, cleanup } = await freshDb();
   try {
     const demo = await seedDemoBranch(db);
-    const papers = await loadBranchPapers(db, demo.periodId, demo.now);
+    const papers = await loadBranchPapers(db, demo.periodId, demo.now, REVIEW_OFFSET);
     const reviewer = (await reviewerContext(db, demo.authorId))!;
     const review = (await getReview(db, demo.periodId, demo.authorId))!;
     const files: Array<[string, Buffer]> = [];

@@ -64,7 +64,7 @@ async function randomBranch(db: Db, parentId: string, name: string, seed: number
       await recordTally(db, { periodId: b.periodId, memberId: id, slot, tally: TALLY, enteredById: "u" }, NOW);
     if (entries === 1 && pick(3) === 0) await supersedeTallies(db, b.periodId, id, "u", NOW);
   }
-  await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW);
+  await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW, REVIEW_OFFSET);
   const recognized = await recognizeResults(db, { periodId: b.periodId, actorId: "u" }, NOW);
   for (const r of recognized.filter(() => pick(3) === 0))
     await revokeMemberResult(db, { periodId: b.periodId, memberId: r.memberId, why: "Sai sót", actorId: "u" }, NOW);
@@ -93,11 +93,11 @@ describe("loadBranchTallies", () => {
     );
     await createOrganization(db, { name: "Chi bộ chưa mở", kind: "branch", parentId: parent.id }, null, NOW);
 
-    const lines = await loadBranchTallies(db, parent.id, NOW.toISOString());
+    const lines = await loadBranchTallies(db, parent.id, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
     expect(lines.map((l) => l.orgName)).toEqual(["Chi bộ A", "Chi bộ B", "Chi bộ C"]);
     const seen = { late: 0, missing: 0, deferred: 0, notEvaluated: 0, counted: 0, recognized: 0, unreachable: 0 };
     for (const line of lines) {
-      const one = (await loadStatusInputs(db, line.orgId, NOW.toISOString()))!;
+      const one = (await loadStatusInputs(db, line.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET }))!;
       expect(line.period).toEqual(one.period);
       const expected = branchStatus({ members: one.members, deadline: one.period.selfReviewDeadline, now: NOW.toISOString() }).counts;
       const counts = branchCounts({ ...line.tallies, deadline: line.period.selfReviewDeadline, now: NOW.toISOString() });
@@ -119,7 +119,7 @@ describe("loadBranchTallies", () => {
     });
     await writeReview(db, b.periodId, b.memberIds.An!, AFTER);
     const countsAt = async () => {
-      const [line] = await loadBranchTallies(db, parent.id, NOW.toISOString());
+      const [line] = await loadBranchTallies(db, parent.id, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
       return branchCounts({ ...line!.tallies, deadline: line!.period.selfReviewDeadline, now: NOW.toISOString() });
     };
     expect(await countsAt()).toMatchObject({ late: 1, submitted: 0 });

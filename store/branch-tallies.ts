@@ -3,6 +3,7 @@
 // (bench/status.bench.ts); counting in SQL returns a few rows per branch. Which state a combination is in is the
 // domain's decision (branchCounts), made once per combination. Each statement is served by a covering index
 // (migration 20261127180500_status_covering_indexes), so no review text is ever read.
+import type { ZonedInstant } from "../domain/calendar";
 import type { BranchTallies } from "../domain";
 import type { Db } from "./client";
 import { selfReviewBySubmission } from "./reviews";
@@ -50,7 +51,7 @@ const ROWS = {
   results: tuple(text, text, resultState, integer),
 };
 
-export async function loadBranchTallies(db: Db, parentId: string, now: string): Promise<BranchTalliesRow[]> {
+export async function loadBranchTallies(db: Db, parentId: string, now: ZonedInstant): Promise<BranchTalliesRow[]> {
   const rows = <Row extends unknown[]>(sql: string, row: Decoder<Row>) => tupleQuery(db, sql, row).all(parentId);
   const branches = new Map<string, BranchTalliesRow>();
   for (const [orgId, orgName, id, year, deadline] of rows(STATEMENTS.periods, ROWS.periods)) {

@@ -41,8 +41,8 @@ async function secretaryName(db: Db, orgId: string): Promise<string | null> {
   return grant?.user.members[0]?.fullName ?? null;
 }
 
-export async function loadBranchPapers(db: Db, periodId: string, now: Date): Promise<BranchPapers> {
-  const branch = await loadBranchInputs(db, periodId, now.toISOString());
+export async function loadBranchPapers(db: Db, periodId: string, now: Date, offsetMinutes: number): Promise<BranchPapers> {
+  const branch = await loadBranchInputs(db, periodId, { at: now.toISOString(), offsetMinutes });
   const results = await latestResults(db, periodId);
   const rows = branch.members.map((m): PaperRow => {
     const r = results.get(m.id);

@@ -1,4 +1,5 @@
 // Everything the member rating of a branch is computed from, loaded with one query per table.
+import type { ZonedInstant } from "../domain/calendar";
 import {
   fullMonthsBetween,
   tallyEntriesAgree,
@@ -39,15 +40,18 @@ export type BranchInputs = {
   periodId: string;
   year: number;
   rulebookId: string;
+  /** The review time zone's offset the inputs were read at (local days of M9, M10). */
+  offsetMinutes: number;
   members: MemberInputs[];
 };
 
 /** MemberStatusInput from a roster row; months away are counted up to `asOf` (M10). */
 export function memberStatus(
   m: { kind: string; exempt: boolean; retiredNotMoved: boolean; workingAwaySince: Date | null; isLeader: boolean },
-  asOf: string,
+  asOf: ZonedInstant,
 ): MemberStatusInput {
-  const months = m.workingAwaySince ? (fullMonthsBetween(m.workingAwaySince.toISOString().slice(0, 10), asOf) ?? 0) : 0;
+  const since = m.workingAwaySince?.toISOString().slice(0, 10);
+  const months = since ? (fullMonthsBetween(since, asOf.at, asOf.offsetMinutes) ?? 0) : 0;
   return {
     kind: m.kind as MemberKind,
     exempt: m.exempt,
@@ -59,7 +63,7 @@ export function memberStatus(
   };
 }
 
-export async function loadRoster(db: Db | Tx, orgId: string, asOf: string): Promise<RosterMember[]> {
+export async function loadRoster(db: Db | Tx, orgId: string, asOf: ZonedInstant): Promise<RosterMember[]> {
   const rows = await db.member.findMany({
     where: { orgId },
     include: { group: { select: { name: true } }, user: { select: { telegramId: true, language: true } } },
@@ -87,7 +91,7 @@ function standingTally(entries: TallyRow[], doubleEntry: boolean): { tally: Tall
   return { tally: { ...first, l4Grounds: grounds }, disagreement: false };
 }
 
-export async function loadBranchInputs(db: Db | Tx, periodId: string, asOf: string): Promise<BranchInputs> {
+export async function loadBranchInputs(db: Db | Tx, periodId: string, asOf: ZonedInstant): Promise<BranchInputs> {
   const period = await db.reviewPeriod.findUniqueOrThrow({ where: { id: periodId }, include: { org: true } });
   const roster = await loadRoster(db, period.orgId, asOf);
   const ids = roster.map((m) => m.id);
@@ -119,6 +123,7 @@ export async function loadBranchInputs(db: Db | Tx, periodId: string, asOf: stri
     periodId,
     year: period.year,
     rulebookId: period.rulebookId,
+    offsetMinutes: asOf.offsetMinutes,
     members,
   };
 }

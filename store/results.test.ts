@@ -7,6 +7,7 @@ import type { Db } from "./client";
 import { chooseCapKeeper, recognizeResults, revokeMemberResult } from "./recognition";
 import { evaluateBranch, resultHistory } from "./results";
 import { activeTallies, recordHcmPresented, recordTally, setMeetingAbsence } from "./tallies";
+import { REVIEW_OFFSET } from "../test/support/time-zone";
 
 const NOW = new Date("2026-12-25T10:00:00Z");
 let database: Awaited<ReturnType<typeof freshDb>>;
@@ -47,10 +48,10 @@ describe("evaluateBranch (M8, M14)", () => {
   it("M14 stores a new version for a changed result and keeps the old one", async () => {
     const b = await branch(3);
     await recordTally(db, { periodId: b.periodId, memberId: b.ids[0]!, slot: 1, tally: counts(3, { L3: 2 }), enteredById: "u" }, NOW);
-    expect((await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW)).changed).toEqual([b.ids[0]]);
-    expect((await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW)).changed).toEqual([]);
+    expect((await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW, REVIEW_OFFSET)).changed).toEqual([b.ids[0]]);
+    expect((await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW, REVIEW_OFFSET)).changed).toEqual([]);
     await recordTally(db, { periodId: b.periodId, memberId: b.ids[0]!, slot: 1, tally: counts(3, { L2: 2 }), enteredById: "u" }, NOW);
-    await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW);
+    await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW, REVIEW_OFFSET);
     const history = await resultHistory(db, b.periodId, b.ids[0]!);
     expect(history.map((r) => r.outcome.kind === "level" && r.outcome.level)).toEqual(["L3", "L2"]);
     const audit = await listAudit(db, "MemberResult", history[1]!.id);
@@ -60,7 +61,7 @@ describe("evaluateBranch (M8, M14)", () => {
   it("M3 an absent member is deferred", async () => {
     const b = await branch(3);
     await setMeetingAbsence(db, b.periodId, b.ids[1]!, true, "u", NOW);
-    await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW);
+    await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW, REVIEW_OFFSET);
     expect((await resultHistory(db, b.periodId, b.ids[1]!))[0]!.outcome.kind).toBe("deferred");
   });
 
@@ -73,7 +74,7 @@ describe("evaluateBranch (M8, M14)", () => {
         { periodId: b.periodId, memberId: id, slot: 1, tally: counts(14, i < 3 ? { L1: 12 } : { L2: 12 }), enteredById: "u" },
         NOW,
       );
-    const pass = await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW);
+    const pass = await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW, REVIEW_OFFSET);
     expect(pass.final).toBe(false);
     expect(pass.tie?.seatsLeft).toBe(2);
     const candidates = pass.tie!.candidates.map((c) => c.memberId);
@@ -82,7 +83,7 @@ describe("evaluateBranch (M8, M14)", () => {
     const tie = { periodId: b.periodId, candidates, seatsLeft: 2, actorId: "u" };
     expect(await chooseCapKeeper(db, { ...tie, memberId: b.ids[0]! }, NOW)).toBe(false);
     expect(await chooseCapKeeper(db, { ...tie, memberId: b.ids[2]! }, NOW)).toBe(true);
-    const resolved = await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW);
+    const resolved = await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW, REVIEW_OFFSET);
     expect(resolved.final).toBe(true);
     const demoted = (await resultHistory(db, b.periodId, b.ids[1]!)).at(-1)!.outcome;
     expect(demoted).toMatchObject({ kind: "level", level: "L2" });
@@ -95,11 +96,11 @@ describe("evaluateBranch (M8, M14)", () => {
     const member = b.ids[0]!;
     await recordTally(db, { periodId: b.periodId, memberId: member, slot: 1, tally: counts(3, { L2: 2 }), enteredById: "a" }, NOW);
     await recordTally(db, { periodId: b.periodId, memberId: member, slot: 2, tally: counts(3, { L2: 3 }), enteredById: "b" }, NOW);
-    const pass = await evaluateBranch(db, { periodId: b.periodId, actorId: "a" }, NOW);
+    const pass = await evaluateBranch(db, { periodId: b.periodId, actorId: "a" }, NOW, REVIEW_OFFSET);
     expect(pass.disagreements.map((d) => [d.memberId, d.entries.length])).toEqual([[member, 2]]);
     expect(await resultHistory(db, b.periodId, member)).toEqual([]);
     await recordTally(db, { periodId: b.periodId, memberId: member, slot: 2, tally: counts(3, { L2: 2 }), enteredById: "b" }, NOW);
-    expect((await evaluateBranch(db, { periodId: b.periodId, actorId: "a" }, NOW)).disagreements).toHaveLength(0);
+    expect((await evaluateBranch(db, { periodId: b.periodId, actorId: "a" }, NOW, REVIEW_OFFSET)).disagreements).toHaveLength(0);
     expect((await resultHistory(db, b.periodId, member))[0]!.outcome).toMatchObject({ level: "L2" });
   });
 });
@@ -108,7 +109,7 @@ describe("recognition (M14, M15)", () => {
   it("M15 recognizes proposed levels; M14 a revocation keeps who, when and why as a new version", async () => {
     const b = await branch(3);
     await recordTally(db, { periodId: b.periodId, memberId: b.ids[0]!, slot: 1, tally: counts(3, { L2: 2 }), enteredById: "u" }, NOW);
-    await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW);
+    await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW, REVIEW_OFFSET);
     const recognized = await recognizeResults(db, { periodId: b.periodId, actorId: "upper" }, NOW);
     expect(recognized.map((r) => [r.memberId, r.state])).toEqual([[b.ids[0], "recognized"]]);
     expect(await recognizeResults(db, { periodId: b.periodId, actorId: "upper" }, NOW)).toEqual([]);
@@ -127,7 +128,7 @@ describe("recognition (M14, M15)", () => {
     const history = await resultHistory(db, b.periodId, b.ids[0]!);
     expect(history.map((r) => r.state)).toEqual(["proposed", "recognized", "revoked"]);
     // Nothing changed since the revocation: no new proposal until the counts are entered again.
-    expect((await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW)).changed).toEqual([]);
+    expect((await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW, REVIEW_OFFSET)).changed).toEqual([]);
   });
 });
 
@@ -136,7 +137,7 @@ describe("concurrent confirmations (M14: versions numbered one after the other, 
   /** What the tally dialog does on "confirm": store the counts, then the branch-wide pass. */
   async function confirm(periodId: string, memberId: string, tally: TallyInput, actorId: string) {
     await recordTally(db, { periodId, memberId, slot: 1, tally, enteredById: actorId }, NOW);
-    return evaluateBranch(db, { periodId, actorId }, NOW);
+    return evaluateBranch(db, { periodId, actorId }, NOW, REVIEW_OFFSET);
   }
   const versionsOf = async (periodId: string, memberId: string) => (await resultHistory(db, periodId, memberId)).map((r) => r.version);
 

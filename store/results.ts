@@ -125,19 +125,22 @@ export async function evaluateBranch(
   db: Db,
   input: { periodId: string; actorId: string; notes?: Record<string, string> },
   now: Date,
+  /** The review time zone's offset (Deps.timeZone): local days of M9 and M10. */
+  offsetMinutes: number,
 ): Promise<BranchPass> {
   // One transaction from the first read to the last write: two confirmations at the same moment run one after the
   // other (the adapter holds one transaction at a time), so each numbers its versions after the other's.
-  return inTransaction(db, (tx) => evaluateBranchIn(tx, input, now));
+  return inTransaction(db, (tx) => evaluateBranchIn(tx, input, now, offsetMinutes));
 }
 
 async function evaluateBranchIn(
   tx: Tx,
   input: { periodId: string; actorId: string; notes?: Record<string, string> },
   now: Date,
+  offsetMinutes: number,
 ): Promise<BranchPass> {
   const asOf = now.toISOString();
-  const branch = await loadBranchInputs(tx, input.periodId, asOf);
+  const branch = await loadBranchInputs(tx, input.periodId, { at: asOf, offsetMinutes });
   const rulebook = getRulebook(branch.rulebookId);
   const latest = await latestResults(tx, input.periodId);
   const noteOf = (m: MemberInputs) => input.notes?.[m.id] ?? (latest.get(m.id)?.inputs.l3Note as string | undefined);
@@ -152,6 +155,7 @@ async function evaluateBranchIn(
         hcmActions: m.hcmActions,
         disciplines: m.disciplines,
         periodYear: branch.year,
+        offsetMinutes: branch.offsetMinutes,
         ...(m.tally ? { tally: m.tally } : {}),
         l3Note: noteOf(m),
       },
@@ -223,8 +227,9 @@ export async function previewMemberOutcome(
   db: Db,
   input: { periodId: string; memberId: string; tally: TallyInput; l3Note?: string },
   now: Date,
+  offsetMinutes: number,
 ): Promise<MemberOutcome> {
-  const branch = await loadBranchInputs(db, input.periodId, now.toISOString());
+  const branch = await loadBranchInputs(db, input.periodId, { at: now.toISOString(), offsetMinutes });
   const m = branch.members.find((x) => x.id === input.memberId);
   if (!m) throw new Error("member not in this period's branch");
   return rateMember(
@@ -234,6 +239,7 @@ export async function previewMemberOutcome(
       hcmActions: m.hcmActions,
       disciplines: m.disciplines,
       periodYear: branch.year,
+      offsetMinutes: branch.offsetMinutes,
       tally: input.tally,
       l3Note: input.l3Note,
     },

@@ -6,6 +6,7 @@ import { openPeriod } from "./periods";
 import { evaluateBranch } from "./results";
 import { loadStatusInputs } from "./status";
 import { recordHcmPresented, recordTally, setMeetingAbsence } from "./tallies";
+import { REVIEW_OFFSET } from "../test/support/time-zone";
 
 const NOW = new Date("2026-12-25T02:00:00Z");
 let database: Awaited<ReturnType<typeof freshDb>>;
@@ -40,9 +41,9 @@ describe("loadStatusInputs", () => {
       },
       NOW,
     );
-    await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW);
+    await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW, REVIEW_OFFSET);
 
-    const branch = await loadStatusInputs(db, b.orgId, NOW.toISOString());
+    const branch = await loadStatusInputs(db, b.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
     expect(branch!.period).toEqual({ id: b.periodId, year: 2026, selfReviewDeadline: "2026-12-20T16:59:59.000Z" });
     const byName = Object.fromEntries(branch!.members.map((m) => [m.name, m]));
     expect(branch!.members.map((m) => m.name)).toEqual(["Nộp", "Nháp", "Vắng"]);
@@ -61,7 +62,7 @@ describe("loadStatusInputs", () => {
   it("reads nothing for a branch without an open period", async () => {
     const db = database.db;
     const org = await createOrganization(db, { name: "Chi bộ chưa mở", kind: "branch" }, null, NOW);
-    expect(await loadStatusInputs(db, org.id, NOW.toISOString())).toBeNull();
+    expect(await loadStatusInputs(db, org.id, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET })).toBeNull();
   });
 
   it("reads only the newest open period when an older one was left open", async () => {
@@ -82,7 +83,7 @@ describe("loadStatusInputs", () => {
     );
     await db.selfReview.create({ data: { periodId: old.id, memberId: an, contentA: "x", submittedAt: new Date("2025-12-10T00:00:00Z") } });
     await setMeetingAbsence(db, old.id, an, true, "u", NOW);
-    const branch = await loadStatusInputs(db, b.orgId, NOW.toISOString());
+    const branch = await loadStatusInputs(db, b.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
     expect(branch!.period.year).toBe(2026);
     expect(branch!.members[0]).toMatchObject({ review: undefined, absent: false });
   });

@@ -1,6 +1,7 @@
 // What /status reads for one branch: each member's submission, absence, counts and current result, one query per
 // table. Hand-written SQL: through Prisma the same reads were several times slower. An upper committee's lines
 // need counts only: store/branch-tallies.ts.
+import type { ZonedInstant } from "../domain/calendar";
 import type { MemberKind, MemberOutcome, MemberStatusInput, StatusMember } from "../domain";
 import { fullMonthsBetween, MEMBER_KINDS, RESULT_STATES } from "../domain";
 import type { Db } from "./client";
@@ -33,14 +34,14 @@ export function memberStatusOf(
   retiredNotMoved: boolean,
   isLeader: boolean,
   awaySince: string | null,
-  now: string,
+  now: ZonedInstant,
 ): MemberStatusInput {
   return {
     kind,
     exempt,
     retiredNotMoved,
     isLeader,
-    workingAwayMonths: awaySince ? (fullMonthsBetween(awaySince.slice(0, 10), now) ?? 0) : 0,
+    workingAwayMonths: awaySince ? (fullMonthsBetween(awaySince.slice(0, 10), now.at, now.offsetMinutes) ?? 0) : 0,
     awayReportedAllowed: awaySince !== null,
   };
 }
@@ -59,7 +60,7 @@ const resultRow = tuple(text, text, resultState);
 export const NEWEST_OPEN_PERIOD = "(SELECT id FROM ReviewPeriod WHERE orgId = o.id AND closedAt IS NULL ORDER BY year DESC LIMIT 1)";
 
 /** A branch's newest open period with its members in roster order, or null when no period is open. */
-export async function loadStatusInputs(db: Db, orgId: string, now: string): Promise<BranchStatusInputs | null> {
+export async function loadStatusInputs(db: Db, orgId: string, now: ZonedInstant): Promise<BranchStatusInputs | null> {
   const [period] = tupleQuery(
     db,
     `SELECT p.id, o.name, p.year, p.selfReviewDeadline FROM Organization o

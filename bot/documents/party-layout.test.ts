@@ -13,6 +13,7 @@ import { translatorFor } from "../kit/i18n";
 import { ballotMinutesDocx, ratingListDocx, ratingListXlsx } from "./branch-papers";
 import { issuerLines } from "./letterhead";
 import { selfReviewDocx } from "./self-review-docx";
+import { REVIEW_OFFSET } from "../../test/support/time-zone";
 
 const t = translatorFor("vi");
 let cleanup: (() => Promise<void>) | undefined;
@@ -22,7 +23,7 @@ async function demo() {
   const fresh = await freshDb();
   cleanup = fresh.cleanup;
   const seeded = await seedDemoBranch(fresh.db);
-  return { db: fresh.db, ...seeded, papers: await loadBranchPapers(fresh.db, seeded.periodId, seeded.now) };
+  return { db: fresh.db, ...seeded, papers: await loadBranchPapers(fresh.db, seeded.periodId, seeded.now, REVIEW_OFFSET) };
 }
 
 /** The visible text, blank lines and signing room as one space. */

@@ -16,7 +16,7 @@ export function exportFeature(): Composer<BotContext> {
     if (!org) return;
     const period = await currentPeriod(ctx.deps.db, org.orgId);
     if (!period) return void (await ctx.reply(ctx.t("tally.no_period", { org: org.orgName })));
-    const papers = await loadBranchPapers(ctx.deps.db, period.id, ctx.deps.clock());
+    const papers = await loadBranchPapers(ctx.deps.db, period.id, ctx.deps.clock(), ctx.deps.timeZone.offsetMinutes);
     if (!papers.rows.some((r) => r.outcome)) return void (await ctx.reply(ctx.t("export.nothing")));
     const names = { list: `danh-sach-xep-loai-${period.year}`, minutes: `bien-ban-kiem-phieu-${period.year}` };
     const caption = (key: string) => ctx.t(`export.caption.${key}`, { year: period.year, org: org.orgName });

@@ -62,7 +62,7 @@ export function resultsFeature(): Composer<BotContext> {
     if (!target) return;
     const { db, clock } = ctx.deps;
     await supersedeTallies(db, target.periodId, target.memberId, ctx.identity.userId, clock());
-    await evaluateBranch(db, { periodId: target.periodId, actorId: ctx.identity.userId }, clock());
+    await evaluateBranch(db, { periodId: target.periodId, actorId: ctx.identity.userId }, clock(), ctx.deps.timeZone.offsetMinutes);
     await ctx.reply(ctx.t("tally.reentry_done", { name: target.fullName }));
   });
   return feature;
@@ -84,7 +84,7 @@ async function decideTie(ctx: BotContext, memberId: string) {
   if (!target) return;
   const { db, clock } = ctx.deps;
   const actorId = ctx.identity.userId;
-  const pass = await evaluateBranch(db, { periodId: target.periodId, actorId }, clock());
+  const pass = await evaluateBranch(db, { periodId: target.periodId, actorId }, clock(), ctx.deps.timeZone.offsetMinutes);
   const candidates = pass.tie?.candidates.map((c) => c.memberId) ?? [];
   if (!pass.tie || !candidates.includes(memberId)) return void (await ctx.reply(ctx.t("tally.tie_stale")));
   const done = await chooseCapKeeper(
@@ -93,7 +93,7 @@ async function decideTie(ctx: BotContext, memberId: string) {
     clock(),
   );
   if (!done) return void (await ctx.reply(ctx.t("tally.tie_chosen", { name: target.fullName })));
-  const after = await evaluateBranch(db, { periodId: target.periodId, actorId }, clock());
+  const after = await evaluateBranch(db, { periodId: target.periodId, actorId }, clock(), ctx.deps.timeZone.offsetMinutes);
   await ctx.reply(ctx.t("tally.tie_done"));
   await reportPass(ctx.api, db, target.orgId, after, clock());
 }
@@ -103,7 +103,12 @@ async function showTiePage(ctx: BotContext, page: number) {
   const org = orgsWithRole(ctx, ["secretary"])[0];
   const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
   if (!org || !period) return void (await requireRole(ctx, ["secretary"]));
-  const pass = await evaluateBranch(ctx.deps.db, { periodId: period.id, actorId: ctx.identity.userId }, ctx.deps.clock());
+  const pass = await evaluateBranch(
+    ctx.deps.db,
+    { periodId: period.id, actorId: ctx.identity.userId },
+    ctx.deps.clock(),
+    ctx.deps.timeZone.offsetMinutes,
+  );
   if (!pass.tie) return void (await ctx.reply(ctx.t("tally.tie_stale")));
   await ctx.editMessageReplyMarkup({ reply_markup: tieNotice(ctx.t, pass.tie, page).keyboard });
 }
@@ -113,7 +118,7 @@ async function sendForRecognition(ctx: BotContext, periodId: string) {
   const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
   if (!org || !period || period.id !== periodId) return void (await requireRole(ctx, ["secretary"]));
   const { db, clock } = ctx.deps;
-  const pass = await evaluateBranch(db, { periodId, actorId: ctx.identity.userId }, clock());
+  const pass = await evaluateBranch(db, { periodId, actorId: ctx.identity.userId }, clock(), ctx.deps.timeZone.offsetMinutes);
   if (pass.tie) return void (await ctx.reply(ctx.t("results.cannot_send_tie")));
   const results = await branchResults(db, periodId);
   // Members never counted have no result row yet: they hold the sending back too.

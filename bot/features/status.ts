@@ -42,7 +42,7 @@ export function statusFeature(): Composer<BotContext> {
 
 async function load(ctx: BotContext, orgId: string) {
   const now = ctx.deps.clock().toISOString();
-  const inputs = await loadStatusInputs(ctx.deps.db, orgId, now);
+  const inputs = await loadStatusInputs(ctx.deps.db, orgId, { at: now, offsetMinutes: ctx.deps.timeZone.offsetMinutes });
   if (!inputs) return null;
   return { inputs, status: branchStatus({ members: inputs.members, deadline: inputs.period.selfReviewDeadline, now }) };
 }
@@ -113,7 +113,7 @@ function namesByGroup(ctx: BotContext, members: StatusMember[]): string[] {
 /** One line per branch under the upper committee, a page at a time, under the totals of them all. */
 async function showUpper(ctx: BotContext, orgId: string, orgName: string, page = 0) {
   const now = ctx.deps.clock().toISOString();
-  const branches = await loadBranchTallies(ctx.deps.db, orgId, now);
+  const branches = await loadBranchTallies(ctx.deps.db, orgId, { at: now, offsetMinutes: ctx.deps.timeZone.offsetMinutes });
   if (branches.length === 0) return void (await ctx.reply(ctx.t("status.upper_none")));
   const counts = branches.map((b) => branchCounts({ ...b.tallies, deadline: b.period.selfReviewDeadline, now }));
   const { items, current, pages } = pageOf(
@@ -133,7 +133,7 @@ async function showUpper(ctx: BotContext, orgId: string, orgName: string, page =
 
 async function showMember(ctx: BotContext, orgId: string, memberId: string) {
   const now = ctx.deps.clock().toISOString();
-  const inputs = await loadStatusInputs(ctx.deps.db, orgId, now);
+  const inputs = await loadStatusInputs(ctx.deps.db, orgId, { at: now, offsetMinutes: ctx.deps.timeZone.offsetMinutes });
   const me = inputs?.members.find((m) => m.id === memberId);
   if (!inputs || !me) return void (await ctx.reply(ctx.t("status.no_period", { org: ctx.identity.memberships[0]?.orgName ?? "" })));
   const state = submissionStateAt(me.status, me.review, me.absent, toMs(inputs.period.selfReviewDeadline), toMs(now));

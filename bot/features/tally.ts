@@ -50,7 +50,10 @@ async function loadMembers(ctx: BotContext, orgId: string, orgName: string): Pro
     await ctx.reply(ctx.t("tally.no_period", { org: orgName }));
     return null;
   }
-  const inputs = await loadBranchInputs(ctx.deps.db, period.id, ctx.deps.clock().toISOString());
+  const inputs = await loadBranchInputs(ctx.deps.db, period.id, {
+    at: ctx.deps.clock().toISOString(),
+    offsetMinutes: ctx.deps.timeZone.offsetMinutes,
+  });
   if (inputs.members.length === 0) {
     await ctx.reply(ctx.t("tally.no_members", { org: orgName }));
     return null;
@@ -115,7 +118,7 @@ async function onMember(ctx: BotContext, action: "card" | "enter" | "absent" | "
     await ctx.reply(ctx.t("tally.hcm_done", { name: member.fullName }));
   }
   if (action === "absent" || action === "hcm") {
-    const pass = await evaluateBranch(db, { periodId: board.period.id, actorId: actor }, clock());
+    const pass = await evaluateBranch(db, { periodId: board.period.id, actorId: actor }, clock(), ctx.deps.timeZone.offsetMinutes);
     await reportPass(ctx.api, db, orgId, pass, clock());
     return;
   }

@@ -6,6 +6,7 @@ import { createOrganization } from "../../store/orgs";
 import { evaluateBranch } from "../../store/results";
 import { recordHcmPresented, recordTally } from "../../store/tallies";
 import { type SeedMember, seedBranch } from "../../test/support/seed";
+import { REVIEW_OFFSET } from "../../test/support/time-zone";
 
 const NOW = new Date("2026-12-25T02:00:00.000Z");
 const SECRETARY_TELEGRAM_ID = 501;
@@ -79,7 +80,7 @@ export async function seedDemoBranch(db: Db) {
     await recordHcmPresented(db, ids.periodId, memberId, actorId, NOW);
     await recordTally(db, { periodId: ids.periodId, memberId, slot: 1, tally, enteredById: actorId }, NOW);
   }
-  await evaluateBranch(db, { periodId: ids.periodId, actorId }, NOW);
+  await evaluateBranch(db, { periodId: ids.periodId, actorId }, NOW, REVIEW_OFFSET);
   const author = ids.memberIds["Lê Thị Ánh Tuyết"]!;
   await db.selfReview.update({
     where: { periodId_memberId: { periodId: ids.periodId, memberId: author } },
