@@ -46,6 +46,8 @@ describe("describeReason", () => {
         "en",
         REVIEW_ZONE,
       ),
-    ).toBe("Disciplined (warning, by the party) on 04/03/2026 during the year: rated violated or did not complete duties.");
+    ).toBe(
+      "Serving a disciplinary measure (warning, party discipline, 04/03/2026): rated «Violated standards or did not complete duties».",
+    );
   });
 });
