@@ -7,6 +7,7 @@ import type { ReviewTimeZone } from "../../domain/calendar";
 import { describeOutcome, describeReasons } from "../kit/describe-result";
 import type { Translate } from "../kit/i18n";
 import { FONT, signatures, table, text } from "./docx-parts";
+import { ballotsIssued, minutesWords } from "./minutes-words";
 
 const LIST_COLUMNS = ["index", "name", "group", "kind", "result", "state", "note"] as const;
 
@@ -68,14 +69,25 @@ export async function ratingListDocx(t: Translate, papers: BranchPapers, lang: s
 
 const MINUTES_COLUMNS = ["index", "name", "method", "official", "present", "issued", "valid", "l1", "l2", "l3", "l4", "result"] as const;
 
-/** M13: the counts of each member's vote; a secret ballot issues one ballot per member present. */
+/** M13: the counts of each member's vote; a secret ballot issues one ballot per member present (V36). */
 export async function ballotMinutesDocx(t: Translate, papers: BranchPapers): Promise<Buffer> {
+  const words = minutesWords(papers, papers.year);
+  const columns = MINUTES_COLUMNS.filter((c) => words.ballots || c !== "issued");
   const rows = papers.rows.map((row, i) => {
     const c = row.tally;
     const counts = c
-      ? [t(`tally.method.${c.method}`), c.official, c.present, c.present, c.valid, c.votes.L1, c.votes.L2, c.votes.L3, c.votes.L4]
-      : ["", "", "", "", "", "", "", "", ""];
-    return [i + 1, row.fullName, ...counts, row.outcome ? describeOutcome(t, row.outcome) : t("rating.outcome.awaiting-tally")];
+      ? { method: t(`tally.method.${c.method}`), official: c.official, present: c.present, issued: ballotsIssued(c), valid: c.valid }
+      : {};
+    const votes = c ? { l1: c.votes.L1, l2: c.votes.L2, l3: c.votes.L3, l4: c.votes.L4 } : {};
+    const result = row.outcome ? describeOutcome(t, row.outcome) : t("rating.outcome.awaiting-tally");
+    const cells: Partial<Record<(typeof MINUTES_COLUMNS)[number], string | number>> = {
+      index: i + 1,
+      name: row.fullName,
+      ...counts,
+      ...votes,
+      result,
+    };
+    return columns.map((column) => cells[column] ?? "");
   });
   const doc = new Document({
     sections: [
@@ -84,18 +96,21 @@ export async function ballotMinutesDocx(t: Translate, papers: BranchPapers): Pro
         children: [
           text(t("docs.party"), { bold: true, center: true }),
           text(t("docs.org", { org: papers.orgName })),
-          text(t("docs.minutes_title"), { bold: true, center: true }),
+          text(t(words.titleKey), { bold: true, center: true }),
           text(t("docs.minutes_subtitle", { year: papers.year }), { center: true }),
           new Paragraph(""),
           text(t("docs.minutes_summary", { total: papers.rows.length, official: papers.official, evaluated: papers.evaluated })),
           text(t("docs.minutes_rule"), { italic: true }),
           new Paragraph(""),
           table(
-            MINUTES_COLUMNS.map((c) => t(`docs.col.${c}`)),
+            columns.map((c) => t(`docs.col.${c}`)),
             rows,
           ),
           new Paragraph(""),
-          signatures([t("docs.sign.counters"), t("docs.sign.secretary"), t("docs.sign.chair")], t("docs.sign.hint")),
+          signatures(
+            [...(words.ballots ? [t("docs.sign.counters")] : []), t("docs.sign.clerk"), t("docs.sign.chair")],
+            t("docs.sign.hint"),
+          ),
         ],
       },
     ],

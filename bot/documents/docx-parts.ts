@@ -53,7 +53,8 @@ export function signatures(titles: string[], hint: string): Table {
             new TableCell({
               borders,
               children: [
-                text(title, { bold: true, center: true }),
+                // A title may hold lines ("T/M CHI ỦY" above "BÍ THƯ"): one paragraph each.
+                ...title.split("\n").map((line) => text(line, { bold: true, center: true })),
                 text(hint, { italic: true, center: true }),
                 text(""),
                 text(""),
