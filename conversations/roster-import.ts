@@ -193,8 +193,13 @@ function previewText(t: Translate, entries: RosterEntry[], known: RosterEntry[])
   return lines.join("\n");
 }
 
+/** Errors whose detail is a CSV column: named in the reader's language (V17), as the help writes them. */
+const COLUMN_ERRORS = new Set(["roster.csv-missing-column", "roster.invalid-boolean"]);
+
 function errorMessages(t: Translate, parsed: RosterImport): string[] {
-  const lines = parsed.errors.map((e) => t(`roster.error.${e.error.slice("roster.".length)}`, { line: e.line, detail: e.detail ?? "" }));
+  const detail = (e: RosterImport["errors"][number]) =>
+    e.detail && COLUMN_ERRORS.has(e.error) ? t(`roster.column.${e.detail}`, { defaultValue: e.detail }) : (e.detail ?? "");
+  const lines = parsed.errors.map((e) => t(`roster.error.${e.error.slice("roster.".length)}`, { line: e.line, detail: detail(e) }));
   const header = t("roster.errors-title", { count: parsed.errors.length, ok: parsed.entries.length });
   return joinInMessages([header, ...lines, t("roster.fix-and-resend")], "\n");
 }

@@ -43,7 +43,7 @@ export type ReasonParams = {
   "reward.no-record": { year: number };
   "reward.not-level": { year: number; required: string }; // R3, R4
   "reward.score-below": { year: number; score: number; minimum: number }; // R3
-  "reward.members-below": { year: number }; // R3
+  "reward.members-below": { year: number; percent: number }; // R3 (the threshold, so the words can say it)
   "reward.member-l4": { year: number; count: number }; // R3
   "reward.too-few-titles": { count: number; minimum: number }; // R4
   "reward.too-few-bloc-rewards": { count: number; minimum: number }; // R4

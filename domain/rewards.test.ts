@@ -106,6 +106,12 @@ describe("R3, R5: organizations proposed upward", () => {
     ]);
   });
 
+  it("R3: the share that was not reached is carried with the reason, for the words to say it", () => {
+    const history = [orgYear(2009), orgYear(2010, { memberLevels: { L1: 1, L2: 8, L3: 1, L4: 0 } }), orgYear(2011)];
+    const result = checkOrgReward("bloc.branch-exemplary-3y", { kind: "branch", year: 2011, history }, rb);
+    expect(result.reasons).toEqual([{ code: "reward.members-below", params: { year: 2010, percent: 90 } }]);
+  });
+
   it("R3: a missing year of the three is reported", () => {
     expect(
       codes(

@@ -84,7 +84,7 @@ export function checkOrgReward(
       reasons.push(reason("reward.score-below", { year, score: r.score, minimum: r3.minScore }));
     const m = r.memberLevels;
     if (applies("members-l2-or-better") && !reachesNonEmpty(m.L1 + m.L2, m.L1 + m.L2 + m.L3 + m.L4, r3.membersL2OrBetter))
-      reasons.push(reason("reward.members-below", { year }));
+      reasons.push(reason("reward.members-below", { year, percent: (r3.membersL2OrBetter.num * 100) / r3.membersL2OrBetter.den }));
     if (applies("no-l4-member") && m.L4 > r3.maxL4Members) reasons.push(reason("reward.member-l4", { year, count: m.L4 }));
   }
   reasons.push(...tooRecent(input.year, input.previousRewardYears, spec.yearsSincePrevious));

@@ -29,3 +29,24 @@ describe("roster CSV bounds", () => {
     expect(rosterHasRoom(4_990, 11)).toBe(false);
   });
 });
+
+describe("roster CSV headers in Vietnamese (issue 11, V17)", () => {
+  const row = "Nguyễn Văn An;chính thức;1;0;2026-01;2;x";
+
+  it.each([
+    ["with diacritics", "Họ tên;Loại;Miễn;Nghỉ hưu;Đi xa từ;Tổ;Cấp ủy"],
+    ["without diacritics, any case", "HO TEN;loai;mien;nghi huu;di xa tu;TO;cap uy"],
+    ["as the help writes them", "họ_tên;loại;miễn;nghỉ_hưu;đi_xa_từ;tổ;cấp_ủy"],
+    ["in English", "name;kind;exempt;retired_not_moved;working_away_since;group;leader"],
+  ])("are read %s", (_how, header) => {
+    const parsed = parseRosterCsv(`${header}\n${row}\n`, { asOf: { at: "2026-07-15T00:00:00Z", offsetMinutes: 7 * 60 } });
+    expect(parsed.errors).toEqual([]);
+    const [entry] = parsed.entries;
+    expect(entry).toMatchObject({ name: "Nguyễn Văn An", group: "2", workingAwaySince: "2026-01" });
+    expect(entry!.status).toMatchObject({ kind: "official", exempt: true, retiredNotMoved: false, isLeader: true, workingAwayMonths: 6 });
+  });
+
+  it("a missing required column is named by its code, whichever language the header used", () => {
+    expect(parseRosterCsv("Họ tên;Tổ\nAn;1\n").errors).toEqual([{ line: 1, error: "roster.csv-missing-column", detail: "kind" }]);
+  });
+});

@@ -17,6 +17,24 @@ import { foldVietnamese } from "./text";
 
 export const ROSTER_CSV_COLUMNS = ["name", "kind", "exempt", "retired_not_moved", "working_away_since", "group", "leader"] as const;
 type Column = (typeof ROSTER_CSV_COLUMNS)[number];
+/**
+ * Vietnamese headers a secretary's spreadsheet may carry, folded (no diacritics, lower case, "_" for spaces):
+ * "Họ tên", "LOẠI", "đi xa từ" all work, and so do the English names above.
+ */
+const VIETNAMESE_COLUMNS: Record<string, Column> = {
+  ho_ten: "name",
+  ho_va_ten: "name",
+  loai: "kind",
+  loai_dang_vien: "kind",
+  mien: "exempt",
+  nghi_huu: "retired_not_moved",
+  di_xa_tu: "working_away_since",
+  di_lam_xa_tu: "working_away_since",
+  to: "group",
+  to_dang: "group",
+  cap_uy: "leader",
+  cap_uy_vien: "leader",
+};
 const REQUIRED: readonly Column[] = ["name", "kind"];
 const FLAG_COLUMNS = [
   ["exempt", "exempt"],
@@ -76,7 +94,10 @@ export function* rosterCsvSteps(text: string, options: { asOf?: ZonedInstant } =
   const records = csvRecords(text);
   const header = records.next().value;
   const columns = new Map<string, number>();
-  for (const [i, h] of (header?.fields ?? []).entries()) columns.set(foldVietnamese(h).replace(/[ -]/g, "_"), i);
+  for (const [i, h] of (header?.fields ?? []).entries()) {
+    const folded = foldVietnamese(h).replace(/[ -]/g, "_");
+    columns.set(VIETNAMESE_COLUMNS[folded] ?? folded, i);
+  }
   const missing = REQUIRED.filter((c) => !columns.has(c));
   if (missing.length > 0) return { entries: [], errors: missing.map((c) => ({ line: 1, error: "roster.csv-missing-column", detail: c })) };
 

@@ -10,7 +10,8 @@
 //          "cấp ủy" / "lãnh đạo"                       → committee member or leader (M5)
 //    e.g.  Nguyễn Văn An; chính thức; tổ 2, cấp ủy
 //
-// 2. CSV with the header name,kind,exempt,retired_not_moved,working_away_since,group,leader (any order, "," or ";").
+// 2. CSV with the header name,kind,exempt,retired_not_moved,working_away_since,group,leader (any order, "," or ";"),
+//    or the same columns in Vietnamese: họ tên, loại, miễn, nghỉ hưu, đi xa từ, tổ, cấp ủy (see roster-csv.ts).
 //    kind takes the same words; yes/no columns take 1/0, x, có/không, yes/no, true/false or empty;
 //    working_away_since is YYYY-MM or YYYY-MM-DD, turned into whole months up to `asOf`.
 import { localDateKey } from "./calendar";

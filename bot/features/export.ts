@@ -7,6 +7,7 @@ import { getReview, reviewerContext } from "../../store/reviews";
 import { requireBranchRole } from "../branch-role";
 import type { BotContext } from "../kit/context";
 import { ballotMinutesDocx, ratingListDocx, ratingListXlsx } from "../documents/branch-papers";
+import { minutesWords } from "../documents/minutes-words";
 import { selfReviewDocx } from "../documents/self-review-docx";
 
 export function exportFeature(): Composer<BotContext> {
@@ -18,7 +19,8 @@ export function exportFeature(): Composer<BotContext> {
     if (!period) return void (await ctx.reply(ctx.t("tally.no_period", { org: org.orgName })));
     const papers = await loadBranchPapers(ctx.deps.db, period.id, ctx.deps.clock(), ctx.deps.timeZone.offsetMinutes);
     if (!papers.rows.some((r) => r.outcome)) return void (await ctx.reply(ctx.t("export.nothing")));
-    const names = { list: `danh-sach-xep-loai-${period.year}`, minutes: `bien-ban-kiem-phieu-${period.year}` };
+    const minutes = minutesWords(papers, period.year);
+    const names = { list: `danh-sach-xep-loai-${period.year}`, minutes: minutes.fileName };
     const caption = (key: string) => ctx.t(`export.caption.${key}`, { year: period.year, org: org.orgName });
     await ctx.replyWithDocument(new InputFile(await ratingListXlsx(ctx.t, papers, ctx.lang, ctx.deps.timeZone), `${names.list}.xlsx`), {
       caption: caption("list"),
@@ -27,7 +29,7 @@ export function exportFeature(): Composer<BotContext> {
       caption: caption("list"),
     });
     await ctx.replyWithDocument(new InputFile(await ballotMinutesDocx(ctx.t, papers), `${names.minutes}.docx`), {
-      caption: caption("minutes"),
+      caption: caption(minutes.captionKey),
     });
   });
   feature.command("myreview_docx", async (ctx) => {

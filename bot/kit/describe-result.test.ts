@@ -46,7 +46,9 @@ describe("describeReason", () => {
         "en",
         REVIEW_ZONE,
       ),
-    ).toBe("Disciplined (warning, by the party) on 04/03/2026 during the year: rated violated or did not complete duties.");
+    ).toBe(
+      "Serving a disciplinary measure (warning, party discipline, 04/03/2026): rated «Violated standards or did not complete duties».",
+    );
     // M9: the state's own forms print with the state as the source.
     expect(
       describeReason(
@@ -55,6 +57,8 @@ describe("describeReason", () => {
         "vi",
         REVIEW_ZONE,
       ),
-    ).toBe("Bị kỷ luật hạ bậc lương của chính quyền ngày 04/03/2026 trong năm: xếp loại vi phạm tư cách hoặc không hoàn thành nhiệm vụ.");
+    ).toBe(
+      "Đang chấp hành kỷ luật hạ bậc lương (kỷ luật chính quyền, ngày 04/03/2026): xếp loại «Vi phạm tư cách hoặc không hoàn thành nhiệm vụ».",
+    );
   });
 });

@@ -10,7 +10,17 @@ const CODED_PARAMS: Record<string, string> = {
   wouldBe: "rating.level",
   ground: "rating.ground",
   source: "rating.source",
+  condition: "rating.tsvm_condition",
+  defect: "rating.org_defect",
 };
+/** A level code is a member's (L1…L4) or an organization's (tsvm, good, …): `required` of a reward is either. */
+const codedLevel = (value: unknown) => (/^L[1-4]$/.test(String(value)) ? "rating.level" : "rating.org_level");
+
+function paramPrefix(code: Reason["code"], name: string, value: unknown): string | undefined {
+  if (code === "member.discipline" && name === "level") return "rating.discipline";
+  if ((code === "org.band" && name === "level") || (code === "reward.not-level" && name === "required")) return codedLevel(value);
+  return CODED_PARAMS[name];
+}
 
 /** The dd/mm/yyyy part: Vietnamese puts the time first ("10:00 04/03/2026"), English after. */
 const dateOnly = (formatted: string) => /\d{2}\/\d{2}\/\d{4}/.exec(formatted)?.[0] ?? formatted;
@@ -19,9 +29,8 @@ export function describeReason(t: Translate, r: Reason, lang: string, zone: Revi
   if (!("params" in r)) return t(`reason.${r.code}`);
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(r.params as Record<string, string | number>)) {
-    const prefix = CODED_PARAMS[name];
-    if (r.code === "member.discipline" && name === "level") params[name] = t(`rating.discipline.${value}`);
-    else if (name === "date" && typeof value === "string") params[name] = dateOnly(formatInstant(value, lang, zone));
+    const prefix = paramPrefix(r.code, name, value);
+    if (name === "date" && typeof value === "string") params[name] = dateOnly(formatInstant(value, lang, zone));
     else params[name] = prefix ? t(`${prefix}.${value}`, { defaultValue: String(value) }) : value;
   }
   return t(`reason.${r.code}`, params);

@@ -49,7 +49,7 @@ describe("replies that grow with the roster", () => {
     const second = await upper.waitForMessage((m) => m.edited === true, 30_000);
     expect(fits(second)).toBe(true);
     expect(buttonsOf(second).map((b) => b.text)).toContain("‹ Trước");
-    expect(buttonsOf(second).map((b) => b.text)).toContain("Thu hồi: Nguyễn Văn Thành Viên 25");
+    expect(buttonsOf(second).map((b) => b.text)).toContain("Không công nhận: Nguyễn Văn Thành Viên 25");
   }, 60_000);
 
   it("sending for recognition with 5,000 members still to be counted names the first and counts the rest", async () => {

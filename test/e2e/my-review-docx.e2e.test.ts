@@ -33,9 +33,9 @@ describe("/myreview_docx", () => {
     const text = docxText(sent.document!.bytes);
     expect(text).toContain("BẢN TỰ KIỂM ĐIỂM CỦA ĐẢNG VIÊN NĂM 2026");
     expect(text).toContain("Họ và tên: Nguyễn Văn Đức 03");
-    expect(text).toContain("1. Về tư tưởng chính trị Luôn giữ vững lập trường tư tưởng. Kiên định mục tiêu.");
-    expect(text).toContain("5. Việc học tập và làm theo tấm gương đạo đức Hồ Chí Minh Tiết kiệm, chống lãng phí.");
-    expect(text).toContain("6. Tự nhận mức xếp loại Đủ tư cách, hoàn thành tốt nhiệm vụ");
+    expect(text).toContain("a. Về tư tưởng chính trị Luôn giữ vững lập trường tư tưởng. Kiên định mục tiêu.");
+    expect(text).toContain("Việc học tập và làm theo tấm gương đạo đức Hồ Chí Minh Tiết kiệm, chống lãng phí.");
+    expect(text).toContain("Tự nhận mức xếp loại Đủ tư cách, hoàn thành tốt nhiệm vụ");
     expect(text).toContain("NGƯỜI TỰ KIỂM ĐIỂM");
   }, 60_000);
 });

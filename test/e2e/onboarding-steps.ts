@@ -38,7 +38,7 @@ export async function startSetup(user: EmulatedUser, name: string): Promise<void
   await user.send("/setup");
   await user.waitForMessage(/Tên chi bộ là gì/);
   await user.send(name);
-  await user.waitForMessage(/đảng ủy cơ sở nào/);
+  await user.waitForMessage(/trực thuộc cấp ủy nào/);
 }
 
 /** Answers a button question once it is asked. */

@@ -32,7 +32,7 @@ describe("/setup: a secretary creates their branch", () => {
     await lan.send("18/12/2026");
     const summary = await lan.waitForMessage(/Đồng chí kiểm tra lại/);
     expect(summary.text).toContain("Chi bộ: Chi bộ Văn phòng");
-    expect(summary.text).toContain("Đảng ủy cơ sở: Đảng ủy Sở Tài chính");
+    expect(summary.text).toContain("Cấp ủy cấp trên: Đảng ủy Sở Tài chính");
     expect(summary.text).toContain("hết ngày 18/12/2026");
     await lan.click("Tạo chi bộ");
     expect((await lan.waitForMessage(/Đã tạo/)).text).toContain("/roster");
@@ -63,13 +63,13 @@ describe("/setup: a secretary creates their branch", () => {
     await lan.send("/setup");
     await lan.waitForMessage(/Tên chi bộ là gì/);
     await lan.sendSticker();
-    expect((await lan.waitForMessage(/cần câu trả lời bằng chữ/)).text).toContain("Tên chi bộ là gì");
+    expect((await lan.waitForMessage(/câu trả lời bằng tin nhắn văn bản\./)).text).toContain("Tên chi bộ là gì");
     await lan.send("/help");
     expect((await lan.waitForMessage(/Lệnh không được lưu/)).text).toContain("/cancel");
     await lan.send("Chi bộ Kỹ thuật");
-    await lan.waitForMessage(/đảng ủy cơ sở nào/);
+    await lan.waitForMessage(/trực thuộc cấp ủy nào/);
     await lan.sendPhoto();
-    await lan.waitForMessage(/gõ câu trả lời bằng chữ hoặc bấm nút/);
+    await lan.waitForMessage(/bằng tin nhắn văn bản hoặc bấm nút/);
     await lan.click("Bỏ qua");
     await lan.waitForMessage(/nhập hai lần/);
     await lan.send("có");
@@ -83,10 +83,10 @@ describe("/setup: a secretary creates their branch", () => {
     await lan.send("30/11/2026");
     expect((await lan.waitForMessage(/đã qua/)).text).toContain("Ngày 30/11/2026 đã qua");
     await lan.sendVoice();
-    await lan.waitForMessage(/gõ câu trả lời bằng chữ hoặc bấm nút/);
+    await lan.waitForMessage(/bằng tin nhắn văn bản hoặc bấm nút/);
     await lan.click("Dùng ngày 20/12/2026");
     const summary = await lan.waitForMessage(/Đồng chí kiểm tra lại/);
-    expect(summary.text).toContain("Đảng ủy cơ sở: (không có)");
+    expect(summary.text).toContain("Cấp ủy cấp trên: (không có)");
     expect(summary.text).toContain("Nhập số phiếu hai lần: Không");
     await lan.click("Tạo chi bộ");
     await lan.waitForMessage(/Đã tạo Chi bộ Kỹ thuật/);
@@ -139,7 +139,7 @@ describe("after /setup under a base committee", () => {
     await pick(lan, /Đồng chí kiểm tra lại/, "Tạo chi bộ");
     await lan.waitForMessage(/Đã tạo/);
     await lan.send("/deadline");
-    expect((await lan.waitForMessage(/kỳ kiểm điểm năm 2026/)).text).toContain("Chi bộ Kế toán");
+    expect((await lan.waitForMessage(/đợt kiểm điểm năm 2026/)).text).toContain("Chi bộ Kế toán");
     await importRoster(lan, ROSTER);
     expect(await h.db.member.count({ where: { org: { name: "Chi bộ Kế toán" } } })).toBe(3);
   });
@@ -213,6 +213,9 @@ describe("/roster and invite links", () => {
     await secretary.waitForMessage(/Cách 2/);
     await secretary.sendDocument("danh-sach.pdf", "%PDF");
     await secretary.waitForMessage(/chỉ đọc được tệp CSV/);
+    // V17: Vietnamese column names are read, and a missing one is named in Vietnamese.
+    await secretary.sendDocument("danh-sach.csv", "Họ tên;Tổ\nNguyễn Văn An;1\n", "text/csv");
+    await secretary.waitForMessage(/tệp CSV thiếu cột «loại»/);
     const csv =
       '\uFEFFname;kind;exempt;working_away_since;group;leader\r\nNguyễn Văn An;chính thức;;;Tổ 1;x\r\n"Lê Văn Cường";dự bị;0;2026-05;Tổ 1;\r\n';
     await secretary.sendDocument("danh-sach.csv", csv, "text/csv");
@@ -311,7 +314,7 @@ describe("roles", () => {
     await world.secretary.waitForMessage((m) => m.edited === true);
     const grant = { where: { role: "committee", user: { telegramId: "101" } } };
     expect(await h.db.roleGrant.count(grant)).toBe(1);
-    await world.secretary.click("✅ Nguyễn Văn An — chi ủy");
+    await world.secretary.click("✅ Nguyễn Văn An — chi ủy viên");
     await world.secretary.waitForIdle();
     expect(await h.db.roleGrant.count(grant)).toBe(0);
     expect((await h.db.auditEvent.findMany({ where: { action: "role.revoked" } })).length).toBe(1);
@@ -339,14 +342,14 @@ describe("roles", () => {
     await secretary.click("Sau ›");
     await secretary.waitForMessage((m) => m.edited === true && buttons(m).includes("Đảng viên 45"));
     await secretary.click("Đảng viên 45");
-    const after = await secretary.waitForMessage((m) => m.edited === true && buttons(m).includes("✅ Đảng viên 45 — chi ủy"));
+    const after = await secretary.waitForMessage((m) => m.edited === true && buttons(m).includes("✅ Đảng viên 45 — chi ủy viên"));
     expect(buttons(after)).toEqual([
       "Đảng viên 40",
       "Đảng viên 41",
       "Đảng viên 42",
       "Đảng viên 43",
       "Đảng viên 44",
-      "✅ Đảng viên 45 — chi ủy",
+      "✅ Đảng viên 45 — chi ủy viên",
       "‹ Trước",
     ]);
   });

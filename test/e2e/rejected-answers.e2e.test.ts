@@ -58,6 +58,6 @@ describe("a rejected answer does not grow the dialog's stored state", () => {
 
     expect(await dialogState(h.db)).toBe(before);
     await lan.send("Chi bộ Văn phòng");
-    await lan.waitForMessage(/đảng ủy cơ sở nào/);
+    await lan.waitForMessage(/trực thuộc cấp ủy nào/);
   });
 });

@@ -65,7 +65,7 @@ describe("reminders to members who have not submitted", () => {
     h.clock.set("2026-12-20T01:00:00.000Z");
     await h.sweep();
     expect(remindersTo(AN)).toHaveLength(2);
-    expect(remindersTo(AN)[1]).toContain("hôm nay là ngày cuối");
+    expect(remindersTo(AN)[1]).toContain("hôm nay là hạn cuối");
   });
 
   it("the reminder's button starts the self-review", async () => {
@@ -197,13 +197,13 @@ describe("/deadline", () => {
     await secretary.click("Đổi ngày họp");
     await secretary.waitForMessage(/ngày họp chi bộ/);
     await secretary.sendSticker();
-    await secretary.waitForMessage(/gửi ngày bằng chữ/);
+    await secretary.waitForMessage(/gõ ngày trong tin nhắn/);
     await secretary.send("/status");
-    await secretary.waitForMessage(/đang chờ một ngày/);
+    await secretary.waitForMessage(/nhập ngày theo dạng ngày\/tháng\/năm, hoặc gửi \/cancel/);
     await secretary.send("19/12/2026");
     await secretary.waitForMessage(/Ngày họp phải sau hạn nộp bản tự kiểm điểm \(23:59 20\/12\/2026\)/);
     await secretary.send("31/02/2026");
-    await secretary.waitForMessage(/không có thật/);
+    await secretary.waitForMessage(/Ngày hoặc giờ không hợp lệ/);
     await secretary.send("22/12/2026 14:00");
     await secretary.waitForMessage(/Đã đặt ngày họp chi bộ: 14:00 22\/12\/2026/);
     await secretary.send("/deadline");

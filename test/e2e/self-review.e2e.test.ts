@@ -55,7 +55,7 @@ describe("the self-review conversation, end to end", () => {
     await an.send("/cancel");
     await an.waitForMessage(/Đã hủy/);
     await an.send("/review");
-    await an.waitForMessage(/Chào đồng chí trở lại/);
+    await an.waitForMessage(/viết tiếp từ phần còn thiếu/);
     const saved = await an.waitForMessage(/Trạng thái: bản nháp/);
     expect(saved.text).toContain(TEXTS.a);
     expect(saved.text).toContain(TEXTS.b);
@@ -72,12 +72,12 @@ describe("the self-review conversation, end to end", () => {
     world.h.clock.set("2026-12-15T02:00:00.000Z");
     await an.send("/review");
     await an.waitForMessage(/Đồng chí có thể sửa từng phần đến hạn chót/);
-    await an.click("Sửa b");
+    await an.click("Sửa: mục b");
     await an.waitForMessage(TEXTS.b);
     await an.waitForMessage(/thay thế nội dung cũ khi đồng chí bấm «Xong»/);
     await answer(an, "Nội dung b đã sửa.");
     await an.waitForMessage(/Đồng chí có thể sửa từng phần/);
-    await an.click("Sửa Mức xếp loại");
+    await an.click("Sửa: mức tự xếp loại");
     await an.waitForMessage(/Tự nhận mức xếp loại: /);
     await an.click("Đủ tư cách, hoàn thành nhiệm vụ");
     await an.waitForMessage(/Đồng chí có thể sửa từng phần/);
@@ -116,7 +116,7 @@ describe("the self-review conversation, end to end", () => {
     await an.send("/review");
     await an.waitForMessage(/Đồng chí có thể sửa từng phần/);
     world.h.clock.set("2026-12-21T02:00:00.000Z");
-    await an.click("Sửa a");
+    await an.click("Sửa: mục a");
     await an.waitForMessage(/thay thế nội dung cũ khi đồng chí bấm «Xong»/);
     await an.send("Sửa quá hạn");
     expect((await an.waitForMessage(/Đã quá hạn chót/)).text).toContain("không sửa được nữa");

@@ -102,7 +102,7 @@ describe("the secretary's evening after the meeting (issue 4)", () => {
     // The member lowered by the cap is shown with the reason (M8), beside their level.
     expect(list.text).toMatch(
       new RegExp(
-        `${names[3]}: Đủ tư cách, hoàn thành tốt nhiệm vụ \\(đề nghị\\)\\n\\s+Số đảng viên hoàn thành xuất sắc nhiệm vụ không vượt quá 15%`,
+        `${names[3]}: Đủ tư cách, hoàn thành tốt nhiệm vụ \\(đang đề nghị\\)\\n\\s+Số đảng viên hoàn thành xuất sắc nhiệm vụ không được vượt quá 15%`,
       ),
     );
     await secretary.click(/^rsend:/);
@@ -120,14 +120,16 @@ describe("the secretary's evening after the meeting (issue 4)", () => {
     await upper.send("/recognize");
     await upper.waitForMessage(/đã công nhận/);
     await upper.click(/^rc:each:/);
-    await upper.waitForMessage(/chọn kết quả để công nhận hoặc thu hồi/);
+    await upper.waitForMessage(/chọn kết quả để công nhận hoặc không công nhận/);
     await upper.click(`rc:revoke:${ids.periodId}:${memberIds[10]}`);
-    await upper.waitForMessage(/gõ lý do thu hồi/);
+    await upper.waitForMessage(/gõ lý do không công nhận/);
     await upper.sendSticker();
-    await upper.waitForMessage(/gõ lý do thu hồi/);
+    await upper.waitForMessage(/gõ lý do không công nhận/);
     await upper.send("Số phiếu ghi nhầm");
-    await upper.waitForMessage(/Đã thu hồi kết quả của đồng chí/);
-    expect((await member.waitForMessage(/đã được thu hồi/)).text).toContain("Số phiếu ghi nhầm");
+    await upper.waitForMessage(/Đã không công nhận kết quả xếp loại của đồng chí/);
+    expect(
+      (await member.waitForMessage(/Cấp ủy cấp trên không công nhận kết quả xếp loại chất lượng đảng viên của đồng chí/)).text,
+    ).toContain("Số phiếu ghi nhầm");
     const revoked = (await resultHistory(h.db, ids.periodId, memberIds[10]!)).at(-1)!;
     expect(revoked).toMatchObject({ state: "revoked", revokeReason: "Số phiếu ghi nhầm" });
     expect(revoked.revokedById).not.toBeNull();
@@ -145,8 +147,8 @@ describe("the secretary's evening after the meeting (issue 4)", () => {
     const rowOf = (name: string) => sheet.getRows(6, 30)!.find((r) => r.getCell(2).value === name)!;
     expect(rowOf(names[0]!).getCell(5).value).toBe("Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
     expect(rowOf(names[0]!).getCell(6).value).toBe("đã công nhận");
-    expect(rowOf(names[3]!).getCell(7).value).toContain("không vượt quá 15%");
-    expect(rowOf(names[10]!).getCell(6).value).toBe("đã thu hồi");
+    expect(rowOf(names[3]!).getCell(7).value).toContain("không được vượt quá 15%");
+    expect(rowOf(names[10]!).getCell(6).value).toBe("không công nhận");
     const listText = docxText(listDocx.document!.bytes);
     expect(listText).toContain("DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2026");
     expect(listText).toContain(names[29]);
