@@ -27,7 +27,9 @@ const PREVIEW_ITEMS = 30;
 
 export async function rosterImportConversation(conversation: BotConversation, ctx: ConvContext, args: RosterArgs) {
   const t = translatorFor(args.lang);
-  let prompt = t("roster.format", { branch: args.orgName });
+  // Two short messages rather than one wall of text on a phone: typing the roster, then sending a file (the question).
+  await ctx.reply(t("roster.format", { branch: args.orgName }));
+  let prompt = t("roster.format_csv");
   for (;;) {
     const question: Question = { text: prompt, acceptText: true, acceptDocument: true };
     const hints = askHints(t, question);
