@@ -7,13 +7,14 @@ import {
   type CapEntry,
   type CapResolution,
   type MemberOutcome,
+  type MemberRatingInput,
   type Reason,
   type ResultState,
   type TallyInput,
 } from "../domain";
 import { recordAudit } from "./audit";
 import { inTransaction, type Db, type Tx } from "./client";
-import { loadBranchInputs, type MemberInputs } from "./rating-inputs";
+import { loadBranchInputs, type BranchInputs, type MemberInputs } from "./rating-inputs";
 import type { TallyRow } from "./tallies";
 
 export type StoredResult = {
@@ -148,19 +149,7 @@ async function evaluateBranchIn(
   const entries: CapEntry[] = branch.members.map((m) => ({
     memberId: m.id,
     l1Votes: m.tally?.votes.L1 ?? 0,
-    outcome: rateMember(
-      {
-        member: m.status,
-        absentFromMeeting: m.absent,
-        hcmActions: m.hcmActions,
-        disciplines: m.disciplines,
-        periodYear: branch.year,
-        offsetMinutes: branch.offsetMinutes,
-        ...(m.tally ? { tally: m.tally } : {}),
-        l3Note: noteOf(m),
-      },
-      rulebook,
-    ),
+    outcome: rateMember(ratingInputOf(branch, m, m.tally, noteOf(m)), rulebook),
   }));
   let cap = applyL1Cap(entries, rulebook);
   if (cap.tie && !cap.final) {
@@ -232,17 +221,24 @@ export async function previewMemberOutcome(
   const branch = await loadBranchInputs(db, input.periodId, { at: now.toISOString(), offsetMinutes });
   const m = branch.members.find((x) => x.id === input.memberId);
   if (!m) throw new Error("member not in this period's branch");
-  return rateMember(
-    {
-      member: m.status,
-      absentFromMeeting: m.absent,
-      hcmActions: m.hcmActions,
-      disciplines: m.disciplines,
-      periodYear: branch.year,
-      offsetMinutes: branch.offsetMinutes,
-      tally: input.tally,
-      l3Note: input.l3Note,
-    },
-    getRulebook(branch.rulebookId),
-  );
+  return rateMember(ratingInputOf(branch, m, input.tally, input.l3Note), getRulebook(branch.rulebookId));
+}
+
+/** What the domain rates a member from: their roster facts, the branch's year and zone, and counts if any. */
+function ratingInputOf(
+  branch: BranchInputs,
+  m: MemberInputs,
+  tally: TallyInput | null | undefined,
+  l3Note: string | undefined,
+): MemberRatingInput {
+  return {
+    member: m.status,
+    absentFromMeeting: m.absent,
+    hcmActions: m.hcmActions,
+    disciplines: m.disciplines,
+    periodYear: branch.year,
+    offsetMinutes: branch.offsetMinutes,
+    ...(tally ? { tally } : {}),
+    l3Note,
+  };
 }
