@@ -21,7 +21,7 @@ const isPrompt = (part: TextPart) => (m: SentMessage) => (m.text ?? "").startsWi
 const doneData = (part: TextPart) => stepButtonData({ kind: "done", part });
 const hasDone = (m: SentMessage, part: TextPart) =>
   (m.replyMarkup?.inline_keyboard ?? []).flat().some((b: { callback_data?: string }) => b.callback_data === doneData(part));
-const SAVED = /^Đã lưu \((\d+)\//;
+const SAVED = /^Đã lưu \(([\d.]+)\//; // the count is written the Vietnamese way: 6.012
 const FILLER =
   "Trong năm, bản thân luôn giữ vững lập trường, chấp hành nghiêm chủ trương của Đảng, chính sách pháp luật của Nhà nước; " +
   "tích cực học tập, rèn luyện, giữ gìn đạo đức, lối sống giản dị, đoàn kết với đồng chí, đồng nghiệp.";
@@ -90,7 +90,10 @@ export function startWriters(emulator: BotApiEmulator, options: WriterOptions) {
         const record: SentText = { chatId, token: `T${chatId}-${n}`, acked: false };
         records.push(record);
         totals.sent++;
-        const acked = answer(chatId, (m) => hasDone(m, part) && Number(SAVED.exec(m.text ?? "")?.[1] ?? -1) >= expected);
+        const acked = answer(
+          chatId,
+          (m) => hasDone(m, part) && Number(SAVED.exec(m.text ?? "")?.[1]?.replaceAll(".", "") ?? -1) >= expected,
+        );
         await paced();
         await user.send(text);
         partLength = expected;

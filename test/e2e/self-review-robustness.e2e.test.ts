@@ -79,7 +79,7 @@ describe("the self-review never stores what it should not, and never loses what 
       chat: { id: 101, type: "private", first_name: "An" },
     };
     const updateId = world.h.emulator.pushUpdate({ message });
-    await an.waitForMessage(/Đã lưu \(\d+\/20000 ký tự\)/);
+    await an.waitForMessage(/Đã lưu \([\d.]+\/20.000 ký tự\)/);
     world.h.emulator.pushUpdate({ update_id: updateId, message });
     await an.waitForIdle();
     expect(an.messages().filter((m) => m.text?.startsWith("Đã lưu"))).toHaveLength(1);
@@ -95,7 +95,7 @@ describe("the self-review never stores what it should not, and never loses what 
     await an.send(long.slice(0, cut));
     await an.waitForMessage(/Đã lưu/);
     await an.send(long.slice(cut + 1));
-    await an.waitForMessage(`Đã lưu (${long.length}/20000 ký tự)`);
+    await an.waitForMessage(`Đã lưu (${long.length.toLocaleString("vi-VN")}/20.000 ký tự)`);
     await an.click("Xong ✓");
     for (const part of ["b", "c", "d", "hcm"] as const) await answer(an, TEXTS[part]);
     await an.waitForMessage(/Tự nhận mức xếp loại: /);
