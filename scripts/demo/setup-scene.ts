@@ -5,7 +5,7 @@ export const setupScene: Scene = {
   title: "1. Bí thư chi bộ tạo chi bộ (/setup)",
   async play(w) {
     await w.say("Trần Thị Bình", "/setup", /Tên chi bộ là gì/);
-    await w.say("Trần Thị Bình", "Chi bộ Văn phòng Sở", /đảng ủy cơ sở nào/);
+    await w.say("Trần Thị Bình", "Chi bộ Văn phòng Sở", /trực thuộc cấp ủy nào/);
     await w.press("Trần Thị Bình", "Bỏ qua", /nhập hai lần/);
     await w.press("Trần Thị Bình", "Không", /năm nào/);
     await w.press("Trần Thị Bình", "2026", /Hạn chót nộp bản tự kiểm điểm/);

@@ -17,10 +17,10 @@ const QUIET_MS = 40;
 
 export type DemoWorld = Awaited<ReturnType<typeof startDemoWorld>>;
 
-export async function startDemoWorld(now: string) {
+export async function startDemoWorld(now: string, print: (line: string) => void = console.log) {
   const h: Harness = await startHarness({ now });
   const names = new Map<number, string>(Object.entries(PEOPLE).map(([name, id]) => [id, name]));
-  const transcript = new Transcript((chatId) => names.get(chatId) ?? `#${chatId}`);
+  const transcript = new Transcript((chatId) => names.get(chatId) ?? `#${chatId}`, print);
   const unsubscribe = h.emulator.onBotMessage((message) => transcript.bot(message));
   const user = (who: Person): EmulatedUser => h.user(PEOPLE[who], { firstName: who.split(" ").at(-1) });
   /** Invite codes by name, filled by the roster scene. */
