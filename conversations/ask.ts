@@ -8,6 +8,7 @@ import type { ChoiceFamily } from "../bot/kit/button-family";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import type { Translate } from "../bot/kit/i18n";
 import { replyInParts } from "../bot/kit/outgoing";
+import { foldVietnamese } from "../domain/text";
 
 export type Answer =
   | { kind: "text"; text: string; messageId: number }
@@ -115,6 +116,8 @@ function readAnswer(ctx: ConvContext, question: Question): Answer | Rejection {
   const command = message && leadingCommand(message);
   if (command) return { why: "command", command };
   if (message?.text !== undefined) {
+    const typed = typedChoice(message.text, question);
+    if (typed !== null) return { kind: "button", value: typed };
     return question.acceptText ? { kind: "text", text: message.text, messageId: message.message_id } : { why: "text" };
   }
   const document = message?.document;
@@ -127,6 +130,23 @@ function readAnswer(ctx: ConvContext, question: Question): Answer | Rejection {
   }
   return { why: "kind" };
 }
+
+/**
+ * A button's label typed instead of pressed ("có", "Không", "2026"; diacritics and case do not matter) answers as the
+ * button: nobody is refused for typing what a button says, and a channel without buttons (Zalo) can answer the same.
+ */
+function typedChoice(text: string, question: Question): string | null {
+  if (!question.keyboard || !question.buttons) return null;
+  const wanted = foldLabel(text);
+  for (const button of question.keyboard.inline_keyboard.flat()) {
+    if (!("callback_data" in button) || foldLabel(button.text) !== wanted) continue;
+    const value = question.buttons.data.unpack(button.callback_data)?.choice;
+    if (value != null && question.buttons.values.includes(value)) return value;
+  }
+  return null;
+}
+
+const foldLabel = (label: string) => foldVietnamese(label.replace(/[✓✔]/g, "")).trim();
 
 /** "/results" of "/results now" (Telegram marks it as a bot_command; a bare leading "/" counts too). */
 function leadingCommand(message: Message): string | null {
