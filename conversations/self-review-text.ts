@@ -2,7 +2,7 @@
 import { REVIEW_PARTS, partValue, type ReviewPart } from "../domain/self-review-parts";
 import { formatInstant } from "../bot/kit/format-date";
 import type { Translate } from "../bot/kit/i18n";
-import { splitMessage } from "../bot/kit/split-message";
+import { joinInMessages } from "../bot/kit/split-message";
 import type { ReviewTimeZone } from "../domain/calendar";
 import type { ReviewRow } from "../store/reviews";
 
@@ -14,8 +14,8 @@ function partBody(t: Translate, review: ReviewRow | null, part: ReviewPart): str
   return part === "rating" ? t(`review.level.${value}`) : value;
 }
 
-/** One block per part; `onlySaved` leaves out what is not written yet (the resume view). */
-export function reviewSummary(t: Translate, header: SummaryHeader, review: ReviewRow | null, onlySaved = false): string {
+/** One block per part, each its title then its text; `onlySaved` leaves out what is not written yet (the resume view). */
+function summaryBlocks(t: Translate, header: SummaryHeader, review: ReviewRow | null, onlySaved: boolean): string[] {
   const state = !review?.submittedAt
     ? t("review.state.draft")
     : t(review.late ? "review.state.late" : "review.state.submitted", {
@@ -26,12 +26,12 @@ export function reviewSummary(t: Translate, header: SummaryHeader, review: Revie
     if (onlySaved && !(review && partValue(review, part))) continue;
     blocks.push(`${t(`review.part.${part}`)}:\n${partBody(t, review, part)}`);
   }
-  return blocks.join("\n\n");
+  return blocks;
 }
 
-/** The summary cut into Telegram-sized messages (a single content may be 20,000 characters). */
+/** The summary in Telegram-sized messages, each part's title beside its text (a content may be 20,000 characters). */
 export function reviewSummaryMessages(t: Translate, header: SummaryHeader, review: ReviewRow | null, onlySaved = false): string[] {
-  return splitMessage(reviewSummary(t, header, review, onlySaved));
+  return joinInMessages(summaryBlocks(t, header, review, onlySaved));
 }
 
 export function partTitles(t: Translate, parts: readonly ReviewPart[]): string {

@@ -85,3 +85,28 @@ describe("joinInMessages", () => {
     expect(joinInMessages(["short", "x".repeat(250)], "\n", 100).map((m) => m.length)).toEqual([5, 100, 100, 50]);
   });
 });
+
+describe("joinInMessages: a title stays beside its text", () => {
+  const title = (n: number) => `${String.fromCharCode(96 + n)}. Tiêu đề phần ${n}:`;
+  const words = (count: number) => Array.from({ length: count }, (_, i) => `từ${i}`).join(" ");
+
+  it("keeps whole blocks together and never ends a message with a title", () => {
+    const blocks = [1, 2, 3, 4].map((n) => `${title(n)}\n${words(300)}`); // about 1,700 characters each
+    const messages = joinInMessages(blocks);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const message of messages) {
+      expect(message.length).toBeLessThanOrEqual(4096);
+      expect(message.trimEnd().endsWith(":")).toBe(false);
+    }
+    expect(messages.join("\n\n")).toBe(blocks.join("\n\n"));
+  });
+
+  it("cuts a block longer than a message inside its text, its title heading the first part", () => {
+    const long = `${title(1)}\n${words(2000)}`; // about 11,000 characters
+    const messages = joinInMessages([`Bản tự kiểm điểm\nbản nháp`, long, `${title(2)}\nngắn`]);
+    expect(messages.every((m) => m.length <= 4096)).toBe(true);
+    const titled = messages.find((m) => m.includes(title(1)))!;
+    expect(titled.slice(titled.indexOf(title(1)) + title(1).length + 1).startsWith("từ0")).toBe(true);
+    expect(messages.at(-1)).toContain(`${title(2)}\nngắn`);
+  });
+});

@@ -43,7 +43,11 @@ export function splitMessage(text: string, limit = TELEGRAM_TEXT_LIMIT): string[
   return parts;
 }
 
-/** Joins blocks (e.g. a name with its link) into as few messages as fit, never cutting a block that fits alone. */
+/**
+ * Joins blocks (a name with its link, a part's title with its text) into as few messages as fit, never cutting a
+ * block that fits alone; a block longer than a message is cut inside, never between its first line (its title) and
+ * the beginning of what follows.
+ */
 export function joinInMessages(blocks: string[], separator = "\n\n", limit = TELEGRAM_TEXT_LIMIT): string[] {
   const messages: string[] = [];
   let current = "";
@@ -54,7 +58,10 @@ export function joinInMessages(blocks: string[], separator = "\n\n", limit = TEL
       continue;
     }
     if (current !== "") messages.push(current);
-    const pieces = splitMessage(block, limit);
+    const newline = block.indexOf("\n");
+    const title = block.length > limit && newline > 0 && newline < limit / 4 ? block.slice(0, newline + 1) : "";
+    const pieces = splitMessage(block.slice(title.length), limit - title.length);
+    pieces[0] = title + pieces[0];
     current = pieces.pop()!;
     messages.push(...pieces);
   }
