@@ -4,7 +4,7 @@ import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { formatInstant } from "../bot/kit/format-date";
 import { translatorFor } from "../bot/kit/i18n";
 import type { ReviewTimeZone } from "../domain/calendar";
-import { localInputSchema, type PeriodDateField } from "../domain/deadlines";
+import { exampleDate, localInputSchema, type PeriodDateField } from "../domain/deadlines";
 import { changePeriodDate } from "../store/deadlines";
 import { ask, type Question } from "./ask";
 import { writeWithRole } from "./role-checked-write";
@@ -20,6 +20,7 @@ export type DeadlineEditArgs = {
   year: number;
   deadline: string;
   report: string;
+  meeting: string | null;
   /** Deps.timeZone: what a typed date means and how dates are shown. */
   timeZone: ReviewTimeZone;
 };
@@ -27,7 +28,10 @@ export type DeadlineEditArgs = {
 export async function deadlineEditConversation(conversation: BotConversation, ctx: ConvContext, args: DeadlineEditArgs) {
   const t = translatorFor(args.lang);
   const show = (iso: string) => formatInstant(iso, args.lang, args.timeZone);
-  const words = { year: args.year, deadline: show(args.deadline), report: show(args.report) };
+  const now = await conversation.external((outside) => outside.deps.clock().toISOString());
+  const example = exampleDate(args.field, args.deadline, now, args.timeZone.offsetMinutes);
+  const meeting = args.meeting ? show(args.meeting) : t("deadline.meeting_unset");
+  const words = { year: args.year, deadline: show(args.deadline), report: show(args.report), meeting, example };
   const question: Question = {
     text: t(`deadline.ask.${args.field}`, words),
     acceptText: true,

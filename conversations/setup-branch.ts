@@ -3,6 +3,7 @@
 import { InlineKeyboard } from "grammy";
 import {
   checkDeadline,
+  defaultSelfReviewDeadline,
   endOfLocalDay,
   formatLocalDate,
   MAX_BRANCHES_PER_DAY,
@@ -11,7 +12,8 @@ import {
   reviewYearChoices,
   setupPeriodDeadlines,
 } from "../domain/branch-setup";
-import { defaultPeriodDates, type ReviewTimeZone } from "../domain/calendar";
+import type { ReviewTimeZone } from "../domain/calendar";
+import { exampleDate } from "../domain/deadlines";
 import type { Rulebook } from "../domain/rulebook";
 import { DEFAULT_RULEBOOK_ID, getRulebook } from "../domain/rulebooks";
 import { mayCreateBranchNow, setupBranch } from "../store/branches";
@@ -46,6 +48,7 @@ export async function setupBranchConversation(conversation: BotConversation, ctx
     doubleEntry: t(doubleEntry ? "setup.yes" : "setup.no"),
     year,
     deadline: formatLocalDate(selfReviewDeadline, offset),
+    report: formatLocalDate(reportDeadline, offset),
   });
   const confirm = new InlineKeyboard().text(t("setup.create"), setupChoice("create"));
   await ask(conversation, ctx, t, { text: summary, keyboard: confirm, buttons: { data: setupStep, values: ["create"] } });
@@ -102,7 +105,7 @@ async function askYear(conversation: BotConversation, ctx: ConvContext, t: Trans
   return answer.kind === "button" ? Number(answer.value.slice(1)) : years[0];
 }
 
-/** The self-review deadline: the calendar's default with a button, or a typed dd/mm/yyyy; never in the past. */
+/** The self-review deadline: a default that lies ahead (domain) with a button, or a typed dd/mm/yyyy; never in the past. */
 async function askDeadline(
   conversation: BotConversation,
   ctx: ConvContext,
@@ -110,13 +113,15 @@ async function askDeadline(
   { year, rulebook, offset }: { year: number; rulebook: Rulebook; offset: number },
   nowIso: () => Promise<string>,
 ): Promise<string> {
-  const byDefault = defaultPeriodDates(year, rulebook, offset).selfReviewDeadline;
-  const text = t("setup.ask-deadline", { date: formatLocalDate(byDefault, offset) });
+  const now = await nowIso();
+  const byDefault = defaultSelfReviewDeadline(year, rulebook, now, offset);
+  const example = exampleDate("selfReviewDeadline", null, now, offset);
+  const text = t("setup.ask-deadline", { date: formatLocalDate(byDefault, offset), example });
   const keyboard = new InlineKeyboard().text(t("setup.use-default", { date: formatLocalDate(byDefault, offset) }), setupChoice("default"));
   const question: Question = { text, keyboard, acceptText: true, buttons: { data: setupStep, values: ["default"] } };
   return ask(conversation, ctx, t, question, async (answer): Promise<Checked<string>> => {
     const date = answer.kind === "text" ? parseLocalDate(answer.text) : null;
-    if (date && "error" in date) return { ok: false, hint: t(`setup.error.${date.error}`) };
+    if (date && "error" in date) return { ok: false, hint: t(`setup.error.${date.error}`, { example }) };
     const deadline = date ? endOfLocalDay(date, offset) : byDefault;
     const problem = checkDeadline(deadline, await nowIso());
     return problem

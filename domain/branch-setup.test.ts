@@ -8,6 +8,7 @@ import {
   parseLocalDate,
   reviewYearChoices,
   setupPeriodDeadlines,
+  defaultSelfReviewDeadline,
 } from "./branch-setup";
 import { hd07_2011 } from "./rulebooks";
 
@@ -70,8 +71,20 @@ describe("monthsBefore", () => {
 });
 
 describe("setupPeriodDeadlines", () => {
-  it("keeps the calendar's report deadline, or moves it to a later self-review deadline", () => {
+  it("keeps the calendar's report deadline, or puts it the rulebook's gap after a later self-review deadline", () => {
     expect(setupPeriodDeadlines(2026, hd07_2011, "2026-12-15T16:59:59.000Z", VN).reportDeadline).toBe("2026-12-30T16:59:59.000Z");
-    expect(setupPeriodDeadlines(2026, hd07_2011, "2027-01-05T16:59:59.000Z", VN).reportDeadline).toBe("2027-01-05T16:59:59.000Z");
+    expect(setupPeriodDeadlines(2026, hd07_2011, "2026-12-28T16:59:59.000Z", VN).reportDeadline).toBe("2027-01-07T16:59:59.000Z");
+    expect(setupPeriodDeadlines(2026, hd07_2011, "2027-01-05T16:59:59.000Z", VN).reportDeadline).toBe("2027-01-15T16:59:59.000Z");
+  });
+});
+
+describe("defaultSelfReviewDeadline", () => {
+  it("is the calendar's while ahead, else the end of the day the rulebook's lead after today", () => {
+    expect(defaultSelfReviewDeadline(2026, hd07_2011, "2026-12-01T02:00:00.000Z", VN)).toBe("2026-12-20T16:59:59.000Z");
+    expect(defaultSelfReviewDeadline(2026, hd07_2011, "2027-01-05T02:00:00.000Z", VN)).toBe("2027-01-12T16:59:59.000Z");
+    // 23:30 local on 20/12: the calendar's deadline is still ahead, by half an hour
+    expect(defaultSelfReviewDeadline(2026, hd07_2011, "2026-12-20T16:30:00.000Z", VN)).toBe("2026-12-20T16:59:59.000Z");
+    const lead = { ...hd07_2011, setupDates: { leadDays: 3, reportGapDays: 10 } };
+    expect(defaultSelfReviewDeadline(2026, lead, "2027-01-05T02:00:00.000Z", VN)).toBe("2027-01-08T16:59:59.000Z");
   });
 });

@@ -1,7 +1,7 @@
 // What a secretary types while setting up a branch: names, the review year, a deadline as dd/mm/yyyy in local time,
 // and the invitation policy. Pure: the caller passes `now`.
 import { z } from "zod";
-import { defaultPeriodDates, fromLocal, localYear, toLocal, toMs, type LocalDateTime } from "./calendar";
+import { addDays, defaultPeriodDates, fromLocal, localYear, toLocal, toMs, type LocalDateTime } from "./calendar";
 import { MAX_NAME_LENGTH } from "./roster";
 import { cleanName } from "./text";
 import type { Rulebook } from "./rulebook";
@@ -80,14 +80,33 @@ export function monthsBefore(nowIso: string, months: number, offsetMinutes: numb
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(t.d, lastDay)).padStart(2, "0")}`;
 }
 
-/** The period's deadlines: the calendar's defaults, with the report never before the self-review deadline. */
+/** The end of the local day `days` days after the local day of `iso`. */
+export function endOfDayAfter(iso: string, days: number, offsetMinutes: number): string {
+  const { y, m, d } = toLocal(addDays(iso, days), offsetMinutes);
+  return endOfLocalDay({ y, m, d }, offsetMinutes);
+}
+
+/**
+ * The self-review deadline offered for `year`: the calendar's while it lies ahead; once it has passed (January, for
+ * the previous year's review) the end of the day the rulebook's lead after today, so the default can always be used.
+ */
+export function defaultSelfReviewDeadline(year: number, rulebook: Rulebook, nowIso: string, offsetMinutes: number): string {
+  const byCalendar = defaultPeriodDates(year, rulebook, offsetMinutes).selfReviewDeadline;
+  if (checkDeadline(byCalendar, nowIso) === null) return byCalendar;
+  return endOfDayAfter(nowIso, rulebook.setupDates.leadDays, offsetMinutes);
+}
+
+/**
+ * The period's deadlines: the calendar's report deadline while it leaves the rulebook's gap after the self-review
+ * deadline, else the end of the day that gap after it (a report due with the self-reviews leaves no day to meet).
+ */
 export function setupPeriodDeadlines(
   year: number,
   rulebook: Rulebook,
   selfReviewDeadline: string,
   offsetMinutes: number,
 ): { selfReviewDeadline: string; reportDeadline: string } {
-  const defaults = defaultPeriodDates(year, rulebook, offsetMinutes);
-  const report = defaults.branchReportDeadline;
-  return { selfReviewDeadline, reportDeadline: toMs(report) >= toMs(selfReviewDeadline) ? report : selfReviewDeadline };
+  const byCalendar = defaultPeriodDates(year, rulebook, offsetMinutes).branchReportDeadline;
+  const afterGap = endOfDayAfter(selfReviewDeadline, rulebook.setupDates.reportGapDays, offsetMinutes);
+  return { selfReviewDeadline, reportDeadline: toMs(byCalendar) >= toMs(afterGap) ? byCalendar : afterGap };
 }

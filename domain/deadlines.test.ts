@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   daysLeft,
   digestDue,
+  exampleDate,
   localInputSchema,
   missingAlertDue,
   planMemberReminders,
@@ -90,6 +91,29 @@ describe("T1: the order of a period's dates", () => {
   it("T1: a past deadline does not block changing the meeting date", () => {
     const dates = { selfReviewDeadline: "2026-11-30T16:59:59.000Z", meetingDate: "2026-12-22T01:00:00.000Z", reportDeadline: report };
     expect(validateReviewDates(dates, "meetingDate", now)).toEqual([]);
+  });
+
+  it("T1: a new report deadline is refused in the past, before the deadline or before the meeting, as its own fault", () => {
+    const dates = { selfReviewDeadline: "2026-12-20T16:59:59.000Z", meetingDate: "2026-12-22T01:00:00.000Z", reportDeadline: now };
+    expect(validateReviewDates(dates, "reportDeadline", now)).toEqual([
+      "report.in-past",
+      "report.before-deadline",
+      "report.before-meeting",
+    ]);
+    expect(validateReviewDates({ ...dates, reportDeadline: "2026-12-21T16:59:59.000Z" }, "reportDeadline", now)).toEqual([
+      "report.before-meeting",
+    ]);
+    expect(validateReviewDates({ ...dates, reportDeadline: "2027-01-10T16:59:59.000Z" }, "reportDeadline", now)).toEqual([]);
+  });
+});
+
+describe("exampleDate: the date a question shows, never one already gone", () => {
+  const deadline = "2027-01-15T16:59:59.000Z";
+  it("counts from now for a deadline, from the later of now and the deadline for the meeting and the report", () => {
+    expect(exampleDate("selfReviewDeadline", deadline, "2027-01-05T02:00:00.000Z", VN)).toBe("12/01/2027");
+    expect(exampleDate("meetingDate", deadline, "2027-01-05T02:00:00.000Z", VN)).toBe("17/01/2027");
+    expect(exampleDate("reportDeadline", deadline, "2027-01-20T02:00:00.000Z", VN)).toBe("25/01/2027");
+    expect(exampleDate("meetingDate", null, "2026-12-01T02:00:00.000Z", VN)).toBe("03/12/2026");
   });
 });
 

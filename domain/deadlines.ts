@@ -1,7 +1,7 @@
 // T1, T2: the dates a secretary sets for a review period, as typed on a phone (dd/mm/yyyy [hh:mm], local time),
 // and the instants the scheduler derives from them (reminder wording, the missing-members alert, the daily digest).
 import { z } from "zod";
-import { parseLocalDate } from "./branch-setup";
+import { formatLocalDate, parseLocalDate } from "./branch-setup";
 import { fromLocal, localDateKey, MS_PER_DAY, toIso, toMs } from "./calendar";
 import type { DaytimeWindow } from "./reminders";
 import { nextDaytime, planReminders, type ReminderPlanInput } from "./reminders";
@@ -13,16 +13,20 @@ export const DEADLINE_ERROR_CODES = [
   "deadline.after-report",
   "meeting.before-deadline",
   "meeting.after-report",
+  "report.in-past",
+  "report.before-deadline",
+  "report.before-meeting",
 ] as const;
 export type DeadlineErrorCode = (typeof DEADLINE_ERROR_CODES)[number];
 
 /** Which date of the period the secretary is changing. */
-export type PeriodDateField = "selfReviewDeadline" | "meetingDate";
+export type PeriodDateField = "selfReviewDeadline" | "meetingDate" | "reportDeadline";
 
 /** Without a time, a deadline means the end of that day and a meeting the start of the working day. */
 const DEFAULT_TIME: Record<PeriodDateField, { hh: number; mm: number; ss: number }> = {
   selfReviewDeadline: { hh: 23, mm: 59, ss: 59 },
   meetingDate: { hh: 8, mm: 0, ss: 0 },
+  reportDeadline: { hh: 23, mm: 59, ss: 59 },
 };
 
 const TIME_INPUT = /^(\d{1,2})[:hg](\d{2})$/i;
@@ -57,20 +61,36 @@ export type ReviewDates = { selfReviewDeadline: string; meetingDate: string | nu
 
 /**
  * T1: a new self-review deadline lies ahead and before the branch's report deadline; the meeting comes after the
- * self-reviews are in and before the report. Only the changed field is checked against `now`.
+ * self-reviews are in and before the report. Only the changed field is checked against `now`; an order broken by
+ * a new report deadline is told as the report's fault, so the secretary knows which date to fix.
  */
 export function validateReviewDates(dates: ReviewDates, changed: PeriodDateField, now: string): DeadlineErrorCode[] {
   const errors: DeadlineErrorCode[] = [];
   const deadline = toMs(dates.selfReviewDeadline);
   const report = toMs(dates.reportDeadline);
+  const reportChanged = changed === "reportDeadline";
   if (changed === "selfReviewDeadline" && deadline <= toMs(now)) errors.push("deadline.in-past");
-  if (deadline > report) errors.push("deadline.after-report");
+  if (reportChanged && report <= toMs(now)) errors.push("report.in-past");
+  if (deadline > report) errors.push(reportChanged ? "report.before-deadline" : "deadline.after-report");
   if (dates.meetingDate !== null) {
     const meeting = toMs(dates.meetingDate);
     if (meeting < deadline) errors.push("meeting.before-deadline");
-    if (meeting > report) errors.push("meeting.after-report");
+    if (meeting > report) errors.push(reportChanged ? "report.before-meeting" : "meeting.after-report");
   }
   return errors;
+}
+
+/** How many days after its anchor each field's example lies (a meeting a couple of days after the deadline). */
+const EXAMPLE_DAYS_AFTER: Record<PeriodDateField, number> = { selfReviewDeadline: 7, meetingDate: 2, reportDeadline: 5 };
+
+/**
+ * The date a question shows as an example (dd/mm/yyyy): some days after the later of now and the period's
+ * self-review deadline (`now` alone for the deadline itself), so an example is never a day already gone.
+ */
+export function exampleDate(field: PeriodDateField, selfReviewDeadline: string | null, now: string, offsetMinutes: number): string {
+  const anchor = field === "selfReviewDeadline" || selfReviewDeadline === null ? now : selfReviewDeadline;
+  const from = Math.max(toMs(anchor), toMs(now));
+  return formatLocalDate(toIso(from + EXAMPLE_DAYS_AFTER[field] * MS_PER_DAY), offsetMinutes);
 }
 
 /** T2: the committee hears about missing members at the first daytime instant after the deadline. */

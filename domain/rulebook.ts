@@ -167,4 +167,10 @@ export type Rulebook = {
   reminders: { offsetsDays: readonly number[]; window: { startHour: number; endHour: number } };
   /** How many days an invite link stays valid; a secretary can always issue fresh ones. */
   invites: { validDays: number };
+  /**
+   * T1: dates a new period gets when the calendar's are no use. `leadDays`: a self-review deadline offered once the
+   * calendar's has passed (January, for the previous year) is the end of the day this many days after today.
+   * `reportGapDays`: the report deadline is at least this many days after the self-review deadline.
+   */
+  setupDates: { leadDays: number; reportGapDays: number };
 };

@@ -45,6 +45,7 @@ export function deadlinesFeature(): Composer<BotContext> {
       year: period.year,
       deadline: period.selfReviewDeadline,
       report: period.reportDeadline,
+      meeting: period.meetingDate,
       timeZone: ctx.deps.timeZone,
     };
     await ctx.conversation.enter(DEADLINE_EDIT, args);

@@ -95,12 +95,12 @@ describe("/setup: a secretary creates their branch", () => {
     expect(branch.periods[0].selfReviewDeadline.toISOString()).toBe("2026-12-20T16:59:59.000Z");
   });
 
-  it("a default deadline already past is refused too, in the previous year's review", async () => {
+  it("in the previous year's review the default lies ahead, and the calendar's past date typed is refused", async () => {
     h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
     const lan = h.user(503);
     const deadline = await setupUntilDeadline(lan, { name: "Chi bộ A", upper: null, doubleEntry: "Không", year: "2025" });
-    expect(deadline.text).toContain("mặc định là 20/12/2025");
-    await lan.click("Dùng ngày 20/12/2025");
+    expect(deadline.text).toContain("mặc định là 08/12/2026");
+    await lan.send("20/12/2025");
     await lan.waitForMessage(/Ngày 20\/12\/2025 đã qua/);
     expect(await h.db.organization.count()).toBe(0);
   });

@@ -15,7 +15,7 @@ export const rosterStep = buttonFamily("roster", { choice: oneOf(["import", "all
 export const committeeToggle = buttonFamily("committee", { memberId: id });
 export const committeePage = buttonFamily("cmtpage", { page: int });
 
-export const DEADLINE_FIELDS = ["selfReviewDeadline", "meetingDate"] as const satisfies readonly PeriodDateField[];
+export const DEADLINE_FIELDS = ["selfReviewDeadline", "meetingDate", "reportDeadline"] as const satisfies readonly PeriodDateField[];
 /** /deadline: change one of the period's dates. */
 export const deadlineChange = buttonFamily("deadline", { field: oneOf(DEADLINE_FIELDS) });
 

@@ -28,7 +28,10 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
     valid: [{ page: 0 }, { page: 12 }],
     forged: ["cmtpage:-1", "cmtpage:01", "cmtpage:1.5", "cmtpage:1e3", "cmtpage:NaN", "cmtpage:9999999999"],
   },
-  deadlineChange: { valid: [{ field: "selfReviewDeadline" }, { field: "meetingDate" }], forged: ["deadline:reportDeadline", "deadline:"] },
+  deadlineChange: {
+    valid: [{ field: "selfReviewDeadline" }, { field: "meetingDate" }, { field: "reportDeadline" }],
+    forged: ["deadline:closedAt", "deadline:"],
+  },
   languageChoice: { valid: [{ lang: "vi" }, { lang: "en" }], forged: ["lang:fr", "lang:vien"] },
   sendResults: { valid: [{ periodId: ID }], forged: ["rsend:", "rsend:1"] },
   recognize: {
