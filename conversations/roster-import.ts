@@ -5,13 +5,14 @@ import { monthsBefore } from "../domain/branch-setup";
 import type { RosterEntry, RosterImport } from "../domain/roster";
 import { MAX_ROSTER_FILE_BYTES, MAX_ROSTER_MEMBERS, parseRosterLines, rosterHasRoom } from "../domain/roster";
 import { rosterCsvSteps } from "../domain/roster-csv";
-import { setApartKnownNames, summarizeRoster } from "../domain/roster-summary";
+import { isSuspiciousName, setApartKnownNames, summarizeRoster } from "../domain/roster-summary";
 import { addMembersWithInvites } from "../store/invites";
 import { listMembers, type NewMember } from "../store/orgs";
 import { rosterStep } from "../bot/kit/buttons";
 import type { BotContext, BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
 import { inviteMessages } from "../bot/kit/invite-links";
+import { decodeUpload } from "../bot/kit/decode-upload";
 import { shortList } from "../bot/kit/paging";
 import { joinInMessages } from "../bot/kit/split-message";
 import { ask, askHints, type Answer, type Checked, type Question } from "./ask";
@@ -24,6 +25,8 @@ const LIMITS = { max: MAX_ROSTER_MEMBERS, size: `${MAX_ROSTER_FILE_BYTES / 1024}
 const TELEGRAM_API = "https://api.telegram.org";
 /** The preview names this many groups and already-known members, then "and N more": it stays one message. */
 const PREVIEW_ITEMS = 30;
+/** The first names shown, so that a garbled or shifted import shows at a glance. */
+const PREVIEW_NAMES = 5;
 
 export async function rosterImportConversation(conversation: BotConversation, ctx: ConvContext, args: RosterArgs) {
   const t = translatorFor(args.lang);
@@ -84,7 +87,7 @@ async function checkRoster(conversation: BotConversation, t: Translate, args: Ro
   return { ok: true, value: { entries: parsed.entries, fresh, known, existing: rosterNames.length } };
 }
 
-type FileFailure = { failed: "too-big" | "not-csv" | "download" | "too-many" };
+type FileFailure = { failed: "too-big" | "not-csv" | "download" | "too-many" | "encoding" };
 
 /**
  * Pasted lines are parsed as they are; a file is size-checked from the message (before any download), downloaded
@@ -96,8 +99,10 @@ async function readRoster(conversation: BotConversation, answer: Answer): Promis
   if (answer.size > MAX_ROSTER_FILE_BYTES) return { failed: "too-big" };
   if (!/\.(csv|txt)$/i.test(answer.fileName)) return { failed: "not-csv" };
   return conversation.external(async (outside): Promise<RosterImport | FileFailure> => {
-    const text = await downloadText(outside, answer.fileId);
-    if (typeof text !== "string") return { failed: text };
+    const bytes = await downloadBytes(outside, answer.fileId);
+    if (typeof bytes === "string") return { failed: bytes };
+    const text = decodeUpload(bytes);
+    if (text === null) return { failed: "encoding" };
     const parsed = await finishInSteps(
       rosterCsvSteps(text, { asOf: { at: outside.deps.clock().toISOString(), offsetMinutes: outside.deps.timeZone.offsetMinutes } }),
     );
@@ -114,8 +119,8 @@ async function finishInSteps<T>(steps: Generator<void, T>): Promise<T> {
   }
 }
 
-/** The file's text; a file whose size the message did not give is still refused above the limit. */
-async function downloadText(ctx: BotContext, fileId: string): Promise<string | "too-big" | "download"> {
+/** The file's bytes; a file whose size the message did not give is still refused above the limit. */
+async function downloadBytes(ctx: BotContext, fileId: string): Promise<Uint8Array | "too-big" | "download"> {
   try {
     const file = await ctx.api.getFile(fileId);
     if ((file.file_size ?? 0) > MAX_ROSTER_FILE_BYTES) return "too-big";
@@ -128,7 +133,7 @@ async function downloadText(ctx: BotContext, fileId: string): Promise<string | "
       return "too-big";
     }
     const bytes = await response.arrayBuffer();
-    return bytes.byteLength > MAX_ROSTER_FILE_BYTES ? "too-big" : new TextDecoder().decode(bytes);
+    return bytes.byteLength > MAX_ROSTER_FILE_BYTES ? "too-big" : new Uint8Array(bytes);
   } catch (error) {
     ctx.deps.log.warn({ code: (error as { error_code?: number }).error_code }, "roster file download failed");
     return "download";
@@ -167,6 +172,16 @@ function toNewMember(entry: RosterEntry, nowIso: string, offsetMinutes: number):
 function previewText(t: Translate, entries: RosterEntry[], known: RosterEntry[]): string {
   const summary = summarizeRoster(entries);
   const lines = [t("roster.preview.title", { count: summary.total })];
+  lines.push(
+    t("roster.preview.names", {
+      names: shortList(
+        t,
+        entries.map((e) => e.name),
+        PREVIEW_NAMES,
+        "paging.more_people",
+      ),
+    }),
+  );
   for (const kind of ["official", "probationary", "temporary"] as const) {
     lines.push(t(`roster.preview.${kind}`, { count: summary.byKind[kind] }));
   }
@@ -190,6 +205,11 @@ function previewText(t: Translate, entries: RosterEntry[], known: RosterEntry[])
       "paging.more_people",
     );
     lines.push("", t("roster.preview.known", { count: known.length, names }));
+  }
+  const suspicious = entries.map((e) => e.name).filter(isSuspiciousName);
+  if (suspicious.length > 0) {
+    const names = shortList(t, suspicious, PREVIEW_ITEMS, "paging.more_people");
+    lines.push("", t("roster.preview.suspicious", { count: suspicious.length, names }));
   }
   lines.push("", t("roster.preview.confirm"));
   return lines.join("\n");

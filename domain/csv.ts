@@ -1,12 +1,17 @@
 // A small RFC 4180 reader: quoted fields, "" inside quotes, commas and line breaks inside quotes, CRLF, a BOM.
-// The delimiter is "," or ";" (spreadsheets in a Vietnamese locale often save ";"), taken from the header line.
+// The delimiter is "," or ";" (spreadsheets in a Vietnamese locale often save ";") or a tab (saved as "Unicode
+// text"), taken from the header line.
 
 export type CsvRecord = { line: number; fields: string[] };
 
-export function detectDelimiter(text: string): "," | ";" {
+export type CsvDelimiter = "," | ";" | "\t";
+
+/** The delimiter the header line uses most; a comma when it has none. */
+export function detectDelimiter(text: string): CsvDelimiter {
   const header = text.split(/\r?\n/, 1)[0] ?? "";
   const count = (ch: string) => header.split(ch).length - 1;
-  return count(";") > count(",") ? ";" : ",";
+  const candidates: CsvDelimiter[] = ["\t", ";", ","];
+  return candidates.reduce((best, ch) => (count(ch) > count(best) ? ch : best), ",");
 }
 
 /** Records with the 1-based line each starts on; blank lines are skipped. */

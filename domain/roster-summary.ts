@@ -54,3 +54,16 @@ export function setApartKnownNames(entries: RosterEntry[], rosterNames: string[]
   for (const entry of entries) (onRoster.has(sameNameKey(entry.name)) ? known : fresh).push(entry);
   return { fresh, known };
 }
+
+/** The tone and vowel marks of Vietnamese, as combining characters (after NFD). */
+const VIETNAMESE_MARKS = /[\u0300\u0301\u0302\u0303\u0306\u0309\u031B\u0323]/g;
+
+/**
+ * A name worth a second look before importing: a garbled import (a replacement character, letters outside
+ * Vietnamese), a row shifted into the name column (digits), or a name typed in capitals.
+ */
+export function isSuspiciousName(name: string): boolean {
+  const letters = name.normalize("NFD").replace(VIETNAMESE_MARKS, "").replace(/[đĐ]/g, "d");
+  if (!/^[A-Za-z]+(?:[ '’-]+[A-Za-z]+)*$/.test(letters)) return true;
+  return letters.length > 1 && name === name.toLocaleUpperCase("vi") && name !== name.toLocaleLowerCase("vi");
+}

@@ -98,3 +98,20 @@ describe("roster CSV", () => {
     ]);
   });
 });
+
+describe("rows pasted from a spreadsheet or saved as tab-separated text", () => {
+  it("a pasted row with tabs between name, kind and notes reads like a typed line, empty cells at the end ignored", () => {
+    const { entries, errors } = parseRosterLines("Phạm Thị Dung\tchính thức\ttổ 2, cấp ủy\t\t\nLê Văn Cường\tdự bị\n");
+    expect(errors).toEqual([]);
+    expect(entries.map((e) => [e.name, e.status.kind, e.group, e.status.isLeader])).toEqual([
+      ["Phạm Thị Dung", "official", "2", true],
+      ["Lê Văn Cường", "probationary", null, false],
+    ]);
+  });
+
+  it("a tab-separated file reads like a CSV", () => {
+    const { entries, errors } = parseRosterCsv("Họ tên\tLoại\tTổ\r\nPhạm Thị Dung\tchính thức\t2\r\n");
+    expect(errors).toEqual([]);
+    expect(entries.map((e) => [e.name, e.group])).toEqual([["Phạm Thị Dung", "2"]]);
+  });
+});

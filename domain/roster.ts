@@ -9,9 +9,11 @@
 //          "tổ X"                                      → party group X (M6)
 //          "cấp ủy" / "lãnh đạo"                       → committee member or leader (M5)
 //    e.g.  Nguyễn Văn An; chính thức; tổ 2, cấp ủy
+//    A row pasted from a spreadsheet has tabs instead of ";" and is read the same way.
 //
 // 2. CSV with the header name,kind,exempt,retired_not_moved,working_away_since,group,leader (any order, "," or ";"),
 //    or the same columns in Vietnamese: họ tên, loại, miễn, nghỉ hưu, đi xa từ, tổ, cấp ủy (see roster-csv.ts).
+//    Tab-separated files (a spreadsheet saved as "Unicode text") are read like CSV.
 //    kind takes the same words; yes/no columns take 1/0, x, có/không, yes/no, true/false or empty;
 //    working_away_since is YYYY-MM or YYYY-MM-DD, turned into whole months up to `asOf`.
 import { localDateKey } from "./calendar";
@@ -123,8 +125,16 @@ function applyFlag(entry: RosterEntry, raw: string): RosterError | null {
   return null;
 }
 
+/** The fields of a typed line ("; " between them) or of a row pasted from a spreadsheet (tabs, empty cells at the end). */
+function lineFields(line: string): string[] {
+  if (line.includes(";") || !line.includes("\t")) return line.split(";");
+  const cells = line.split("\t");
+  while (cells.length > 1 && cells.at(-1)!.trim() === "") cells.pop();
+  return cells;
+}
+
 export function parseRosterLine(line: string): RosterLineResult {
-  const fields = line.split(";");
+  const fields = lineFields(line);
   if (fields.length > 3) return { ok: false, error: "roster.too-many-fields" };
   const name = rosterName(fields[0]);
   if (typeof name !== "string") return { ok: false, ...name };

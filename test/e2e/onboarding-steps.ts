@@ -12,6 +12,14 @@ export async function startBranchWorld() {
   return { h, ids, secretary: h.user(201) };
 }
 
+/** A branch world whose secretary has opened /roster and been asked for the list. */
+export async function openRosterDialog() {
+  const world = await startBranchWorld();
+  await world.secretary.send("/roster");
+  await world.secretary.waitForMessage(/Cách 2/);
+  return world;
+}
+
 /** Every "n. Name\nlink" of the invite messages since the last action, as name → start code. */
 export async function collectInviteCodes(user: EmulatedUser): Promise<Record<string, string>> {
   const messages = await user.waitForIdle();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_ROSTER_FILE_BYTES, MAX_ROSTER_MEMBERS } from "../../domain/roster";
 import type { Harness } from "../support/bot-harness";
-import { startBranchWorld } from "./onboarding-steps";
+import { openRosterDialog } from "./onboarding-steps";
 
 let h: Harness;
 afterEach(() => h.stop());
@@ -10,10 +10,8 @@ const HEADER = "name;kind\r\n";
 const rows = (count: number) => Array.from({ length: count }, (_, i) => `Nguyễn Văn Số ${i + 1};chính thức\r\n`).join("");
 
 async function openRoster() {
-  const world = await startBranchWorld();
+  const world = await openRosterDialog();
   h = world.h;
-  await world.secretary.send("/roster");
-  await world.secretary.waitForMessage(/Cách 2/);
   return world;
 }
 
