@@ -165,6 +165,9 @@ export type Rulebook = {
   // No time zone here: it is the deployment's (TZ_REVIEW), see ReviewTimeZone in calendar.ts.
   /** T1: member reminders this many days before the self-review deadline; every message only in the window (local hours). */
   reminders: { offsetsDays: readonly number[]; window: { startHour: number; endHour: number } };
-  /** How many days an invite link stays valid; a secretary can always issue fresh ones. */
-  invites: { validDays: number };
+  /**
+   * How many days an invite link stays valid, and at least how many days after the self-review deadline (see
+   * domain/invites.ts); a secretary can always issue fresh ones.
+   */
+  invites: { validDays: number; daysAfterSelfReviewDeadline: number };
 };

@@ -14,7 +14,7 @@ import type { BotContext } from "../kit/context";
 import { onButton } from "../kit/on-button";
 import { describeOutcome, describeReason } from "../kit/describe-result";
 import { notify } from "../kit/notify";
-import { orgsWithRole, requireRole } from "../roles";
+import { orgsWithRole, refuse, requireRole } from "../roles";
 import { replyInParts } from "../kit/outgoing";
 import { shortList } from "../kit/paging";
 
@@ -72,7 +72,7 @@ export function resultsFeature(): Composer<BotContext> {
 async function secretaryTarget(ctx: BotContext, memberId: string) {
   const place = await memberBranch(ctx.deps.db, memberId);
   if (!place || !orgsWithRole(ctx, ["secretary"]).some((o) => o.orgId === place.orgId)) {
-    await requireRole(ctx, []);
+    await refuse(ctx, ["secretary"]);
     return null;
   }
   const period = await currentPeriod(ctx.deps.db, place.orgId);

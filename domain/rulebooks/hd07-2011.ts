@@ -143,5 +143,5 @@ export const hd07_2011: Rulebook = {
     blocConferenceDeadline: endOfDay(1, 1, 29), // before 30/01
   },
   reminders: { offsetsDays: [3, 1, 0], window: { startHour: 8, endHour: 20 } },
-  invites: { validDays: 14 }, // this project's choice: the guideline says nothing about links
+  invites: { validDays: 14, daysAfterSelfReviewDeadline: 7 }, // this project's choice: the guideline says nothing about links
 };
