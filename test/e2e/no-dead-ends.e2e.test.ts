@@ -35,3 +35,13 @@ it("the secretary and a committee member see their branch and, under it, their o
     expect(own).toMatch(/Bản tự kiểm điểm: /);
   }
 });
+
+it("the secretary pressing a button of another period is told so and where to look, not left without an answer", async () => {
+  const world = await startMeetingWorld(3);
+  h = world.h;
+  const secretary = h.user(SECRETARY);
+  await secretary.send("/status");
+  await secretary.waitForMessage(/Phần của riêng đồng chí/);
+  await secretary.pressForged(`rsend:c${"0".repeat(24)}`);
+  expect((await secretary.waitForMessage(/đợt kiểm điểm đã qua/)).text).toContain("/status");
+});
