@@ -15,6 +15,13 @@ export function orgsWithRole(ctx: BotContext, roles: readonly Role[]): Array<{ o
 export async function requireRole(ctx: BotContext, roles: readonly Role[]): Promise<{ orgId: string; orgName: string } | null> {
   const orgs = orgsWithRole(ctx, roles);
   if (orgs.length > 0) return orgs[0];
-  await ctx.reply(ctx.t("roles.refused", { roles: roles.map((r) => ctx.t(`roles.name.${r}`)).join(", ") }));
+  await refuse(ctx, roles);
   return null;
+}
+
+/** The polite refusal: which roles the action needs (there, when the sender holds them elsewhere) and how each is had. */
+export async function refuse(ctx: BotContext, roles: readonly Role[]): Promise<void> {
+  const names = roles.map((r) => ctx.t(`roles.name.${r}`)).join(", ");
+  const how = roles.map((r) => ctx.t(`roles.how.${r}`)).join(" ");
+  await ctx.reply(ctx.t("roles.refused", { roles: names, how }));
 }

@@ -33,3 +33,4 @@ export {
 } from "./roster";
 export { parseRosterCsv, ROSTER_CSV_COLUMNS } from "./roster-csv";
 export * from "./voters";
+export { inviteExpiryMs } from "./invites";

@@ -165,8 +165,11 @@ export type Rulebook = {
   // No time zone here: it is the deployment's (TZ_REVIEW), see ReviewTimeZone in calendar.ts.
   /** T1: member reminders this many days before the self-review deadline; every message only in the window (local hours). */
   reminders: { offsetsDays: readonly number[]; window: { startHour: number; endHour: number } };
-  /** How many days an invite link stays valid; a secretary can always issue fresh ones. */
-  invites: { validDays: number };
+  /**
+   * How many days an invite link stays valid, and at least how many days after the self-review deadline (see
+   * domain/invites.ts); a secretary can always issue fresh ones.
+   */
+  invites: { validDays: number; daysAfterSelfReviewDeadline: number };
   /**
    * T1: dates a new period gets when the calendar's are no use. `leadDays`: a self-review deadline offered once the
    * calendar's has passed (January, for the previous year) is the end of the day this many days after today.

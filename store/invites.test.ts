@@ -37,7 +37,8 @@ describe("store/invites", () => {
       expect(Buffer.from(code, "base64url").length * 8).toBeGreaterThanOrEqual(128);
     }
     expect(new Set(issued.map((i) => i.code)).size).toBe(2);
-    expect(issued[0].expiresAt).toBe(new Date(NOW.getTime() + 14 * DAY).toISOString());
+    // A week past the seeded self-review deadline (20/12), later than the rulebook's 14 days.
+    expect(issued[0].expiresAt).toBe("2026-12-27T16:59:59.000Z");
   });
 
   it("stores only the SHA-256 of the code", async () => {

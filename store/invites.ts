@@ -1,6 +1,7 @@
 // Deep-link invitations. The code travels only in the link; the database keeps its SHA-256, so a leaked database
 // does not let anyone claim a member's place. Codes are single-use and expire.
 import { createHash, randomBytes } from "node:crypto";
+import { inviteExpiryMs } from "../domain/invites";
 import { DEFAULT_RULEBOOK_ID, getRulebook } from "../domain/rulebooks";
 import { recordAudit } from "./audit";
 import { chunksOf } from "./chunks";
@@ -41,8 +42,8 @@ export async function issueInvites(
   now: Date,
 ): Promise<IssuedInvite[]> {
   return inTransaction(db, async (tx) => {
-    const validDays = input.validDays ?? (await inviteValidDays(tx, input.orgId));
-    const expiresAt = new Date(now.getTime() + validDays * MS_PER_DAY);
+    const expiresAt =
+      input.validDays === undefined ? await inviteExpiry(tx, input.orgId, now) : new Date(now.getTime() + input.validDays * MS_PER_DAY);
     // The branch's unjoined members, filtered here: a roster's ids in one query exceed Prisma's parameter limit.
     const wanted = input.memberIds && new Set(input.memberIds);
     const members = (
@@ -75,9 +76,14 @@ export async function issueInvites(
 }
 
 /** The rulebook of the organization's latest period says how long links last; the default rulebook before any period. */
-async function inviteValidDays(tx: Tx, orgId: string): Promise<number> {
-  const period = await tx.reviewPeriod.findFirst({ where: { orgId }, orderBy: { year: "desc" }, select: { rulebookId: true } });
-  return getRulebook(period?.rulebookId ?? DEFAULT_RULEBOOK_ID).invites.validDays;
+async function inviteExpiry(tx: Tx, orgId: string, now: Date): Promise<Date> {
+  const period = await tx.reviewPeriod.findFirst({
+    where: { orgId },
+    orderBy: { year: "desc" },
+    select: { rulebookId: true, selfReviewDeadline: true },
+  });
+  const rule = getRulebook(period?.rulebookId ?? DEFAULT_RULEBOOK_ID).invites;
+  return new Date(inviteExpiryMs(rule, now.getTime(), period?.selfReviewDeadline.getTime() ?? null));
 }
 
 /** A large roster's import takes seconds: more than Prisma's default 5 s for a transaction on a busy machine. */
@@ -152,4 +158,13 @@ async function isNewestOfMember(tx: Tx, invite: { id: string; memberId: string; 
     select: { id: true },
   });
   return newest?.id === invite.id;
+}
+
+/** The members of an organization who have not joined yet, in roster order: those an invite is for. */
+export async function unjoinedMembers(db: Db, orgId: string): Promise<Array<{ id: string; fullName: string }>> {
+  return db.member.findMany({
+    where: { orgId, userId: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, fullName: true },
+  });
 }

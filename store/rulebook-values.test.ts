@@ -85,7 +85,7 @@ describe("the period's rulebook, not code, decides", () => {
     });
     const [a] = await issueInvites(db, { orgId: usual.orgId }, null, NOW);
     const [b] = await issueInvites(db, { orgId: other.orgId }, null, NOW);
-    expect(a.expiresAt).toBe("2026-12-15T02:00:00.000Z"); // 14 days
-    expect(b.expiresAt).toBe("2026-12-04T02:00:00.000Z"); // 3 days
+    expect(a.expiresAt).toBe("2026-12-27T16:59:59.000Z"); // a week past the deadline of 20/12
+    expect(b.expiresAt).toBe("2026-12-20T16:59:59.000Z"); // no margin: the deadline itself
   });
 });

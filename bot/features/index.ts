@@ -3,6 +3,7 @@ import type { BotContext } from "../kit/context";
 import * as committee from "./committee";
 import * as deadlines from "./deadlines";
 import * as exporting from "./export";
+import * as invites from "./invites";
 import * as join from "./join";
 import * as language from "./language";
 import * as recognize from "./recognize";
@@ -26,6 +27,7 @@ export function features(): Middleware<BotContext>[] {
     selfReview,
     setup,
     roster,
+    invites,
     join,
     committee,
     deadlines,
@@ -42,6 +44,7 @@ export function features(): Middleware<BotContext>[] {
     ...dialogs,
     setup.setupFeature(),
     roster.rosterFeature(),
+    invites.invitesFeature(),
     join.joinFeature(),
     committee.committeeFeature(),
     deadlines.deadlinesFeature(),

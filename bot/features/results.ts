@@ -14,7 +14,7 @@ import type { BotContext } from "../kit/context";
 import { onButton } from "../kit/on-button";
 import { describeOutcome, describeReason } from "../kit/describe-result";
 import { notify } from "../kit/notify";
-import { orgsWithRole, requireRole } from "../roles";
+import { orgsWithRole, refuse } from "../roles";
 import { replyInParts } from "../kit/outgoing";
 import { shortList } from "../kit/paging";
 
@@ -72,7 +72,7 @@ export function resultsFeature(): Composer<BotContext> {
 async function secretaryTarget(ctx: BotContext, memberId: string) {
   const place = await memberBranch(ctx.deps.db, memberId);
   if (!place || !orgsWithRole(ctx, ["secretary"]).some((o) => o.orgId === place.orgId)) {
-    await requireRole(ctx, []);
+    await refuse(ctx, ["secretary"]);
     return null;
   }
   const period = await currentPeriod(ctx.deps.db, place.orgId);
@@ -98,11 +98,17 @@ async function decideTie(ctx: BotContext, memberId: string) {
   await reportPass(ctx.api, db, target.orgId, after, clock());
 }
 
+/** A secretary's button of another period is named as such; anyone else is told the role it needs. */
+async function notThisPeriod(ctx: BotContext, isSecretary: boolean): Promise<void> {
+  if (isSecretary) await ctx.reply(ctx.t("unhandled.stale_period"));
+  else await refuse(ctx, ["secretary"]);
+}
+
 /** Another page of the tie's buttons, from the tie as it stands now. */
 async function showTiePage(ctx: BotContext, page: number) {
   const org = orgsWithRole(ctx, ["secretary"])[0];
   const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
-  if (!org || !period) return void (await requireRole(ctx, ["secretary"]));
+  if (!org || !period) return notThisPeriod(ctx, Boolean(org));
   const pass = await evaluateBranch(
     ctx.deps.db,
     { periodId: period.id, actorId: ctx.identity.userId },
@@ -116,7 +122,7 @@ async function showTiePage(ctx: BotContext, page: number) {
 async function sendForRecognition(ctx: BotContext, periodId: string) {
   const org = orgsWithRole(ctx, ["secretary"])[0];
   const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
-  if (!org || !period || period.id !== periodId) return void (await requireRole(ctx, ["secretary"]));
+  if (!org || !period || period.id !== periodId) return notThisPeriod(ctx, Boolean(org));
   const { db, clock } = ctx.deps;
   const pass = await evaluateBranch(db, { periodId, actorId: ctx.identity.userId }, clock(), ctx.deps.timeZone.offsetMinutes);
   if (pass.tie) return void (await ctx.reply(ctx.t("results.cannot_send_tie")));

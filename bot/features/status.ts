@@ -20,12 +20,13 @@ export function statusFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("status", async (ctx) => {
     const branch = orgsWithRole(ctx, ["secretary", "committee"])[0];
-    if (branch) return showBranch(ctx, branch.orgId);
     const upper = orgsWithRole(ctx, ["upper"])[0];
-    if (upper) return showUpper(ctx, upper.orgId, upper.orgName);
+    if (branch) await showBranch(ctx, branch.orgId);
+    else if (upper) await showUpper(ctx, upper.orgId, upper.orgName);
+    // A person's own review state, whatever other roles they hold (under the branch view when they have one).
     const membership = ctx.identity.memberships[0];
-    if (membership) return showMember(ctx, membership.orgId, membership.memberId);
-    await ctx.reply(ctx.t("status.nothing"));
+    if (membership) return showMember(ctx, membership.orgId, membership.memberId, Boolean(branch || upper));
+    if (!branch && !upper) await ctx.reply(ctx.t("status.nothing"));
   });
   onButton(feature, statusList, async (ctx, { state, page }) => {
     await ctx.answerCallbackQuery();
@@ -131,14 +132,23 @@ async function showUpper(ctx: BotContext, orgId: string, orgName: string, page =
   await replyInParts(ctx, lines.join("\n"), keyboard);
 }
 
-async function showMember(ctx: BotContext, orgId: string, memberId: string) {
+/** `underRoleView`: shown after a branch or upper view, titled as the person's own part, and silent without a period. */
+async function showMember(ctx: BotContext, orgId: string, memberId: string, underRoleView = false) {
   const now = ctx.deps.clock().toISOString();
   const inputs = await loadStatusInputs(ctx.deps.db, orgId, { at: now, offsetMinutes: ctx.deps.timeZone.offsetMinutes });
   const me = inputs?.members.find((m) => m.id === memberId);
-  if (!inputs || !me) return void (await ctx.reply(ctx.t("status.no_period", { org: ctx.identity.memberships[0]?.orgName ?? "" })));
+  if (!inputs || !me) {
+    if (!underRoleView) await ctx.reply(ctx.t("status.no_period", { org: ctx.identity.memberships[0]?.orgName ?? "" }));
+    return;
+  }
   const state = submissionStateAt(me.status, me.review, me.absent, toMs(inputs.period.selfReviewDeadline), toMs(now));
   const result = me.outcome && me.resultState === "recognized" ? describeOutcome(ctx.t, me.outcome) : ctx.t("status.no_result");
-  await ctx.reply(
-    ctx.t("status.member", { name: me.name, org: inputs.orgName, year: inputs.period.year, state: ctx.t(`status.state.${state}`), result }),
-  );
+  const text = ctx.t("status.member", {
+    name: me.name,
+    org: inputs.orgName,
+    year: inputs.period.year,
+    state: ctx.t(`status.state.${state}`),
+    result,
+  });
+  await ctx.reply(underRoleView ? `${ctx.t("status.own_title")}\n${text}` : text);
 }

@@ -12,7 +12,7 @@ import { tallyBoard } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
-import { orgsWithRole, requireRole } from "../roles";
+import { orgsWithRole, refuse, requireRole } from "../roles";
 import { dialog } from "./dialog";
 
 const PAGE_SIZE = 8;
@@ -34,7 +34,7 @@ export function tallyFeature(): Composer<BotContext> {
     if (button.kind === "page") return showPage(ctx, button.page);
     const place = await memberBranch(ctx.deps.db, button.memberId);
     if (!place || !orgsWithRole(ctx, ENTRANTS).some((o) => o.orgId === place.orgId)) {
-      await requireRole(ctx, []); // the polite refusal
+      await refuse(ctx, ENTRANTS);
       return;
     }
     await onMember(ctx, button.kind, button.memberId, place.orgId);

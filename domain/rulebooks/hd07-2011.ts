@@ -143,7 +143,7 @@ export const hd07_2011: Rulebook = {
     blocConferenceDeadline: endOfDay(1, 1, 29), // before 30/01
   },
   reminders: { offsetsDays: [3, 1, 0], window: { startHour: 8, endHour: 20 } },
-  invites: { validDays: 14 }, // this project's choice: the guideline says nothing about links
+  invites: { validDays: 14, daysAfterSelfReviewDeadline: 7 }, // this project's choice: the guideline says nothing about links
   // This project's choice: a week to write a self-review; 20/12 to 30/12 of the calendar for the report.
   setupDates: { leadDays: 7, reportGapDays: 10 },
 };

@@ -24,7 +24,7 @@ describe("rulebooks", () => {
 
   it("T1: reminders 3, 1 and 0 days before, in 08:00–20:00; invite links valid 14 days; no time zone (TZ_REVIEW's)", () => {
     expect(hd07_2011.reminders).toEqual({ offsetsDays: [3, 1, 0], window: { startHour: 8, endHour: 20 } });
-    expect(hd07_2011.invites).toEqual({ validDays: 14 });
+    expect(hd07_2011.invites).toEqual({ validDays: 14, daysAfterSelfReviewDeadline: 7 });
     expect(hd07_2011).not.toHaveProperty("timezone");
   });
 

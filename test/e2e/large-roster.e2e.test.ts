@@ -51,6 +51,8 @@ describe("large rosters", () => {
     const first = await collectInviteCodes(world.secretary);
     (await connectionOf(h.db)).exec(`CREATE TRIGGER refuse_invites BEFORE INSERT ON "Invite" BEGIN SELECT RAISE(ABORT, 'refused'); END`);
     await world.secretary.send("/invites");
+    await world.secretary.waitForMessage(/Bấm tên một đồng chí/);
+    await world.secretary.click("Cấp lại tất cả (3)");
     await world.secretary.waitForMessage(/Chưa tạo được đường liên kết mời mới; các đường liên kết đã gửi vẫn như trước/);
     const an = h.user(101);
     await an.send(`/start ${first["Đảng viên Số 1"]}`);

@@ -262,12 +262,14 @@ describe("/roster and invite links", () => {
     const world = await startBranchWorld();
     h = world.h;
     const codes = await importRoster(world.secretary, ROSTER);
-    h.clock.advance(15 * 86_400_000);
+    h.clock.advance(27 * 86_400_000); // past 27/12: a week after the seeded deadline of 20/12
     const cuong = h.user(102);
     await cuong.send(`/start ${codes["Lê Văn Cường"]}`);
     expect((await cuong.waitForMessage(/hết hạn/)).text).toContain("bí thư chi bộ gửi đường liên kết mới");
 
     await world.secretary.send("/invites");
+    await world.secretary.waitForMessage(/Bấm tên một đồng chí/);
+    await world.secretary.click("Cấp lại tất cả (3)");
     await world.secretary.waitForMessage(/Đường liên kết mời cho 3 đồng chí chưa tham gia/);
     const fresh = await collectInviteCodes(world.secretary);
     expect(fresh["Lê Văn Cường"]).not.toBe(codes["Lê Văn Cường"]);

@@ -8,7 +8,7 @@ export const TEST_RULEBOOK: Rulebook = {
   id: "test-only",
   title: "A rulebook for tests",
   reminders: { offsetsDays: [5], window: { startHour: 9, endHour: 17 } },
-  invites: { validDays: 3 },
+  invites: { validDays: 3, daysAfterSelfReviewDeadline: 0 },
 };
 
 /** Adds TEST_RULEBOOK to the registry; returns the function that removes it again. */

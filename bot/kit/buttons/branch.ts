@@ -1,7 +1,7 @@
 // Running a branch: its setup, roster, committee, deadlines, and each person's language.
 import type { PeriodDateField } from "../../../domain/deadlines";
 import { LANGUAGES } from "../i18n";
-import { buttonFamily, id, int, matching, oneOf } from "../button-family";
+import { buttonFamily, buttonVariants, id, int, matching, oneOf } from "../button-family";
 
 /** /setup by a secretary who already has a branch: create another anyway. */
 export const setupAnother = buttonFamily("setupnew", {});
@@ -21,3 +21,10 @@ export const deadlineChange = buttonFamily("deadline", { field: oneOf(DEADLINE_F
 
 /** /lang */
 export const languageChoice = buttonFamily("lang", { lang: oneOf(LANGUAGES) });
+
+/** /invites: reissue one member's link, all of a branch's, or another page of names. */
+export const inviteButton = buttonVariants("invite", {
+  one: { memberId: id },
+  all: { orgId: id },
+  page: { orgId: id, page: int },
+});

@@ -28,6 +28,14 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
     valid: [{ page: 0 }, { page: 12 }],
     forged: ["cmtpage:-1", "cmtpage:01", "cmtpage:1.5", "cmtpage:1e3", "cmtpage:NaN", "cmtpage:9999999999"],
   },
+  inviteButton: {
+    valid: [
+      { kind: "one", memberId: ID },
+      { kind: "all", orgId: ID },
+      { kind: "page", orgId: ID, page: 2 },
+    ],
+    forged: [`invite:all:${ID}:1`, "invite:one:1", `invite:page:${ID}`, `invite:one:${ID}x`, "invite:all"],
+  },
   deadlineChange: {
     valid: [{ field: "selfReviewDeadline" }, { field: "meetingDate" }, { field: "reportDeadline" }],
     forged: ["deadline:closedAt", "deadline:"],
