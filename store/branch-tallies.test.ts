@@ -3,12 +3,11 @@ import { REVIEW_OFFSET } from "../test/support/time-zone";
 import { branchCounts, branchStatus } from "../domain";
 import { REVIEW_PARTS } from "../domain/self-review-parts";
 import { freshDb } from "../test/support/db";
-import { seedBranch, type SeedMember } from "../test/support/seed";
+import { openOlderPeriod, seedBranch, type SeedMember } from "../test/support/seed";
 import { loadBranchTallies } from "./branch-tallies";
 import type { Db } from "./client";
 import { changePeriodDate } from "./deadlines";
 import { createOrganization } from "./orgs";
-import { openPeriod } from "./periods";
 import { recognizeResults, revokeMemberResult } from "./recognition";
 import { evaluateBranch } from "./results";
 import { saveDraftPart, submitReview } from "./reviews";
@@ -79,18 +78,7 @@ describe("loadBranchTallies", () => {
     for (const [index, name] of ["Chi bộ C", "Chi bộ A", "Chi bộ B"].entries())
       branches.push(await randomBranch(db, parent.id, name, index + 7));
     // Neither an older period left open nor a branch without a period shows up.
-    await openPeriod(
-      db,
-      {
-        orgId: branches[0]!.orgId,
-        year: 2025,
-        rulebookId: "hd07-2011",
-        selfReviewDeadline: "2025-12-20T16:59:59.000Z",
-        reportDeadline: "2025-12-30T16:59:59.000Z",
-      },
-      null,
-      NOW,
-    );
+    await openOlderPeriod(db, branches[0]!.orgId, NOW);
     await createOrganization(db, { name: "Chi bộ chưa mở", kind: "branch", parentId: parent.id }, null, NOW);
 
     const lines = await loadBranchTallies(db, parent.id, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });

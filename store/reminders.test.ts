@@ -36,6 +36,15 @@ const names = (jobs: ReminderJob[], kind: string) =>
     .map((j) => ("memberName" in j ? j.memberName : j.recipient.telegramId))
     .sort();
 
+/** Nguyễn An submits on 21/12, after the deadline of 20/12 (T2 marks it late). */
+const anSubmitsLate = () =>
+  seedSubmission(db, {
+    periodId: branch.periodId,
+    memberId: branch.memberIds["Nguyễn An"],
+    submittedAt: "2026-12-21T02:00:00Z",
+    late: true,
+  });
+
 describe("planning (idempotent)", () => {
   it("T1, M2, M3: three daytime reminders per linked member who must write, one alert per committee member", async () => {
     const created = await planAll(db, at("2026-12-01T02:00:00Z"), REVIEW_OFFSET);
@@ -189,12 +198,7 @@ describe("claim → send → mark", () => {
     for (const alert of alerts)
       expect(alert.kind === "missing-alert" && alert.missing).toEqual(["Nguyễn An", "Trần Bình", "Hồ Chưa Liên Kết"]);
 
-    await seedSubmission(db, {
-      periodId: branch.periodId,
-      memberId: branch.memberIds["Nguyễn An"],
-      submittedAt: "2026-12-21T02:00:00Z",
-      late: true,
-    });
+    await anSubmitsLate();
     await planAll(db, at("2026-12-21T02:01:00Z"), REVIEW_OFFSET);
     await planAll(db, at("2026-12-21T02:02:00Z"), REVIEW_OFFSET);
     const lateRows = (await listReminders(db, branch.periodId)).filter((r) => r.kind === "late-alert");
@@ -205,12 +209,7 @@ describe("claim → send → mark", () => {
   });
 
   it("T1, T2: a late alert not yet sent is dropped when the deadline is extended past the submission", async () => {
-    await seedSubmission(db, {
-      periodId: branch.periodId,
-      memberId: branch.memberIds["Nguyễn An"],
-      submittedAt: "2026-12-21T02:00:00Z",
-      late: true,
-    });
+    await anSubmitsLate();
     await planAll(db, at("2026-12-21T02:01:00Z"), REVIEW_OFFSET);
     expect((await listReminders(db, branch.periodId)).filter((r) => r.kind === "late-alert")).toHaveLength(2);
     const extended = await changePeriodDate(

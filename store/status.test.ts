@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb } from "../test/support/db";
-import { seedBranch } from "../test/support/seed";
+import { openOlderPeriod, seedBranch } from "../test/support/seed";
 import { createOrganization } from "./orgs";
-import { openPeriod } from "./periods";
 import { evaluateBranch } from "./results";
 import { loadStatusInputs } from "./status";
 import { recordHcmPresented, recordTally, setMeetingAbsence } from "./tallies";
@@ -69,18 +68,7 @@ describe("loadStatusInputs", () => {
     const db = database.db;
     const b = await seedBranch(db, { members: [{ fullName: "An", kind: "official" }] });
     const an = b.memberIds.An!;
-    const old = await openPeriod(
-      db,
-      {
-        orgId: b.orgId,
-        year: 2025,
-        rulebookId: "hd07-2011",
-        selfReviewDeadline: "2025-12-20T16:59:59.000Z",
-        reportDeadline: "2025-12-30T16:59:59.000Z",
-      },
-      null,
-      NOW,
-    );
+    const old = await openOlderPeriod(db, b.orgId, NOW);
     await db.selfReview.create({ data: { periodId: old.id, memberId: an, contentA: "x", submittedAt: new Date("2025-12-10T00:00:00Z") } });
     await setMeetingAbsence(db, old.id, an, true, "u", NOW);
     const branch = await loadStatusInputs(db, b.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createOrganization } from "../../store/orgs";
 import { startHarness, type Harness } from "../support/bot-harness";
-import { seedBranch } from "../support/seed";
+import { seedBranch, seedProposedResults } from "../support/seed";
 
 const UPPER = 900;
 const OTHER_UPPER = 901;
@@ -27,16 +27,7 @@ async function world() {
     members: [{ fullName: "Lê Văn Cường", kind: "official" }],
     outsiders: [{ telegramId: OTHER_UPPER, roles: ["upper"] }],
   });
-  await h.db.memberResult.createMany({
-    data: Object.values(branch.memberIds).map((memberId) => ({
-      periodId: branch.periodId,
-      memberId,
-      version: 1,
-      outcome: "L2",
-      reasons: "[]",
-      inputs: "{}",
-    })),
-  });
+  await seedProposedResults(h.db, branch);
   return { h, branch };
 }
 

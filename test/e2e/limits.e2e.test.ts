@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SentMessage } from "../emulator/message-log";
 import { createOrganization } from "../../store/orgs";
 import { startHarness, type Harness } from "../support/bot-harness";
-import { seedBranch, type SeedMember } from "../support/seed";
+import { seedBranch, type SeedMember, seedProposedResults } from "../support/seed";
 import { openCard, SECRETARY as MEETING_SECRETARY, startMeetingWorld } from "./tally-steps";
 
 const SECRETARY = 700;
@@ -28,16 +28,7 @@ describe("replies that grow with the roster", () => {
       members: roster(1000),
       outsiders: [{ telegramId: UPPER, roles: ["upper"] }],
     });
-    await h.db.memberResult.createMany({
-      data: Object.values(branch.memberIds).map((memberId) => ({
-        periodId: branch.periodId,
-        memberId,
-        version: 1,
-        outcome: "L2",
-        reasons: "[]",
-        inputs: "{}",
-      })),
-    });
+    await seedProposedResults(h.db, branch);
     const upper = h.user(UPPER);
     await upper.send("/recognize");
     await upper.waitForMessage(/1000 chờ công nhận/);

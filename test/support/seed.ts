@@ -73,3 +73,33 @@ export async function seedSubmission(db: Db, input: { periodId: string; memberId
     update: { submittedAt: new Date(input.submittedAt), late: input.late ?? false },
   });
 }
+
+/** Every member of a seeded branch with a proposed result, version 1 at L2: what an upper committee recognizes. */
+export async function seedProposedResults(db: Db, branch: { periodId: string; memberIds: Record<string, string> }) {
+  await db.memberResult.createMany({
+    data: Object.values(branch.memberIds).map((memberId) => ({
+      periodId: branch.periodId,
+      memberId,
+      version: 1,
+      outcome: "L2",
+      reasons: "[]",
+      inputs: "{}",
+    })),
+  });
+}
+
+/** A period of 2025 for an organization, left open beside the current one (status must read only the newest). */
+export function openOlderPeriod(db: Db, orgId: string, now: Date) {
+  return openPeriod(
+    db,
+    {
+      orgId,
+      year: 2025,
+      rulebookId: DEFAULT_RULEBOOK_ID,
+      selfReviewDeadline: "2025-12-20T16:59:59.000Z",
+      reportDeadline: "2025-12-30T16:59:59.000Z",
+    },
+    null,
+    now,
+  );
+}
