@@ -43,7 +43,7 @@ export async function revokeConversation(conversation: BotConversation, ctx: Con
 
 /** The revocation and its notices; null when the role is gone (the person was told). */
 async function revokeWith(conversation: BotConversation, ctx: ConvContext, t: Translate, args: RevokeArgs, why: string) {
-  const check = { target: { periodAbove: args.periodId }, roles: ["upper"] } as const;
+  const check = { target: { periodAbove: args.periodId }, roles: ["secretary", "committee"] } as const;
   const checked = await writeWithRole(conversation, ctx, t, check, async (c) => {
     const now = c.deps.clock();
     const done = await revokeMemberResult(

@@ -7,25 +7,43 @@ export type WriteTarget =
   | { member: string }
   | { org: string }
   | { period: string }
-  /** The committee above the period's branch (recognition, revocation). */
+  /** The committee above the period's branch (recognition, revocation); never someone of that branch itself. */
   | { periodAbove: string };
 
-async function owningOrg(db: Db, target: WriteTarget): Promise<string | null> {
-  if ("org" in target) return target.org;
-  if ("member" in target) return (await db.member.findUnique({ where: { id: target.member }, select: { orgId: true } }))?.orgId ?? null;
+/** The organization whose roles may act on the target, and (for a decision above) the one it must not come from. */
+async function owningOrg(db: Db, target: WriteTarget): Promise<{ orgId: string; excluded?: string } | null> {
+  if ("org" in target) return { orgId: target.org };
+  if ("member" in target) {
+    const member = await db.member.findUnique({ where: { id: target.member }, select: { orgId: true } });
+    return member && { orgId: member.orgId };
+  }
   const periodId = "period" in target ? target.period : target.periodAbove;
   const period = await db.reviewPeriod.findUnique({
     where: { id: periodId },
     select: { orgId: true, org: { select: { parentId: true } } },
   });
   if (!period) return null;
-  return "period" in target ? period.orgId : period.org.parentId;
+  if ("period" in target) return { orgId: period.orgId };
+  return period.org.parentId ? { orgId: period.org.parentId, excluded: period.orgId } : null;
 }
 
-/** Whether the user holds one of the roles in the organization that owns the target, now. */
+/**
+ * Whether the user holds one of the roles in the organization that owns the target, now. A decision of the level
+ * above is refused to anyone who holds a role in, or is a member of, the organization decided on (issue 12).
+ */
 export async function holdsRoleOver(db: Db, userId: string, target: WriteTarget, roles: readonly Role[]): Promise<boolean> {
-  const orgId = await owningOrg(db, target);
-  if (!orgId) return false;
-  const grant = await db.roleGrant.findFirst({ where: { userId, orgId, role: { in: [...roles] } }, select: { id: true } });
-  return grant !== null;
+  const owner = await owningOrg(db, target);
+  if (!owner) return false;
+  const grant = await db.roleGrant.findFirst({ where: { userId, orgId: owner.orgId, role: { in: [...roles] } }, select: { id: true } });
+  if (!grant) return false;
+  return !owner.excluded || !(await belongsToOrg(db, userId, owner.excluded));
+}
+
+/** Whether the user holds any role in the organization or is on its roster. */
+export async function belongsToOrg(db: Db, userId: string, orgId: string): Promise<boolean> {
+  const [role, member] = await Promise.all([
+    db.roleGrant.findFirst({ where: { userId, orgId }, select: { id: true } }),
+    db.member.findFirst({ where: { userId, orgId }, select: { id: true } }),
+  ]);
+  return role !== null || member !== null;
 }

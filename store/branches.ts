@@ -17,8 +17,8 @@ export type BranchSetup = {
 };
 
 /**
- * Creates the branch (and its base committee), makes the creator its secretary (and upper committee of the base
- * committee) and opens the review period, all in one transaction: a crash leaves no branch without its period.
+ * Creates the branch (and the base committee named, with nobody in it: its own people join through its invites),
+ * makes the creator the branch's secretary and opens the review period, all in one transaction: a crash leaves no branch without its period.
  * Each step records its own audit event.
  */
 export function setupBranch(db: Db, input: BranchSetup, userId: string, now: Date) {
@@ -29,8 +29,6 @@ async function setupBranchIn(db: Tx, input: BranchSetup, userId: string, now: Da
   let parentId: string | null = null;
   if (input.upperName) {
     const upper = await createOrganization(db, { name: input.upperName, kind: "base-committee" }, userId, now);
-    // Upper committee only: a "secretary" grant here would compete with the branch's in every branch command.
-    await grantRole(db, userId, upper.id, "upper", userId, now);
     parentId = upper.id;
   }
   const branch = await createOrganization(db, { name: input.name, kind: "branch", parentId, doubleEntry: input.doubleEntry }, userId, now);

@@ -2,9 +2,14 @@ import { inTransaction, type Db, type Tx } from "./client";
 import { recordAudit } from "./audit";
 import { chunksOf } from "./chunks";
 import { newId } from "./ids";
-import type { Role } from "./users";
 
-export type OrgKind = "bloc" | "base-committee" | "base-branch" | "sub-committee" | "branch";
+/** Every kind of organization in the tree (domain/levels.ts ORG_KINDS are the evaluated ones, O7; the bloc is not). */
+export const ORGANIZATION_KINDS = ["bloc", "base-committee", "base-branch", "sub-committee", "branch"] as const;
+export type OrgKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** A role on an organization of any kind: its secretary (bí thư) or a member of its committee (ủy viên). */
+export const ROLES = ["secretary", "committee"] as const;
+export type Role = (typeof ROLES)[number];
 
 export type NewMember = {
   fullName: string;

@@ -1,8 +1,8 @@
 import type { Db } from "./client";
+import { ORGANIZATION_KINDS, ROLES, type OrgKind, type Role } from "./orgs";
 import { oneOf, optionalText, query, row, text, type Decoder } from "./sqlite";
 
-const ROLES = ["secretary", "committee", "upper"] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role } from "./orgs";
 
 /**
  * Who is writing to the bot: plain data, safe to keep in a conversation's replay log. Memberships and roles come
@@ -14,7 +14,7 @@ export type Identity = {
   language: string;
   unreachable: boolean;
   memberships: Array<{ memberId: string; orgId: string; orgName: string; fullName: string }>;
-  roles: Array<{ orgId: string; orgName: string; role: Role }>;
+  roles: Array<{ orgId: string; orgName: string; orgKind: OrgKind; role: Role }>;
 };
 
 export async function loadIdentity(db: Db, telegram: { id: number; displayName?: string; languageCode?: string }): Promise<Identity> {
@@ -25,7 +25,7 @@ export async function loadIdentity(db: Db, telegram: { id: number; displayName?:
 const identityRows = {
   u: row({ kind: oneOf(["u"]), a: text, b: optionalText, c: oneOf(["0", "1"]) }),
   m: row({ kind: oneOf(["m"]), a: text, b: text, c: text, d: text }),
-  r: row({ kind: oneOf(["r"]), a: text, b: text, c: oneOf(ROLES) }),
+  r: row({ kind: oneOf(["r"]), a: text, b: text, c: oneOf(ROLES), d: oneOf(ORGANIZATION_KINDS) }),
 };
 type IdentityRow = { [K in keyof typeof identityRows]: ReturnType<(typeof identityRows)[K]> }[keyof typeof identityRows];
 /** The user's row, a membership or a role, told apart by `kind`. */
@@ -47,7 +47,7 @@ async function knownIdentity(db: Db, telegramId: string): Promise<Identity | nul
      SELECT 'm', m."id", m."orgId", o."name", m."fullName", m.rowid
        FROM "Member" m JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."orgId" WHERE u."telegramId" = ?
      UNION ALL
-     SELECT 'r', r."orgId", o."name", r."role", NULL, r.rowid
+     SELECT 'r', r."orgId", o."name", r."role", o."kind", r.rowid
        FROM "RoleGrant" r JOIN "User" u ON u."id" = r."userId" JOIN "Organization" o ON o."id" = r."orgId" WHERE u."telegramId" = ?
      ORDER BY e DESC`,
     identityRow,
@@ -61,7 +61,7 @@ async function knownIdentity(db: Db, telegramId: string): Promise<Identity | nul
     language: user.b ?? "vi",
     unreachable: user.c === "1",
     memberships: rows.flatMap((r) => (r.kind === "m" ? [{ memberId: r.a, orgId: r.b, orgName: r.c, fullName: r.d }] : [])),
-    roles: rows.flatMap((r) => (r.kind === "r" ? [{ orgId: r.a, orgName: r.b, role: r.c }] : [])),
+    roles: rows.flatMap((r) => (r.kind === "r" ? [{ orgId: r.a, orgName: r.b, orgKind: r.d, role: r.c }] : [])),
   };
 }
 
@@ -72,7 +72,7 @@ async function firstContact(db: Db, telegramId: string, telegram: { displayName?
     update: {},
     include: {
       members: { include: { org: { select: { name: true } } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
-      roles: { include: { org: { select: { name: true } } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
+      roles: { include: { org: { select: { name: true, kind: true } } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
     },
   });
   return {
@@ -81,7 +81,7 @@ async function firstContact(db: Db, telegramId: string, telegram: { displayName?
     language: user.language,
     unreachable: user.unreachableAt !== null,
     memberships: user.members.map((m) => ({ memberId: m.id, orgId: m.orgId, orgName: m.org.name, fullName: m.fullName })),
-    roles: user.roles.map((r) => ({ orgId: r.orgId, orgName: r.org.name, role: r.role as Role })),
+    roles: user.roles.map((r) => ({ orgId: r.orgId, orgName: r.org.name, orgKind: r.org.kind as OrgKind, role: r.role as Role })),
   };
 }
 

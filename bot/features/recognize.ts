@@ -10,7 +10,7 @@ import { notify } from "../kit/notify";
 import { replyInParts } from "../kit/outgoing";
 import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
-import { orgsWithRole, requireRole } from "../roles";
+import { committeesOf, requireCommittee } from "../roles";
 import { dialog } from "./dialog";
 
 /** At most two buttons a branch and two a member: a page stays well under Telegram's 100 buttons. */
@@ -23,16 +23,19 @@ export const dialogs = [dialog(revokeConversation, REVOKE)];
 export function recognizeFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command(["recognize", "revoke"], async (ctx) => {
-    if (orgsWithRole(ctx, ["upper"]).length === 0) return void (await requireRole(ctx, ["upper"]));
+    if (!(await requireCommittee(ctx))) return;
     await listBranches(ctx, 0, false);
   });
   onButton(feature, recognize, async (ctx, button) => {
     await ctx.answerCallbackQuery();
     if (button.kind === "page") return listBranches(ctx, button.page, true);
-    // Checked on every press: the period's branch must be under a committee where the sender is upper.
+    // Checked on every press: the period's branch must be under a committee where the sender sits.
     const branch = await periodBranch(ctx.deps.db, button.periodId);
-    const allowed = branch?.parentId && orgsWithRole(ctx, ["upper"]).some((o) => o.orgId === branch.parentId);
+    const allowed = branch?.parentId && committeesOf(ctx).some((o) => o.orgId === branch.parentId);
     if (!branch || !allowed) return void (await ctx.reply(ctx.t("recognize.not_found")));
+    // Nobody recognizes or revokes their own branch's results, nor their own (M15: the level above decides).
+    if (button.kind !== "each" && belongsTo(ctx, branch.orgId))
+      return void (await ctx.reply(ctx.t("recognize.own_refused", { org: branch.orgName })));
     if (button.kind === "each") return listMembers(ctx, branch.periodId, branch.orgName, button.page);
     if (button.kind === "revoke") return startRevoke(ctx, branch, button.memberId);
     const { periodId } = branch;
@@ -55,9 +58,15 @@ export function recognizeFeature(): Composer<BotContext> {
   return feature;
 }
 
+/** Whether the sender holds a role on the branch itself or is one of its members: its results are their own. */
+function belongsTo(ctx: BotContext, branchId: string): boolean {
+  const { roles, memberships } = ctx.identity;
+  return roles.some((r) => r.orgId === branchId) || memberships.some((m) => m.orgId === branchId);
+}
+
 /** The branches under the upper committee with results, a page at a time; a page turn edits the message. */
 async function listBranches(ctx: BotContext, page: number, turn: boolean) {
-  const orgs = orgsWithRole(ctx, ["upper"]);
+  const orgs = committeesOf(ctx);
   const branches =
     orgs.length > 0
       ? await branchesAwaitingRecognition(

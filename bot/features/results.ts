@@ -141,7 +141,7 @@ async function sendForRecognition(ctx: BotContext, periodId: string) {
   const proposed = results.filter((r) => r.state === "proposed" && r.outcome.kind === "level");
   if (proposed.length === 0) return void (await ctx.reply(ctx.t("results.nothing_to_send")));
   const parentId = (await getOrganization(db, org.orgId))?.parentId;
-  const upper = parentId ? await usersWithRole(db, parentId, ["upper"]) : [];
+  const upper = parentId ? await usersWithRole(db, parentId, ["secretary", "committee"]) : [];
   if (upper.length === 0) return void (await ctx.reply(ctx.t("results.no_upper")));
   const recipients = upper.map((u) => ({ ...u, userId: u.userId }));
   await notify(

@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../kit/context";
+import { BRANCH_KINDS, committeesOf } from "../roles";
 
 /** /start without an invite code and /help: what the bot can do for this person. */
 export function startFeature(): Composer<BotContext> {
@@ -12,9 +13,10 @@ export function startFeature(): Composer<BotContext> {
     }
     const lines = [ctx.t("start.welcome")];
     if (memberships.length > 0) lines.push(ctx.t("help.member"));
-    if (roles.some((r) => r.role === "secretary")) lines.push(ctx.t("help.secretary"));
-    if (roles.some((r) => r.role === "committee")) lines.push(ctx.t("help.committee"));
-    if (roles.some((r) => r.role === "upper")) lines.push(ctx.t("help.upper"));
+    const branchRoles = roles.filter((r) => BRANCH_KINDS.includes(r.orgKind));
+    if (branchRoles.some((r) => r.role === "secretary")) lines.push(ctx.t("help.secretary"));
+    if (branchRoles.some((r) => r.role === "committee")) lines.push(ctx.t("help.committee"));
+    if (committeesOf(ctx).length > 0) lines.push(ctx.t("help.upper"));
     lines.push(ctx.t("help.common"));
     await ctx.reply(lines.join("\n\n"));
   });

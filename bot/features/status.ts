@@ -10,7 +10,7 @@ import { describeOutcome } from "../kit/describe-result";
 import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
 import { replyInParts } from "../kit/outgoing";
-import { orgsWithRole } from "../roles";
+import { BRANCH_KINDS, committeesOf, orgsWithRole } from "../roles";
 
 const NAMES_PER_PAGE = 40;
 /** A line per branch of about 100 characters: a page stays one message. */
@@ -19,8 +19,8 @@ const BRANCHES_PER_PAGE = 30;
 export function statusFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("status", async (ctx) => {
-    const branch = orgsWithRole(ctx, ["secretary", "committee"])[0];
-    const upper = orgsWithRole(ctx, ["upper"])[0];
+    const branch = orgsWithRole(ctx, ["secretary", "committee"], BRANCH_KINDS)[0];
+    const upper = committeesOf(ctx)[0];
     if (branch) await showBranch(ctx, branch.orgId);
     else if (upper) await showUpper(ctx, upper.orgId, upper.orgName);
     // A person's own review state, whatever other roles they hold (under the branch view when they have one).
@@ -30,12 +30,12 @@ export function statusFeature(): Composer<BotContext> {
   });
   onButton(feature, statusList, async (ctx, { state, page }) => {
     await ctx.answerCallbackQuery();
-    const branch = orgsWithRole(ctx, ["secretary", "committee"])[0];
+    const branch = orgsWithRole(ctx, ["secretary", "committee"], BRANCH_KINDS)[0];
     if (branch) await showList(ctx, branch.orgId, state, page);
   });
   onButton(feature, upperPage, async (ctx, { page }) => {
     await ctx.answerCallbackQuery();
-    const upper = orgsWithRole(ctx, ["upper"])[0];
+    const upper = committeesOf(ctx)[0];
     if (upper) await showUpper(ctx, upper.orgId, upper.orgName, page);
   });
   return feature;

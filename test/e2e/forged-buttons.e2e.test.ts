@@ -19,13 +19,13 @@ async function world() {
       { fullName: "Nguyễn Văn An", kind: "official" },
       { fullName: "Trần Thị Bình", kind: "official" },
     ],
-    outsiders: [{ telegramId: UPPER, roles: ["upper"] }],
+    outsiders: [{ telegramId: UPPER, roles: ["committee"] }],
   });
   const other = await createOrganization(h.db, { name: "Đảng ủy Khác", kind: "base-committee" }, null, h.clock.now());
   await seedBranch(h.db, {
     parentId: other.id,
     members: [{ fullName: "Lê Văn Cường", kind: "official" }],
-    outsiders: [{ telegramId: OTHER_UPPER, roles: ["upper"] }],
+    outsiders: [{ telegramId: OTHER_UPPER, roles: ["committee"] }],
   });
   await seedProposedResults(h.db, branch);
   return { h, branch };

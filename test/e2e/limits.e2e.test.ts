@@ -26,7 +26,7 @@ describe("replies that grow with the roster", () => {
     const branch = await seedBranch(h.db, {
       parentId: parent.id,
       members: roster(1000),
-      outsiders: [{ telegramId: UPPER, roles: ["upper"] }],
+      outsiders: [{ telegramId: UPPER, roles: ["committee"] }],
     });
     await seedProposedResults(h.db, branch);
     const upper = h.user(UPPER);

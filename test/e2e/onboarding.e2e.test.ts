@@ -19,7 +19,7 @@ afterEach(() => h.stop());
 const ROSTER = ["Nguyễn Văn An; chính thức; tổ 1", "Lê Văn Cường; dự bị; tổ 2", "Phạm Thị Dung; chính thức; miễn"];
 
 describe("/setup: a secretary creates their branch", () => {
-  it("happy path: branch under a new base committee, double entry, typed deadline; secretary and upper roles; period open", async () => {
+  it("happy path: branch under a new base committee, double entry, typed deadline; secretary role only; period open", async () => {
     h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
     const lan = h.user(501);
     const deadline = await setupUntilDeadline(lan, {
@@ -45,9 +45,10 @@ describe("/setup: a secretary creates their branch", () => {
     });
     expect(branch.periods.map((p) => [p.year, p.selfReviewDeadline.toISOString()])).toEqual([[2026, "2026-12-18T16:59:59.000Z"]]);
     const grants = await h.db.roleGrant.findMany({ include: { org: true } });
-    expect(grants.map((g) => `${g.org.kind}:${g.role}`).sort()).toEqual(["base-committee:upper", "branch:secretary"]);
+    // Issue 12: no role on the committee typed in, so the secretary never recognizes their own branch.
+    expect(grants.map((g) => `${g.org.kind}:${g.role}`).sort()).toEqual(["branch:secretary"]);
     const actions = (await h.db.auditEvent.findMany()).map((e) => e.action).sort();
-    expect(actions).toEqual(["org.created", "org.created", "period.opened", "role.granted", "role.granted"]);
+    expect(actions).toEqual(["org.created", "org.created", "period.opened", "role.granted"]);
 
     // A second /setup does not create a duplicate by accident: it asks for an explicit confirmation first.
     await lan.send("/setup");

@@ -15,7 +15,7 @@ export async function startReviewWorld(options: HarnessOptions = {}) {
       { fullName: "Nguyễn Văn An", kind: "official", telegramId: 101 },
       { fullName: "Trần Thị Bình", kind: "official", telegramId: 102, roles: ["secretary"], isLeader: true },
     ],
-    outsiders: [{ telegramId: 301, roles: ["upper"] }],
+    outsiders: [{ telegramId: 301, roles: ["committee"] }],
   });
   const review = (name = "Nguyễn Văn An") => getReview(h.db, ids.periodId, ids.memberIds[name]);
   return { h, ids, review };

@@ -29,7 +29,7 @@ export async function startMeetingWorld(size: number, options: { doubleEntry?: b
     members,
     parentId: parent.id,
     doubleEntry: options.doubleEntry,
-    outsiders: [{ telegramId: UPPER, roles: ["upper"] }],
+    outsiders: [{ telegramId: UPPER, roles: ["committee"] }],
   });
   const memberIds = members.map((m) => ids.memberIds[m.fullName]!);
   return { h, ids, memberIds, names: members.map((m) => m.fullName), parentId: parent.id };

@@ -19,7 +19,7 @@ describe("/status for an upper committee", () => {
           { fullName: `Đảng viên ${i}a`, kind: "official" },
           { fullName: `Đảng viên ${i}b`, kind: "official" },
         ],
-        ...(i === 1 && { outsiders: [{ telegramId: UPPER, roles: ["upper" as const] }] }),
+        ...(i === 1 && { outsiders: [{ telegramId: UPPER, roles: ["committee" as const] }] }),
       });
       // The first member of every third branch submitted on time.
       if (i % 3 === 0)
