@@ -70,14 +70,14 @@ describe("O3: figures from recognized results", () => {
 });
 
 describe("B.I.4: the level above recognizes or revokes a rating", () => {
-  it("O2: only a proposed rating is recognized", () => {
+  it("B.I.4, M15: only a proposed rating is recognized", () => {
     expect(recognizeOrgRating({ state: "proposed" })).toBeNull();
     expect(recognizeOrgRating({ state: "recognized" })).toBe("result.not-proposed");
     expect(recognizeOrgRating({ state: "revoked" })).toBe("result.not-proposed");
     expect(recognizeOrgRating(null)).toBe("result.none");
   });
 
-  it("O2: a revocation needs a reason and is not repeated", () => {
+  it("B.I.4, M14: a revocation needs a reason and is not repeated", () => {
     expect(revokeOrgRating({ state: "recognized" }, "Chấm sai điểm")).toBeNull();
     expect(revokeOrgRating({ state: "proposed" }, "x")).toBeNull();
     expect(revokeOrgRating({ state: "recognized" }, "   ")).toBe("result.why-required");
