@@ -56,7 +56,9 @@ async function save(a: Asking, args: ScoreOrgArgs, answers: OrgScoreAnswers) {
   const check = { target: { org: target.orgId }, roles: ["secretary", "committee"] } as const;
   const saved = await writeWithRole(a.conversation, a.ctx, a.t, check, async (c) => {
     const now = c.deps.clock();
-    const score = await saveOrgScore(c.deps.db, { target, answers, actorId: c.identity.userId }, now);
+    const done = await saveOrgScore(c.deps.db, { target, answers, actorId: c.identity.userId }, now);
+    if (!done.ok) return done;
+    const { score } = done;
     if (args.parentId) {
       // Someone on both levels needs no notice of what they just did.
       const above = (await usersWithRole(c.deps.db, args.parentId, ["secretary", "committee"])).filter(
@@ -72,9 +74,11 @@ async function save(a: Asking, args: ScoreOrgArgs, answers: OrgScoreAnswers) {
       });
       await notify(c.api, c.deps.db, above, notice, now);
     }
-    return { version: score.version, level: score.level, total: score.total };
+    return { ok: true as const, version: score.version, level: score.level, total: score.total };
   });
   if (!saved.allowed) return;
+  // Recognized meanwhile (the dialog may have been open for hours): the level above must revoke it first.
+  if (!saved.value.ok) return void (await a.ctx.reply(a.t("score.recognized_already", { org: target.orgName, year: target.year })));
   const { version, level, total } = saved.value;
   await a.ctx.reply(a.t("score.saved", { org: target.orgName, year: target.year, version, total, level: describeOrgLevel(a.t, level) }));
 }

@@ -5,6 +5,7 @@ import {
   countOrgLevels,
   parseAttendance,
   parseTaskScore,
+  proposeOrgRating,
   recognizeOrgRating,
   revokeOrgRating,
 } from "./org-scoring";
@@ -70,6 +71,13 @@ describe("O3: figures from recognized results", () => {
 });
 
 describe("B.I.4: the level above recognizes or revokes a rating", () => {
+  it("B.I.4, M14: a recognized rating is not scored again until the level above revokes it", () => {
+    expect(proposeOrgRating({ state: "recognized" })).toBe("result.revoke-first");
+    expect(proposeOrgRating({ state: "revoked" })).toBeNull();
+    expect(proposeOrgRating({ state: "proposed" })).toBeNull();
+    expect(proposeOrgRating(null)).toBeNull();
+  });
+
   it("B.I.4, M15: only a proposed rating is recognized", () => {
     expect(recognizeOrgRating({ state: "proposed" })).toBeNull();
     expect(recognizeOrgRating({ state: "recognized" })).toBe("result.not-proposed");

@@ -72,6 +72,11 @@ export function countOrgLevels(levels: readonly OrgLevel[]): OrgLevelCounts {
   return counts;
 }
 
+/** B.I.4: the organization proposes (again); a recognized rating changes only by the level above revoking it (as M14). */
+export function proposeOrgRating(current: { state: ResultState } | null): ResultErrorCode | null {
+  return current?.state === "recognized" ? "result.revoke-first" : null;
+}
+
 /** B.I.4: the level above recognizes a proposed rating (the codes are a member result's, M15). */
 export function recognizeOrgRating(current: { state: ResultState } | null): ResultErrorCode | null {
   if (!current) return "result.none";

@@ -81,10 +81,21 @@ describe("versions (B.I.4)", () => {
     const target = (await scoringTarget(db, branch.orgId))!;
     const first = await saveOrgScore(db, { target, answers: ANSWERS, actorId: "u1" }, NOW);
     const second = await saveOrgScore(db, { target, answers: { ...ANSWERS, hcmActions: null }, actorId: "u1" }, NOW);
-    expect(first).toMatchObject({ version: 1, level: "tsvm", total: 100, state: "proposed" });
-    expect(second).toMatchObject({ version: 2, level: "weak", reasons: [{ code: "org.hcm-no-actions" }] });
-    const audit = JSON.stringify(await listAudit(db, "OrgScore", first.id));
+    expect(first).toMatchObject({ ok: true, score: { version: 1, level: "tsvm", total: 100, state: "proposed" } });
+    expect(second).toMatchObject({ ok: true, score: { version: 2, level: "weak", reasons: [{ code: "org.hcm-no-actions" }] } });
+    const audit = JSON.stringify(await listAudit(db, "OrgScore", first.ok ? first.score.id : ""));
+    expect(audit).toContain("org-score.proposed");
     expect(audit).not.toContain("Học chuyên đề");
+  });
+
+  it("B.I.4, M14: a recognized rating is not replaced by a new score until the level above revokes it", async () => {
+    const t = await tree();
+    const branch = t.branches[0]!;
+    const id = await seedOrgScore(db, { orgId: branch.orgId, level: "good" });
+    const target = (await scoringTarget(db, branch.orgId))!;
+    expect(await saveOrgScore(db, { target, answers: ANSWERS, actorId: "u1" }, NOW)).toEqual({ ok: false, error: "result.revoke-first" });
+    await revokeOrgScore(db, { scoreId: id, actorId: "u9", why: "Chấm lại" }, NOW);
+    expect(await saveOrgScore(db, { target, answers: ANSWERS, actorId: "u1" }, NOW)).toMatchObject({ ok: true, score: { version: 3 } });
   });
 
   it("B.I.4: recognized then revoked with a reason, each a new version; a press on a replaced version is stale", async () => {

@@ -5,6 +5,7 @@ import {
   countOrgLevels,
   getRulebook,
   isOrgKind,
+  proposeOrgRating,
   rateOrganization,
   type LevelCounts,
   type Meeting,
@@ -15,6 +16,7 @@ import {
   type OrgRating,
   type OrgScores,
   type Reason,
+  type ResultErrorCode,
   type ResultState,
 } from "../domain";
 import { recordAudit } from "./audit";
@@ -131,16 +133,14 @@ export async function saveOrgScore(
   db: Db,
   input: { target: ScoringTarget; answers: OrgScoreAnswers; actorId: string },
   now: Date,
-): Promise<StoredOrgScore> {
+): Promise<{ ok: true; score: StoredOrgScore } | { ok: false; error: ResultErrorCode }> {
   const { target, answers } = input;
   return inTransaction(db, async (tx) => {
+    const last = (await latestOrgScores(tx, [target.orgId], target.year)).get(target.orgId) ?? null;
+    const refused = proposeOrgRating(last);
+    if (refused) return { ok: false, error: refused };
     const derived = await derivedFigures(tx, target);
     const rating = rateAnswers(target, derived, answers);
-    const last = await tx.orgScore.findFirst({
-      where: { orgId: target.orgId, year: target.year },
-      orderBy: { version: "desc" },
-      select: { version: true },
-    });
     const row = await tx.orgScore.create({
       data: {
         orgId: target.orgId,
@@ -169,8 +169,13 @@ export async function saveOrgScore(
       },
       now,
     );
-    return toStoredOrgScore(row);
+    return { ok: true, score: toStoredOrgScore(row) };
   });
+}
+
+/** The newest rating of the organization's year, if any (a recognized one is not scored again, B.I.4). */
+export async function currentOrgScore(db: Db, target: ScoringTarget): Promise<StoredOrgScore | null> {
+  return (await latestOrgScores(db, [target.orgId], target.year)).get(target.orgId) ?? null;
 }
 
 type OrgScoreRecord = {

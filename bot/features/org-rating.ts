@@ -15,7 +15,7 @@ import {
   toggleExemplary,
   type OrgRatingChange,
 } from "../../store/org-recognition";
-import { scoringTarget } from "../../store/org-scores";
+import { currentOrgScore, scoringTarget } from "../../store/org-scores";
 import { usersWithRole } from "../../store/orgs";
 import { orgRatings, scorePick } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
@@ -83,6 +83,8 @@ export function orgRatingFeature(): Composer<BotContext> {
 async function startScoring(ctx: BotContext, orgId: string) {
   const [target, org] = await Promise.all([scoringTarget(ctx.deps.db, orgId), getOrganization(ctx.deps.db, orgId)]);
   if (!target || !org) return void (await ctx.reply(ctx.t("score.no_period")));
+  if ((await currentOrgScore(ctx.deps.db, target))?.state === "recognized")
+    return void (await ctx.reply(ctx.t("score.recognized_already", { org: target.orgName, year: target.year })));
   const args: ScoreOrgArgs = { lang: ctx.lang, target, parentId: org.parentId, timeZone: ctx.deps.timeZone };
   await ctx.conversation.enter(SCORE_ORG, args);
 }
@@ -137,6 +139,7 @@ async function showRating(ctx: BotContext, found: FoundVersion) {
   ];
   if (score.revokeReason) lines.push(ctx.t("orgs.revoke_reason", { why: score.revokeReason }));
   lines.push(ctx.t("orgs.actions", { actions: score.hcmActions ?? ctx.t("orgs.no_actions") }));
+  if (!found.latest) lines.push(ctx.t("orgs.error.stale"));
   const keyboard = new InlineKeyboard();
   if (found.latest && score.state === "proposed")
     keyboard.text(ctx.t("orgs.button.ok"), orgRatings.pack({ kind: "ok", scoreId: score.id }));

@@ -158,6 +158,30 @@ describe("/orgs", () => {
     ]);
   }, 60_000);
 
+  it("B.I.4: the bloc recognizes a base committee's rating; the committee then cannot score that year again", async () => {
+    const { h, tree } = await world();
+    const BLOC = 950;
+    const bloc = await seedCommitteeTree(h.db, {
+      name: "Đảng ủy Khối",
+      kind: "bloc",
+      people: [{ telegramId: BLOC, role: "committee" }],
+      branches: [],
+    });
+    await h.db.organization.update({ where: { id: tree.committeeId }, data: { parentId: bloc.committeeId } });
+    await seedOrgScore(h.db, { orgId: tree.committeeId, level: "good", total: 85, state: "proposed" });
+    const blocMember = h.user(BLOC);
+    await blocMember.send("/orgs");
+    await blocMember.waitForMessage(/Đảng ủy Sở \(2026\): 85 điểm, «Hoàn thành tốt nhiệm vụ» — chờ công nhận/);
+    await blocMember.click(/^Đảng ủy Sở/);
+    await blocMember.waitForMessage(/Tình trạng: chờ công nhận/);
+    await blocMember.click("Công nhận");
+    await blocMember.waitForMessage(/Đã công nhận Đảng ủy Sở, năm 2026: «Hoàn thành tốt nhiệm vụ»/);
+    const chair = h.user(COMMITTEE_SECRETARY);
+    await chair.waitForMessage(/Cấp ủy cấp trên đã công nhận kết quả xếp loại năm 2026 của Đảng ủy Sở/);
+    await chair.send("/score");
+    await chair.waitForMessage(/đã được cấp ủy cấp trên công nhận, nên không chấm lại được/);
+  }, 60_000);
+
   it("O6: exemplary at most 20% of the committee's recognized TSVM organizations; over it is refused with the numbers", async () => {
     const { h, tree } = await world();
     // Five TSVM branches under the committee: one may be exemplary.
