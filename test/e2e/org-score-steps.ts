@@ -35,7 +35,7 @@ export async function answerScore(user: EmulatedUser, a: ScoreAnswers, opts: { f
   };
   await yesNo(/Cơ quan chuyên môn/, a.unitsStrong ?? true);
   await yesNo(/bị kỷ luật từ khiển trách/, a.leaderDisciplined ?? false);
-  await yesNo(/sinh hoạt đều/, a.meetsRegularly ?? true);
+  await yesNo(/sinh hoạt đều, đúng quy định/, a.meetsRegularly ?? true);
   await user.waitForMessage(/Tỷ lệ đảng viên dự sinh hoạt/);
   await user.send(a.attendance ?? "18/20, 19/20, 20/20");
   await yesNo(/mất đoàn kết kéo dài/, a.prolongedDisunity ?? false);
