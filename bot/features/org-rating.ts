@@ -37,7 +37,8 @@ export function orgRatingFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("score", async (ctx) => {
     const orgs = orgsWithRole(ctx, SCORING_ROLES, ORG_KINDS);
-    if (orgs.length === 0) return refuse(ctx, SCORING_ROLES);
+    // A branch's secretary or committee member, or a member of a base committee's committee (O7).
+    if (orgs.length === 0) return refuse(ctx, [...SCORING_ROLES, "upper"]);
     if (orgs.length === 1) return startScoring(ctx, orgs[0].orgId);
     const keyboard = new InlineKeyboard();
     for (const org of orgs) keyboard.text(org.orgName, scorePick.pack({ orgId: org.orgId })).row();
@@ -46,7 +47,8 @@ export function orgRatingFeature(): Composer<BotContext> {
   onButton(feature, scorePick, async (ctx, { orgId }) => {
     await ctx.answerCallbackQuery();
     // Read now, not from the keyboard: the role may be gone, the data forged.
-    if (!orgsWithRole(ctx, SCORING_ROLES, ORG_KINDS).some((o) => o.orgId === orgId)) return refuse(ctx, SCORING_ROLES);
+    if (!orgsWithRole(ctx, SCORING_ROLES, ORG_KINDS).some((o) => o.orgId === orgId))
+      return void (await ctx.reply(ctx.t("score.not_yours")));
     await startScoring(ctx, orgId);
   });
   feature.command("orgs", async (ctx) => {

@@ -122,6 +122,22 @@ describe("/score", () => {
     await an.waitForMessage(/Đã lưu bản tự chấm điểm/);
     expect(await scores(h, branch.orgId)).toMatchObject([{ total: 98, level: "tsvm" }]);
   }, 60_000);
+
+  it("someone with roles on two organizations chooses which to score; a forged choice of another organization is refused", async () => {
+    const { h, tree, other } = await world();
+    const an = h.user(SECRETARY);
+    const anUser = await h.db.user.findUniqueOrThrow({ where: { telegramId: String(SECRETARY) } });
+    await h.db.roleGrant.create({ data: { userId: anUser.id, orgId: tree.committeeId, role: "committee" } });
+    await an.send("/score");
+    await an.waitForMessage(/Đồng chí chấm điểm cho tổ chức nào\?/);
+    await an.pressForged(`osp:${other.committeeId}`);
+    await an.waitForMessage(/không giữ vai trò ở tổ chức này/);
+    await an.click("Đảng ủy Sở");
+    await an.waitForMessage(/Tự chấm điểm chất lượng Đảng ủy Sở, năm 2026/);
+    await an.send("/cancel");
+    await an.waitForMessage(/./);
+    expect(await h.db.orgScore.count()).toBe(0);
+  }, 60_000);
 });
 
 describe("/orgs", () => {
