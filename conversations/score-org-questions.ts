@@ -4,16 +4,12 @@ import { InlineKeyboard } from "grammy";
 import { questionButtons } from "../bot/kit/button-family";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import type { Translate } from "../bot/kit/i18n";
-import { parseAttendance, parseTaskScore, type Meeting, type Rulebook, type TaskKey } from "../domain";
-import { withoutForbiddenCharacters } from "../domain/text";
+import { MAX_ACTIONS_LENGTH, parseAttendance, parseOrgActions, parseTaskScore, type Meeting, type Rulebook, type TaskKey } from "../domain";
 import { ask, type Checked } from "./ask";
 
 export const scoreStep = questionButtons("osq", ["yes", "no", "none", "save", "redo"]);
 export type ScoreChoice = NonNullable<ReturnType<typeof scoreStep.unpack>>["choice"];
 const choice = (value: ScoreChoice) => scoreStep.pack({ choice: value });
-
-/** O5: longer than this is not a list of actions but a report (which goes in the documents). */
-export const MAX_ACTIONS_LENGTH = 3000;
 
 export type Asking = { conversation: BotConversation; ctx: ConvContext; t: Translate };
 
@@ -45,10 +41,8 @@ export async function askActions(a: Asking): Promise<string | null> {
   const question = { text: a.t("score.ask.hcm_actions"), keyboard, acceptText: true, buttons: { data: scoreStep, values: ["none"] } };
   return ask(a.conversation, a.ctx, a.t, question, (answer): Checked<string | null> => {
     if (answer.kind !== "text") return { ok: true, value: null };
-    const text = withoutForbiddenCharacters(answer.text.normalize("NFC")).trim();
-    if (!text) return { ok: false, hint: a.t("score.error.actions_empty") };
-    if (text.length > MAX_ACTIONS_LENGTH) return { ok: false, hint: a.t("score.error.actions_too_long", { max: MAX_ACTIONS_LENGTH }) };
-    return { ok: true, value: text };
+    const parsed = parseOrgActions(answer.text);
+    return parsed.ok ? parsed : { ok: false, hint: a.t(`score.error.${parsed.error}`, { max: MAX_ACTIONS_LENGTH }) };
   });
 }
 

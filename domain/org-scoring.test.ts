@@ -3,7 +3,9 @@ import {
   checkExemplary,
   countMemberLevels,
   countOrgLevels,
+  MAX_ACTIONS_LENGTH,
   parseAttendance,
+  parseOrgActions,
   parseTaskScore,
   proposeOrgRating,
   recognizeOrgRating,
@@ -59,6 +61,15 @@ describe("O3: the year's attendance as typed", () => {
     ["more meetings than a year holds", Array.from({ length: 61 }, () => "1/1").join(","), "attendance.too-many"],
   ])("O3: %s is refused", (_name, text, error) => {
     expect(parseAttendance(text)).toEqual({ ok: false, error });
+  });
+});
+
+describe("O5: the concrete actions as typed", () => {
+  it("O5: kept composed and trimmed; empty or longer than a list of actions is refused", () => {
+    expect(parseOrgActions("  Học chuyên đề\u0007 hằng tháng \n")).toEqual({ ok: true, value: "Học chuyên đề hằng tháng" });
+    expect(parseOrgActions(" \n ")).toEqual({ ok: false, error: "actions_empty" });
+    expect(parseOrgActions("x".repeat(MAX_ACTIONS_LENGTH))).toMatchObject({ ok: true });
+    expect(parseOrgActions("x".repeat(MAX_ACTIONS_LENGTH + 1))).toEqual({ ok: false, error: "actions_too_long" });
   });
 });
 

@@ -4,6 +4,7 @@ import { MEMBER_LEVELS, ORG_LEVELS, type LevelCounts, type MemberLevel, type Org
 import { exemplaryQuota, type OrgScoreError } from "./org-rating";
 import type { ResultErrorCode, ResultState } from "./results";
 import type { Rulebook } from "./rulebook";
+import { withoutForbiddenCharacters } from "./text";
 
 /** O1: one task's points as typed: a whole number in 0..max, or the error that says which bound. */
 export function parseTaskScore(
@@ -17,6 +18,16 @@ export function parseTaskScore(
   const value = Number(typed);
   if (value < 0 || value > max) return { ok: false, error: { code: "org.score-out-of-range", task, max } };
   return { ok: true, value };
+}
+
+/** O5: longer than this is not a list of actions but a report (which goes in the documents). */
+export const MAX_ACTIONS_LENGTH = 3000;
+
+/** O5: the concrete actions as typed, composed and without control characters; empty or too long is refused. */
+export function parseOrgActions(text: string): { ok: true; value: string } | { ok: false; error: "actions_empty" | "actions_too_long" } {
+  const value = withoutForbiddenCharacters(text.normalize("NFC")).trim();
+  if (!value) return { ok: false, error: "actions_empty" };
+  return value.length > MAX_ACTIONS_LENGTH ? { ok: false, error: "actions_too_long" } : { ok: true, value };
 }
 
 export type Meeting = { attended: number; expected: number };
