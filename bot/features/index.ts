@@ -6,6 +6,7 @@ import * as exporting from "./export";
 import * as invites from "./invites";
 import * as join from "./join";
 import * as language from "./language";
+import * as orgRating from "./org-rating";
 import * as recognize from "./recognize";
 import * as results from "./results";
 import * as roster from "./roster";
@@ -36,6 +37,7 @@ export function features(): Middleware<BotContext>[] {
     tally,
     results,
     recognize,
+    orgRating,
     status,
     exporting,
   ];
@@ -54,6 +56,7 @@ export function features(): Middleware<BotContext>[] {
     tally.tallyFeature(),
     results.resultsFeature(),
     recognize.recognizeFeature(),
+    orgRating.orgRatingFeature(),
     status.statusFeature(),
     exporting.exportFeature(),
     unhandledFeature(),
