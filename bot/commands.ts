@@ -14,6 +14,7 @@ export const MENU_COMMANDS = [
   "tally",
   "results",
   "recognize",
+  "orginvites",
   "status",
   "deadline",
   "export",

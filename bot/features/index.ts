@@ -6,6 +6,7 @@ import * as exporting from "./export";
 import * as invites from "./invites";
 import * as join from "./join";
 import * as language from "./language";
+import * as orgInvites from "./org-invites";
 import * as recognize from "./recognize";
 import * as results from "./results";
 import * as roster from "./roster";
@@ -28,6 +29,7 @@ export function features(): Middleware<BotContext>[] {
     setup,
     roster,
     invites,
+    orgInvites,
     join,
     committee,
     deadlines,
@@ -45,6 +47,7 @@ export function features(): Middleware<BotContext>[] {
     setup.setupFeature(),
     roster.rosterFeature(),
     invites.invitesFeature(),
+    orgInvites.orgInvitesFeature(),
     join.joinFeature(),
     committee.committeeFeature(),
     deadlines.deadlinesFeature(),

@@ -1,0 +1,25 @@
+// Who opened a link is told to the people who gave it: a secretary learns at once when a link reached the wrong person.
+import type { User } from "grammy/types";
+import type { Api } from "grammy";
+import type { Db } from "../../store/client";
+import { claimNoticeRecipients } from "../../store/org-invites";
+import type { OrgInviteKind } from "../../domain/org-tree";
+import { notify } from "./notify";
+
+/** The Telegram account as a person recognizes it: the name shown and the @username. */
+export function accountOf(from: User): string {
+  return [from.first_name, from.last_name].filter(Boolean).join(" ") + (from.username ? ` @${from.username}` : "");
+}
+
+/** A committee's link claimed: its secretaries (or the issuer of a first-secretary link) are told who and what. */
+export async function tellOfOrgInviteClaim(
+  api: Api,
+  db: Db,
+  claim: { kind: OrgInviteKind; orgId: string; orgName: string; createdById: string | null; attached: { orgName: string } | null },
+  claimant: { userId: string; from: User },
+  now: Date,
+): Promise<void> {
+  const recipients = await claimNoticeRecipients(db, claim, claimant.userId);
+  const values = { account: accountOf(claimant.from), committee: claim.orgName, org: claim.attached?.orgName ?? "" };
+  await notify(api, db, recipients, (t) => ({ text: t(`orgjoin.notice.${claim.kind}`, values) }), now);
+}
