@@ -31,9 +31,9 @@ export function orgInvitesFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("orginvites", async (ctx) => {
     const [committee] = orgsWithRole(ctx, ["secretary"], COMMITTEE_KINDS);
-    if (committee) return showPanel(ctx, committee);
     const leaderless = await committeesWithoutSecretary(ctx.deps.db, ctx.identity.userId);
-    if (leaderless.length === 0) return void (await ctx.reply(ctx.t("orginvites.refused")));
+    if (!committee && leaderless.length === 0) return void (await ctx.reply(ctx.t("orginvites.refused")));
+    if (committee) await showPanel(ctx, committee);
     for (const c of leaderless) {
       const button = orgInviteButton.pack({ kind: "issue", orgId: c.orgId, what: "first-secretary" });
       const keyboard = new InlineKeyboard().text(ctx.t("orginvites.button.first-secretary", { committee: c.orgName }), button);
