@@ -3,6 +3,7 @@
 // without that committee's link.
 import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/bot-harness";
+import { seedBranch } from "../support/seed";
 import { finishBranchSetup, setupCommittee } from "./org-steps";
 
 let h: Harness;
@@ -61,6 +62,35 @@ describe("/setup of each kind of organization", () => {
     // A branch command tells them it is for a branch.
     await binh.send("/roster");
     await binh.waitForMessage(/dùng cho một chi bộ/);
+  });
+
+  it("a branch's secretary who then sets up a committee: the branch commands still act on the branch", async () => {
+    h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
+    await seedBranch(h.db, {
+      members: [
+        { fullName: "Trần Thị Bình", kind: "official", telegramId: 705, roles: ["secretary"] },
+        { fullName: "Nguyễn Văn An", kind: "official" },
+      ],
+    });
+    const binh = h.user(705);
+    await binh.send("/setup");
+    await binh.waitForMessage(/đã là bí thư của Chi bộ Văn phòng/);
+    await binh.click("Lập thêm một tổ chức khác");
+    await binh.waitForMessage(/lập tổ chức đảng nào/);
+    await binh.click("Đảng ủy cơ sở");
+    await binh.waitForMessage(/Tên đảng ủy là gì/);
+    await binh.send("Đảng ủy Sở Tài chính");
+    await binh.waitForMessage(/Đồng chí kiểm tra lại/);
+    await binh.click("Tạo đảng ủy cơ sở");
+    await binh.waitForMessage(/Đã tạo Đảng ủy Sở Tài chính/);
+    // Their newest role is on the committee; /tally, /results and /deadline are the branch's.
+    await binh.send("/tally");
+    await binh.waitForMessage(/Chi bộ Văn phòng/);
+    await binh.send("/results");
+    await binh.waitForMessage(/./);
+    expect(binh.lastMessage()?.text).not.toMatch(/dùng cho một chi bộ|chỉ dành cho/);
+    await binh.send("/deadline");
+    await binh.waitForMessage(/Chi bộ Văn phòng/);
   });
 
   it("in English: the same question and a base committee set up", async () => {
