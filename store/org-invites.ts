@@ -7,6 +7,8 @@ import { inTransaction, type Db, type Tx } from "./client";
 import { hashInviteCode, newInviteCode } from "./invites";
 import type { OrgKind } from "./orgs";
 
+type UserWhere = NonNullable<NonNullable<Parameters<Db["user"]["findMany"]>[0]>["where"]>;
+
 export type OpenOrgInvite = { id: string; kind: OrgInviteKind; expiresAt: string };
 export type FoundOrgInvite = {
   id: string;
@@ -34,7 +36,8 @@ export type ClaimedOrgInvite = {
   kind: OrgInviteKind;
   orgId: string;
   orgName: string;
-  attached: { orgId: string; orgName: string } | null;
+  /** The organization put under the committee, and the committee it was under before (null if none). */
+  attached: { orgId: string; orgName: string; from: string | null } | null;
   createdById: string | null;
 };
 export type OrgInviteClaim = ClaimedOrgInvite | { ok: false; reason: OrgInviteRefusal };
@@ -189,7 +192,7 @@ export async function claimOrgInviteIn(
     kind: invite.kind as OrgInviteKind,
     orgId: committee.id,
     orgName: committee.name,
-    attached: attached && { orgId: attached.orgId, orgName: attached.orgName },
+    attached,
     createdById: invite.createdById,
   };
 }
@@ -241,6 +244,15 @@ export async function claimNoticeRecipients(
 ) {
   const whom =
     claim.kind === "first-secretary" ? { id: claim.createdById ?? "" } : { roles: { some: { orgId: claim.orgId, role: "secretary" } } };
+  return recipientsAmong(db, whom, claimantId);
+}
+
+/** The secretaries of the committee an organization left for another (they learn it left, and whose link took it). */
+export function formerCommitteeRecipients(db: Db, formerId: string, claimantId: string) {
+  return recipientsAmong(db, { roles: { some: { orgId: formerId, role: "secretary" } } }, claimantId);
+}
+
+async function recipientsAmong(db: Db, whom: UserWhere, claimantId: string) {
   const users = await db.user.findMany({ where: { AND: [whom, { NOT: { id: claimantId } }] } });
   return users.map((u) => ({ userId: u.id, telegramId: u.telegramId, language: u.language }));
 }

@@ -2,7 +2,7 @@
 import type { User } from "grammy/types";
 import type { Api } from "grammy";
 import type { Db } from "../../store/client";
-import { claimNoticeRecipients } from "../../store/org-invites";
+import { claimNoticeRecipients, formerCommitteeRecipients } from "../../store/org-invites";
 import type { OrgInviteKind } from "../../domain/org-tree";
 import { notify } from "./notify";
 
@@ -11,15 +11,29 @@ export function accountOf(from: User): string {
   return [from.first_name, from.last_name].filter(Boolean).join(" ") + (from.username ? ` @${from.username}` : "");
 }
 
-/** A committee's link claimed: its secretaries (or the issuer of a first-secretary link) are told who and what. */
+/**
+ * A committee's link claimed: its secretaries (or the issuer of a first-secretary link) are told who and what, and the
+ * committee an organization left, if any.
+ */
 export async function tellOfOrgInviteClaim(
   api: Api,
   db: Db,
-  claim: { kind: OrgInviteKind; orgId: string; orgName: string; createdById: string | null; attached: { orgName: string } | null },
+  claim: {
+    kind: OrgInviteKind;
+    orgId: string;
+    orgName: string;
+    createdById: string | null;
+    attached: { orgName: string; from: string | null } | null;
+  },
   claimant: { userId: string; from: User },
   now: Date,
 ): Promise<void> {
   const recipients = await claimNoticeRecipients(db, claim, claimant.userId);
   const values = { account: accountOf(claimant.from), committee: claim.orgName, org: claim.attached?.orgName ?? "" };
   await notify(api, db, recipients, (t) => ({ text: t(`orgjoin.notice.${claim.kind}`, values) }), now);
+  // An organization that left another committee: that committee learns it, so a move nobody agreed to is noticed.
+  const former = claim.attached?.from;
+  if (!former) return;
+  const left = await formerCommitteeRecipients(db, former, claimant.userId);
+  await notify(api, db, left, (t) => ({ text: t("orgjoin.notice.moved-away", values) }), now);
 }

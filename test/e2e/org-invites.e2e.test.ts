@@ -89,6 +89,30 @@ describe("a base committee's links", () => {
     expect((await secretary.waitForMessage(/còn hiệu lực/)).text).toBe("Đảng ủy Sở Tài chính: 0 đường liên kết mời còn hiệu lực.");
   });
 
+  it("a branch that moves from one committee to another: the committee it left is told who took it", async () => {
+    h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
+    const branch = await seedBranch(h.db, {
+      name: "Chi bộ Kế toán",
+      members: [{ fullName: "Trần Thị Bình", kind: "official", telegramId: BRANCH_SECRETARY, roles: ["secretary"] }],
+    });
+    await seedCommittee(h.db, { name: "Đảng ủy Cũ", secretary: COMMITTEE_MEMBER, children: [branch.orgId] });
+    await seedCommittee(h.db, { name: "Đảng ủy Mới", secretary: SECRETARY });
+    const former = h.user(COMMITTEE_MEMBER);
+    await former.send("/help"); // a chat with the bot, so its notices can reach them
+    await former.waitForMessage(/Bí thư đảng ủy/);
+    const code = await issueLink(h.user(SECRETARY), "Mời bí thư tổ chức trực thuộc");
+    const binh = h.user(BRANCH_SECRETARY, { firstName: "Bình" });
+    await binh.send(`/start ${code}`);
+    await binh.waitForMessage(/đường liên kết mời của Đảng ủy Mới/);
+    await binh.click("Chi bộ Kế toán");
+    await binh.waitForMessage(/Đã gắn Chi bộ Kế toán vào Đảng ủy Mới/);
+    expect((await former.waitForMessage(/đã chuyển sang/)).text).toBe(
+      "Chi bộ Kế toán đã chuyển sang trực thuộc Đảng ủy Mới: đồng chí Bình đã mở đường liên kết mời của Đảng ủy Mới. Nếu việc này không đúng, đồng chí liên hệ ngay với bí thư Chi bộ Kế toán.",
+    );
+    const audit = await h.db.auditEvent.findFirstOrThrow({ where: { action: "org-invite.claimed" } });
+    expect(JSON.parse(audit.data)).toMatchObject({ attached: branch.orgId, from: expect.stringMatching(/^c/) });
+  });
+
   it("the bloc's link: the new secretary chooses a base committee or a base branch, and it goes under the bloc", async () => {
     h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
     const secretary = h.user(SECRETARY);
