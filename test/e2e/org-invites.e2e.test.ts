@@ -134,4 +134,19 @@ describe("a base committee's links", () => {
     expect(await parentOf(h, "Đảng ủy Sở Y tế")).toBe("Đảng ủy Khối các cơ quan tỉnh");
     await secretary.waitForMessage(/đã gắn Đảng ủy Sở Y tế vào Đảng ủy Khối các cơ quan tỉnh/);
   });
+
+  it("in English: a committee member's welcome, and the secretary told in their own language", async () => {
+    h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
+    await seedCommittee(h.db, { name: "Finance Department party committee", secretary: SECRETARY });
+    const secretary = h.user(SECRETARY);
+    const code = await issueLink(secretary, "Mời ủy viên đảng ủy");
+    const member = h.user(COMMITTEE_MEMBER, { firstName: "Ann", languageCode: "en" });
+    await member.send(`/start ${code}`);
+    expect((await member.waitForMessage(/Welcome/)).text).toBe(
+      "Welcome to Finance Department party committee as a committee member. Type /recognize to recognize the ratings of the organizations under it, /status to see how they stand.",
+    );
+    await secretary.waitForMessage(/Đồng chí Ann đã tham gia Finance Department party committee với vai trò ủy viên/);
+    await h.user(COMMITTEE_MEMBER + 1, { languageCode: "en" }).send(`/start ${code}`);
+    await h.user(COMMITTEE_MEMBER + 1).waitForMessage(/has already been used\. Each link works once/);
+  });
 });
