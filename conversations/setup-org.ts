@@ -55,7 +55,8 @@ export async function setupOrgConversation(conversation: BotConversation, ctx: C
       const claimed = await conversation.external(async (outside) => {
         const { db, clock } = outside.deps;
         const claim = await claimOrgInvite(db, { inviteId: invite.id, userId: outside.identity.userId, attachOrgId }, clock());
-        if (claim.ok) await tellOfOrgInviteClaim(outside.api, db, claim, { userId: outside.identity.userId, from: outside.from! }, clock());
+        const claimant = { userId: outside.identity.userId, from: outside.from! };
+        if (claim.ok) await tellOfOrgInviteClaim(outside.api, db, claim, claimant, clock(), outside.deps.log);
         return claim;
       });
       if (!claimed.ok) return void (await ctx.reply(t(`orgjoin.refused.${claimed.reason}`, { committee: invite.committee })));
@@ -142,7 +143,8 @@ function createChecked(conversation: BotConversation, create: Creator): Promise<
     if (!(await mayCreateBranchNow(db, userId, clock()))) return null;
     const created = await create(db, userId, clock());
     if (!created.ok) return { ok: false, reason: created.reason };
-    if (created.claim) await tellOfOrgInviteClaim(outside.api, db, created.claim, { userId, from: outside.from! }, clock());
+    if (created.claim)
+      await tellOfOrgInviteClaim(outside.api, db, created.claim, { userId, from: outside.from! }, clock(), outside.deps.log);
     return { ok: true, orgName: created.orgName, committee: created.claim?.orgName ?? null };
   });
 }

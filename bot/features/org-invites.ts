@@ -119,7 +119,5 @@ async function openLink(ctx: BotContext, invite: FoundOrgInvite) {
   if (!claimed.ok) return void (await ctx.reply(ctx.t(`orgjoin.refused.${claimed.reason}`, { committee: invite.orgName })));
   ctx.deps.log.info({ inviteId: invite.id, kind: invite.kind }, "committee invite claimed");
   await ctx.reply(ctx.t(`orgjoin.welcome.${claimed.kind}`, { committee: claimed.orgName }));
-  await tellOfOrgInviteClaim(ctx.api, db, claimed, { userId, from: ctx.from! }, clock()).catch((error) =>
-    ctx.deps.log.warn({ code: (error as { error_code?: number }).error_code }, "invite notice not sent"),
-  );
+  await tellOfOrgInviteClaim(ctx.api, db, claimed, { userId, from: ctx.from! }, clock(), ctx.deps.log);
 }
