@@ -16,6 +16,7 @@ export const MENU_COMMANDS = [
   "recognize",
   "score",
   "orgs",
+  "orginvites",
   "status",
   "deadline",
   "export",

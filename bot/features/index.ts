@@ -7,6 +7,7 @@ import * as invites from "./invites";
 import * as join from "./join";
 import * as language from "./language";
 import * as orgRating from "./org-rating";
+import * as orgInvites from "./org-invites";
 import * as recognize from "./recognize";
 import * as results from "./results";
 import * as roster from "./roster";
@@ -29,6 +30,7 @@ export function features(): Middleware<BotContext>[] {
     setup,
     roster,
     invites,
+    orgInvites,
     join,
     committee,
     deadlines,
@@ -47,6 +49,7 @@ export function features(): Middleware<BotContext>[] {
     setup.setupFeature(),
     roster.rosterFeature(),
     invites.invitesFeature(),
+    orgInvites.orgInvitesFeature(),
     join.joinFeature(),
     committee.committeeFeature(),
     deadlines.deadlinesFeature(),

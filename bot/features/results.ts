@@ -14,7 +14,7 @@ import type { BotContext } from "../kit/context";
 import { onButton } from "../kit/on-button";
 import { describeOutcome, describeReason } from "../kit/describe-result";
 import { notify } from "../kit/notify";
-import { orgsWithRole, refuse } from "../roles";
+import { BRANCH_KINDS, orgsWithRole, refuse } from "../roles";
 import { replyInParts } from "../kit/outgoing";
 import { shortList } from "../kit/paging";
 
@@ -106,7 +106,7 @@ async function notThisPeriod(ctx: BotContext, isSecretary: boolean): Promise<voi
 
 /** Another page of the tie's buttons, from the tie as it stands now. */
 async function showTiePage(ctx: BotContext, page: number) {
-  const org = orgsWithRole(ctx, ["secretary"])[0];
+  const org = orgsWithRole(ctx, ["secretary"], BRANCH_KINDS)[0];
   const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
   if (!org || !period) return notThisPeriod(ctx, Boolean(org));
   const pass = await evaluateBranch(
@@ -120,7 +120,7 @@ async function showTiePage(ctx: BotContext, page: number) {
 }
 
 async function sendForRecognition(ctx: BotContext, periodId: string) {
-  const org = orgsWithRole(ctx, ["secretary"])[0];
+  const org = orgsWithRole(ctx, ["secretary"], BRANCH_KINDS)[0];
   const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
   if (!org || !period || period.id !== periodId) return notThisPeriod(ctx, Boolean(org));
   const { db, clock } = ctx.deps;

@@ -12,7 +12,8 @@ import { tallyBoard } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
-import { orgsWithRole, refuse, requireRole } from "../roles";
+import { requireBranchRole } from "../branch-role";
+import { BRANCH_KINDS, orgsWithRole, refuse } from "../roles";
 import { dialog } from "./dialog";
 
 const PAGE_SIZE = 8;
@@ -24,7 +25,7 @@ export const dialogs = [dialog(tallyConversation, TALLY)];
 export function tallyFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("tally", async (ctx) => {
-    const org = await requireRole(ctx, ENTRANTS);
+    const org = await requireBranchRole(ctx, ENTRANTS);
     if (!org) return;
     const board = await loadBoard(ctx, org.orgId, org.orgName);
     if (board) await ctx.reply(board.text, { reply_markup: board.keyboard });
@@ -76,8 +77,8 @@ async function loadBoard(ctx: BotContext, orgId: string, orgName: string, page =
 }
 
 async function showPage(ctx: BotContext, page: number) {
-  const org = orgsWithRole(ctx, ENTRANTS)[0];
-  if (!org) return void (await requireRole(ctx, ENTRANTS));
+  const org = orgsWithRole(ctx, ENTRANTS, BRANCH_KINDS)[0];
+  if (!org) return void (await requireBranchRole(ctx, ENTRANTS));
   const board = await loadBoard(ctx, org.orgId, org.orgName, page);
   if (board) await ctx.editMessageText(board.text, { reply_markup: board.keyboard });
 }

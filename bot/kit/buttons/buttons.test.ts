@@ -16,8 +16,24 @@ const families = Object.entries(all).filter((entry): entry is [string, AnyFamily
 const table: Record<string, { valid: unknown[]; forged: string[] }> = {
   setupAnother: { valid: [{}], forged: ["setupnew:", "setupnew:x"] },
   setupStep: {
-    valid: [{ choice: "skip" }, { choice: "y2026" }, { choice: "create" }],
-    forged: ["setup:y26", "setup:y20260", "setup:maybe", "setup:yes:no"],
+    valid: [
+      { choice: "y2026" },
+      { choice: "create" },
+      { choice: "base-committee" },
+      { choice: "e0" },
+      { choice: "e19" },
+      { choice: "new" },
+    ],
+    forged: ["setup:y26", "setup:y20260", "setup:maybe", "setup:yes:no", "setup:e100", "setup:e", "setup:skip", "setup:committee"],
+  },
+  orgInviteButton: {
+    valid: [
+      { kind: "issue", orgId: ID, what: "subordinate" },
+      { kind: "issue", orgId: ID, what: "committee" },
+      { kind: "issue", orgId: ID, what: "first-secretary" },
+      { kind: "revoke", inviteId: ID2 },
+    ],
+    forged: [`oinv:issue:${ID}:secretary`, `oinv:issue:${ID}`, `oinv:revoke:${ID}:committee`, "oinv:revoke:1", `oinv:claim:${ID}`],
   },
   rosterStep: { valid: [{ choice: "import" }, { choice: "all" }, { choice: "again" }], forged: ["roster:delete", "roster:IMPORT"] },
   committeeToggle: {

@@ -1,6 +1,7 @@
 // Every button family of the bot, one file per area: read them all here. A prefix declared twice throws at load.
 export * from "./branch";
 export * from "./orgs";
+export * from "./committees";
 export * from "./results";
 export * from "./self-review";
 export * from "./status";
