@@ -57,8 +57,8 @@ async function twoBranches() {
     ],
     committee: [],
   });
-  const [a, b] = seeded.branches as [Seeded, Seeded];
-  return { committeeId: seeded.committeeId, a, b };
+  const [a, b] = seeded.branches;
+  return { committeeId: seeded.committeeId, a: a!, b: b! };
 }
 
 describe("M8 (revised Decision): the cap across a base committee's branches", () => {
