@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TallyInput } from "../domain";
 import { freshDb } from "../test/support/db";
-import { seedCapCommittee, seedStandaloneBaseBranch } from "../test/support/seed-committee-cap";
+import { ballots, seedCapCommittee, seedStandaloneBaseBranch, voteBranch } from "../test/support/seed-committee-cap";
 import { REVIEW_OFFSET } from "../test/support/time-zone";
 import { listAudit } from "./audit";
 import type { Db } from "./client";
@@ -21,26 +20,8 @@ beforeEach(async () => {
 });
 afterEach(async () => database.cleanup());
 
-const counts = (official: number, l1: number): TallyInput => ({
-  method: "secret",
-  official,
-  present: official,
-  valid: official,
-  votes: { L1: l1, L2: official - l1, L3: 0, L4: 0 },
-});
-
 type Seeded = { periodId: string; ids: string[] };
-/** Counts every member of a branch: the first ones with these L1 ballots, the rest L2 (no L1 ballot), then the pass. */
-async function vote(branch: Seeded, l1Ballots: number[]) {
-  const official = branch.ids.length;
-  for (const [i, memberId] of branch.ids.entries())
-    await recordTally(
-      db,
-      { periodId: branch.periodId, memberId, slot: 1, tally: counts(official, l1Ballots[i] ?? 0), enteredById: "sec" },
-      NOW,
-    );
-  return evaluateBranch(db, { periodId: branch.periodId, actorId: "sec" }, NOW, REVIEW_OFFSET);
-}
+const vote = (branch: Seeded, l1Ballots: number[]) => voteBranch(db, branch, l1Ballots, NOW);
 const latest = async (b: Seeded, i: number) => (await resultHistory(db, b.periodId, b.ids[i]!)).at(-1)!;
 const levelOf = async (b: Seeded, i: number) => {
   const { outcome } = await latest(b, i);
@@ -102,7 +83,7 @@ describe("M8 (revised Decision): the cap across a base committee's branches", ()
     await recognizeWithinCap(db, { periodId: a.periodId, actorId: "upper" }, NOW, REVIEW_OFFSET); // A's 90% holds a seat
 
     // B votes again for its second member: 5 of 5, level with its first for the one seat left.
-    await recordTally(db, { periodId: b.periodId, memberId: b.ids[1]!, slot: 1, tally: counts(5, 5), enteredById: "sec" }, NOW);
+    await recordTally(db, { periodId: b.periodId, memberId: b.ids[1]!, slot: 1, tally: ballots(5, 5), enteredById: "sec" }, NOW);
     await evaluateBranch(db, { periodId: b.periodId, actorId: "sec" }, NOW, REVIEW_OFFSET);
     expect(await levelOf(b, 1)).toBe("L1"); // the decision was made on the earlier vote
     const view = (await loadCommitteeCap(db, committeeId, 2026, AS_OF))!;

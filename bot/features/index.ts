@@ -1,6 +1,7 @@
 import type { Middleware } from "grammy";
 import type { BotContext } from "../kit/context";
 import * as committee from "./committee";
+import * as committeeCap from "./committee-cap";
 import * as deadlines from "./deadlines";
 import * as exporting from "./export";
 import * as invites from "./invites";
@@ -36,6 +37,7 @@ export function features(): Middleware<BotContext>[] {
     tally,
     results,
     recognize,
+    committeeCap,
     status,
     exporting,
   ];
@@ -54,6 +56,7 @@ export function features(): Middleware<BotContext>[] {
     tally.tallyFeature(),
     results.resultsFeature(),
     recognize.recognizeFeature(),
+    committeeCap.committeeCapFeature(),
     status.statusFeature(),
     exporting.exportFeature(),
     unhandledFeature(),

@@ -1,10 +1,13 @@
 // Seeds for the M8 cap across a base committee: a committee with branches of official members (each with Ho Chi Minh
 // actions recorded, so a vote alone decides), and a standalone base branch under a bloc.
+import type { TallyInput } from "../../domain";
 import type { Db } from "../../store/client";
 import { createOrganization } from "../../store/orgs";
-import { recordHcmPresented } from "../../store/tallies";
+import { evaluateBranch } from "../../store/results";
+import { recordHcmPresented, recordTally } from "../../store/tallies";
 import type { Role } from "../../store/users";
 import { seedBranch, type SeedMember } from "./seed";
+import { REVIEW_OFFSET } from "./time-zone";
 
 const SEEDED_AT = new Date("2026-12-01T02:00:00Z");
 
@@ -51,4 +54,28 @@ export async function seedStandaloneBaseBranch(db: Db, input: CapBranchSeed & { 
   const bloc = await createOrganization(db, { name: "Đảng ủy Khối", kind: "bloc" }, null, SEEDED_AT);
   const outsiders = input.bloc.map((telegramId) => ({ telegramId, roles: ["committee"] as Role[] }));
   return { blocId: bloc.id, branch: await seedOne(db, { ...input, kind: "base-branch" }, bloc.id, outsiders) };
+}
+
+/** Every official present and voting: `l1` ballots for excellent, the rest for good. */
+export const ballots = (official: number, l1: number): TallyInput => ({
+  method: "secret",
+  official,
+  present: official,
+  valid: official,
+  votes: { L1: l1, L2: official - l1, L3: 0, L4: 0 },
+});
+
+/**
+ * Counts every member of a seeded branch as its secretary would at the meeting — the first ones with these ballots
+ * for excellent, the rest good — then runs the branch's pass.
+ */
+export async function voteBranch(db: Db, branch: { periodId: string; ids: string[] }, l1Ballots: number[], now: Date) {
+  const official = branch.ids.length;
+  for (const [i, memberId] of branch.ids.entries())
+    await recordTally(
+      db,
+      { periodId: branch.periodId, memberId, slot: 1, tally: ballots(official, l1Ballots[i] ?? 0), enteredById: "sec" },
+      now,
+    );
+  return evaluateBranch(db, { periodId: branch.periodId, actorId: "sec" }, now, REVIEW_OFFSET);
 }
