@@ -72,13 +72,15 @@ async function sendView(ctx: BotContext, view: CommitteeCapView) {
   await replyInParts(ctx, text, keyboard);
 }
 
-/** The committee's figure, when the sender holds a seat on that committee now; otherwise the refusal. */
+/** The committee's figure, when the sender holds a seat on that base committee now; otherwise a refusal. */
 async function committeeView(ctx: ButtonContext, committeeId: string, year: number): Promise<CommitteeCapView | null> {
   if (!(await holdsRoleOver(ctx.deps.db, ctx.identity.userId, { org: committeeId }, COMMITTEE_ROLES))) {
     await refuse(ctx, ["upper"]);
     return null;
   }
-  return loadView(ctx, committeeId, year);
+  const view = await loadView(ctx, committeeId, year);
+  if (!view) await ctx.reply(ctx.t("cap_committee.stale"));
+  return view;
 }
 
 /**
