@@ -20,7 +20,7 @@ beforeEach(async () => {
 });
 afterEach(async () => database.cleanup());
 
-type Seeded = { periodId: string; ids: string[] };
+type Seeded = { orgId: string; periodId: string; ids: string[] };
 const vote = (branch: Seeded, l1Ballots: number[]) => voteBranch(db, branch, l1Ballots, NOW);
 const latest = async (b: Seeded, i: number) => (await resultHistory(db, b.periodId, b.ids[i]!)).at(-1)!;
 const levelOf = async (b: Seeded, i: number) => {
@@ -63,6 +63,10 @@ describe("M8 (revised Decision): the cap across a base committee's branches", ()
 
     const cut = await applyCommitteeCut(db, { committeeId, year: 2026, actorId: "upper" }, NOW, REVIEW_OFFSET);
     expect([cut.applied, cut.view?.state]).toEqual([true, "applied"]);
+    expect(cut.changed).toEqual([
+      { branchId: a.orgId, members: 1 },
+      { branchId: b.orgId, members: 1 },
+    ]);
     const moved = await latest(a, 1);
     expect(moved).toMatchObject({ state: "proposed", outcome: { kind: "level", level: "L2" } });
     expect(moved.outcome.reasons.at(-1)).toEqual({ code: "cap.committee-demoted", params: { cap: 2, base: 15, votes: 7, of: 10 } });
@@ -92,14 +96,13 @@ describe("M8 (revised Decision): the cap across a base committee's branches", ()
     expect(waiting.held).toEqual([b.ids[0], b.ids[1]]);
 
     const done = await chooseCommitteeKeeper(db, { committeeId, year: 2026, memberId: b.ids[1]!, actorId: "upper" }, NOW, REVIEW_OFFSET);
-    expect(done).toBe("done");
+    expect(done).toEqual({ outcome: "done", changed: [{ branchId: b.orgId, members: 2 }] });
     expect((await latest(b, 1)).outcome.reasons.at(-1)).toEqual({ code: "cap.committee-chose", params: { level: "L1" } });
     expect((await latest(b, 0)).outcome.reasons.map((r) => r.code).slice(-2)).toEqual(["cap.committee-chose", "cap.committee-demoted"]);
     expect((await loadCommitteeCap(db, committeeId, 2026, AS_OF))?.state).toBe("applied");
     // A choice for a tie that is over is stale.
-    expect(await chooseCommitteeKeeper(db, { committeeId, year: 2026, memberId: b.ids[0]!, actorId: "upper" }, NOW, REVIEW_OFFSET)).toBe(
-      "stale",
-    );
+    const late = await chooseCommitteeKeeper(db, { committeeId, year: 2026, memberId: b.ids[0]!, actorId: "upper" }, NOW, REVIEW_OFFSET);
+    expect(late.outcome).toBe("stale");
   });
 
   it("M8: a branch of the committee without a period of the year has not reported: the cut waits", async () => {

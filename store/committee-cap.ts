@@ -30,7 +30,7 @@ export type CommitteeCapView = CommitteeCap & {
   people: Map<string, CapPerson>;
   rulebookTitles: string[];
   /** The periods of the year of the committee's branches. */
-  periodIds: string[];
+  periods: Array<{ periodId: string; branchId: string }>;
 };
 
 /** The committee's figure for a year, read from every branch's vote (null: not a base committee). */
@@ -49,14 +49,14 @@ export async function loadCommitteeCap(
   });
   const people = new Map<string, CapPerson>();
   const branches: CommitteeBranch[] = [];
-  const periodIds: string[] = [];
+  const periods: CommitteeCapView["periods"] = [];
   for (const org of orgs) {
     const periodId = org.periods[0]?.id;
     if (!periodId) {
       branches.push({ branchId: org.id, rulebookId: null, members: [] });
       continue;
     }
-    periodIds.push(periodId);
+    periods.push({ periodId, branchId: org.id });
     const inputs = await loadBranchInputs(db, periodId, asOf);
     const rulebook = getRulebook(inputs.rulebookId);
     const latest = await latestResults(db, periodId);
@@ -83,7 +83,7 @@ export async function loadCommitteeCap(
     branchNames: new Map(orgs.map((o) => [o.id, o.name])),
     people,
     rulebookTitles: cap.rulebookIds.map((id) => getRulebook(id).title),
-    periodIds,
+    periods,
   };
 }
 
@@ -106,6 +106,8 @@ export async function openCapYears(db: Db, committeeId: string): Promise<number[
 }
 
 type CutInput = { committeeId: string; year: number; actorId: string };
+/** The branches whose members' results the cut changed, and how many of them (to tell their secretaries). */
+export type CutChanges = Array<{ branchId: string; members: number }>;
 
 /**
  * Records the cut as it stands (moved members L2 by the ranking; a tie's choices kept) and writes each changed
@@ -133,7 +135,11 @@ async function recordCut(tx: Tx, view: CommitteeCapView, input: CutInput, now: D
       },
     });
   }
-  for (const periodId of view.periodIds) await evaluateBranch(tx, { periodId, actorId }, now, offsetMinutes);
+  const changed: CutChanges = [];
+  for (const { periodId, branchId } of view.periods) {
+    const pass = await evaluateBranch(tx, { periodId, actorId }, now, offsetMinutes);
+    if (pass.changed.length > 0) changed.push({ branchId, members: pass.changed.length });
+  }
   await recordAudit(
     tx,
     {
@@ -145,6 +151,7 @@ async function recordCut(tx: Tx, view: CommitteeCapView, input: CutInput, now: D
     },
     now,
   );
+  return changed;
 }
 
 const asOf = (now: Date, offsetMinutes: number): ZonedInstant => ({ at: now.toISOString(), offsetMinutes });
@@ -153,9 +160,9 @@ const asOf = (now: Date, offsetMinutes: number): ZonedInstant => ({ at: now.toIS
 export async function applyCommitteeCut(db: Db, input: CutInput, now: Date, offsetMinutes: number) {
   return inTransaction(db, async (tx) => {
     const view = await loadCommitteeCap(tx, input.committeeId, input.year, asOf(now, offsetMinutes));
-    if (view?.state !== "to-apply") return { applied: false, view };
-    await recordCut(tx, view, input, now, offsetMinutes);
-    return { applied: true, view: await loadCommitteeCap(tx, input.committeeId, input.year, asOf(now, offsetMinutes)) };
+    if (view?.state !== "to-apply") return { applied: false, view, changed: [] as CutChanges };
+    const changed = await recordCut(tx, view, input, now, offsetMinutes);
+    return { applied: true, view: await loadCommitteeCap(tx, input.committeeId, input.year, asOf(now, offsetMinutes)), changed };
   });
 }
 
@@ -168,12 +175,12 @@ export async function chooseCommitteeKeeper(
   input: CutInput & { memberId: string },
   now: Date,
   offsetMinutes: number,
-): Promise<"stale" | "chosen" | "done"> {
+): Promise<{ outcome: "stale" | "chosen" | "done"; changed: CutChanges }> {
   return inTransaction(db, async (tx) => {
     const { committeeId, year, memberId, actorId } = input;
     const view = await loadCommitteeCap(tx, committeeId, year, asOf(now, offsetMinutes));
     const tie = view?.state === "tie" ? view.tie : undefined;
-    if (!view || !tie?.candidates.includes(memberId)) return "stale";
+    if (!view || !tie?.candidates.includes(memberId)) return { outcome: "stale", changed: [] };
     let keepers = [...new Set([...tie.chosen, memberId])];
     if (keepers.length > tie.seatsLeft) keepers = [memberId];
     const done = keepers.length === tie.seatsLeft;
@@ -202,11 +209,11 @@ export async function chooseCommitteeKeeper(
       { actorId, action: "cap.committee-chose", entity: "Organization", entityId: committeeId, data: { year, keeper: memberId, done } },
       now,
     );
-    if (!done) return "chosen";
+    if (!done) return { outcome: "chosen", changed: [] };
     const decided = await loadCommitteeCap(tx, committeeId, year, asOf(now, offsetMinutes));
     // The choices alone may already make the cut whole ("applied"): the results are written either way.
-    if (decided?.state === "to-apply" || decided?.state === "applied") await recordCut(tx, decided, input, now, offsetMinutes);
-    return "done";
+    const recorded = decided?.state === "to-apply" || decided?.state === "applied";
+    return { outcome: "done", changed: recorded ? await recordCut(tx, decided, input, now, offsetMinutes) : [] };
   });
 }
 

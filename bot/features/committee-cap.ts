@@ -11,12 +11,16 @@ import {
   loadCommitteeCap,
   openCapYears,
   type CommitteeCapView,
+  type CutChanges,
 } from "../../store/committee-cap";
+import { usersWithRole } from "../../store/orgs";
 import { currentPeriod } from "../../store/periods";
 import { memberBranch } from "../../store/tallies";
 import { committeeCapButton } from "../kit/buttons";
 import { branchCapPreview, committeeCapMessage } from "../kit/committee-cap-words";
 import type { BotContext } from "../kit/context";
+import type { Translate } from "../kit/i18n";
+import { notify } from "../kit/notify";
 import { onButton, type ButtonContext } from "../kit/on-button";
 import { replyInParts } from "../kit/outgoing";
 import { committeesOf, refuse } from "../roles";
@@ -41,6 +45,7 @@ export function committeeCapFeature(): Composer<BotContext> {
     );
     await ctx.reply(ctx.t(cut.applied ? "cap_committee.applied" : "cap_committee.stale"));
     if (cut.view) await sendView(ctx, cut.view);
+    if (cut.view) await tellBranches(ctx, cut.view, cut.changed);
   });
   return feature;
 }
@@ -99,7 +104,7 @@ async function keepL1(ctx: ButtonContext, memberId: string) {
   const tiedBranches = new Set(view.tie.candidates.map((id) => view.people.get(id)!.branchId));
   for (const branchId of tiedBranches)
     if (await belongsToOrg(db, ctx.identity.userId, branchId)) return void (await ctx.reply(ctx.t("cap_committee.own_refused")));
-  const outcome = await chooseCommitteeKeeper(
+  const { outcome, changed } = await chooseCommitteeKeeper(
     db,
     { committeeId, year: period.year, memberId, actorId: ctx.identity.userId },
     clock(),
@@ -109,4 +114,15 @@ async function keepL1(ctx: ButtonContext, memberId: string) {
   await ctx.reply(ctx.t(outcome === "done" ? "cap_committee.done" : "cap_committee.stale"));
   const after = await loadView(ctx, committeeId, period.year);
   if (after) await sendView(ctx, after);
+  if (after) await tellBranches(ctx, after, changed);
+}
+
+/** The secretaries of the branches whose members the cut moved: their /results shows who and why. */
+async function tellBranches(ctx: BotContext, view: CommitteeCapView, changed: CutChanges) {
+  const { db, clock } = ctx.deps;
+  for (const { branchId, members } of changed) {
+    const secretaries = await usersWithRole(db, branchId, ["secretary"]);
+    const text = (t: Translate) => t("cap_committee.branch_notice", { committee: view.committeeName, year: view.year, count: members });
+    await notify(ctx.api, db, secretaries, (t) => ({ text: text(t) }), clock());
+  }
 }

@@ -85,6 +85,7 @@ describe("M8: the 15% cap across a base committee, in the chat", () => {
     await committee.click(`ccap:apply:${committeeId}:2026`);
     await committee.waitForMessage(/Đã áp dụng giới hạn/);
     await committee.waitForMessage(/Đảng ủy đã áp dụng giới hạn: 2 đồng chí giữ mức xuất sắc, 2 đồng chí chuyển/);
+    await secretaryA.waitForMessage(/Đảng ủy Sở Tài chính đã áp dụng giới hạn 15%.*: kết quả của 1 đồng chí trong chi bộ đã thay đổi/);
     await secretaryA.send("/results");
     const afterCut = await secretaryA.waitForMessage(/Kết quả xếp loại —/);
     expect(afterCut.text).toMatch(
@@ -121,6 +122,7 @@ describe("M8: the 15% cap across a base committee, in the chat", () => {
 
     await committee.click(`ccap:keep:${b.ids[1]}`);
     await committee.waitForMessage(/Đã quyết định xong trường hợp bằng tỷ lệ phiếu/);
+    await secretaryB.waitForMessage(/kết quả của 2 đồng chí trong chi bộ đã thay đổi/);
     const chosen = await levelOf(h, b.periodId, b.ids[1]!);
     expect(chosen.outcome.reasons.at(-1)).toEqual({ code: "cap.committee-chose", params: { level: "L1" } });
     const movedDown = await levelOf(h, b.periodId, b.ids[0]!);
