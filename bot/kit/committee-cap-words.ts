@@ -14,13 +14,21 @@ const PENDING_NAMES_SHOWN = 20;
 const percentOf = (view: CommitteeCapView) => (view.share ? (view.share.num * 100) / view.share.den : 0);
 
 function people(t: Translate, view: CommitteeCapView, ids: readonly string[]): string {
-  if (ids.length === 0) return t("cap_committee.nobody");
   return ids
     .map((id) => {
       const p = view.people.get(id)!;
       return t("cap_committee.person", { name: p.fullName, branch: p.branchName, votes: p.share.votes, of: p.share.of });
     })
     .join("\n");
+}
+
+/** The ranking and who keeps or moves by it, each list only when someone is in it. */
+function cutLists(t: Translate, view: CommitteeCapView): string[] {
+  if (view.state !== "to-apply" && view.state !== "tie") return [];
+  const lists = [t("cap_committee.ranking")];
+  if (view.keep.length > 0) lists.push(t("cap_committee.keep_list", { names: people(t, view, view.keep) }));
+  if (view.demote.length > 0) lists.push(t("cap_committee.demote_list", { names: people(t, view, view.demote) }));
+  return lists;
 }
 
 /** The committee-wide figure: the cap, its base, the candidates so far, the branches that have not reported. */
@@ -46,8 +54,7 @@ function stateText(t: Translate, view: CommitteeCapView): string {
   return t(`cap_committee.state.${view.state}`, {
     branches,
     rulebooks: view.rulebookTitles.join("; "),
-    keep: people(t, view, view.keep),
-    demote: people(t, view, view.demote),
+    percent: percentOf(view),
     kept: view.keep.length + (tie?.seatsLeft ?? 0),
     moved: view.demote.length + (tie ? tie.candidates.length - tie.seatsLeft : 0),
     votes: tie?.share.votes ?? 0,
@@ -63,7 +70,7 @@ export function committeeCapMessage(t: Translate, view: CommitteeCapView, page =
   const text = [
     t("cap_committee.title", { committee: view.committeeName, year: view.year, percent: percentOf(view) }),
     capFigure(t, view),
-    stateText(t, view),
+    [...cutLists(t, view), stateText(t, view)].join("\n"),
   ].join("\n\n");
   const keyboard = new InlineKeyboard();
   const { committeeId, year } = view;
