@@ -14,6 +14,8 @@ export const MENU_COMMANDS = [
   "tally",
   "results",
   "recognize",
+  "score",
+  "orgs",
   "status",
   "deadline",
   "export",

@@ -14,6 +14,7 @@ export * from "./reminders";
 export * from "./status";
 export * from "./results";
 export * from "./org-rating";
+export * from "./org-scoring";
 export * from "./rewards";
 export * from "./schemas";
 export { ERROR_CODES } from "./codes";

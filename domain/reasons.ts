@@ -6,6 +6,7 @@ export const TSVM_CONDITIONS = [
   "units-strong", // professional body and every mass organization strong or advanced
   "no-leader-disciplined",
   "members-l2-or-better",
+  "branches-rated", // every subordinate branch's rating recognized (unknown ones cannot count as TSVM)
   "branches-tsvm",
   "no-weak-branches",
   "meets-regularly",

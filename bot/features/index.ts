@@ -7,6 +7,7 @@ import * as exporting from "./export";
 import * as invites from "./invites";
 import * as join from "./join";
 import * as language from "./language";
+import * as orgRating from "./org-rating";
 import * as recognize from "./recognize";
 import * as results from "./results";
 import * as roster from "./roster";
@@ -38,6 +39,7 @@ export function features(): Middleware<BotContext>[] {
     results,
     recognize,
     committeeCap,
+    orgRating,
     status,
     exporting,
   ];
@@ -57,6 +59,7 @@ export function features(): Middleware<BotContext>[] {
     results.resultsFeature(),
     recognize.recognizeFeature(),
     committeeCap.committeeCapFeature(),
+    orgRating.orgRatingFeature(),
     status.statusFeature(),
     exporting.exportFeature(),
     unhandledFeature(),

@@ -16,7 +16,8 @@ export function startFeature(): Composer<BotContext> {
     const branchRoles = roles.filter((r) => BRANCH_KINDS.includes(r.orgKind));
     if (branchRoles.some((r) => r.role === "secretary")) lines.push(ctx.t("help.secretary"));
     if (branchRoles.some((r) => r.role === "committee")) lines.push(ctx.t("help.committee"));
-    if (committeesOf(ctx).length > 0) lines.push(ctx.t("help.upper"));
+    if (branchRoles.length > 0) lines.push(ctx.t("help.score"));
+    if (committeesOf(ctx).length > 0) lines.push(ctx.t("help.upper"), ctx.t("help.orgs"));
     lines.push(ctx.t("help.common"));
     await ctx.reply(lines.join("\n\n"));
   });

@@ -77,6 +77,17 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
       `rc:__proto__:${ID}`,
     ],
   },
+  scorePick: { valid: [{ orgId: ID }], forged: ["osp:1", `osp:${ID}:${ID2}`, `osp:x${ID.slice(1)}`] },
+  orgRatings: {
+    valid: [
+      { kind: "show", scoreId: ID },
+      { kind: "ok", scoreId: ID },
+      { kind: "no", scoreId: ID2 },
+      { kind: "star", scoreId: ID },
+      { kind: "page", page: 3 },
+    ],
+    forged: [`og:delete:${ID}`, `og:ok:${ID}:${ID2}`, "og:ok:1", `og:page:${ID}`, "og:show", `og:__proto__:${ID}`],
+  },
   reviewStart: { valid: [{ action: "start" }], forged: ["review:stop", "review:"] },
   reviewStep: {
     valid: [
