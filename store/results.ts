@@ -119,7 +119,8 @@ function needsNewVersion(latest: StoredResult | undefined, outcome: MemberOutcom
 
 /**
  * Rates every member of the branch (M1–M13), applies the L1 cap (M8: the branch's own with the secretary's tie
- * decisions, or its base committee's recorded cut: ./branch-cap-unit.ts), and stores a new proposed version for each member whose result changed. `notes` are new M11 notes.
+ * decisions, or its base committee's recorded cut: ./branch-cap-unit.ts), and stores a new proposed version for
+ * each member whose result changed. `notes` are new M11 notes.
  */
 export async function evaluateBranch(
   db: Db | Tx,
