@@ -8,6 +8,7 @@ export * from "./calendar";
 export * from "./tally";
 export * from "./member-rating";
 export * from "./branch-cap";
+export * from "./committee-cap";
 export * from "./submission";
 export * from "./reminders";
 export * from "./status";

@@ -33,6 +33,8 @@ export type ReasonParams = {
   "cap.demoted": { cap: number; base: number; votes: number }; // M8
   "cap.tie": { cap: number; base: number; votes: number; seatsLeft: number; tied: number }; // M8
   "cap.secretary-chose": { level: "L1" | "L2" }; // M8
+  "cap.committee-demoted": { cap: number; base: number; votes: number; of: number }; // M8, revised Decision
+  "cap.committee-chose": { level: "L1" | "L2" }; // M8, revised Decision
   "org.band": { total: number; level: OrgLevel }; // O2
   "org.tsvm-condition-failed": { condition: TsvmCondition }; // O3
   "org.defect": { defect: OrgDefect }; // O4
@@ -68,6 +70,8 @@ export const REASON_CODES = [
   "cap.demoted",
   "cap.tie",
   "cap.secretary-chose",
+  "cap.committee-demoted",
+  "cap.committee-chose",
   "org.band",
   "org.tsvm-condition-failed",
   "org.defect",

@@ -1,11 +1,9 @@
 // M8, M14, M15: the branch-wide rating pass and the versions of each member's result (never overwritten).
 import {
-  applyL1Cap,
   getRulebook,
   isMemberLevel,
   rateMember,
   type CapEntry,
-  type CapResolution,
   type MemberOutcome,
   type MemberRatingInput,
   type Reason,
@@ -13,6 +11,7 @@ import {
   type TallyInput,
 } from "../domain";
 import { recordAudit } from "./audit";
+import { capOfBranch } from "./branch-cap-unit";
 import { inTransaction, type Db, type Tx } from "./client";
 import { loadBranchInputs, type BranchInputs, type MemberInputs } from "./rating-inputs";
 import type { TallyRow } from "./tallies";
@@ -119,11 +118,12 @@ function needsNewVersion(latest: StoredResult | undefined, outcome: MemberOutcom
 }
 
 /**
- * Rates every member of the branch (M1–M13), applies the L1 cap over the branch (M8) with the secretary's tie
- * decisions, and stores a new proposed version for each member whose result changed. `notes` are new M11 notes.
+ * Rates every member of the branch (M1–M13), applies the L1 cap (M8: the branch's own with the secretary's tie
+ * decisions, or its base committee's recorded cut: ./branch-cap-unit.ts), and stores a new proposed version for
+ * each member whose result changed. `notes` are new M11 notes.
  */
 export async function evaluateBranch(
-  db: Db,
+  db: Db | Tx,
   input: { periodId: string; actorId: string; notes?: Record<string, string> },
   now: Date,
   /** The review time zone's offset (Deps.timeZone): local days of M9 and M10. */
@@ -151,19 +151,12 @@ async function evaluateBranchIn(
     l1Votes: m.tally?.votes.L1 ?? 0,
     outcome: rateMember(ratingInputOf(branch, m, m.tally, noteOf(m)), rulebook),
   }));
-  let cap = applyL1Cap(entries, rulebook);
-  if (cap.tie && !cap.final) {
-    const decisions = await tx.capDecision.findMany({ where: { periodId: input.periodId, memberId: { in: cap.tie.candidates } } });
-    if (decisions.length === cap.tie.candidates.length) {
-      const resolutions = Object.fromEntries(decisions.map((d) => [d.memberId, d.level as CapResolution]));
-      cap = applyL1Cap(entries, rulebook, resolutions);
-    }
-  }
+  const cap = await capOfBranch(tx, branch, entries, rulebook);
 
   const changed: string[] = [];
   for (const m of branch.members) {
     const outcome = cap.outcomes[m.id]!;
-    const inputs = JSON.stringify({ ...ratingInputsJson(m, noteOf(m)), cap: { cap: cap.cap, base: cap.base } });
+    const inputs = JSON.stringify({ ...ratingInputsJson(m, noteOf(m)), cap: cap.capInputs(m.id) });
     const previous = latest.get(m.id);
     if (!needsNewVersion(previous, outcome, inputs)) continue;
     const version = (previous?.version ?? 0) + 1;
@@ -225,7 +218,7 @@ export async function previewMemberOutcome(
 }
 
 /** What the domain rates a member from: their roster facts, the branch's year and zone, and counts if any. */
-function ratingInputOf(
+export function ratingInputOf(
   branch: BranchInputs,
   m: MemberInputs,
   tally: TallyInput | null | undefined,

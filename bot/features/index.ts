@@ -1,6 +1,7 @@
 import type { Middleware } from "grammy";
 import type { BotContext } from "../kit/context";
 import * as committee from "./committee";
+import * as committeeCap from "./committee-cap";
 import * as deadlines from "./deadlines";
 import * as exporting from "./export";
 import * as invites from "./invites";
@@ -39,6 +40,7 @@ export function features(): Middleware<BotContext>[] {
     tally,
     results,
     recognize,
+    committeeCap,
     orgRating,
     status,
     exporting,
@@ -59,6 +61,7 @@ export function features(): Middleware<BotContext>[] {
     tally.tallyFeature(),
     results.resultsFeature(),
     recognize.recognizeFeature(),
+    committeeCap.committeeCapFeature(),
     orgRating.orgRatingFeature(),
     status.statusFeature(),
     exporting.exportFeature(),

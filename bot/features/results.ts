@@ -17,6 +17,7 @@ import { notify } from "../kit/notify";
 import { BRANCH_KINDS, orgsWithRole, refuse } from "../roles";
 import { replyInParts } from "../kit/outgoing";
 import { shortList } from "../kit/paging";
+import { committeeCapPreview } from "./committee-cap";
 
 /** Who still holds the sending back: the first names, enough to act on; /tally shows them all. */
 const PENDING_NAMES_SHOWN = 30;
@@ -38,10 +39,12 @@ export function resultsFeature(): Composer<BotContext> {
         state: ctx.t(`rating.state.${r.state}`),
       });
       // A level lowered by the 15% cap (M8) differs from the vote the secretary just entered: say why.
-      const capped = r.outcome.reasons.find((reason) => reason.code === "cap.demoted");
+      const capped = r.outcome.reasons.find((reason) => reason.code === "cap.demoted" || reason.code === "cap.committee-demoted");
       return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang, ctx.deps.timeZone)}` : line;
     });
-    const text = [ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines].join("\n");
+    // M8: under a base committee the cap is the committee's; the branch sees where it stands against it.
+    const preview = await committeeCapPreview(ctx, period.id, org.orgId);
+    const text = [ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines, ...(preview ? ["", preview] : [])].join("\n");
     await replyInParts(ctx, text, new InlineKeyboard().text(ctx.t("results.button.send"), sendResults.pack({ periodId: period.id })));
   });
   onButton(feature, sendResults, async (ctx, { periodId }) => {

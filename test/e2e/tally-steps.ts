@@ -10,10 +10,14 @@ export const COMMITTEE = 302;
 export const UPPER = 901;
 export const OUTSIDER = 999;
 
-/** A branch of `size` official members under a base committee; the first is the secretary, the second on the committee. */
-export async function startMeetingWorld(size: number, options: { doubleEntry?: boolean } = {}) {
+/**
+ * A branch of `size` official members under a base committee — or, `standalone`, a base branch under the bloc that
+ * counts its own 15% cap (M8, revised Decision); the first is the secretary, the second on the committee.
+ */
+export async function startMeetingWorld(size: number, options: { doubleEntry?: boolean; standalone?: boolean } = {}) {
   const h = await startHarness({ now: "2026-12-25T02:00:00.000Z" });
-  const parent = await createOrganization(h.db, { name: "Đảng ủy Khối cơ quan", kind: "base-committee" }, null, h.clock.now());
+  const parentKind = options.standalone ? "bloc" : "base-committee";
+  const parent = await createOrganization(h.db, { name: "Đảng ủy Khối cơ quan", kind: parentKind }, null, h.clock.now());
   const members = Array.from(
     { length: size },
     (_, i): SeedMember => ({
@@ -31,6 +35,7 @@ export async function startMeetingWorld(size: number, options: { doubleEntry?: b
     doubleEntry: options.doubleEntry,
     outsiders: [{ telegramId: UPPER, roles: ["committee"] }],
   });
+  if (options.standalone) await h.db.organization.update({ where: { id: ids.orgId }, data: { kind: "base-branch" } });
   const memberIds = members.map((m) => ids.memberIds[m.fullName]!);
   return { h, ids, memberIds, names: members.map((m) => m.fullName), parentId: parent.id };
 }

@@ -9,8 +9,10 @@ let h: Harness | undefined;
 afterEach(async () => h?.stop());
 
 describe("the secretary's evening after the meeting (issue 4)", () => {
-  it("goes from counts to recognized results for a branch of 30, with bad counts, a cap tie and a revocation", async () => {
-    const world = await startMeetingWorld(30);
+  // M8, revised Decision: only a standalone base branch counts its own 15% cap (and its secretary decides a tie); a
+  // branch under a base committee leaves the cut to the committee (committee-cap.e2e.test.ts).
+  it("goes from counts to recognized results for a standalone base branch of 30, with bad counts, its own cap tie and a revocation", async () => {
+    const world = await startMeetingWorld(30, { standalone: true });
     h = world.h;
     const { memberIds, names, ids } = world;
     await recordHcmForAll(h, ids.periodId, memberIds);

@@ -58,6 +58,21 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
   },
   languageChoice: { valid: [{ lang: "vi" }, { lang: "en" }], forged: ["lang:fr", "lang:vien"] },
   sendResults: { valid: [{ periodId: ID }], forged: ["rsend:", "rsend:1"] },
+  committeeCapButton: {
+    valid: [
+      { kind: "apply", committeeId: ID, year: 2026 },
+      { kind: "keep", memberId: ID2 },
+      { kind: "page", committeeId: ID, year: 2026, page: 1 },
+    ],
+    forged: [
+      `ccap:apply:${ID}`,
+      `ccap:apply:${ID}:-1`,
+      `ccap:keep:${ID}:${ID2}`,
+      `ccap:page:${ID}:2026`,
+      "ccap:keep:1",
+      `ccap:cut:${ID}:2026`,
+    ],
+  },
   recognize: {
     valid: [
       { kind: "all", periodId: ID },
