@@ -153,6 +153,46 @@ export async function recordHcmPresented(db: Db, periodId: string, memberId: str
   });
 }
 
+/**
+ * M12: the branch meeting acknowledged (or, `acknowledged: false`, did not acknowledge) the Ho Chi Minh actions of
+ * these members, as the secretary confirms at the meeting. One audit event per member whose state changed.
+ */
+export async function setHcmAcknowledged(
+  db: Db | Tx,
+  input: { periodId: string; memberIds: readonly string[]; acknowledged: boolean },
+  actorId: string,
+  now: Date,
+): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const { periodId, memberIds, acknowledged } = input;
+    const existing = await tx.hcmAcknowledgement.findMany({
+      where: { periodId, memberId: { in: [...memberIds] } },
+      select: { memberId: true },
+    });
+    const had = new Set(existing.map((e) => e.memberId));
+    const changing = memberIds.filter((id) => had.has(id) !== acknowledged);
+    if (changing.length === 0) return 0;
+    if (acknowledged)
+      await tx.hcmAcknowledgement.createMany({
+        data: changing.map((memberId) => ({ periodId, memberId, recordedById: actorId, recordedAt: now })),
+      });
+    else await tx.hcmAcknowledgement.deleteMany({ where: { periodId, memberId: { in: changing } } });
+    for (const memberId of changing)
+      await recordAudit(
+        tx,
+        {
+          actorId,
+          action: acknowledged ? "hcm.acknowledged" : "hcm.acknowledgement-withdrawn",
+          entity: "Member",
+          entityId: memberId,
+          data: { periodId },
+        },
+        now,
+      );
+    return changing.length;
+  });
+}
+
 /** The branch a member belongs to (to check the sender's role before acting on them). */
 export async function memberBranch(db: Db, memberId: string): Promise<{ orgId: string; fullName: string } | null> {
   return db.member.findUnique({ where: { id: memberId }, select: { orgId: true, fullName: true } });

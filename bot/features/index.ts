@@ -2,6 +2,7 @@ import type { Middleware } from "grammy";
 import type { BotContext } from "../kit/context";
 import * as committee from "./committee";
 import * as deadlines from "./deadlines";
+import * as discipline from "./discipline";
 import * as exporting from "./export";
 import * as invites from "./invites";
 import * as join from "./join";
@@ -34,6 +35,7 @@ export function features(): Middleware<BotContext>[] {
     start,
     language,
     tally,
+    discipline,
     results,
     recognize,
     status,
@@ -52,6 +54,7 @@ export function features(): Middleware<BotContext>[] {
     language.languageFeature(),
     selfReview.selfReviewFeature(),
     tally.tallyFeature(),
+    discipline.disciplineFeature(),
     results.resultsFeature(),
     recognize.recognizeFeature(),
     status.statusFeature(),

@@ -1,5 +1,6 @@
 // /tally: the paged member list (✓ counts entered, ✗ absent), each member's card (enter counts, absent from the
-// meeting — M3, Ho Chi Minh actions presented — M12), and the entry into the counts dialog.
+// meeting — M3, Ho Chi Minh actions presented and acknowledged by the meeting — M12), and the entry into the counts
+// dialog.
 import { Composer, InlineKeyboard } from "grammy";
 import { reportPass } from "../../conversations/tally-report";
 import { tallyConversation, TALLY, type TallyArgs } from "../../conversations/tally";
@@ -7,7 +8,7 @@ import { exemptOfficialsLeftOut, getRulebook, officialVoterCeiling, officialVote
 import { currentPeriod, type PeriodRow } from "../../store/periods";
 import { loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
 import { evaluateBranch } from "../../store/results";
-import { memberBranch, recordHcmPresented, setMeetingAbsence } from "../../store/tallies";
+import { memberBranch, recordHcmPresented, setHcmAcknowledged, setMeetingAbsence } from "../../store/tallies";
 import { tallyBoard } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { onButton } from "../kit/on-button";
@@ -88,6 +89,7 @@ function cardText(ctx: BotContext, m: MemberInputs): string {
     ctx.t(m.entries.length > 0 ? "tally.card.counted" : "tally.card.not_counted"),
     ...(m.absent ? [ctx.t("tally.card.absent")] : []),
     ctx.t(m.hcmActions ? "tally.card.hcm_yes" : "tally.card.hcm_no"),
+    ctx.t(m.hcmAcknowledged ? "tally.card.ack_yes" : "tally.card.ack_no"),
   ].join("\n");
 }
 
@@ -98,10 +100,12 @@ function cardKeyboard(ctx: BotContext, m: MemberInputs): InlineKeyboard {
     .text(ctx.t(m.absent ? "tally.button.not_absent" : "tally.button.absent"), tallyBoard.pack({ kind: "absent", memberId: m.id }))
     .row();
   if (!m.hcmActions) keyboard.text(ctx.t("tally.button.hcm"), tallyBoard.pack({ kind: "hcm", memberId: m.id })).row();
+  const ack = m.hcmAcknowledged ? "tally.button.ack_withdraw" : "tally.button.ack";
+  keyboard.text(ctx.t(ack), tallyBoard.pack({ kind: "ack", memberId: m.id })).row();
   return keyboard.text(ctx.t("tally.button.back"), tallyBoard.pack({ kind: "page", page: 0 }));
 }
 
-async function onMember(ctx: BotContext, action: "card" | "enter" | "absent" | "hcm", memberId: string, orgId: string) {
+async function onMember(ctx: BotContext, action: "card" | "enter" | "absent" | "hcm" | "ack", memberId: string, orgId: string) {
   const orgName = orgsWithRole(ctx, ENTRANTS).find((o) => o.orgId === orgId)!.orgName;
   const board = await loadMembers(ctx, orgId, orgName);
   const member = board?.members.find((m) => m.id === memberId);
@@ -117,7 +121,12 @@ async function onMember(ctx: BotContext, action: "card" | "enter" | "absent" | "
     await recordHcmPresented(db, board.period.id, memberId, actor, clock());
     await ctx.reply(ctx.t("tally.hcm_done", { name: member.fullName }));
   }
-  if (action === "absent" || action === "hcm") {
+  if (action === "ack") {
+    const acknowledged = !member.hcmAcknowledged;
+    await setHcmAcknowledged(db, { periodId: board.period.id, memberIds: [memberId], acknowledged }, actor, clock());
+    await ctx.reply(ctx.t(acknowledged ? "tally.ack_done" : "tally.ack_withdrawn", { name: member.fullName }));
+  }
+  if (action === "absent" || action === "hcm" || action === "ack") {
     const pass = await evaluateBranch(db, { periodId: board.period.id, actorId: actor }, clock(), ctx.deps.timeZone.offsetMinutes);
     await reportPass(ctx.api, db, orgId, pass, clock());
     return;

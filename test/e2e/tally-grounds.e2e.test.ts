@@ -21,7 +21,7 @@ async function countsUpTo(user: ReturnType<Harness["user"]>, memberId: string, v
 }
 
 describe("/tally details", () => {
-  it("M9 records the L4 grounds and M11 an L3 note; M12 blocks a level without Ho Chi Minh actions until recorded", async () => {
+  it("M9 records the L4 grounds and M11 an L3 note; M12 blocks a level without Ho Chi Minh actions and the meeting's acknowledgement until both are recorded", async () => {
     const world = await startMeetingWorld(5);
     h = world.h;
     const { memberIds, ids } = world;
@@ -52,16 +52,30 @@ describe("/tally details", () => {
       note: "Còn chậm nộp đảng phí",
     });
 
-    // No Ho Chi Minh actions yet: blocked, with the reason in words, until the secretary records them on the card.
+    // M12: no Ho Chi Minh actions yet, nor the meeting's acknowledgement: blocked, both named, until the secretary
+    // records the actions presented on the card; the written part alone still waits for the meeting's confirmation.
     const blocked = await enterCounts(secretary, memberIds[2]!, { present: 5, valid: 5, votes: [0, 4, 0, 0] });
     expect(blocked.text).toContain("Kết quả theo quy định: Chưa xếp loại được");
-    expect(blocked.text).toContain("chưa được xếp mức «Đủ tư cách, hoàn thành tốt nhiệm vụ»");
+    expect(blocked.text).toContain(
+      "(đảng viên chưa viết, bí thư chưa ghi nhận đảng viên trình bày): chưa được xếp mức «Đủ tư cách, hoàn thành tốt nhiệm vụ»",
+    );
+    expect(blocked.text).toContain("Hội nghị chi bộ chưa xác nhận thừa nhận");
     await confirmCounts(secretary);
     await openCard(secretary, memberIds[2]!);
     await secretary.click(`tl:hcm:${memberIds[2]}`);
     await secretary.waitForMessage(/Đã ghi nhận đồng chí/);
     await secretary.waitForIdle();
+    const written = (await resultHistory(h.db, ids.periodId, memberIds[2]!)).at(-1)!.outcome;
+    expect(written.kind).toBe("blocked");
+    expect(written.reasons.map((r) => r.code)).toEqual(["vote.reached", "hcm.unacknowledged"]);
+    const card = await openCard(secretary, memberIds[2]!);
+    expect(card.text).toContain("Hội nghị chi bộ chưa xác nhận thừa nhận những việc làm đó");
+    await secretary.click(`tl:ack:${memberIds[2]}`);
+    await secretary.waitForMessage(/Đã ghi nhận hội nghị chi bộ thừa nhận/);
+    await secretary.waitForIdle();
     expect((await resultHistory(h.db, ids.periodId, memberIds[2]!)).at(-1)!.outcome).toMatchObject({ level: "L2" });
+    const events = await h.db.auditEvent.findMany({ where: { action: "hcm.acknowledged", entityId: memberIds[2]! } });
+    expect(events).toHaveLength(1);
 
     // M3: absent from the meeting.
     await openCard(secretary, memberIds[3]!);

@@ -1,5 +1,6 @@
 // Every button family of the bot, one file per area: read them all here. A prefix declared twice throws at load.
 export * from "./branch";
+export * from "./discipline";
 export * from "./results";
 export * from "./self-review";
 export * from "./status";
