@@ -1,6 +1,6 @@
 -- AlterTable
-ALTER TABLE "Discipline" ADD COLUMN "decisionNumber" TEXT;
 ALTER TABLE "Discipline" ADD COLUMN "endsOn" DATETIME;
+ALTER TABLE "Discipline" ADD COLUMN "decisionNumber" TEXT;
 ALTER TABLE "Discipline" ADD COLUMN "recordedById" TEXT;
 ALTER TABLE "Discipline" ADD COLUMN "removedAt" DATETIME;
 ALTER TABLE "Discipline" ADD COLUMN "removedById" TEXT;
