@@ -26,6 +26,6 @@ export function singleButton(label: string, value: TallyChoice): InlineKeyboard 
 export function acknowledgementKeyboard(t: Translate, waiting: number, name: string): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   if (waiting > 1) keyboard.text(t("tally.button.ack_all", { count: waiting }), choice("ackall")).row();
-  keyboard.text(t(waiting > 1 ? "tally.button.ack_one" : "tally.button.ack_yes", { name }), choice("ackone")).row();
+  keyboard.text(t(waiting > 1 ? "tally.button.ack_member" : "tally.button.ack_yes", { name }), choice("ackone")).row();
   return keyboard.text(t("tally.button.ack_no"), choice("ackno"));
 }

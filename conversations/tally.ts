@@ -50,8 +50,11 @@ export type TallyArgs = {
 };
 
 type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; args: TallyArgs };
-/** M12: the members whose Ho Chi Minh actions the meeting acknowledged, as confirmed in this dialog (none: not asked). */
-type Acknowledgement = { memberIds: string[] } | undefined;
+/**
+ * M12: what the meeting acknowledged, as confirmed in this dialog: the actions of every member waiting for it (read
+ * again when saving: the replay log keeps one word, not a list as long as the roster), this member's, none; or not asked.
+ */
+type Acknowledgement = "all" | "member" | "none" | undefined;
 const COUNT_FIELDS: TallyField[] = ["present", "valid", ...MEMBER_LEVELS.map((l) => `votes.${l}` as const)];
 
 export async function tallyConversation(conversation: BotConversation, ctx: ConvContext, args: TallyArgs) {
@@ -65,7 +68,7 @@ export async function tallyConversation(conversation: BotConversation, ctx: Conv
     if (vote === "L4") tally.l4Grounds = await askGrounds(d);
     const note = vote === "L3" ? await askNote(d) : undefined;
     if (!acknowledgement && levelNeedsHcm(vote, rulebook)) acknowledgement = await askAcknowledgement(d);
-    const acknowledged = acknowledgement?.memberIds.includes(args.memberId) ? true : undefined;
+    const acknowledged = acknowledgement === "all" || acknowledgement === "member" ? true : undefined;
     const outcome = await conversation.external((c) =>
       previewMemberOutcome(
         c.deps.db,
@@ -168,11 +171,10 @@ async function askAcknowledgement(d: Dialog): Promise<Acknowledgement> {
   if (!state.waits) return undefined;
   const count = state.waiting.length;
   const keyboard = acknowledgementKeyboard(t, count, args.memberName);
-  const text = t(count > 1 ? "tally.ask_ack_all" : "tally.ask_ack_one", { count, name: args.memberName });
+  const text = t(count > 1 ? "tally.ask_ack_all" : "tally.ask_ack_member", { count, name: args.memberName });
   const answer = await ask(d.conversation, d.ctx, t, tallyQuestion(t, text, keyboard, ["ackall", "ackone", "ackno"]));
   const choice = answer.kind === "button" ? answer.value : "ackno";
-  if (choice === "ackall") return { memberIds: state.waiting };
-  return { memberIds: choice === "ackone" ? [args.memberId] : [] };
+  return choice === "ackall" ? "all" : choice === "ackone" ? "member" : "none";
 }
 
 async function save(d: Dialog, tally: TallyInput, note: string | undefined, acknowledgement: Acknowledgement): Promise<void> {
@@ -182,13 +184,14 @@ async function save(d: Dialog, tally: TallyInput, note: string | undefined, ackn
     const now = c.deps.clock();
     const actorId = c.identity.userId;
     await recordTally(c.deps.db, { periodId: args.periodId, memberId: args.memberId, slot: args.slot, tally, enteredById: actorId }, now);
-    if (acknowledgement?.memberIds.length)
-      await setHcmAcknowledged(
-        c.deps.db,
-        { periodId: args.periodId, memberIds: acknowledgement.memberIds, acknowledged: true },
-        actorId,
-        now,
-      );
+    const asOf = { at: now.toISOString(), offsetMinutes: c.deps.timeZone.offsetMinutes };
+    const acknowledgedIds =
+      acknowledgement === "all"
+        ? (await hcmAcknowledgementState(c.deps.db, args.periodId, args.memberId, asOf)).waiting
+        : acknowledgement === "member"
+          ? [args.memberId]
+          : [];
+    await setHcmAcknowledged(c.deps.db, { periodId: args.periodId, memberIds: acknowledgedIds, acknowledged: true }, actorId, now);
     const pass = await evaluateBranch(
       c.deps.db,
       { periodId: args.periodId, actorId, notes: note ? { [args.memberId]: note } : {} },

@@ -1,8 +1,12 @@
+import { chunksOf } from "./chunks";
 import type { Db } from "./client";
 import { sqlInstant, statement } from "./sqlite";
 import { newId } from "./ids";
 
 type Tx = Pick<Db, "auditEvent">;
+
+/** Six values an event (its id is made by Prisma): 150 of them stay well below 999 bound values (./chunks.ts). */
+const EVENTS_PER_INSERT = 150;
 
 export type AuditInput = {
   actorId?: string | null;
@@ -24,6 +28,22 @@ export async function recordAudit(tx: Tx, event: AuditInput, at: Date): Promise<
       data: JSON.stringify(event.data ?? {}),
     },
   });
+}
+
+/** Many events at once (e.g. one per member of a branch), inserted a slice at a time below SQLite's bound values. */
+export async function recordAudits(tx: Tx, events: readonly AuditInput[], at: Date): Promise<void> {
+  for (const slice of chunksOf(events, EVENTS_PER_INSERT)) {
+    await tx.auditEvent.createMany({
+      data: slice.map((event) => ({
+        at,
+        actorId: event.actorId ?? null,
+        action: event.action,
+        entity: event.entity,
+        entityId: event.entityId ?? null,
+        data: JSON.stringify(event.data ?? {}),
+      })),
+    });
+  }
 }
 
 /**

@@ -27,10 +27,13 @@ const toRow = (d: DisciplineRecord): DisciplineRow => ({
   decisionNumber: d.decisionNumber,
 });
 
-/** The decisions in force on record (not removed) of some members, oldest decision first. */
-export async function recordedDisciplines(db: Db | Tx, memberIds: readonly string[]): Promise<DisciplineRow[]> {
+/**
+ * The decisions on record (not removed) of one member, or of every member of a branch (by the branch, not by a list
+ * of ids: a list of thousands would exceed SQLite's parameters), oldest decision first.
+ */
+export async function recordedDisciplines(db: Db | Tx, of: { memberId: string } | { orgId: string }): Promise<DisciplineRow[]> {
   const rows = await db.discipline.findMany({
-    where: { memberId: { in: [...memberIds] }, removedAt: null },
+    where: { ...("memberId" in of ? { memberId: of.memberId } : { member: { orgId: of.orgId } }), removedAt: null },
     orderBy: [{ decidedOn: "asc" }, { createdAt: "asc" }],
   });
   return rows.map(toRow);

@@ -96,12 +96,11 @@ function standingTally(entries: TallyRow[], doubleEntry: boolean): { tally: Tall
 export async function loadBranchInputs(db: Db | Tx, periodId: string, asOf: ZonedInstant): Promise<BranchInputs> {
   const period = await db.reviewPeriod.findUniqueOrThrow({ where: { id: periodId }, include: { org: true } });
   const roster = await loadRoster(db, period.orgId, asOf);
-  const ids = roster.map((m) => m.id);
   const [absences, reviews, acknowledgements, disciplines, tallies] = await Promise.all([
     db.meetingAbsence.findMany({ where: { periodId }, select: { memberId: true } }),
     db.selfReview.findMany({ where: { periodId }, select: { memberId: true, hcmActions: true, hcmRecordedById: true } }),
     db.hcmAcknowledgement.findMany({ where: { periodId }, select: { memberId: true } }),
-    recordedDisciplines(db, ids),
+    recordedDisciplines(db, { orgId: period.orgId }),
     activeTallies(db, periodId),
   ]);
   const absent = new Set(absences.map((a) => a.memberId));

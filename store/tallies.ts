@@ -1,7 +1,11 @@
 // M13: ballot counts (never who voted how), append-only; M3 absences; M12 Ho Chi Minh actions recorded by the secretary.
 import type { L4Ground, TallyInput } from "../domain";
-import { recordAudit } from "./audit";
+import { recordAudit, recordAudits } from "./audit";
+import { chunksOf } from "./chunks";
 import { inTransaction, type Db, type Tx } from "./client";
+
+/** Rows of five values per insert, well below Prisma's 999 bound values on SQLite (./chunks.ts). */
+const ROWS_PER_INSERT = 150;
 
 export type TallySlot = 1 | 2;
 
@@ -165,30 +169,23 @@ export async function setHcmAcknowledged(
 ): Promise<number> {
   return inTransaction(db, async (tx) => {
     const { periodId, memberIds, acknowledged } = input;
-    const existing = await tx.hcmAcknowledgement.findMany({
-      where: { periodId, memberId: { in: [...memberIds] } },
-      select: { memberId: true },
-    });
+    // By the period, never by a list of ids: a branch of thousands would exceed SQLite's parameters.
+    const existing = await tx.hcmAcknowledgement.findMany({ where: { periodId }, select: { memberId: true } });
     const had = new Set(existing.map((e) => e.memberId));
-    const changing = memberIds.filter((id) => had.has(id) !== acknowledged);
-    if (changing.length === 0) return 0;
-    if (acknowledged)
-      await tx.hcmAcknowledgement.createMany({
-        data: changing.map((memberId) => ({ periodId, memberId, recordedById: actorId, recordedAt: now })),
-      });
-    else await tx.hcmAcknowledgement.deleteMany({ where: { periodId, memberId: { in: changing } } });
-    for (const memberId of changing)
-      await recordAudit(
-        tx,
-        {
-          actorId,
-          action: acknowledged ? "hcm.acknowledged" : "hcm.acknowledgement-withdrawn",
-          entity: "Member",
-          entityId: memberId,
-          data: { periodId },
-        },
-        now,
-      );
+    const changing = [...new Set(memberIds)].filter((id) => had.has(id) !== acknowledged);
+    for (const chunk of chunksOf(changing, ROWS_PER_INSERT)) {
+      if (acknowledged)
+        await tx.hcmAcknowledgement.createMany({
+          data: chunk.map((memberId) => ({ periodId, memberId, recordedById: actorId, recordedAt: now })),
+        });
+      else await tx.hcmAcknowledgement.deleteMany({ where: { periodId, memberId: { in: chunk } } });
+    }
+    const action = acknowledged ? "hcm.acknowledged" : "hcm.acknowledgement-withdrawn";
+    await recordAudits(
+      tx,
+      changing.map((memberId) => ({ actorId, action, entity: "Member", entityId: memberId, data: { periodId } })),
+      now,
+    );
     return changing.length;
   });
 }

@@ -94,7 +94,7 @@ function listKeyboard(t: Translate, members: DisciplineListEntry[], page: number
 async function showMember(ctx: BotContext, memberId: string, edit = false) {
   const member = await memberBranch(ctx.deps.db, memberId);
   if (!member) return;
-  const decisions = await recordedDisciplines(ctx.deps.db, [memberId]);
+  const decisions = await recordedDisciplines(ctx.deps.db, { memberId });
   const lines = decisions.map((d, i) => `${i + 1}. ${describeDecision(ctx.t, d)}`);
   const text = [
     ctx.t("discipline.member_title", { name: member.fullName }),
@@ -130,7 +130,7 @@ async function startRecording(ctx: BotContext, memberId: string) {
 
 /** The decision as it stands on record, or null once removed. */
 async function decisionOf(ctx: BotContext, memberId: string, disciplineId: string) {
-  return (await recordedDisciplines(ctx.deps.db, [memberId])).find((d) => d.id === disciplineId) ?? null;
+  return (await recordedDisciplines(ctx.deps.db, { memberId })).find((d) => d.id === disciplineId) ?? null;
 }
 
 async function askRemoval(ctx: BotContext, memberId: string, disciplineId: string) {
