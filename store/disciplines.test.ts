@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { freshDb } from "../test/support/db";
 import { seedBranch } from "../test/support/seed";
 import { REVIEW_OFFSET } from "../test/support/time-zone";
@@ -8,16 +8,17 @@ import { loadBranchInputs } from "./rating-inputs";
 import { setHcmAcknowledged } from "./tallies";
 
 const NOW = new Date("2026-12-25T10:00:00Z");
-let database: Awaited<ReturnType<typeof freshDb>>;
+const closers: Array<() => Promise<void>> = [];
 let db: Db;
-
-beforeEach(async () => {
-  database = await freshDb();
-  db = database.db;
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
 });
-afterEach(async () => database.cleanup());
 
+/** Two members of a branch, on a database of their own. */
 async function branch() {
+  const database = await freshDb();
+  closers.push(database.cleanup);
+  db = database.db;
   const b = await seedBranch(db, {
     members: [
       { fullName: "Nguyễn Văn An", kind: "official" },
