@@ -5,8 +5,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { reportPass } from "../../conversations/tally-report";
 import { tallyConversation, TALLY, type TallyArgs } from "../../conversations/tally";
 import { exemptOfficialsLeftOut, getRulebook, officialVoterCeiling, officialVoterCount } from "../../domain";
-import { currentPeriod, type PeriodRow } from "../../store/periods";
-import { loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
+import { currentPeriod, getPeriod, type PeriodRow } from "../../store/periods";
+import { awaitingHcmAcknowledgement, loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
 import { evaluateBranch } from "../../store/results";
 import { memberBranch, recordHcmPresented, setHcmAcknowledged, setMeetingAbsence } from "../../store/tallies";
 import { tallyBoard } from "../kit/buttons";
@@ -33,6 +33,7 @@ export function tallyFeature(): Composer<BotContext> {
   onButton(feature, tallyBoard, async (ctx, button) => {
     await ctx.answerCallbackQuery();
     if (button.kind === "page") return showPage(ctx, button.page);
+    if (button.kind === "ackall") return acknowledgeAll(ctx, button.periodId);
     const place = await memberBranch(ctx.deps.db, button.memberId);
     if (!place || !orgsWithRole(ctx, ENTRANTS).some((o) => o.orgId === place.orgId)) {
       await refuse(ctx, ENTRANTS);
@@ -72,6 +73,11 @@ async function loadBoard(ctx: BotContext, orgId: string, orgName: string, page =
     keyboard.text(`${mark}${m.fullName}`, tallyBoard.pack({ kind: "card", memberId: m.id })).row();
   }
   addPageButtons(keyboard, ctx.t, { current, pages }, (p) => tallyBoard.pack({ kind: "page", page: p }));
+  const waiting = awaitingHcmAcknowledgement(board.members).length;
+  if (waiting > 0)
+    keyboard
+      .row()
+      .text(ctx.t("tally.button.ack_board", { count: waiting }), tallyBoard.pack({ kind: "ackall", periodId: board.period.id }));
   const text = ctx.t("tally.choose_member", { org: orgName, year: board.period.year, page: current + 1, pages });
   return { text, keyboard };
 }
@@ -132,6 +138,21 @@ async function onMember(ctx: BotContext, action: "card" | "enter" | "absent" | "
     return;
   }
   await ctx.editMessageText(cardText(ctx, member), { reply_markup: cardKeyboard(ctx, member) });
+}
+
+/** M12: the meeting acknowledged the Ho Chi Minh actions of every member waiting for it (one tap on the list). */
+async function acknowledgeAll(ctx: BotContext, periodId: string) {
+  const period = await getPeriod(ctx.deps.db, periodId);
+  const org = period && orgsWithRole(ctx, ENTRANTS).find((o) => o.orgId === period.orgId);
+  if (!period || !org) return refuse(ctx, ENTRANTS);
+  const board = await loadMembers(ctx, org.orgId, org.orgName);
+  if (!board || board.period.id !== periodId) return void (await ctx.reply(ctx.t("unhandled.stale_period")));
+  const { db, clock } = ctx.deps;
+  const waiting = awaitingHcmAcknowledgement(board.members).map((m) => m.id);
+  const count = await setHcmAcknowledged(db, { periodId, memberIds: waiting, acknowledged: true }, ctx.identity.userId, clock());
+  const pass = await evaluateBranch(db, { periodId, actorId: ctx.identity.userId }, clock(), ctx.deps.timeZone.offsetMinutes);
+  await reportPass(ctx.api, db, org.orgId, pass, clock());
+  await ctx.reply(ctx.t("tally.ack_all_done", { count }));
 }
 
 /** Double entry: each entrant keeps their own slot; a second, different person fills slot 2. */

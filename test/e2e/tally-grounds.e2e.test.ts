@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { resultHistory } from "../../store/results";
 import type { Harness } from "../support/bot-harness";
-import { confirmCounts, enterCounts, openCard, recordHcmForAll, SECRETARY, startMeetingWorld } from "./tally-steps";
+import { confirmCounts, enterCounts, openCard, OUTSIDER, recordHcmForAll, SECRETARY, startMeetingWorld } from "./tally-steps";
 
 let h: Harness | undefined;
 afterEach(async () => h?.stop());
@@ -84,6 +84,34 @@ describe("/tally details", () => {
     await secretary.waitForIdle();
     expect((await resultHistory(h.db, ids.periodId, memberIds[3]!)).at(-1)!.outcome.kind).toBe("deferred");
   }, 120_000);
+
+  it("M12: one tap on the /tally list records the meeting's acknowledgement for every member who wrote the actions", async () => {
+    const world = await startMeetingWorld(4);
+    h = world.h;
+    const { memberIds, ids } = world;
+    await recordHcmForAll(h, ids.periodId, memberIds.slice(0, 3), { acknowledged: false });
+    const secretary = h.user(SECRETARY);
+    await secretary.send("/tally");
+    const board = await secretary.waitForMessage(/Ghi kết quả biểu quyết/);
+    const labels = (board.replyMarkup?.inline_keyboard ?? []).flat().map((b: { text: string }) => b.text);
+    expect(labels).toContain("✓ Hội nghị đã thừa nhận việc làm theo gương Bác của 3 đồng chí");
+
+    // Button data is user input: someone without a role on this branch is refused, nothing stored.
+    const outsider = h.user(OUTSIDER);
+    await outsider.send("/help");
+    await outsider.waitForMessage();
+    await outsider.pressForged(`tl:ackall:${ids.periodId}`);
+    await outsider.waitForMessage(/chỉ dành cho/);
+    expect(await h.db.hcmAcknowledgement.count()).toBe(0);
+
+    await secretary.click(`tl:ackall:${ids.periodId}`);
+    await secretary.waitForMessage(/Đã ghi nhận hội nghị chi bộ thừa nhận việc làm theo tấm gương đạo đức Hồ Chí Minh của 3 đồng chí/);
+    const acknowledged = await h.db.hcmAcknowledgement.findMany({ select: { memberId: true } });
+    expect(acknowledged.map((a) => a.memberId).sort()).toEqual(memberIds.slice(0, 3).sort());
+    await secretary.send("/tally");
+    const after = await secretary.waitForMessage(/Ghi kết quả biểu quyết/);
+    expect((after.replyMarkup?.inline_keyboard ?? []).flat().some((b: { text: string }) => b.text.includes("thừa nhận"))).toBe(false);
+  }, 60_000);
 
   it("refuses the secretary's and the upper committee's commands to a plain member", async () => {
     const world = await startMeetingWorld(3);

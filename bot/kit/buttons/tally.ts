@@ -16,6 +16,8 @@ export const tallyBoard = buttonVariants("tl", {
   hcm: { memberId: id },
   /** M12: the meeting acknowledged this member's Ho Chi Minh actions (pressed again: withdrawn). */
   ack: { memberId: id },
+  /** M12: on the list: the meeting acknowledged the actions of every member waiting for it, in one tap. */
+  ackall: { periodId: id },
 });
 
 /** M8: the secretary picks a tied member to keep L1. */
