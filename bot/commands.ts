@@ -12,6 +12,7 @@ export const MENU_COMMANDS = [
   "invites",
   "committee",
   "tally",
+  "discipline",
   "results",
   "recognize",
   "score",

@@ -7,6 +7,7 @@ export * from "./rulebooks/index";
 export * from "./calendar";
 export * from "./tally";
 export * from "./member-rating";
+export * from "./discipline";
 export * from "./branch-cap";
 export * from "./committee-cap";
 export * from "./submission";

@@ -23,13 +23,14 @@ export type ReasonParams = {
   "member.absent": undefined; // M3
   "member.retired-not-moved": undefined; // M10
   "member.working-away": { months: number }; // M10
-  "member.discipline": { level: DisciplineLevel; source: DisciplineSource; date: string }; // M9
+  "member.discipline": { level: DisciplineLevel; source: DisciplineSource; date: string; number?: string; endsOn?: string }; // M9
   "vote.reached": { level: MemberLevel; votes: number; denominator: number }; // M13
   "vote.no-majority": { denominator: number; valid: number }; // M13
   "vote.l4-ground": { ground: L4Ground }; // M9
   "vote.l4-no-ground": undefined; // M9
   "tally.missing": undefined;
   "hcm.missing": { wouldBe: MemberLevel }; // M12
+  "hcm.unacknowledged": { wouldBe: MemberLevel }; // M12
   "cap.demoted": { cap: number; base: number; votes: number }; // M8
   "cap.tie": { cap: number; base: number; votes: number; seatsLeft: number; tied: number }; // M8
   "cap.secretary-chose": { level: "L1" | "L2" }; // M8
@@ -67,6 +68,7 @@ export const REASON_CODES = [
   "vote.l4-no-ground",
   "tally.missing",
   "hcm.missing",
+  "hcm.unacknowledged",
   "cap.demoted",
   "cap.tie",
   "cap.secretary-chose",

@@ -2,6 +2,7 @@
 import {
   getRulebook,
   isMemberLevel,
+  reviewYearDays,
   rateMember,
   type CapEntry,
   type MemberOutcome,
@@ -102,6 +103,7 @@ function ratingInputsJson(m: MemberInputs, l3Note: string | undefined) {
     status: m.status,
     absent: m.absent,
     hcmActions: m.hcmActions,
+    hcmAcknowledged: m.hcmAcknowledged,
     disciplines: m.disciplines,
     tally: m.tally,
     ...(l3Note ? { l3Note } : {}),
@@ -204,17 +206,21 @@ async function evaluateBranchIn(
   };
 }
 
-/** The rating the domain gives one member for counts not yet stored (the preview before confirming). */
+/**
+ * The rating the domain gives one member for counts not yet stored (the preview before confirming), and, when
+ * given, the meeting's acknowledgement of their Ho Chi Minh actions about to be confirmed with them (M12).
+ */
 export async function previewMemberOutcome(
   db: Db,
-  input: { periodId: string; memberId: string; tally: TallyInput; l3Note?: string },
+  input: { periodId: string; memberId: string; tally: TallyInput; l3Note?: string; hcmAcknowledged?: boolean },
   now: Date,
   offsetMinutes: number,
 ): Promise<MemberOutcome> {
   const branch = await loadBranchInputs(db, input.periodId, { at: now.toISOString(), offsetMinutes });
   const m = branch.members.find((x) => x.id === input.memberId);
   if (!m) throw new Error("member not in this period's branch");
-  return rateMember(ratingInputOf(branch, m, input.tally, input.l3Note), getRulebook(branch.rulebookId));
+  const member = input.hcmAcknowledged === undefined ? m : { ...m, hcmAcknowledged: input.hcmAcknowledged };
+  return rateMember(ratingInputOf(branch, member, input.tally, input.l3Note), getRulebook(branch.rulebookId));
 }
 
 /** What the domain rates a member from: their roster facts, the branch's year and zone, and counts if any. */
@@ -228,9 +234,9 @@ export function ratingInputOf(
     member: m.status,
     absentFromMeeting: m.absent,
     hcmActions: m.hcmActions,
+    hcmAcknowledged: m.hcmAcknowledged,
     disciplines: m.disciplines,
-    periodYear: branch.year,
-    offsetMinutes: branch.offsetMinutes,
+    reviewYear: reviewYearDays(branch.year),
     ...(tally ? { tally } : {}),
     l3Note,
   };

@@ -3,6 +3,7 @@ import type { BotContext } from "../kit/context";
 import * as committee from "./committee";
 import * as committeeCap from "./committee-cap";
 import * as deadlines from "./deadlines";
+import * as discipline from "./discipline";
 import * as exporting from "./export";
 import * as invites from "./invites";
 import * as join from "./join";
@@ -38,6 +39,7 @@ export function features(): Middleware<BotContext>[] {
     start,
     language,
     tally,
+    discipline,
     results,
     recognize,
     committeeCap,
@@ -59,6 +61,7 @@ export function features(): Middleware<BotContext>[] {
     language.languageFeature(),
     selfReview.selfReviewFeature(),
     tally.tallyFeature(),
+    discipline.disciplineFeature(),
     results.resultsFeature(),
     recognize.recognizeFeature(),
     committeeCap.committeeCapFeature(),

@@ -18,7 +18,7 @@ const L3_NOTES: Partial<Record<Person, string>> = {
 };
 const OFFICIAL_PRESENT = 4;
 
-async function countBallots(w: DemoWorld, person: Person, votes: [number, number, number, number]) {
+async function countBallots(w: DemoWorld, person: Person, votes: [number, number, number, number], first: boolean) {
   const member = await w.h.db.member.findFirstOrThrow({ where: { fullName: person }, select: { id: true } });
   await w.say("Trần Thị Bình", "/tally", /Ghi kết quả biểu quyết/);
   await w.press("Trần Thị Bình", `tl:card:${member.id}`, /Đồng chí/, person);
@@ -27,7 +27,11 @@ async function countBallots(w: DemoWorld, person: Person, votes: [number, number
   await w.press("Trần Thị Bình", "tc:keep", /\?$/, `Giữ nguyên ${OFFICIAL_PRESENT}`);
   for (const value of [OFFICIAL_PRESENT, OFFICIAL_PRESENT, ...votes.slice(0, 3)]) await w.say("Trần Thị Bình", String(value), /\?$/);
   const note = L3_NOTES[person];
-  if (note) {
+  if (first) {
+    // M12: the meeting acknowledges the Ho Chi Minh actions the members wrote, once for all of them.
+    await w.say("Trần Thị Bình", String(votes[3]), /đã thừa nhận/);
+    await w.press("Trần Thị Bình", "tc:ackall", /Xem lại/, "Có — cả 5 đồng chí");
+  } else if (note) {
     await w.say("Trần Thị Bình", String(votes[3]), /khuyết điểm/);
     await w.say("Trần Thị Bình", note, /Xem lại/);
   } else await w.say("Trần Thị Bình", String(votes[3]), /Xem lại/);
@@ -38,7 +42,7 @@ export const tallyScene: Scene = {
   title: "6. Sau cuộc họp: bí thư nhập số phiếu kín (/tally); bot xếp loại theo quy định và áp dụng tỷ lệ 15%",
   async play(w) {
     w.h.clock.set("2026-12-26T13:00:00.000Z");
-    for (const [person, votes] of BALLOTS) await countBallots(w, person, votes);
+    for (const [i, [person, votes]] of BALLOTS.entries()) await countBallots(w, person, votes, i === 0);
     await w.say("Trần Thị Bình", "/results", /Kết quả xếp loại —/);
   },
 };

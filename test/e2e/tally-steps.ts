@@ -3,7 +3,7 @@ import type { EmulatedUser } from "../emulator/bot-api-emulator";
 import { startHarness } from "../support/bot-harness";
 import { seedBranch, type SeedMember } from "../support/seed";
 import { createOrganization } from "../../store/orgs";
-import { recordHcmPresented } from "../../store/tallies";
+import { recordHcmPresented, setHcmAcknowledged } from "../../store/tallies";
 
 export const SECRETARY = 301;
 export const COMMITTEE = 302;
@@ -40,9 +40,18 @@ export async function startMeetingWorld(size: number, options: { doubleEntry?: b
   return { h, ids, memberIds, names: members.map((m) => m.fullName), parentId: parent.id };
 }
 
-/** M12: every member presented Ho Chi Minh actions (recorded as the secretary would with the card's button). */
-export async function recordHcmForAll(h: Awaited<ReturnType<typeof startHarness>>, periodId: string, memberIds: string[]) {
+/**
+ * M12: every member presented Ho Chi Minh actions (recorded as the secretary would with the card's button) and,
+ * unless `acknowledged: false`, the meeting acknowledged them (the card's other button).
+ */
+export async function recordHcmForAll(
+  h: Awaited<ReturnType<typeof startHarness>>,
+  periodId: string,
+  memberIds: string[],
+  { acknowledged = true } = {},
+) {
   for (const id of memberIds) await recordHcmPresented(h.db, periodId, id, "seed", h.clock.now());
+  if (acknowledged) await setHcmAcknowledged(h.db, { periodId, memberIds, acknowledged: true }, "seed", h.clock.now());
 }
 
 const hasButton = (user: EmulatedUser, data: string) =>
@@ -57,13 +66,22 @@ export async function openCard(user: EmulatedUser, memberId: string) {
     await user.waitForMessage(new RegExp(`(Trang|Page) ${page + 1}/`));
   }
   await user.click(`tl:card:${memberId}`);
-  await user.waitForMessage(/Đồng chí|Comrade/);
+  return user.waitForMessage(/Đồng chí|Comrade/);
 }
 
 export type Counts = { official?: number; present: number; valid: number; votes: [number, number, number, number] };
 
+/** M12: the answer to the meeting's acknowledgement of the Ho Chi Minh actions, when the dialog asks it. */
+export type Acknowledge = "ackall" | "ackone" | "ackno";
+
 /** The whole counts dialog for one member, up to the preview (returned) without confirming. */
-export async function enterCounts(user: EmulatedUser, memberId: string, c: Counts, method: "secret" | "hands" = "secret") {
+export async function enterCounts(
+  user: EmulatedUser,
+  memberId: string,
+  c: Counts,
+  method: "secret" | "hands" = "secret",
+  acknowledge?: Acknowledge,
+) {
   await openCard(user, memberId);
   await user.click(`tl:enter:${memberId}`);
   await user.waitForMessage(/hình thức|How did/);
@@ -75,6 +93,10 @@ export async function enterCounts(user: EmulatedUser, memberId: string, c: Count
   for (const value of answers) {
     await user.waitForMessage(/\?$/);
     await user.send(String(value));
+  }
+  if (acknowledge) {
+    await user.waitForMessage(/đã thừa nhận|acknowledge the concrete/);
+    await user.click(`tc:${acknowledge}`);
   }
   return user.waitForMessage(/Xem lại|Check —/);
 }

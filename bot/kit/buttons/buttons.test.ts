@@ -122,7 +122,10 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
     forged: ["st:8:0", "st:-1:0", "st:late:0", "st:1"],
   },
   upperPage: { valid: [{ page: 0 }, { page: 4 }], forged: ["stu:", "stu:a"] },
-  tallyStep: { valid: [{ choice: "secret" }, { choice: "caused-disunity" }, { choice: "confirm" }], forged: ["tc:L1", "tc:secretx"] },
+  tallyStep: {
+    valid: [{ choice: "secret" }, { choice: "caused-disunity" }, { choice: "confirm" }, { choice: "ackall" }, { choice: "ackno" }],
+    forged: ["tc:L1", "tc:secretx", "tc:ack", "tc:ackall:1"],
+  },
   tallyBoard: {
     valid: [
       { kind: "page", page: 0 },
@@ -130,10 +133,36 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
       { kind: "enter", memberId: ID },
       { kind: "absent", memberId: ID },
       { kind: "hcm", memberId: ID },
+      { kind: "ack", memberId: ID },
+      { kind: "ackall", periodId: ID2 },
     ],
-    forged: [`tl:delete:${ID}`, "tl:enter:0", `tl:page:${ID}`, "tl:page", `tl:enter:${ID}:1`],
+    forged: [
+      `tl:delete:${ID}`,
+      "tl:ack",
+      `tl:ack:${ID}:${ID2}`,
+      "tl:ackall",
+      "tl:ackall:1",
+      "tl:enter:0",
+      `tl:page:${ID}`,
+      "tl:page",
+      `tl:enter:${ID}:1`,
+    ],
   },
   tieKeep: { valid: [{ memberId: ID }], forged: ["cap:1"] },
+  disciplineBoard: {
+    valid: [
+      { kind: "page", page: 0 },
+      { kind: "member", memberId: ID },
+      { kind: "add", memberId: ID },
+      { kind: "remove", disciplineId: ID2 },
+      { kind: "confirm", disciplineId: ID2 },
+    ],
+    forged: [`dc:delete:${ID}`, "dc:remove:1", `dc:member:${ID}:${ID2}`, "dc:page", `dc:add:${ID}x`],
+  },
+  disciplineStep: {
+    valid: [{ choice: "party" }, { choice: "salary-downgrade" }, { choice: "noend" }, { choice: "save" }],
+    forged: ["dcs:L1", "dcs:phe-binh", "dcs:party:state"],
+  },
   tiePage: { valid: [{ page: 2 }], forged: [`cappg:${ID}`] },
   reentry: { valid: [{ memberId: ID2 }], forged: ["reent:"] },
 };

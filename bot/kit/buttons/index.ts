@@ -3,6 +3,7 @@ export * from "./branch";
 export * from "./committee-cap";
 export * from "./orgs";
 export * from "./committees";
+export * from "./discipline";
 export * from "./results";
 export * from "./self-review";
 export * from "./status";
