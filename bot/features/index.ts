@@ -8,6 +8,7 @@ import * as join from "./join";
 import * as language from "./language";
 import * as recognize from "./recognize";
 import * as results from "./results";
+import * as rewards from "./rewards";
 import * as roster from "./roster";
 import * as selfReview from "./self-review";
 import * as setup from "./setup";
@@ -38,6 +39,7 @@ export function features(): Middleware<BotContext>[] {
     recognize,
     status,
     exporting,
+    rewards,
   ];
   const dialogs = modules.flatMap((module) => (module.dialogs as Middleware<BotContext>[] | undefined) ?? []);
   return [
@@ -56,6 +58,7 @@ export function features(): Middleware<BotContext>[] {
     recognize.recognizeFeature(),
     status.statusFeature(),
     exporting.exportFeature(),
+    rewards.rewardsFeature(),
     unhandledFeature(),
   ];
 }
