@@ -202,7 +202,8 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
   const book = rulebook ?? getRulebook(DEFAULT_RULEBOOK_ID);
   const [parameters, history, documents, results, scores] = await Promise.all([
     yearParameters(db, committeeId, year),
-    db.rewardHistory.findMany({ where: { committeeId } }),
+    // What the committee and the committees under it imported: the bloc reads its base committees' sheets.
+    db.rewardHistory.findMany({ where: { committeeId: { in: orgs.map((o) => o.id) } }, orderBy: { createdAt: "asc" } }),
     db.proposalDocument.findMany({ where: { committeeId, year } }),
     recognizedLevels(
       db,
@@ -234,9 +235,13 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
     history.filter(
       (h) => h.recipientKind === "organization" && (h.subjectOrgId === o.id || (!h.subjectOrgId && fold(h.name) === fold(o.name))),
     );
-  /** R5: registered at the start of the year, the organization itself or its TCCSĐ (C.III: the TCCSĐ registers). */
+  /**
+   * R5: registered for emulation at the start of the year (an imported row of that year, or the organization's flag
+   * for the current year). An organization proposed must have registered itself; a member counts under their branch
+   * or their TCCSĐ (C.III: "đăng ký đầu năm của tổ chức cơ sở đảng").
+   */
   const registered = (o: OrgNode, y: number) =>
-    [o, tccsdOf(o)].some((x) => historyOfOrg(x).some((h) => h.year === y && h.registered) || (y === year && x.registeredEmulation));
+    historyOfOrg(o).some((h) => h.year === y && h.registered) || (y === year && o.registeredEmulation);
 
   const orgSubjects: OrgSubject[] = orgs
     .filter((o): o is OrgNode & { kind: OrgSubject["kind"] } => o.id !== committee.id && o.kind !== "bloc")
@@ -293,7 +298,7 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
       name: m.fullName,
       unit: branch.name,
       quotaGroup: { id: tccsd.id, name: tccsd.name },
-      organizationRegistered: registered(branch, year),
+      organizationRegistered: registered(branch, year) || registered(tccsd, year),
       years: [...years.values()],
       rewardYears: rewardYearsOf(rows),
     };
