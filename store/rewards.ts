@@ -19,11 +19,14 @@ import type { RewardGiver, RewardKey, YearParameters } from "../domain/rulebook"
 import { DEFAULT_RULEBOOK_ID } from "../domain/rulebooks";
 import { foldVietnamese } from "../domain/text";
 import { recordAudit } from "./audit";
+import { chunksOf } from "./chunks";
 import { inTransaction, type Db } from "./client";
 import type { OrgKind } from "./orgs";
 
 type OrgNode = { id: string; name: string; kind: OrgKind; parentId: string | null; registeredEmulation: boolean };
 const TCCSD_KINDS: readonly OrgKind[] = ["base-committee", "base-branch"];
+/** The organizations that keep reward lists and import earlier years. */
+const COMMITTEE_KINDS: readonly OrgKind[] = ["base-committee", "sub-committee", "bloc"];
 const ORG_SELECT = { id: true, name: true, kind: true, parentId: true, registeredEmulation: true } as const;
 
 /** The committee and every organization under it, the committee first (the tree is a few levels deep). */
@@ -32,7 +35,9 @@ async function subtree(db: Db, committeeId: string): Promise<OrgNode[]> {
   if (!root) return [];
   const all = [root as OrgNode];
   for (let level = [root.id]; level.length > 0; ) {
-    const children = (await db.organization.findMany({ where: { parentId: { in: level } }, select: ORG_SELECT })) as OrgNode[];
+    const children = (await inSlices(level, (slice) =>
+      db.organization.findMany({ where: { parentId: { in: slice } }, select: ORG_SELECT }),
+    )) as OrgNode[];
     all.push(...children);
     level = children.map((c) => c.id);
   }
@@ -56,8 +61,11 @@ export async function blocOf(db: Db, orgId: string): Promise<string | null> {
 /** The year being decided: the newest review period under the committee, or the calendar year of `now`. */
 export async function rewardYear(db: Db, committeeId: string, now: Date): Promise<number> {
   const ids = (await subtree(db, committeeId)).map((o) => o.id);
-  const newest = await db.reviewPeriod.findFirst({ where: { orgId: { in: ids } }, orderBy: { year: "desc" }, select: { year: true } });
-  return newest?.year ?? now.getUTCFullYear();
+  const newest = await inSlices(ids, async (slice) => {
+    const period = await db.reviewPeriod.findFirst({ where: { orgId: { in: slice } }, orderBy: { year: "desc" }, select: { year: true } });
+    return period ? [period.year] : [];
+  });
+  return newest.length > 0 ? Math.max(...newest) : now.getUTCFullYear();
 }
 
 /** R1, R2: the year's figures the bloc above (or at) the organization set; null when none. */
@@ -92,6 +100,13 @@ export async function setYearParameters(db: Db, blocId: string, parameters: Year
 
 const fold = (text: string) => foldVietnamese(text);
 
+/** One query per slice of ids (Prisma refuses more than 999 bound values on SQLite), the rows together. */
+async function inSlices<T>(ids: readonly string[], query: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (const slice of chunksOf(ids)) rows.push(...(await query(slice)));
+  return rows;
+}
+
 /** What an import row matched: a member by name (within the unit when given), an organization by name. */
 export type HistoryMatch = { memberId: string | null; subjectOrgId: string | null };
 
@@ -103,10 +118,10 @@ export async function matchHistory(db: Db, committeeId: string, entries: readonl
   const orgs = await subtree(db, committeeId);
   const orgByName = new Map<string, OrgNode[]>();
   for (const o of orgs) orgByName.set(fold(o.name), [...(orgByName.get(fold(o.name)) ?? []), o]);
-  const members = await db.member.findMany({
-    where: { orgId: { in: orgs.map((o) => o.id) } },
-    select: { id: true, fullName: true, orgId: true },
-  });
+  const members = await inSlices(
+    orgs.map((o) => o.id),
+    (slice) => db.member.findMany({ where: { orgId: { in: slice } }, select: { id: true, fullName: true, orgId: true } }),
+  );
   const membersByName = new Map<string, typeof members>();
   for (const m of members) membersByName.set(fold(m.fullName), [...(membersByName.get(fold(m.fullName)) ?? []), m]);
   return entries.map((e) => {
@@ -197,13 +212,16 @@ export type CommitteeRewards = {
 export async function loadRewardLists(db: Db, committeeId: string, year: number, rulebook?: Rulebook): Promise<CommitteeRewards | null> {
   const orgs = await subtree(db, committeeId);
   const committee = orgs[0];
-  if (!committee || !["base-committee", "sub-committee", "bloc"].includes(committee.kind)) return null;
+  if (!committee || !COMMITTEE_KINDS.includes(committee.kind)) return null;
   const scope: RewardScope = committee.kind === "bloc" ? "bloc" : "base-committee";
   const book = rulebook ?? getRulebook(DEFAULT_RULEBOOK_ID);
   const [parameters, history, documents, results, scores] = await Promise.all([
     yearParameters(db, committeeId, year),
     // What the committee and the committees under it imported: the bloc reads its base committees' sheets.
-    db.rewardHistory.findMany({ where: { committeeId: { in: orgs.map((o) => o.id) } }, orderBy: { createdAt: "asc" } }),
+    db.rewardHistory.findMany({
+      where: { committeeId: { in: orgs.filter((o) => COMMITTEE_KINDS.includes(o.kind)).map((o) => o.id) } },
+      orderBy: { createdAt: "asc" },
+    }),
     db.proposalDocument.findMany({ where: { committeeId, year } }),
     recognizedLevels(
       db,
@@ -219,22 +237,33 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
     for (let o: OrgNode | undefined = org; o; o = o.parentId ? byId.get(o.parentId) : undefined) if (TCCSD_KINDS.includes(o.kind)) return o;
     return committee;
   };
-  const members = await db.member.findMany({
-    where: { orgId: { in: orgs.map((o) => o.id) } },
-    select: { id: true, fullName: true, orgId: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
-  const historyOfMember = (m: { id: string; fullName: string; orgId: string }) =>
-    history.filter(
-      (h) =>
-        h.recipientKind === "member" &&
-        (h.memberId === m.id ||
-          (!h.memberId && fold(h.name) === fold(m.fullName) && (!h.unit || fold(h.unit) === fold(byId.get(m.orgId)!.name)))),
-    );
-  const historyOfOrg = (o: OrgNode) =>
-    history.filter(
-      (h) => h.recipientKind === "organization" && (h.subjectOrgId === o.id || (!h.subjectOrgId && fold(h.name) === fold(o.name))),
-    );
+  const members = await inSlices(
+    orgs.map((o) => o.id),
+    (slice) =>
+      db.member.findMany({
+        where: { orgId: { in: slice } },
+        select: { id: true, fullName: true, orgId: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+  );
+  // Indexed once: at a bloc's size (50,000 members) a scan of every row per member would take minutes.
+  const memberRows = groupBy(
+    history.filter((h) => h.recipientKind === "member"),
+    (h) => h.memberId ?? `name|${fold(h.name)}`,
+  );
+  const orgRows = groupBy(
+    history.filter((h) => h.recipientKind === "organization"),
+    (h) => h.subjectOrgId ?? `name|${fold(h.name)}`,
+  );
+  /** A member's imported rows: matched at import, or (unmatched then) by name and, when given, the unit. */
+  const historyOfMember = (m: { id: string; fullName: string; orgId: string }) => [
+    ...(memberRows.get(m.id) ?? []),
+    ...(memberRows.get(`name|${fold(m.fullName)}`) ?? []).filter((h) => !h.unit || fold(h.unit) === fold(byId.get(m.orgId)!.name)),
+  ];
+  const historyOfOrg = (o: OrgNode) => [...(orgRows.get(o.id) ?? []), ...(orgRows.get(`name|${fold(o.name)}`) ?? [])];
+  const resultsOf = groupBy(results, (r) => r.memberId);
+  const scoresOf = groupBy(scores, (r) => r.orgId);
+  const counts = countsByOrgYear(results, byId);
   /**
    * R5: registered for emulation at the start of the year (an imported row of that year, or the organization's flag
    * for the current year). An organization proposed must have registered itself; a member counts under their branch
@@ -261,14 +290,14 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
         });
       }
       // The app's own recognized rating wins over an imported row of the same year.
-      for (const s of scores.filter((x) => x.orgId === o.id)) {
+      for (const s of scoresOf.get(o.id) ?? []) {
         years.set(s.year, {
           year: s.year,
           registered: registered(o, s.year),
           score: s.total,
           level: s.level as OrgLevel,
           exemplary: s.exemplary,
-          memberLevels: countsUnder(o.id, s.year, results, byId),
+          memberLevels: counts.get(`${o.id}|${s.year}`) ?? { L1: 0, L2: 0, L3: 0, L4: 0 },
         });
       }
       const group = o.kind === "branch" && o.parentId ? byId.get(o.parentId)! : committee;
@@ -288,7 +317,7 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
     const years = new Map<number, MemberYearRecord>();
     for (const h of rows)
       years.set(h.year, { year: h.year, level: isMemberLevel(h.memberLevel) ? h.memberLevel : null, emulationTitle: h.emulationTitle });
-    for (const r of results.filter((x) => x.memberId === m.id)) {
+    for (const r of resultsOf.get(m.id) ?? []) {
       const title = rows.some((h) => h.year === r.year && h.emulationTitle);
       years.set(r.year, { year: r.year, level: r.level, emulationTitle: title });
     }
@@ -324,11 +353,14 @@ type RecognizedLevel = { memberId: string; orgId: string; year: number; level: M
 
 /** The newest version of every member's result in the organizations' periods, when it is recognized at a level. */
 async function recognizedLevels(db: Db, orgIds: string[]): Promise<RecognizedLevel[]> {
-  const rows = await db.memberResult.findMany({
-    where: { period: { orgId: { in: orgIds } } },
-    orderBy: { version: "desc" },
-    select: { memberId: true, outcome: true, state: true, period: { select: { orgId: true, year: true } } },
-  });
+  // A member's versions are all in their own organization's slice: the newest is found within it.
+  const rows = await inSlices(orgIds, (slice) =>
+    db.memberResult.findMany({
+      where: { period: { orgId: { in: slice } } },
+      orderBy: { version: "desc" },
+      select: { memberId: true, outcome: true, state: true, period: { select: { orgId: true, year: true } } },
+    }),
+  );
   const seen = new Set<string>();
   const levels: RecognizedLevel[] = [];
   for (const r of rows) {
@@ -343,11 +375,13 @@ async function recognizedLevels(db: Db, orgIds: string[]): Promise<RecognizedLev
 
 /** The newest version of every organization's rating of a year, when it is recognized (O2, B.I.4). */
 async function recognizedOrgScores(db: Db, orgIds: string[]) {
-  const rows = await db.orgScore.findMany({
-    where: { orgId: { in: orgIds } },
-    orderBy: { version: "desc" },
-    select: { orgId: true, year: true, total: true, level: true, exemplary: true, state: true },
-  });
+  const rows = await inSlices(orgIds, (slice) =>
+    db.orgScore.findMany({
+      where: { orgId: { in: slice } },
+      orderBy: { version: "desc" },
+      select: { orgId: true, year: true, total: true, level: true, exemplary: true, state: true },
+    }),
+  );
   const seen = new Set<string>();
   return rows.filter((r) => {
     const key = `${r.orgId}|${r.year}`;
@@ -357,15 +391,28 @@ async function recognizedOrgScores(db: Db, orgIds: string[]) {
   });
 }
 
-/** R3: members per level in the organization and every branch under it, from recognized results of the year. */
-function countsUnder(orgId: string, year: number, results: readonly RecognizedLevel[], byId: Map<string, OrgNode>): LevelCounts {
-  const under = (id: string): boolean => {
-    for (let o = byId.get(id); o; o = o.parentId ? byId.get(o.parentId) : undefined) if (o.id === orgId) return true;
-    return false;
-  };
-  const counts: LevelCounts = { L1: 0, L2: 0, L3: 0, L4: 0 };
-  for (const r of results) if (r.year === year && under(r.orgId)) counts[r.level] += 1;
+/** R3: members per level of each organization and year, every branch's results counted in each level above it. */
+function countsByOrgYear(results: readonly RecognizedLevel[], byId: Map<string, OrgNode>): Map<string, LevelCounts> {
+  const counts = new Map<string, LevelCounts>();
+  for (const r of results)
+    for (let o = byId.get(r.orgId); o; o = o.parentId ? byId.get(o.parentId) : undefined) {
+      const key = `${o.id}|${r.year}`;
+      const entry = counts.get(key) ?? { L1: 0, L2: 0, L3: 0, L4: 0 };
+      entry[r.level] += 1;
+      counts.set(key, entry);
+    }
   return counts;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 function rewardYearsOf(rows: readonly { year: number; rewardGiver: string | null }[]): RewardYears {
