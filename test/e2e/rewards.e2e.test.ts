@@ -197,10 +197,29 @@ describe("/rewards (C, R1–R6)", () => {
     await secretary.waitForMessage(/chỉ dành cho bí thư và ủy viên Đảng ủy Khối/);
     await secretary.pressForged(`rw:export:${base.id}`);
     await secretary.waitForMessage(/Không tìm thấy danh sách này/);
+    await h.user(BLOC).send("/rewardyear hai triệu");
+    await h.user(BLOC).waitForMessage(/Ví dụ: \/rewardyear 2\.340\.000 7 10/);
     // A base committee member cannot set the bloc's figures either.
     const committee = h.user(BASE);
     await committee.send("/rewardyear 2340000");
     await committee.waitForMessage(/chỉ dành cho bí thư và ủy viên Đảng ủy Khối/);
     expect(await h.db.yearParameters.count()).toBe(0);
+  }, 60_000);
+
+  it("R1, R2: in English, the bloc sets the year's figures and reads the lists", async () => {
+    h = await startHarness({ now: "2026-12-28T02:00:00.000Z" });
+    await seedTree(h);
+    await h.db.user.updateMany({ where: { telegramId: String(BLOC) }, data: { language: "en" } });
+    const bloc = h.user(BLOC);
+    await bloc.send("/rewardyear 2340000 6 9");
+    await bloc.waitForMessage(/Saved for 2026: minimum wage 2,340,000 đ; provincial quotas 6 grassroots organizations and 9 members\./);
+    await bloc.send("/rewards");
+    await bloc.waitForMessage(/Emulation and rewards 2026 — Đảng ủy Khối các cơ quan tỉnh/);
+    const tccsd = await bloc.waitForMessage(/exemplary "clean and strong" grassroots organization$/m);
+    expect(tccsd.text).toContain("Money: 2 × the minimum wage = 4,680,000 đ per reward.");
+    // R5 in English: the base committee has not registered for emulation this year.
+    expect(tccsd.text).toContain("❌ Đảng ủy Sở Tài chính (Đảng ủy Khối các cơ quan tỉnh): not eligible.");
+    const province = await bloc.waitForMessage(/Provincial committee's merit to a member/);
+    expect(province.text).toContain("Quota (provincial committee): 0 eligible, at most 9.");
   }, 60_000);
 });
