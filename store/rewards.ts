@@ -215,6 +215,7 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
   if (!committee || !COMMITTEE_KINDS.includes(committee.kind)) return null;
   const scope: RewardScope = committee.kind === "bloc" ? "bloc" : "base-committee";
   const book = rulebook ?? getRulebook(DEFAULT_RULEBOOK_ID);
+  const orgIds = orgs.map((o) => o.id);
   const [parameters, history, documents, results, scores] = await Promise.all([
     yearParameters(db, committeeId, year),
     // What the committee and the committees under it imported: the bloc reads its base committees' sheets.
@@ -223,28 +224,20 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
       orderBy: { createdAt: "asc" },
     }),
     db.proposalDocument.findMany({ where: { committeeId, year } }),
-    recognizedLevels(
-      db,
-      orgs.map((o) => o.id),
-    ),
-    recognizedOrgScores(
-      db,
-      orgs.map((o) => o.id),
-    ),
+    recognizedLevels(db, orgIds),
+    recognizedOrgScores(db, orgIds),
   ]);
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const tccsdOf = (org: OrgNode): OrgNode => {
     for (let o: OrgNode | undefined = org; o; o = o.parentId ? byId.get(o.parentId) : undefined) if (TCCSD_KINDS.includes(o.kind)) return o;
     return committee;
   };
-  const members = await inSlices(
-    orgs.map((o) => o.id),
-    (slice) =>
-      db.member.findMany({
-        where: { orgId: { in: slice } },
-        select: { id: true, fullName: true, orgId: true },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      }),
+  const members = await inSlices(orgIds, (slice) =>
+    db.member.findMany({
+      where: { orgId: { in: slice } },
+      select: { id: true, fullName: true, orgId: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
   );
   // Indexed once: at a bloc's size (50,000 members) a scan of every row per member would take minutes.
   const memberRows = groupBy(
@@ -279,14 +272,15 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
       const rows = historyOfOrg(o);
       for (const h of rows) {
         if (!h.orgLevel) continue;
-        const counts = h.membersL1 === null ? null : { L1: h.membersL1, L2: h.membersL2 ?? 0, L3: h.membersL3 ?? 0, L4: h.membersL4 ?? 0 };
+        // Without the shares R3 cannot be shown met: 0 of 0 members never reaches 90% (the template asks for them).
+        const shares = h.membersL1 === null ? null : { L1: h.membersL1, L2: h.membersL2 ?? 0, L3: h.membersL3 ?? 0, L4: h.membersL4 ?? 0 };
         years.set(h.year, {
           year: h.year,
           registered: registered(o, h.year),
           score: h.score ?? 0,
           level: h.orgLevel as OrgLevel,
           exemplary: h.exemplary,
-          memberLevels: counts ?? { L1: 0, L2: 0, L3: 0, L4: 0 },
+          memberLevels: shares ?? { L1: 0, L2: 0, L3: 0, L4: 0 },
         });
       }
       // The app's own recognized rating wins over an imported row of the same year.
