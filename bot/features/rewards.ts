@@ -26,6 +26,8 @@ export const dialogs = [dialog(historyImportConversation, HISTORY_IMPORT)];
 
 /** A list shows at most this many file buttons (Telegram allows 100 a keyboard); the XLSX holds everyone. */
 const FILE_BUTTONS_PER_LIST = 30;
+/** Candidates named in the chat per list, the eligible first: a bloc's thousands of L1 members go to the XLSX. */
+const LINES_PER_LIST = 60;
 const COMMITTEE_ROLES = ["secretary", "committee"] as const;
 
 export function rewardsFeature(): Composer<BotContext> {
@@ -167,7 +169,9 @@ function listText(ctx: BotContext, list: RewardList, number: number): string {
       }),
     );
   if (list.candidates.length === 0) lines.push(t("rewards.no_candidates"));
-  for (const c of list.candidates) lines.push(candidateLine(ctx, c));
+  const ordered = [...list.candidates.filter((c) => c.eligible), ...list.candidates.filter((c) => !c.eligible)];
+  for (const c of ordered.slice(0, LINES_PER_LIST)) lines.push(candidateLine(ctx, c));
+  if (ordered.length > LINES_PER_LIST) lines.push(t("rewards.more", { count: ordered.length - LINES_PER_LIST }));
   return lines.join("\n");
 }
 
