@@ -21,6 +21,7 @@ import { foldVietnamese } from "../domain/text";
 import { recordAudit } from "./audit";
 import { chunksOf } from "./chunks";
 import { inTransaction, type Db } from "./client";
+import { integer, text, tuple, tupleQuery } from "./sqlite";
 import type { OrgKind } from "./orgs";
 
 type OrgNode = { id: string; name: string; kind: OrgKind; parentId: string | null; registeredEmulation: boolean };
@@ -28,6 +29,25 @@ const TCCSD_KINDS: readonly OrgKind[] = ["base-committee", "base-branch"];
 /** The organizations that keep reward lists and import earlier years. */
 const COMMITTEE_KINDS: readonly OrgKind[] = ["base-committee", "sub-committee", "bloc"];
 const ORG_SELECT = { id: true, name: true, kind: true, parentId: true, registeredEmulation: true } as const;
+
+/**
+ * A bloc's lists read 50,000 members and their results: through Prisma about two seconds, straight from SQLite a
+ * fraction of it (as /status does, store/branch-tallies.ts). `tree` is the committee and everything under it.
+ */
+const TREE = `WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT o.id FROM Organization o JOIN tree t ON o.parentId = t.id)`;
+const STATEMENTS = {
+  members: `${TREE} SELECT m.id, m.fullName, m.orgId FROM tree JOIN Member m ON m.orgId = tree.id ORDER BY m.createdAt, m.id`,
+  // SQLite takes the bare columns of an aggregate from the row holding MAX: the newest version of each result.
+  results: `${TREE} SELECT r.memberId, p.orgId, p.year, r.outcome, r.state, MAX(r.version)
+    FROM tree JOIN ReviewPeriod p ON p.orgId = tree.id JOIN MemberResult r ON r.periodId = p.id GROUP BY r.periodId, r.memberId`,
+  scores: `${TREE} SELECT s.orgId, s.year, s.total, s.level, s.exemplary, s.state, MAX(s.version)
+    FROM tree JOIN OrgScore s ON s.orgId = tree.id GROUP BY s.orgId, s.year`,
+};
+const ROWS = {
+  members: tuple(text, text, text),
+  results: tuple(text, text, integer, text, text, integer),
+  scores: tuple(text, integer, integer, text, integer, text, integer),
+};
 
 /** The committee and every organization under it, the committee first (the tree is a few levels deep). */
 async function subtree(db: Db, committeeId: string): Promise<OrgNode[]> {
@@ -215,7 +235,6 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
   if (!committee || !COMMITTEE_KINDS.includes(committee.kind)) return null;
   const scope: RewardScope = committee.kind === "bloc" ? "bloc" : "base-committee";
   const book = rulebook ?? getRulebook(DEFAULT_RULEBOOK_ID);
-  const orgIds = orgs.map((o) => o.id);
   const [parameters, history, documents, results, scores] = await Promise.all([
     yearParameters(db, committeeId, year),
     // What the committee and the committees under it imported: the bloc reads its base committees' sheets.
@@ -224,36 +243,37 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
       orderBy: { createdAt: "asc" },
     }),
     db.proposalDocument.findMany({ where: { committeeId, year } }),
-    recognizedLevels(db, orgIds),
-    recognizedOrgScores(db, orgIds),
+    recognizedLevels(db, committeeId),
+    recognizedOrgScores(db, committeeId),
   ]);
   const byId = new Map(orgs.map((o) => [o.id, o]));
+  // Names repeat (a branch's for each of its members): each is folded once.
+  const folded = new Map<string, string>();
+  const foldOnce = (name: string) => folded.get(name) ?? folded.set(name, fold(name)).get(name)!;
   const tccsdOf = (org: OrgNode): OrgNode => {
     for (let o: OrgNode | undefined = org; o; o = o.parentId ? byId.get(o.parentId) : undefined) if (TCCSD_KINDS.includes(o.kind)) return o;
     return committee;
   };
-  const members = await inSlices(orgIds, (slice) =>
-    db.member.findMany({
-      where: { orgId: { in: slice } },
-      select: { id: true, fullName: true, orgId: true },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
-  );
+  const members = tupleQuery(db, STATEMENTS.members, ROWS.members)
+    .all(committeeId)
+    .map(([id, fullName, orgId]) => ({ id, fullName, orgId }));
   // Indexed once: at a bloc's size (50,000 members) a scan of every row per member would take minutes.
   const memberRows = groupBy(
     history.filter((h) => h.recipientKind === "member"),
-    (h) => h.memberId ?? `name|${fold(h.name)}`,
+    (h) => h.memberId ?? `name|${foldOnce(h.name)}`,
   );
   const orgRows = groupBy(
     history.filter((h) => h.recipientKind === "organization"),
-    (h) => h.subjectOrgId ?? `name|${fold(h.name)}`,
+    (h) => h.subjectOrgId ?? `name|${foldOnce(h.name)}`,
   );
   /** A member's imported rows: matched at import, or (unmatched then) by name and, when given, the unit. */
   const historyOfMember = (m: { id: string; fullName: string; orgId: string }) => [
     ...(memberRows.get(m.id) ?? []),
-    ...(memberRows.get(`name|${fold(m.fullName)}`) ?? []).filter((h) => !h.unit || fold(h.unit) === fold(byId.get(m.orgId)!.name)),
+    ...(memberRows.get(`name|${foldOnce(m.fullName)}`) ?? []).filter(
+      (h) => !h.unit || foldOnce(h.unit) === foldOnce(byId.get(m.orgId)!.name),
+    ),
   ];
-  const historyOfOrg = (o: OrgNode) => [...(orgRows.get(o.id) ?? []), ...(orgRows.get(`name|${fold(o.name)}`) ?? [])];
+  const historyOfOrg = (o: OrgNode) => [...(orgRows.get(o.id) ?? []), ...(orgRows.get(`name|${foldOnce(o.name)}`) ?? [])];
   const resultsOf = groupBy(results, (r) => r.memberId);
   const scoresOf = groupBy(scores, (r) => r.orgId);
   const counts = countsByOrgYear(results, byId);
@@ -345,44 +365,22 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
 
 type RecognizedLevel = { memberId: string; orgId: string; year: number; level: MemberLevel };
 
-/** The newest version of every member's result in the organizations' periods, when it is recognized at a level. */
-async function recognizedLevels(db: Db, orgIds: string[]): Promise<RecognizedLevel[]> {
-  // A member's versions are all in their own organization's slice: the newest is found within it.
-  const rows = await inSlices(orgIds, (slice) =>
-    db.memberResult.findMany({
-      where: { period: { orgId: { in: slice } } },
-      orderBy: { version: "desc" },
-      select: { memberId: true, outcome: true, state: true, period: { select: { orgId: true, year: true } } },
-    }),
-  );
-  const seen = new Set<string>();
-  const levels: RecognizedLevel[] = [];
-  for (const r of rows) {
-    const key = `${r.period.year}|${r.memberId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (r.state === "recognized" && isMemberLevel(r.outcome))
-      levels.push({ memberId: r.memberId, orgId: r.period.orgId, year: r.period.year, level: r.outcome });
-  }
-  return levels;
+/** The newest version of every member's result in the periods under the committee, when recognized at a level. */
+async function recognizedLevels(db: Db, committeeId: string): Promise<RecognizedLevel[]> {
+  return tupleQuery(db, STATEMENTS.results, ROWS.results)
+    .all(committeeId)
+    .flatMap(([memberId, orgId, year, outcome, state]) =>
+      state === "recognized" && isMemberLevel(outcome) ? [{ memberId, orgId, year, level: outcome }] : [],
+    );
 }
 
 /** The newest version of every organization's rating of a year, when it is recognized (O2, B.I.4). */
-async function recognizedOrgScores(db: Db, orgIds: string[]) {
-  const rows = await inSlices(orgIds, (slice) =>
-    db.orgScore.findMany({
-      where: { orgId: { in: slice } },
-      orderBy: { version: "desc" },
-      select: { orgId: true, year: true, total: true, level: true, exemplary: true, state: true },
-    }),
-  );
-  const seen = new Set<string>();
-  return rows.filter((r) => {
-    const key = `${r.orgId}|${r.year}`;
-    const newest = !seen.has(key);
-    seen.add(key);
-    return newest && r.state === "recognized";
-  });
+async function recognizedOrgScores(db: Db, committeeId: string) {
+  return tupleQuery(db, STATEMENTS.scores, ROWS.scores)
+    .all(committeeId)
+    .flatMap(([orgId, year, total, level, exemplary, state]) =>
+      state === "recognized" ? [{ orgId, year, total, level, exemplary: exemplary === 1 }] : [],
+    );
 }
 
 /** R3: members per level of each organization and year, every branch's results counted in each level above it. */
