@@ -79,6 +79,27 @@ describe("the import of earlier years (R3, R4, R5)", () => {
   });
 });
 
+describe("whose imports a committee reads (R4)", () => {
+  it("R4: a base committee reads the bloc's sheet for its own members, and the bloc reads the base committee's", async () => {
+    const { bloc, base, a } = await tree();
+    const memberId = a.memberIds["Nguyễn Văn An"]!;
+    await db.memberResult.create({
+      data: { periodId: a.periodId, memberId, version: 1, outcome: "L1", reasons: "[]", inputs: "{}", state: "recognized" },
+    });
+    await importRewardHistory(db, bloc.id, sheet("2024;đảng viên;Nguyễn Văn An;Chi bộ A;xuất sắc;"), "u1", NOW);
+    await importRewardHistory(db, base.id, sheet("2025;đảng viên;Nguyễn Văn An;Chi bộ A;xuất sắc;"), "u1", NOW);
+    for (const committeeId of [base.id, bloc.id]) {
+      const loaded = await loadRewardLists(db, committeeId, 2026);
+      const toBloc = loaded!.lists.find((l) => l.key === "bloc.member-excellent-3y")!;
+      // L1 in 2024 (the bloc's sheet), 2025 (the base committee's) and 2026 (recognized): only the title is missing.
+      expect(toBloc.candidates.find((c) => c.id === memberId)!.reasons.map((r) => r.code)).toEqual([
+        "reward.organization-not-registered",
+        "reward.too-few-titles",
+      ]);
+    }
+  });
+});
+
 describe("the year's figures and the files (R1, R2, R6)", () => {
   it("R1, R2: the bloc's base wage and quotas are read by the base committees under it", async () => {
     const { bloc, base } = await tree();

@@ -64,6 +64,16 @@ async function subtree(db: Db, committeeId: string): Promise<OrgNode[]> {
   return all;
 }
 
+/** The organization's id and those of every organization above it, nearest first. */
+async function ancestorsOf(db: Db, orgId: string | null): Promise<string[]> {
+  const ids: string[] = [];
+  for (let id = orgId; id && !ids.includes(id); ) {
+    ids.push(id);
+    id = (await db.organization.findUnique({ where: { id }, select: { parentId: true } }))?.parentId ?? null;
+  }
+  return ids;
+}
+
 /** The bloc above (or at) an organization, if the tree reaches one. */
 export async function blocOf(db: Db, orgId: string): Promise<string | null> {
   for (let id: string | null = orgId; id; ) {
@@ -237,11 +247,14 @@ export async function loadRewardLists(db: Db, committeeId: string, year: number,
   const book = rulebook ?? getRulebook(DEFAULT_RULEBOOK_ID);
   const [parameters, history, documents, results, scores] = await Promise.all([
     yearParameters(db, committeeId, year),
-    // What the committee and the committees under it imported: the bloc reads its base committees' sheets.
-    db.rewardHistory.findMany({
-      where: { committeeId: { in: orgs.filter((o) => COMMITTEE_KINDS.includes(o.kind)).map((o) => o.id) } },
-      orderBy: { createdAt: "asc" },
-    }),
+    // What the committees above and under it imported: the bloc reads its base committees' sheets, a base committee
+    // the bloc's (rows still match only this committee's members and organizations).
+    ancestorsOf(db, committee.parentId).then((above) =>
+      db.rewardHistory.findMany({
+        where: { committeeId: { in: [...above, ...orgs.filter((o) => COMMITTEE_KINDS.includes(o.kind)).map((o) => o.id)] } },
+        orderBy: { createdAt: "asc" },
+      }),
+    ),
     db.proposalDocument.findMany({ where: { committeeId, year } }),
     recognizedLevels(db, committeeId),
     recognizedOrgScores(db, committeeId),

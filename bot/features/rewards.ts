@@ -33,10 +33,12 @@ const COMMITTEE_ROLES = ["secretary", "committee"] as const;
 export function rewardsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("rewards", async (ctx) => {
-    const committee = await requireCommittee(ctx);
-    if (!committee) return;
-    const loaded = await load(ctx, committee.orgId);
-    if (loaded) await showLists(ctx, loaded);
+    if (!(await requireCommittee(ctx))) return;
+    // Someone on a base committee and on the bloc sees both: each committee's lists are its own.
+    for (const committee of committeesOf(ctx)) {
+      const loaded = await load(ctx, committee.orgId);
+      if (loaded) await showLists(ctx, loaded);
+    }
   });
   feature.command("rewardimport", async (ctx) => {
     const committee = await requireCommittee(ctx);
