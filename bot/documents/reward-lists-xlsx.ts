@@ -3,19 +3,32 @@
 // (its title with the money and the quota use, a header row, one row per candidate), the signature at the end.
 import ExcelJS from "exceljs";
 import type { ReviewTimeZone } from "../../domain/calendar";
+import type { QuotaUse, RewardList } from "../../domain/reward-lists";
 import { withoutForbiddenCharacters } from "../../domain/text";
 import type { CommitteeRewards } from "../../store/rewards";
 import { describeReasons } from "../kit/describe-result";
 import type { Translate } from "../kit/i18n";
 import { FONT } from "./docx-parts";
 import { issuerLines } from "./letterhead";
+import { LINE_HEIGHT, linesIn } from "./rating-list-xlsx";
 
 /** STT, name, unit, eligible, reasons, money, missing documents. */
 const WIDTHS = [6, 28, 24, 12, 50, 16, 40];
 const LAST = WIDTHS.length;
+const LEFT_COLUMNS = [1, 2, 4, 6];
+const AMOUNT_COLUMN = 5;
 const THIN = { style: "thin" } as const;
 const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 type Style = { bold?: boolean; italic?: boolean; underline?: boolean; size?: number; left?: boolean; box?: boolean };
+
+/** R2, R4: one proposing organization's quota (the giver's name for the province's, counted over the bloc). */
+export function quotaLine(t: Translate, list: RewardList, q: QuotaUse): string {
+  return t(q.over > 0 ? "rewards.quota_over" : "rewards.quota", {
+    group: q.groupName || t(`rewards.giver.${list.giver}`),
+    eligible: q.eligible,
+    quota: q.quota ?? 0,
+  });
+}
 
 export async function rewardListsXlsx(t: Translate, rewards: CommitteeRewards, lang: string, zone: ReviewTimeZone): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -30,6 +43,11 @@ export async function rewardListsXlsx(t: Translate, rewards: CommitteeRewards, l
     target.font = { name: FONT, size: style.size ?? 12, bold: style.bold, italic: style.italic, underline: style.underline };
     target.alignment = { horizontal: style.left ? "left" : "center", vertical: "top", wrapText: true };
     if (style.box) target.border = BOX;
+    return target;
+  };
+  /** Spreadsheets do not grow rows on open: a row is as tall as its longest wrapped cell. */
+  const fitRow = (row: number, values: readonly (string | number)[]) => {
+    sheet.getRow(row).height = LINE_HEIGHT * Math.max(1, ...values.map((v, i) => linesIn(v, WIDTHS[i]!)));
   };
   const { upper, org } = issuerLines({ orgName: rewards.committee.name, upperOrgName: rewards.committee.upperName });
   cell(1, 1, 3, upper ?? org, { bold: !upper });
@@ -44,12 +62,11 @@ export async function rewardListsXlsx(t: Translate, rewards: CommitteeRewards, l
   let row = 6;
   const header = ["index", "name", "unit", "eligible", "reasons", "amount", "missing"].map((c) => t(`rewards.xlsx.col.${c}`));
   for (const [n, list] of rewards.lists.entries()) {
-    const quota = list.quotas.map((q) =>
-      t("rewards.quota", { group: q.groupName || t(`rewards.giver.${list.giver}`), eligible: q.eligible, quota: q.quota ?? 0 }),
-    );
+    const quota = list.quotas.map((q) => quotaLine(t, list, q));
     cell(row++, 1, LAST, `${n + 1}. ${t(`rewards.reward.${list.key}`)}`, { bold: true, left: true });
     if (quota.length > 0) cell(row++, 1, LAST, quota.join("; "), { italic: true, left: true });
     for (const [i, h] of header.entries()) cell(row, i + 1, i + 1, h, { bold: true, box: true });
+    fitRow(row, header);
     row += 1;
     for (const [i, c] of list.candidates.entries()) {
       const missing = c.file?.missing.map((d) => t(`rewards.document.${d}`)).join("; ") ?? "";
@@ -62,14 +79,18 @@ export async function rewardListsXlsx(t: Translate, rewards: CommitteeRewards, l
         c.eligible && list.amountDong !== null ? list.amountDong : "",
         missing,
       ];
-      for (const [col, value] of values.entries())
-        cell(row, col + 1, col + 1, value, { box: true, left: col === 1 || col === 2 || col === 4 || col === 6 });
+      for (const [col, value] of values.entries()) {
+        const written = cell(row, col + 1, col + 1, value, { box: true, left: LEFT_COLUMNS.includes(col) });
+        if (typeof value === "number" && col === AMOUNT_COLUMN) written.numFmt = "#,##0";
+      }
+      fitRow(row, values);
       row += 1;
     }
     if (list.candidates.length === 0) cell(row++, 1, LAST, t("rewards.no_candidates"), { italic: true, box: true });
     row += 1;
   }
   cell(row, 5, LAST, t("rewards.xlsx.signer"), { bold: true });
+  cell(row + 1, 5, LAST, t("docs.sign.hint"), { italic: true });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

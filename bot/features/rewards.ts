@@ -16,7 +16,7 @@ import { describeReasons } from "../kit/describe-result";
 import { translatorFor, type Translate } from "../kit/i18n";
 import { onButton } from "../kit/on-button";
 import { replyInParts } from "../kit/outgoing";
-import { historyTemplateXlsx, rewardListsXlsx } from "../documents/reward-lists-xlsx";
+import { historyTemplateXlsx, quotaLine, rewardListsXlsx } from "../documents/reward-lists-xlsx";
 import { HISTORY_COLUMNS, historyExampleRows } from "../../domain/reward-import";
 import { committeesOf, requireCommittee } from "../roles";
 import { dialog } from "./dialog";
@@ -162,14 +162,7 @@ function listText(ctx: BotContext, list: RewardList, number: number): string {
   const lines = [`${number}. ${rewardTitle(t, list.key)}`];
   const multiple = list.multipleTenths / 10;
   lines.push(list.amountDong === null ? t("rewards.money_unset", { multiple }) : t("rewards.money", { multiple, amount: list.amountDong }));
-  for (const q of list.quotas)
-    lines.push(
-      t(q.over > 0 ? "rewards.quota_over" : "rewards.quota", {
-        group: q.groupName || t(`rewards.giver.${list.giver}`),
-        eligible: q.eligible,
-        quota: q.quota ?? 0,
-      }),
-    );
+  for (const q of list.quotas) lines.push(quotaLine(t, list, q));
   if (list.candidates.length === 0) lines.push(t("rewards.no_candidates"));
   const ordered = [...list.candidates.filter((c) => c.eligible), ...list.candidates.filter((c) => !c.eligible)];
   for (const c of ordered.slice(0, LINES_PER_LIST)) lines.push(candidateLine(ctx, c));
