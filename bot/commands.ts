@@ -21,6 +21,9 @@ export const MENU_COMMANDS = [
   "status",
   "deadline",
   "export",
+  "rewards",
+  "rewardimport",
+  "rewardyear",
   "lang",
   "cancel",
 ] as const;

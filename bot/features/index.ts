@@ -12,6 +12,7 @@ import * as orgRating from "./org-rating";
 import * as orgInvites from "./org-invites";
 import * as recognize from "./recognize";
 import * as results from "./results";
+import * as rewards from "./rewards";
 import * as roster from "./roster";
 import * as selfReview from "./self-review";
 import * as setup from "./setup";
@@ -46,6 +47,7 @@ export function features(): Middleware<BotContext>[] {
     orgRating,
     status,
     exporting,
+    rewards,
   ];
   const dialogs = modules.flatMap((module) => (module.dialogs as Middleware<BotContext>[] | undefined) ?? []);
   return [
@@ -68,6 +70,7 @@ export function features(): Middleware<BotContext>[] {
     orgRating.orgRatingFeature(),
     status.statusFeature(),
     exporting.exportFeature(),
+    rewards.rewardsFeature(),
     unhandledFeature(),
   ];
 }

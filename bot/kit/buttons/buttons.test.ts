@@ -57,6 +57,15 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
     forged: ["deadline:closedAt", "deadline:"],
   },
   languageChoice: { valid: [{ lang: "vi" }, { lang: "en" }], forged: ["lang:fr", "lang:vien"] },
+  rewardsButton: {
+    valid: [
+      { kind: "export", committeeId: ID },
+      { kind: "file", committeeId: ID, key: "bloc.member-excellent-3y", recipientId: ID2 },
+      { kind: "tick", committeeId: ID, key: "base.exemplary-branch", recipientId: ID2, document: "emulation-council-minutes" },
+    ],
+    forged: [`rw:file:${ID}:7:${ID2}`, `rw:tick:${ID}:0:${ID2}:8`, `rw:export:${ID}:0`, "rw:export:1", `rw:tick:${ID}:0:${ID2}`],
+  },
+  historyImportStep: { valid: [{ choice: "save" }, { choice: "again" }], forged: ["rwimp:delete", "rwimp:"] },
   sendResults: { valid: [{ periodId: ID }], forged: ["rsend:", "rsend:1"] },
   committeeCapButton: {
     valid: [

@@ -8,3 +8,4 @@ export * from "./results";
 export * from "./self-review";
 export * from "./status";
 export * from "./tally";
+export * from "./rewards";
