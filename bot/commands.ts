@@ -17,6 +17,7 @@ export const MENU_COMMANDS = [
   "status",
   "deadline",
   "export",
+  "report",
   "lang",
   "cancel",
 ] as const;

@@ -14,6 +14,7 @@ export * from "./status";
 export * from "./results";
 export * from "./org-rating";
 export * from "./rewards";
+export * from "./reports";
 export * from "./schemas";
 export { ERROR_CODES } from "./codes";
 export { foldVietnamese } from "./text";

@@ -61,12 +61,12 @@ const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, righ
 
 export function text(
   value: string,
-  options: TextOptions & { align?: Align; center?: boolean; keepNext?: boolean; after?: number; indent?: boolean } = {},
+  options: TextOptions & { align?: Align; center?: boolean; keepNext?: boolean; before?: number; after?: number; indent?: boolean } = {},
 ): Paragraph {
   return new Paragraph({
     alignment: ALIGNMENT[options.center ? "center" : (options.align ?? "left")],
     keepNext: options.keepNext,
-    spacing: { after: options.after ?? 0 },
+    spacing: { before: options.before, after: options.after ?? 0 },
     indent: options.indent ? { firstLine: 567 } : undefined,
     children: value === "" ? [] : [run(value, options)],
   });

@@ -2,10 +2,9 @@
 // in row 5 (repeated on every printed page), members from row 6, the signature under them. A4 landscape, one page wide.
 import ExcelJS from "exceljs";
 import type { ReviewTimeZone } from "../../domain/calendar";
-import { withoutForbiddenCharacters } from "../../domain/text";
 import type { BranchPapers } from "../../store/documents-data";
 import type { Translate } from "../kit/i18n";
-import { FONT } from "./docx-parts";
+import { cellWriter } from "./xlsx-parts";
 import { issuerLines } from "./letterhead";
 import { LIST_CENTRED, LIST_COLUMNS, listSigner, listTable } from "./rating-list-rows";
 
@@ -34,8 +33,6 @@ function linesIn(value: string | number, columnWidth: number): number {
 }
 const LINE_HEIGHT = 15.75; // points, for 12 pt text
 
-type Style = { bold?: boolean; italic?: boolean; underline?: boolean; size?: number; align?: "left" | "center" };
-
 export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: string, zone: ReviewTimeZone): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t("docs.col.result").slice(0, 31), {
@@ -51,15 +48,7 @@ export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: s
     },
   });
   sheet.columns = WIDTHS.map((width) => ({ width }));
-  // What XML 1.0 forbids (U+FFFE, U+FFFF, controls) would make the whole workbook unreadable.
-  const put = (row: number, from: number, to: number, value: string | number, style: Style = {}) => {
-    if (to > from) sheet.mergeCells(row, from, row, to);
-    const cell = sheet.getCell(row, from);
-    cell.value = typeof value === "string" ? withoutForbiddenCharacters(value) : value;
-    cell.font = { name: FONT, size: style.size ?? 12, bold: style.bold, italic: style.italic, underline: style.underline };
-    cell.alignment = { horizontal: style.align ?? "center", vertical: "top", wrapText: true };
-    return cell;
-  };
+  const put = cellWriter(sheet);
   const { upper, org } = issuerLines(papers);
   put(1, 1, 3, upper ?? org, { bold: !upper });
   put(1, 4, LAST, t("docs.party"), { bold: true, underline: true });

@@ -7,6 +7,7 @@ import * as invites from "./invites";
 import * as join from "./join";
 import * as language from "./language";
 import * as recognize from "./recognize";
+import * as report from "./report";
 import * as results from "./results";
 import * as roster from "./roster";
 import * as selfReview from "./self-review";
@@ -38,6 +39,7 @@ export function features(): Middleware<BotContext>[] {
     recognize,
     status,
     exporting,
+    report,
   ];
   const dialogs = modules.flatMap((module) => (module.dialogs as Middleware<BotContext>[] | undefined) ?? []);
   return [
@@ -56,6 +58,7 @@ export function features(): Middleware<BotContext>[] {
     recognize.recognizeFeature(),
     status.statusFeature(),
     exporting.exportFeature(),
+    report.reportFeature(),
     unhandledFeature(),
   ];
 }

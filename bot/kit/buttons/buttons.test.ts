@@ -42,6 +42,13 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
   },
   languageChoice: { valid: [{ lang: "vi" }, { lang: "en" }], forged: ["lang:fr", "lang:vien"] },
   sendResults: { valid: [{ periodId: ID }], forged: ["rsend:", "rsend:1"] },
+  reportAction: {
+    valid: [
+      { action: "send", orgId: ID },
+      { action: "sign", orgId: ID },
+    ],
+    forged: [`rpt:delete:${ID}`, "rpt:send", `rpt:send:${ID}x`, `rpt:send:${ID}:${ID2}`],
+  },
   recognize: {
     valid: [
       { kind: "all", periodId: ID },

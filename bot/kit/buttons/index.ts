@@ -4,3 +4,4 @@ export * from "./results";
 export * from "./self-review";
 export * from "./status";
 export * from "./tally";
+export * from "./report";

@@ -1,0 +1,114 @@
+// /status for a committee (T1): a base committee sees one line per branch, the bloc one line per base committee
+// (the totals of its whole tree) and per standalone base branch; each line says whether the unit has reported to it,
+// and the units late with their report are named under the totals. Counted in SQL (store/branch-tallies.ts).
+import { InlineKeyboard } from "grammy";
+import { branchCounts, sumCounts, type StatusCounts } from "../../domain";
+import { reportState, type ReportState } from "../../domain/reports";
+import { loadBranchTallies, type BranchTalliesRow } from "../../store/branch-tallies";
+import { childOrganizations, committeeReportDeadline, reportTimes } from "../../store/org-reports";
+import type { OrgKind } from "../../store/orgs";
+import { upperPage } from "../kit/buttons";
+import type { BotContext } from "../kit/context";
+import { formatInstant } from "../kit/format-date";
+import { replyInParts } from "../kit/outgoing";
+import { addPageButtons, pageOf, shortList } from "../kit/paging";
+
+/** A line of about 150 characters: a page stays one message. */
+const UNITS_PER_PAGE = 30;
+/** The late units named under the totals; the lines show them all. */
+const LATE_NAMES_SHOWN = 30;
+
+type Committee = { orgId: string; orgName: string; orgKind: OrgKind };
+type Report = { state: ReportState; deadline: string; at: string | null };
+type UnitLine = { name: string; branches: number | null; counts: StatusCounts; report: Report | null };
+
+export async function showCommittee(ctx: BotContext, committee: Committee, page = 0) {
+  const now = ctx.deps.clock().toISOString();
+  const bloc = committee.orgKind === "bloc";
+  const scope = bloc ? "subtrees" : "children";
+  const branches = await loadBranchTallies(
+    ctx.deps.db,
+    committee.orgId,
+    { at: now, offsetMinutes: ctx.deps.timeZone.offsetMinutes },
+    scope,
+  );
+  const units = bloc ? await blocUnits(ctx, committee.orgId, branches, now) : branchUnits(branches, now);
+  if (units.length === 0) return void (await ctx.reply(ctx.t("status.upper_none")));
+  const { items, current, pages } = pageOf(units, page, UNITS_PER_PAGE);
+  const late = units.filter((u) => u.report && (u.report.state === "overdue" || u.report.state === "reported-late"));
+  const reported = units.filter((u) => u.report && (u.report.state === "reported" || u.report.state === "reported-late"));
+  const lines = [
+    ctx.t(bloc ? "status.bloc_title" : "status.upper_title", { org: committee.orgName, page: current + 1, pages }),
+    ctx.t("status.upper_total", { branches: branches.length, ...sumCounts(units.map((u) => u.counts)) }),
+    ctx.t("status.report_total", { units: units.length, reported: reported.length }),
+    ...(late.length > 0
+      ? [
+          ctx.t("status.report_late_list", {
+            count: late.length,
+            names: shortList(
+              ctx.t,
+              late.map((u) => u.name),
+              LATE_NAMES_SHOWN,
+              "paging.more_groups",
+            ),
+          }),
+        ]
+      : []),
+    "",
+    ...items.map((u) => unitLine(ctx, u)),
+  ];
+  const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => upperPage.pack({ page: p }));
+  await replyInParts(ctx, lines.join("\n"), keyboard);
+}
+
+function unitLine(ctx: BotContext, unit: UnitLine): string {
+  const org = unit.branches === null ? unit.name : ctx.t("status.bloc_unit", { org: unit.name, branches: unit.branches });
+  const line = ctx.t("status.upper_line", { org, ...unit.counts });
+  if (!unit.report) return line;
+  const show = (iso: string) => formatInstant(iso, ctx.lang, ctx.deps.timeZone);
+  const { state, deadline, at } = unit.report;
+  return `${line} — ${ctx.t(`status.report.${state}`, { deadline: show(deadline), at: at ? show(at) : "" })}`;
+}
+
+/** T1: a branch (or base branch) has reported when it sent its results; due by its period's report deadline. */
+function branchReport(branch: BranchTalliesRow, now: string): Report {
+  const deadline = branch.period.reportDeadline;
+  return { state: reportState({ deadline, reportedAt: branch.reportedAt, now }), deadline, at: branch.reportedAt };
+}
+
+function countsOf(branch: BranchTalliesRow, now: string): StatusCounts {
+  return branchCounts({ ...branch.tallies, deadline: branch.period.selfReviewDeadline, now });
+}
+
+function branchUnits(branches: BranchTalliesRow[], now: string): UnitLine[] {
+  return branches.map((b) => ({ name: b.orgName, branches: null, counts: countsOf(b, now), report: branchReport(b, now) }));
+}
+
+/**
+ * The bloc's units: each base committee with the totals of the branches in its tree and its report (due by the
+ * rulebook's TCCSĐ conference deadline), each standalone base branch as a branch.
+ */
+async function blocUnits(ctx: BotContext, blocId: string, branches: BranchTalliesRow[], now: string): Promise<UnitLine[]> {
+  const children = await childOrganizations(ctx.deps.db, blocId);
+  const times = await reportTimes(
+    ctx.deps.db,
+    children.map((c) => c.id),
+  );
+  return children.map((child): UnitLine => {
+    const own = branches.filter((b) => b.unitId === child.id);
+    const counts = sumCounts(own.map((b) => countsOf(b, now)));
+    const self = own.find((b) => b.orgId === child.id);
+    if (self) return { name: child.name, branches: null, counts, report: branchReport(self, now) };
+    const newest = own.reduce<BranchTalliesRow | null>((a, b) => (a && a.period.year >= b.period.year ? a : b), null);
+    if (!newest) return { name: child.name, branches: 0, counts, report: null };
+    const { year, rulebookId } = newest.period;
+    const deadline = committeeReportDeadline(year, rulebookId, ctx.deps.timeZone.offsetMinutes);
+    const at = times.get(`${child.id}|${year}`) ?? null;
+    return {
+      name: child.name,
+      branches: own.length,
+      counts,
+      report: { state: reportState({ deadline, reportedAt: at, now }), deadline, at },
+    };
+  });
+}
