@@ -5,7 +5,7 @@ import type { ReviewTimeZone } from "../../domain/calendar";
 import type { Translate } from "../kit/i18n";
 import { cellWriter } from "./xlsx-parts";
 import { issuerLines } from "./letterhead";
-import { numberLine, placeDate, reportSections, reportSigner, reportTitle, type Cell, type ReportPaper } from "./committee-report-rows";
+import { numberLine, placeDate, reportSections, reportSigner, reportTitle, type ReportPaper } from "./committee-report-rows";
 
 const THIN = { style: "thin" } as const;
 const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
