@@ -20,7 +20,8 @@ export type ReportPaper = {
 };
 
 export type Cell = string | number;
-export type Sheet = { header: string[]; rows: Cell[][]; shares: number[] };
+/** `left`: the columns of text (names), aligned left; counts and shares are centred. */
+export type Sheet = { header: string[]; rows: Cell[][]; shares: number[]; left: readonly number[] };
 
 /** 429 tenths → "42,9%" (vi) or "42.9%" (en). */
 export function percentText(t: Translate, part: number, whole: number): string {
@@ -111,7 +112,7 @@ export function membersSheet(t: Translate, report: CommitteeReport): Sheet {
   ];
   const rows = report.units.map((unit, i) => line(i + 1, unitName(unit), unit.members, rating(t, unit)));
   rows.push(line("", t("docs.report.total"), report.total, ""));
-  return { header, rows, shares: [4, 17, 6, 5, 5, 6, 5, 5, 5, 5, 5, 5, 5, 5, 7, 10] };
+  return { header, rows, shares: [4, 17, 6, 5, 5, 6, 5, 5, 5, 5, 5, 5, 5, 5, 7, 10], left: [1, 15] };
 }
 
 /** II. Organizations by level (recognized ratings only): the TCCSĐ and the branches, each a line with percentages. */
@@ -136,7 +137,7 @@ export function orgsSheet(t: Translate, report: CommitteeReport): Sheet {
       c.unrated,
     ]);
   }
-  return { header, rows, shares: [22, 8, 8, 6, 8, 6, 8, 6, 8, 6, 8, 6] };
+  return { header, rows, shares: [22, 8, 8, 6, 8, 6, 8, 6, 8, 6, 8, 6], left: [0] };
 }
 
 /** III.1 Exemplary organizations (O6) and III.2 members rated L1 and recognized. */
@@ -146,11 +147,13 @@ export function exemplarySheets(t: Translate, report: CommitteeReport): { orgs: 
       header: [t("docs.col.index"), t("docs.report.col.org"), t("docs.report.col.kind")],
       rows: report.exemplaryOrgs.map((o, i) => [i + 1, o.name, t(`docs.report.kind.${o.kind}`)]),
       shares: [8, 62, 30],
+      left: [1, 2],
     },
     members: {
       header: [t("docs.col.index"), t("docs.col.name"), t("docs.report.col.unit")],
       rows: report.exemplaryMembers.map((m, i) => [i + 1, m.fullName, m.unit]),
       shares: [8, 46, 46],
+      left: [1, 2],
     },
   };
 }
@@ -173,6 +176,7 @@ export function rewardsSheet(t: Translate, rewards: RewardLine[]): Sheet {
       r.moneyDong === null ? "" : t("docs.report.money", { money: r.moneyDong }),
     ]),
     shares: [6, 34, 24, 22, 14],
+    left: [1, 2, 3],
   };
 }
 

@@ -16,7 +16,7 @@ export async function committeeReportXlsx(t: Translate, paper: ReportPaper, zone
   const workbook = new ExcelJS.Workbook();
   const sections = reportSections(t, paper);
   for (const [index, section] of sections.entries()) {
-    const { header, rows, shares } = section.sheet;
+    const { header, rows, shares, left } = section.sheet;
     const last = header.length;
     const sheet = workbook.addWorksheet(t(`docs.report.sheet.${index}`), {
       pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -50,7 +50,7 @@ export async function committeeReportXlsx(t: Translate, paper: ReportPaper, zone
       at++;
       for (const cells of rows) {
         for (const [i, value] of cells.entries()) {
-          put(at, i + 1, i + 1, value, { align: typeof value === "number" || i === 0 ? "center" : "left" }).border = BOX;
+          put(at, i + 1, i + 1, value, { align: left.includes(i) ? "left" : "center" }).border = BOX;
         }
         at++;
       }

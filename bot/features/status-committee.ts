@@ -6,7 +6,10 @@ import { branchCounts, sumCounts, type StatusCounts } from "../../domain";
 import { reportState, type ReportState } from "../../domain/reports";
 import { loadBranchTallies, type BranchTalliesRow } from "../../store/branch-tallies";
 import { childOrganizations, committeeReportDeadline, reportTimes } from "../../store/org-reports";
+import type { Db } from "../../store/client";
+import type { ReviewTimeZone } from "../../domain/calendar";
 import type { OrgKind } from "../../store/orgs";
+import type { Translate } from "../kit/i18n";
 import { upperPage } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { formatInstant } from "../kit/format-date";
@@ -22,31 +25,49 @@ type Committee = { orgId: string; orgName: string; orgKind: OrgKind };
 type Report = { state: ReportState; deadline: string; at: string | null };
 type UnitLine = { name: string; branches: number | null; counts: StatusCounts; report: Report | null };
 
-export async function showCommittee(ctx: BotContext, committee: Committee, page = 0) {
-  const now = ctx.deps.clock().toISOString();
+export type CommitteeStatus = { branches: number; units: UnitLine[] };
+
+/** What /status shows a committee, counted (bench/bloc-status.bench.ts times this and the text). */
+export async function committeeStatus(
+  db: Db,
+  committee: Omit<Committee, "orgName">,
+  now: string,
+  zone: ReviewTimeZone,
+): Promise<CommitteeStatus> {
   const bloc = committee.orgKind === "bloc";
-  const scope = bloc ? "subtrees" : "children";
   const branches = await loadBranchTallies(
-    ctx.deps.db,
+    db,
     committee.orgId,
-    { at: now, offsetMinutes: ctx.deps.timeZone.offsetMinutes },
-    scope,
+    { at: now, offsetMinutes: zone.offsetMinutes },
+    bloc ? "subtrees" : "children",
   );
-  const units = bloc ? await blocUnits(ctx, committee.orgId, branches, now) : branchUnits(branches, now);
-  if (units.length === 0) return void (await ctx.reply(ctx.t("status.upper_none")));
+  const units = bloc ? await blocUnits(db, committee.orgId, branches, now, zone) : branchUnits(branches, now);
+  return { branches: branches.length, units };
+}
+
+/** A page of the committee's lines under the totals and the names of the units late with their report. */
+export function committeeStatusText(
+  t: Translate,
+  lang: string,
+  zone: ReviewTimeZone,
+  committee: Committee,
+  status: CommitteeStatus,
+  page: number,
+) {
+  const { units } = status;
   const { items, current, pages } = pageOf(units, page, UNITS_PER_PAGE);
   const late = units.filter((u) => u.report && (u.report.state === "overdue" || u.report.state === "reported-late"));
   const reported = units.filter((u) => u.report && (u.report.state === "reported" || u.report.state === "reported-late"));
   const lines = [
-    ctx.t(bloc ? "status.bloc_title" : "status.upper_title", { org: committee.orgName, page: current + 1, pages }),
-    ctx.t("status.upper_total", { branches: branches.length, ...sumCounts(units.map((u) => u.counts)) }),
-    ctx.t("status.report_total", { units: units.length, reported: reported.length }),
+    t(committee.orgKind === "bloc" ? "status.bloc_title" : "status.upper_title", { org: committee.orgName, page: current + 1, pages }),
+    t("status.upper_total", { branches: status.branches, ...sumCounts(units.map((u) => u.counts)) }),
+    t("status.report_total", { units: units.length, reported: reported.length }),
     ...(late.length > 0
       ? [
-          ctx.t("status.report_late_list", {
+          t("status.report_late_list", {
             count: late.length,
             names: shortList(
-              ctx.t,
+              t,
               late.map((u) => u.name),
               LATE_NAMES_SHOWN,
               "paging.more_groups",
@@ -55,19 +76,27 @@ export async function showCommittee(ctx: BotContext, committee: Committee, page 
         ]
       : []),
     "",
-    ...items.map((u) => unitLine(ctx, u)),
+    ...items.map((u) => unitLine(t, lang, zone, u)),
   ];
-  const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => upperPage.pack({ page: p }));
-  await replyInParts(ctx, lines.join("\n"), keyboard);
+  return { text: lines.join("\n"), current, pages };
 }
 
-function unitLine(ctx: BotContext, unit: UnitLine): string {
-  const org = unit.branches === null ? unit.name : ctx.t("status.bloc_unit", { org: unit.name, branches: unit.branches });
-  const line = ctx.t("status.upper_line", { org, ...unit.counts });
+export async function showCommittee(ctx: BotContext, committee: Committee, page = 0) {
+  const { db, clock, timeZone } = ctx.deps;
+  const status = await committeeStatus(db, committee, clock().toISOString(), timeZone);
+  if (status.units.length === 0) return void (await ctx.reply(ctx.t("status.upper_none")));
+  const { text, current, pages } = committeeStatusText(ctx.t, ctx.lang, timeZone, committee, status, page);
+  const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => upperPage.pack({ page: p }));
+  await replyInParts(ctx, text, keyboard);
+}
+
+function unitLine(t: Translate, lang: string, zone: ReviewTimeZone, unit: UnitLine): string {
+  const org = unit.branches === null ? unit.name : t("status.bloc_unit", { org: unit.name, branches: unit.branches });
+  const line = t("status.upper_line", { org, ...unit.counts });
   if (!unit.report) return line;
-  const show = (iso: string) => formatInstant(iso, ctx.lang, ctx.deps.timeZone);
+  const show = (iso: string) => formatInstant(iso, lang, zone);
   const { state, deadline, at } = unit.report;
-  return `${line} — ${ctx.t(`status.report.${state}`, { deadline: show(deadline), at: at ? show(at) : "" })}`;
+  return `${line} — ${t(`status.report.${state}`, { deadline: show(deadline), at: at ? show(at) : "" })}`;
 }
 
 /** T1: a branch (or base branch) has reported when it sent its results; due by its period's report deadline. */
@@ -88,10 +117,10 @@ function branchUnits(branches: BranchTalliesRow[], now: string): UnitLine[] {
  * The bloc's units: each base committee with the totals of the branches in its tree and its report (due by the
  * rulebook's TCCSĐ conference deadline), each standalone base branch as a branch.
  */
-async function blocUnits(ctx: BotContext, blocId: string, branches: BranchTalliesRow[], now: string): Promise<UnitLine[]> {
-  const children = await childOrganizations(ctx.deps.db, blocId);
+async function blocUnits(db: Db, blocId: string, branches: BranchTalliesRow[], now: string, zone: ReviewTimeZone): Promise<UnitLine[]> {
+  const children = await childOrganizations(db, blocId);
   const times = await reportTimes(
-    ctx.deps.db,
+    db,
     children.map((c) => c.id),
   );
   return children.map((child): UnitLine => {
@@ -102,7 +131,7 @@ async function blocUnits(ctx: BotContext, blocId: string, branches: BranchTallie
     const newest = own.reduce<BranchTalliesRow | null>((a, b) => (a && a.period.year >= b.period.year ? a : b), null);
     if (!newest) return { name: child.name, branches: 0, counts, report: null };
     const { year, rulebookId } = newest.period;
-    const deadline = committeeReportDeadline(year, rulebookId, ctx.deps.timeZone.offsetMinutes);
+    const deadline = committeeReportDeadline(year, rulebookId, zone.offsetMinutes);
     const at = times.get(`${child.id}|${year}`) ?? null;
     return {
       name: child.name,
