@@ -3,9 +3,9 @@
 import ExcelJS from "exceljs";
 import type { ReviewTimeZone } from "../../domain/calendar";
 import type { Translate } from "../kit/i18n";
-import { cellWriter } from "./xlsx-parts";
+import { cellWriter, LINE_HEIGHT, linesIn } from "./xlsx-parts";
 import { issuerLines } from "./letterhead";
-import { numberLine, placeDate, reportSections, reportSigner, reportTitle, type ReportPaper } from "./committee-report-rows";
+import { numberLine, placeDate, reportSections, reportSigner, reportTitle, type Cell, type ReportPaper } from "./committee-report-rows";
 
 const THIN = { style: "thin" } as const;
 const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -21,7 +21,11 @@ export async function committeeReportXlsx(t: Translate, paper: ReportPaper, zone
     const sheet = workbook.addWorksheet(t(`docs.report.sheet.${index}`), {
       pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
-    sheet.columns = shares.map((share) => ({ width: Math.max(5, Math.round((SHEET_WIDTH * share) / 100)) }));
+    const widths = shares.map((share) => Math.max(5, Math.round((SHEET_WIDTH * share) / 100)));
+    sheet.columns = widths.map((width) => ({ width }));
+    const fit = (row: number, cells: Cell[]) => {
+      sheet.getRow(row).height = LINE_HEIGHT * Math.max(...cells.map((value, i) => linesIn(value, widths[i]!)));
+    };
     const put = cellWriter(sheet);
     let at = 1;
     if (index === 0) {
@@ -41,14 +45,20 @@ export async function committeeReportXlsx(t: Translate, paper: ReportPaper, zone
     put(at++, 1, last, section.heading, { bold: true, align: "left" });
     if (section.lead) {
       put(at, 1, last, section.lead, { align: "left" });
-      sheet.getRow(at++).height = 48;
+      sheet.getRow(at++).height =
+        LINE_HEIGHT *
+        linesIn(
+          section.lead,
+          widths.reduce((a, b) => a + b, 0),
+        );
     }
     if (rows.length === 0) put(at++, 1, last, section.empty, { italic: true, align: "left" });
     else {
       for (const [i, h] of header.entries()) put(at, i + 1, i + 1, h, { bold: true }).border = BOX;
-      sheet.getRow(at).height = 45;
+      fit(at, header);
       at++;
       for (const cells of rows) {
+        fit(at, cells);
         for (const [i, value] of cells.entries()) {
           put(at, i + 1, i + 1, value, { align: left.includes(i) ? "left" : "center" }).border = BOX;
         }

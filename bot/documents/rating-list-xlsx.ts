@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import type { ReviewTimeZone } from "../../domain/calendar";
 import type { BranchPapers } from "../../store/documents-data";
 import type { Translate } from "../kit/i18n";
-import { cellWriter } from "./xlsx-parts";
+import { cellWriter, LINE_HEIGHT, linesIn } from "./xlsx-parts";
 import { issuerLines } from "./letterhead";
 import { LIST_CENTRED, LIST_COLUMNS, listSigner, listTable } from "./rating-list-rows";
 
@@ -13,25 +13,6 @@ const WIDTHS = [6, 24, 8, 14, 26, 12, 50];
 const LAST = LIST_COLUMNS.length;
 const THIN = { style: "thin" } as const;
 const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-/**
- * Lines a text takes in a column `width` characters wide, wrapped at spaces: spreadsheets do not grow rows on open.
- * A width counts digits of the default font; about 1.2 letters of Times New Roman fit in one.
- */
-function linesIn(value: string | number, columnWidth: number): number {
-  const width = columnWidth * 1.2;
-  let lines = 1;
-  let used = 0;
-  for (const word of String(value).split(/\s+/)) {
-    const needed = used === 0 ? word.length : used + 1 + word.length;
-    if (needed > width && used > 0) {
-      lines += 1;
-      used = word.length;
-    } else used = needed;
-  }
-  return lines;
-}
-const LINE_HEIGHT = 15.75; // points, for 12 pt text
 
 export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: string, zone: ReviewTimeZone): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -17,3 +17,22 @@ export function cellWriter(sheet: ExcelJS.Worksheet) {
     return cell;
   };
 }
+
+/**
+ * Lines a text takes in a column `width` characters wide, wrapped at spaces: spreadsheets do not grow rows on open.
+ * A width counts digits of the default font; about 1.2 letters of Times New Roman fit in one.
+ */
+export function linesIn(value: string | number, columnWidth: number): number {
+  const width = columnWidth * 1.2;
+  let lines = 1;
+  let used = 0;
+  for (const word of String(value).split(/\s+/)) {
+    const needed = used === 0 ? word.length : used + 1 + word.length;
+    if (needed > width && used > 0) {
+      lines += 1;
+      used = word.length;
+    } else used = needed;
+  }
+  return lines;
+}
+export const LINE_HEIGHT = 15.75; // points, for 12 pt text
