@@ -23,7 +23,7 @@ export async function committeeReportXlsx(t: Translate, paper: ReportPaper, zone
     });
     const widths = shares.map((share) => Math.max(5, Math.round((SHEET_WIDTH * share) / 100)));
     sheet.columns = widths.map((width) => ({ width }));
-    const fit = (row: number, cells: Cell[]) => {
+    const fitHeight = (row: number, cells: Cell[]) => {
       sheet.getRow(row).height = LINE_HEIGHT * Math.max(...cells.map((value, i) => linesIn(value, widths[i]!)));
     };
     const put = cellWriter(sheet);
@@ -55,10 +55,10 @@ export async function committeeReportXlsx(t: Translate, paper: ReportPaper, zone
     if (rows.length === 0) put(at++, 1, last, section.empty, { italic: true, align: "left" });
     else {
       for (const [i, h] of header.entries()) put(at, i + 1, i + 1, h, { bold: true }).border = BOX;
-      fit(at, header);
+      fitHeight(at, header);
       at++;
       for (const cells of rows) {
-        fit(at, cells);
+        fitHeight(at, cells);
         for (const [i, value] of cells.entries()) {
           put(at, i + 1, i + 1, value, { align: left.includes(i) ? "left" : "center" }).border = BOX;
         }
