@@ -1,5 +1,5 @@
-// T1: reminders to the secretaries of organizations that have not reported to the committee above: a day before
-// their level's deadline and once after it. A branch (or base branch) is due by its period's report deadline; a
+// T1: reminders to the secretaries of organizations that have not reported to the committee above: on the morning
+// of their level's deadline and once after it. A branch (or base branch) is due by its period's report deadline; a
 // committee under another (a base committee under the bloc) by the rulebook's TCCSĐ conference deadline, and its rows
 // hang on a period of its tree of that year (Reminder.periodId is required; `subjectOrgId` names the committee).
 // Planned at every sweep like the others; the unique key of Reminder keeps it idempotent.
@@ -13,8 +13,8 @@ export const REPORT_REMINDER_KINDS = ["report-due", "report-late"] as const;
 export type ReportReminderKind = (typeof REPORT_REMINDER_KINDS)[number];
 export const isReportReminder = (kind: string): kind is ReportReminderKind => (REPORT_REMINDER_KINDS as readonly string[]).includes(kind);
 
-/** Days before the deadline of the reminder ahead of it. */
-const DAYS_AHEAD = 1;
+/** The reminder ahead: on the morning of the deadline's day, as members' last one (planMemberReminders' offset 0). */
+const DAYS_AHEAD = 0;
 
 type Period = { id: string; orgId: string; year: number; rulebookId: string; reportDeadline: Date; createdAt: Date };
 /** An organization that reports to the level above, the period its rows hang on, and its deadline. */
