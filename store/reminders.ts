@@ -23,6 +23,8 @@ import { localDateKey } from "../domain/calendar";
 import { reportSubjects, type ReportSubject } from "./report-reminders";
 
 export const MAX_ATTEMPTS = 5;
+/** A report reminder ahead of its deadline is due within the day before it. */
+const DAY_MS = 24 * 60 * 60 * 1000;
 export const IN_DOUBT = "in-doubt";
 
 export type Recipient = { userId: string; telegramId: string; language: string };
@@ -175,6 +177,11 @@ function decide(
     case "report-late": {
       if (!subject) return { skip: "no-subject" };
       if (subject.reported) return { skip: "reported" };
+      // The report deadline moved since the row was planned (/deadline): the rows of the new one are planned apart.
+      if (row.kind === "report-late" && now.getTime() <= Date.parse(subject.deadline)) return { skip: "deadline-moved" };
+      const ahead = Date.parse(subject.deadline) - row.dueAt.getTime();
+      if (row.kind === "report-due" && (ahead < 0 || ahead > DAY_MS)) return { skip: "deadline-moved" };
+      if (row.kind === "report-due" && now.getTime() > Date.parse(subject.deadline)) return { skip: "past-deadline" }; // the late one follows
       const kind = row.kind === "report-due" ? "report-due" : "report-late";
       return { job: { ...base, kind, orgName: subject.name, reportDeadline: subject.deadline } };
     }
