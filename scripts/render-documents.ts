@@ -57,7 +57,7 @@ async function generate(): Promise<string[]> {
 async function committeeReports(db: Db): Promise<Array<[string, Buffer]>> {
   const tree = await seedBlocTree(db);
   const rewards: RewardLine[] = [
-    { reward: "Giấy khen của Đảng ủy cơ sở", recipient: "Chi bộ Kế toán", unit: "Đảng ủy Sở Tài chính", moneyDong: 894_000 },
+    { reward: "base.exemplary-branch", recipient: "Chi bộ Kế toán", unit: "Đảng ủy Sở Tài chính", moneyDong: 894_000 },
   ];
   const files: Array<[string, Buffer]> = [];
   for (const [name, orgId] of [

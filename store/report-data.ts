@@ -10,6 +10,7 @@ import {
   type MemberResultTally,
   type RecognizedOrgRating,
 } from "../domain/reports";
+import type { RewardKey } from "../domain/rulebook";
 import type { Db } from "./client";
 import { loadIssuer, type Issuer } from "./documents-data";
 import { TREE } from "./org-reports";
@@ -17,8 +18,11 @@ import type { OrgKind } from "./orgs";
 import { flag, integer, nullable, text, tuple, tupleQuery } from "./sqlite";
 import { resultState } from "./status";
 
-/** A line of the reward proposals section: the reward, who receives it, their unit, the money in đồng (R1). */
-export type RewardLine = { reward: string; recipient: string; unit: string; moneyDong: number | null };
+/**
+ * A line of the reward proposals section: which reward of the rulebook's catalogue (R1; its words are the locales'
+ * `docs.report.reward.*`), who receives it (a member's or an organization's name), their unit, the money in đồng.
+ */
+export type RewardLine = { reward: RewardKey; recipient: string; unit: string; moneyDong: number | null };
 
 /** Where the reward proposals come from (store/rewards.ts `rewardProposals`, wired where the bot is composed). */
 export type RewardFeed = (db: Db, committeeId: string, year: number) => Promise<RewardLine[]>;

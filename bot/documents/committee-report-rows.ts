@@ -170,7 +170,7 @@ export function rewardsSheet(t: Translate, rewards: RewardLine[]): Sheet {
     ],
     rows: rewards.map((r, i) => [
       i + 1,
-      r.reward,
+      t(`docs.report.reward.${r.reward}`),
       r.recipient,
       r.unit,
       r.moneyDong === null ? "" : t("docs.report.money", { money: r.moneyDong }),

@@ -113,19 +113,19 @@ describe("a base committee's report (D, C.III.7)", () => {
   it("lists the reward proposals it is given, money written the Vietnamese way", async () => {
     const { db, base } = await tree();
     const rewards: RewardLine[] = [
-      { reward: "Giấy khen của Đảng ủy cơ sở", recipient: "Chi bộ Kế toán", unit: "Đảng ủy Sở Tài chính", moneyDong: 894_000 },
-      { reward: "Giấy khen của Đảng ủy cơ sở", recipient: "Nguyễn Văn An", unit: "Chi bộ Kế toán", moneyDong: null },
+      { reward: "base.exemplary-branch", recipient: "Chi bộ Kế toán", unit: "Đảng ủy Sở Tài chính", moneyDong: 894_000 },
+      { reward: "base.excellent-member", recipient: "Nguyễn Văn An", unit: "Chi bộ Kế toán", moneyDong: null },
     ];
     const paper = await paperOf(db, base.orgId, rewards);
     const text = textOf(await committeeReportDocx(vi, paper, REVIEW_ZONE));
     expect(text).toContain(
-      "V. ĐỀ NGHỊ KHEN THƯỞNG STT Hình thức khen thưởng Tập thể, cá nhân Đơn vị Tiền thưởng (đồng) 1 Giấy khen của Đảng ủy cơ sở Chi bộ Kế toán Đảng ủy Sở Tài chính 894.000 2 Giấy khen của Đảng ủy cơ sở Nguyễn Văn An Chi bộ Kế toán T/M",
+      "V. ĐỀ NGHỊ KHEN THƯỞNG STT Hình thức khen thưởng Tập thể, cá nhân Đơn vị Tiền thưởng (đồng) 1 Giấy khen của Đảng ủy cơ sở: chi bộ trong sạch, vững mạnh tiêu biểu Chi bộ Kế toán Đảng ủy Sở Tài chính 894.000 2 Giấy khen của Đảng ủy cơ sở: đảng viên hoàn thành xuất sắc nhiệm vụ Nguyễn Văn An Chi bộ Kế toán T/M",
     );
     expect(text).not.toContain("Không có đề nghị khen thưởng");
     const sheet = await sheetRows(await committeeReportXlsx(vi, paper, REVIEW_ZONE), 4);
     expect(sheet.find((r) => r[0] === "1")).toEqual([
       "1",
-      "Giấy khen của Đảng ủy cơ sở",
+      "Giấy khen của Đảng ủy cơ sở: chi bộ trong sạch, vững mạnh tiêu biểu",
       "Chi bộ Kế toán",
       "Đảng ủy Sở Tài chính",
       "894.000",
