@@ -4,6 +4,7 @@
 import { cpus, loadavg } from "node:os";
 import { committeeStatus, committeeStatusText } from "../bot/features/status-committee";
 import { translatorFor } from "../bot/kit/i18n";
+import { planReportReminders } from "../store/report-reminders";
 import { REVIEW_ZONE } from "../test/support/time-zone";
 import { percentile, withSeededDb } from "./status.bench";
 
@@ -42,6 +43,13 @@ export async function run(): Promise<void> {
       `  cpu per run (ms): ${cpuTimings.map((ms) => ms.toFixed(1)).join(", ")}; after the first max ${cpuLater.at(-1)!.toFixed(1)} ms`,
     );
     console.log(`  goal (< ${GOAL_MS} ms on every run after the first): ${later.at(-1)! < GOAL_MS ? "met" : "NOT met"}`);
+    // The sweep plans the report reminders of every open period and committee (T1) each time: its cost at this size.
+    const planStart = performance.now();
+    const planned = await planReportReminders(db, new Date(NOW), REVIEW_ZONE.offsetMinutes);
+    const again = await planReportReminders(db, new Date(NOW), REVIEW_ZONE.offsetMinutes);
+    console.log(
+      `  report reminders planned: ${planned}, then ${again}; both sweeps' planning in ${(performance.now() - planStart).toFixed(0)} ms`,
+    );
     console.log(`  load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
   });
 }

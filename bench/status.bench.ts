@@ -47,6 +47,7 @@ export function seed(file: string, committees = 0): string {
   const insertScore = sqlite.prepare(
     `INSERT INTO OrgScore (id, orgId, year, version, scores, conditions, level, exemplary, state) VALUES (?, ?, 2026, 1, '{}', '{}', ?, ?, 'recognized')`,
   );
+  const insertGrant = sqlite.prepare(`INSERT INTO RoleGrant (id, userId, orgId, role, createdAt) VALUES (?, ?, ?, 'secretary', ?)`);
   const insertReport = sqlite.prepare(`INSERT INTO OrgReport (id, orgId, year, reportedAt) VALUES (?, ?, 2026, ?)`);
   const parentOf = (b: number) => (committees > 0 ? `base${b % committees}` : "base");
   sqlite.transaction(() => {
@@ -97,6 +98,8 @@ export function seed(file: string, committees = 0): string {
           insertResult.run(`res${id}`, period, id, i % 8 === 0 ? "L1" : "L2", i % 4 === 0 ? "recognized" : "proposed", at);
         }
       }
+      // The branch's first member is its secretary (the report reminders' recipient).
+      if (committees > 0) insertGrant.run(`grant${b}`, `u${org}m0`, org, at);
     }
   })();
   sqlite.close();

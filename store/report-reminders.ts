@@ -55,10 +55,15 @@ export async function planReportReminders(db: Db, now: Date, offsetMinutes: numb
 
 /** The committees above the periods' organizations that report further up, each on its tree's oldest period of the year. */
 async function committeeSubjects(db: Db, periods: Period[], offsetMinutes: number): Promise<Subject[]> {
-  const orgs = await db.organization.findMany({
-    where: { id: { in: [...new Set(periods.map((p) => p.orgId))] } },
-    select: { id: true, parent: { select: { id: true, kind: true, parentId: true } } },
-  });
+  const orgs = [];
+  for (const ids of chunksOf([...new Set(periods.map((p) => p.orgId))])) {
+    orgs.push(
+      ...(await db.organization.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, parent: { select: { id: true, kind: true, parentId: true } } },
+      })),
+    );
+  }
   const committeeOf = new Map(orgs.flatMap((o) => (o.parent?.parentId && o.parent.kind !== "bloc" ? [[o.id, o.parent.id] as const] : [])));
   const anchors = new Map<string, Period>();
   for (const p of periods) {
