@@ -47,6 +47,12 @@ export function committeeReportDeadline(year: number, rulebookId: string | null,
 const NEWEST_YEAR = `${TREE} SELECT p.year, p.rulebookId FROM ReviewPeriod p WHERE p.orgId IN (SELECT id FROM tree)
   ORDER BY p.year DESC, p.createdAt ASC LIMIT 1`;
 
+/** T1: the bloc's own dates of the year: its appraisal of the TCCSĐ and its year-end conference. */
+export function blocDeadlines(year: number, rulebookId: string | null, offsetMinutes: number): { appraisal: string; conference: string } {
+  const dates = defaultPeriodDates(year, getRulebook(rulebookId ?? DEFAULT_RULEBOOK_ID), offsetMinutes);
+  return { appraisal: dates.blocAppraisalDeadline, conference: dates.blocConferenceDeadline };
+}
+
 /** The newest year any organization in the committee's tree reviews, with that year's rulebook; null without any. */
 export async function committeeYear(db: Db, committeeId: string): Promise<{ year: number; rulebookId: string } | null> {
   const row = tupleQuery(db, NEWEST_YEAR, tuple(integer, text)).get(committeeId);

@@ -5,7 +5,7 @@ import { InlineKeyboard } from "grammy";
 import { branchCounts, sumCounts, type StatusCounts } from "../../domain";
 import { reportState, type ReportState } from "../../domain/reports";
 import { loadBranchTallies, type BranchTalliesRow } from "../../store/branch-tallies";
-import { childOrganizations, committeeReportDeadline, reportTimes } from "../../store/org-reports";
+import { blocDeadlines, childOrganizations, committeeReportDeadline, reportTimes } from "../../store/org-reports";
 import type { Db } from "../../store/client";
 import type { ReviewTimeZone } from "../../domain/calendar";
 import type { OrgKind } from "../../store/orgs";
@@ -25,7 +25,8 @@ type Committee = { orgId: string; orgName: string; orgKind: OrgKind };
 type Report = { state: ReportState; deadline: string; at: string | null };
 type UnitLine = { name: string; branches: number | null; counts: StatusCounts; report: Report | null };
 
-export type CommitteeStatus = { branches: number; units: UnitLine[] };
+/** `bloc`: the bloc's own T1 dates of the newest year under it. */
+export type CommitteeStatus = { branches: number; units: UnitLine[]; bloc: { appraisal: string; conference: string } | null };
 
 /** What /status shows a committee, counted (bench/bloc-status.bench.ts times this and the text). */
 export async function committeeStatus(
@@ -42,7 +43,9 @@ export async function committeeStatus(
     bloc ? "subtrees" : "children",
   );
   const units = bloc ? await blocUnits(db, committee.orgId, branches, now, zone) : branchUnits(branches, now);
-  return { branches: branches.length, units };
+  const newest = newestPeriod(branches);
+  const dates = bloc && newest ? blocDeadlines(newest.year, newest.rulebookId, zone.offsetMinutes) : null;
+  return { branches: branches.length, units, bloc: dates };
 }
 
 /** A page of the committee's lines under the totals and the names of the units late with their report. */
@@ -62,6 +65,14 @@ export function committeeStatusText(
     t(committee.orgKind === "bloc" ? "status.bloc_title" : "status.upper_title", { org: committee.orgName, page: current + 1, pages }),
     t("status.upper_total", { branches: status.branches, ...sumCounts(units.map((u) => u.counts)) }),
     t("status.report_total", { units: units.length, reported: reported.length }),
+    ...(status.bloc
+      ? [
+          t("status.bloc_dates", {
+            appraisal: formatInstant(status.bloc.appraisal, lang, zone),
+            conference: formatInstant(status.bloc.conference, lang, zone),
+          }),
+        ]
+      : []),
     ...(late.length > 0
       ? [
           t("status.report_late_list", {
@@ -105,6 +116,11 @@ function branchReport(branch: BranchTalliesRow, now: string): Report {
   return { state: reportState({ deadline, reportedAt: branch.reportedAt, now }), deadline, at: branch.reportedAt };
 }
 
+/** The period of the newest year among the branches (its rulebook gives the committees' dates). */
+function newestPeriod(branches: BranchTalliesRow[]): BranchTalliesRow["period"] | null {
+  return branches.reduce<BranchTalliesRow["period"] | null>((a, b) => (a && a.year >= b.period.year ? a : b.period), null);
+}
+
 function countsOf(branch: BranchTalliesRow, now: string): StatusCounts {
   return branchCounts({ ...branch.tallies, deadline: branch.period.selfReviewDeadline, now });
 }
@@ -128,9 +144,9 @@ async function blocUnits(db: Db, blocId: string, branches: BranchTalliesRow[], n
     const counts = sumCounts(own.map((b) => countsOf(b, now)));
     const self = own.find((b) => b.orgId === child.id);
     if (self) return { name: child.name, branches: null, counts, report: branchReport(self, now) };
-    const newest = own.reduce<BranchTalliesRow | null>((a, b) => (a && a.period.year >= b.period.year ? a : b), null);
+    const newest = newestPeriod(own);
     if (!newest) return { name: child.name, branches: 0, counts, report: null };
-    const { year, rulebookId } = newest.period;
+    const { year, rulebookId } = newest;
     const deadline = committeeReportDeadline(year, rulebookId, zone.offsetMinutes);
     const at = times.get(`${child.id}|${year}`) ?? null;
     return {

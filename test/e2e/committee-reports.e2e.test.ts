@@ -182,7 +182,7 @@ describe("who is late (T1)", () => {
     expect(office.messages().filter((m) => /báo cáo/.test(m.text ?? ""))).toHaveLength(0);
   }, 60_000);
 
-  it("T1: the bloc's /status shows each base committee with its tree's totals and its report due by 15/01, and the base branch", async () => {
+  it("T1: the bloc's /status shows each base committee with its tree's totals and its report due by 15/01, the base branch, and the bloc's own dates (20/01, 30/01)", async () => {
     h = await startHarness({ now: "2027-01-16T03:00:00.000Z" });
     const tree = await seedBlocTree(h.db);
     const second = await seedCommittee(h.db, { name: "Đảng ủy Sở Y tế", kind: "base-committee", parentId: tree.bloc.orgId });
@@ -194,6 +194,7 @@ describe("who is late (T1)", () => {
     const status = await bloc.waitForMessage(/Tình hình các đơn vị trực thuộc Đảng ủy Khối các cơ quan tỉnh/);
     expect(status.text).toContain("Tổng cộng 4 chi bộ: 10 đảng viên");
     expect(status.text).toContain("Đã báo cáo: 2/3 đơn vị.");
+    expect(status.text).toContain("Đảng ủy Khối: thẩm định xong trước 23:59 19/01/2027, hội nghị tổng kết trước 23:59 29/01/2027.");
     expect(status.text).toContain("Báo cáo muộn hoặc quá hạn chưa báo cáo (2): Chi bộ cơ sở Trường Kim Đồng, Đảng ủy Sở Tài chính");
     expect(status.text).toMatch(/Đảng ủy Sở Tài chính \(2 chi bộ\): 6 đảng viên;.* — QUÁ HẠN chưa báo cáo \(hạn 23:59 14\/01\/2027\)/);
     expect(status.text).toMatch(/Đảng ủy Sở Y tế \(1 chi bộ\): 1 đảng viên;.* — đã báo cáo 10:00 12\/01\/2027/);
