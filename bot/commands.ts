@@ -24,6 +24,7 @@ export const MENU_COMMANDS = [
   "rewards",
   "rewardimport",
   "rewardyear",
+  "report",
   "lang",
   "cancel",
 ] as const;

@@ -27,6 +27,11 @@ export function renderJob(job: ReminderJob, zone: ReviewTimeZone): OutgoingMessa
       );
     case "late-alert":
       return message(t("reminder.late", { ...common, name: job.memberName, at: show(job.submittedAt) }));
+    case "report-due":
+    case "report-late":
+      return message(
+        t(`reminder.${job.kind === "report-due" ? "report_due" : "report_late"}`, { ...common, deadline: show(job.reportDeadline) }),
+      );
     case "digest": {
       const c = job.counts;
       return message(

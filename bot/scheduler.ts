@@ -5,6 +5,7 @@ import { Api, GrammyError, HttpError, type Transformer } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler, type APIThrottlerOptions } from "@grammyjs/transformer-throttler";
 import { planAll } from "../store/reminder-planning";
+import { planReportReminders } from "../store/report-reminders";
 import { claimDue, expireStaleClaims, markOutcomes, type ReminderJob, type SendOutcome } from "../store/reminders";
 import type { Deps } from "./kit/context";
 import { renderJob } from "./reminder-messages";
@@ -126,7 +127,10 @@ export function startScheduler(options: SchedulerOptions) {
     const now = deps.clock();
     const report: SweepReport = { planned: 0, sent: 0, failed: 0, retry: 0, inDoubt: 0, expired: 0 };
     report.expired = await serial(() => expireStaleClaims(deps.db, now, leaseMs));
-    report.planned = await serial(() => planAll(deps.db, now, deps.timeZone.offsetMinutes));
+    report.planned = await serial(
+      async () =>
+        (await planAll(deps.db, now, deps.timeZone.offsetMinutes)) + (await planReportReminders(deps.db, now, deps.timeZone.offsetMinutes)),
+    );
     await Promise.all(Array.from({ length: workers }, () => worker(report)));
     if (report.sent + report.failed + report.inDoubt + report.expired > 0) deps.log.info(report, "reminder sweep");
     return report;

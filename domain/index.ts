@@ -17,6 +17,7 @@ export * from "./results";
 export * from "./org-rating";
 export * from "./org-scoring";
 export * from "./rewards";
+export * from "./reports";
 export * from "./schemas";
 export { ERROR_CODES } from "./codes";
 export { foldVietnamese } from "./text";

@@ -1,4 +1,5 @@
-// `npm run docs:render [-- <folder>]`: every document the bot sends, generated from a seeded demo branch into a
+// `npm run docs:render [-- <folder>]`: every document the bot sends, generated from a seeded demo branch (and a small
+// bloc tree for the committees' reports) into a
 // folder (default /tmp/docs-render), then, when LibreOffice and poppler are installed, rendered to PDF and PNG so
 // a person can look at the pages. Not a test: LibreOffice is not a dependency of the project.
 import { execFileSync } from "node:child_process";
@@ -6,11 +7,17 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { defaultTimeZone } from "../bot/config";
 import { ballotMinutesDocx, ratingListDocx, ratingListXlsx } from "../bot/documents/branch-papers";
+import { committeeReportDocx } from "../bot/documents/committee-report-docx";
+import type { ReportPaper } from "../bot/documents/committee-report-rows";
+import { committeeReportXlsx } from "../bot/documents/committee-report-xlsx";
 import { selfReviewDocx } from "../bot/documents/self-review-docx";
 import { translatorFor } from "../bot/kit/i18n";
+import type { Db } from "../store/client";
 import { loadBranchPapers, loadIssuer } from "../store/documents-data";
+import { loadCommitteeReport, type RewardLine } from "../store/report-data";
 import { getReview, reviewerContext } from "../store/reviews";
 import { freshDb } from "../test/support/db";
+import { seedBlocTree } from "../test/support/seed-committee";
 import { seedDemoBranch } from "./render-documents/demo-branch";
 import { REVIEW_OFFSET } from "../test/support/time-zone";
 
@@ -37,12 +44,41 @@ async function generate(): Promise<string[]> {
         ],
       );
     }
+    files.push(...(await committeeReports(db)));
     mkdirSync(folder, { recursive: true });
     for (const [name, bytes] of files) writeFileSync(path.join(folder, name), bytes);
     return files.map(([name]) => name);
   } finally {
     await cleanup();
   }
+}
+
+/** A base committee's and the bloc's reports (issue 12 point 5) over a small tree, with a reward proposal. */
+async function committeeReports(db: Db): Promise<Array<[string, Buffer]>> {
+  const tree = await seedBlocTree(db);
+  const rewards: RewardLine[] = [
+    { reward: "base.exemplary-branch", recipient: "Chi bộ Kế toán", unit: "Đảng ủy Sở Tài chính", moneyDong: 894_000 },
+  ];
+  const files: Array<[string, Buffer]> = [];
+  for (const [name, orgId] of [
+    ["dang-uy-co-so", tree.base.orgId],
+    ["dang-uy-khoi", tree.bloc.orgId],
+  ] as const) {
+    const paper: ReportPaper = {
+      report: await loadCommitteeReport(db, orgId, 2026),
+      rewards: name === "dang-uy-co-so" ? rewards : [],
+      heading: { number: "12-BC/ĐU", place: "Hà Nội", date: "2027-01-10T03:00:00.000Z" },
+      signer: { name: "Trần Văn Bình", title: "secretary" },
+    };
+    for (const lang of ["vi", "en"]) {
+      const t = translatorFor(lang);
+      files.push(
+        [`${lang}-5-bao-cao-${name}.xlsx`, await committeeReportXlsx(t, paper, zone)],
+        [`${lang}-6-bao-cao-${name}.docx`, await committeeReportDocx(t, paper, zone)],
+      );
+    }
+  }
+  return files;
 }
 
 function installed(command: string): boolean {

@@ -88,7 +88,7 @@ describe("loadBranchTallies", () => {
     const seen = { late: 0, missing: 0, deferred: 0, notEvaluated: 0, counted: 0, recognized: 0, unreachable: 0 };
     for (const line of lines) {
       const one = (await loadStatusInputs(db, line.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET }))!;
-      expect(line.period).toEqual(one.period);
+      expect(line.period).toMatchObject(one.period);
       const expected = branchStatus({ members: one.members, deadline: one.period.selfReviewDeadline, now: NOW.toISOString() }).counts;
       const counts = branchCounts({ ...line.tallies, deadline: line.period.selfReviewDeadline, now: NOW.toISOString() });
       expect(counts).toEqual(expected);
@@ -96,6 +96,13 @@ describe("loadBranchTallies", () => {
     }
     // The random branches did reach the states compared above.
     expect(Object.entries(seen).filter(([, n]) => n === 0)).toEqual([]);
+
+    // Under a bloc, its trees give every branch the same tallies, each under the base committee it belongs to (T1).
+    const bloc = await createOrganization(db, { name: "Đảng ủy Khối", kind: "bloc" }, null, NOW);
+    await db.organization.update({ where: { id: parent.id }, data: { parentId: bloc.id } });
+    const trees = await loadBranchTallies(db, bloc.id, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET }, "subtrees");
+    expect(trees).toEqual(lines.map((line) => ({ ...line, unitId: parent.id })));
+    expect(lines.every((line) => line.unitId === line.orgId)).toBe(true);
   });
 
   it("T2: a review submitted late and then on time after the deadline was extended counts as on time", async () => {

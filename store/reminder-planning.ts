@@ -8,7 +8,7 @@ import type { Db } from "./client";
 import { usersWithRole } from "./orgs";
 import { openPeriodsWithJoinedMembers, periodProgress, type PeriodInfo } from "./period-progress";
 
-export const REMINDER_KINDS = ["reminder", "missing-alert", "late-alert", "digest"] as const;
+export const REMINDER_KINDS = ["reminder", "missing-alert", "late-alert", "digest", "report-due", "report-late"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**

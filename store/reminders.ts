@@ -20,8 +20,11 @@ import { markUnreachable } from "./users";
 import { periodInfo, periodProgress, type MemberProgress, type PeriodInfo } from "./period-progress";
 import { BRANCH_WIDE, reminderWindow, type ReminderKind } from "./reminder-planning";
 import { localDateKey } from "../domain/calendar";
+import { reportSubjects, type ReportSubject } from "./report-reminders";
 
 export const MAX_ATTEMPTS = 5;
+/** A report reminder ahead of its deadline is due within the day before it. */
+const DAY_MS = 24 * 60 * 60 * 1000;
 export const IN_DOUBT = "in-doubt";
 
 export type Recipient = { userId: string; telegramId: string; language: string };
@@ -30,9 +33,19 @@ export type ReminderJob =
   | (JobBase & { kind: "reminder"; memberName: string })
   | (JobBase & { kind: "missing-alert"; missing: string[] })
   | (JobBase & { kind: "late-alert"; memberName: string; submittedAt: string })
-  | (JobBase & { kind: "digest"; counts: Partial<Record<SubmissionState, number>>; total: number; unreachable: number });
+  | (JobBase & { kind: "digest"; counts: Partial<Record<SubmissionState, number>>; total: number; unreachable: number })
+  /** T1: the recipient's organization has not reported to the committee above (`orgName` is that organization). */
+  | (JobBase & { kind: "report-due" | "report-late"; reportDeadline: string });
 
-type Row = { id: string; periodId: string; kind: string; memberId: string | null; recipientId: string; dueAt: Date };
+type Row = {
+  id: string;
+  periodId: string;
+  kind: string;
+  memberId: string | null;
+  recipientId: string;
+  dueAt: Date;
+  subjectOrgId: string | null;
+};
 type Context = { period: PeriodInfo; progress: Map<string, MemberProgress> };
 type Decision = { job: ReminderJob } | { skip: string };
 
@@ -69,6 +82,7 @@ export async function claimDue(db: Db, now: Date, limit: number, offsetMinutes: 
       const progress = period ? await periodProgress(tx, period, now, memberIds) : [];
       contexts.set(periodId, period && { period, progress: new Map(progress.map((m) => [m.memberId, m])) });
     }
+    const subjects = await reportSubjects(tx, rows, offsetMinutes);
     const superseded = new Set(
       supersededReminders(
         rows.filter((r) => r.kind === "reminder").map((r) => ({ id: r.id, memberId: r.memberId!, dueAt: r.dueAt.toISOString() })),
@@ -87,6 +101,7 @@ export async function claimDue(db: Db, now: Date, limit: number, offsetMinutes: 
             : decide(
                 row,
                 contexts.get(row.periodId) ?? null,
+                subjects.get(row.id),
                 { userId: user.id, telegramId: user.telegramId, language: user.language },
                 now,
                 offsetMinutes,
@@ -116,7 +131,14 @@ async function nightPeriods(tx: Tx, rows: Row[], now: Date, offsetMinutes: numbe
 }
 
 /** Whether a due row is still wanted, re-checked at send time, and what its message needs. */
-function decide(row: Row, context: Context | null, recipient: Recipient, now: Date, offsetMinutes: number): Decision {
+function decide(
+  row: Row,
+  context: Context | null,
+  subject: ReportSubject | undefined,
+  recipient: Recipient,
+  now: Date,
+  offsetMinutes: number,
+): Decision {
   if (!context || context.period.closedAt) return { skip: "period-closed" };
   const { period, progress } = context;
   const base = {
@@ -150,6 +172,18 @@ function decide(row: Row, context: Context | null, recipient: Recipient, now: Da
       for (const m of members) counts[m.state] = (counts[m.state] ?? 0) + 1;
       const unreachable = members.filter((m) => m.unreachable).length;
       return { job: { ...base, kind: "digest", counts, total: members.length, unreachable } };
+    }
+    case "report-due":
+    case "report-late": {
+      if (!subject) return { skip: "no-subject" };
+      if (subject.reported) return { skip: "reported" };
+      // The report deadline moved since the row was planned (/deadline): the rows of the new one are planned apart.
+      if (row.kind === "report-late" && now.getTime() <= Date.parse(subject.deadline)) return { skip: "deadline-moved" };
+      const ahead = Date.parse(subject.deadline) - row.dueAt.getTime();
+      if (row.kind === "report-due" && (ahead < 0 || ahead > DAY_MS)) return { skip: "deadline-moved" };
+      if (row.kind === "report-due" && now.getTime() > Date.parse(subject.deadline)) return { skip: "past-deadline" }; // the late one follows
+      const kind = row.kind === "report-due" ? "report-due" : "report-late";
+      return { job: { ...base, kind, orgName: subject.name, reportDeadline: subject.deadline } };
     }
     default:
       return { skip: "unknown-kind" };

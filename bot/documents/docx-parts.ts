@@ -21,7 +21,7 @@ import { withoutForbiddenCharacters } from "../../domain/text";
 export const FONT = "Times New Roman";
 /** Half-points: 13 pt for the text of a party document, 11 pt inside tables, 10 pt for a table's header. */
 export const BODY_SIZE = 26;
-const TABLE_SIZE = 22;
+export const TABLE_SIZE = 22;
 const HEADER_SIZE = 20;
 
 // A4 in twips (1/1440 inch), margins of a party document: 20 mm top and bottom, 30 mm left (binding), 15 mm right.
@@ -61,12 +61,12 @@ const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, righ
 
 export function text(
   value: string,
-  options: TextOptions & { align?: Align; center?: boolean; keepNext?: boolean; after?: number; indent?: boolean } = {},
+  options: TextOptions & { align?: Align; center?: boolean; keepNext?: boolean; before?: number; after?: number; indent?: boolean } = {},
 ): Paragraph {
   return new Paragraph({
     alignment: ALIGNMENT[options.center ? "center" : (options.align ?? "left")],
     keepNext: options.keepNext,
-    spacing: { after: options.after ?? 0 },
+    spacing: { before: options.before, after: options.after ?? 0 },
     indent: options.indent ? { firstLine: 567 } : undefined,
     children: value === "" ? [] : [run(value, options)],
   });
@@ -81,20 +81,27 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 const CELL_WITHOUT_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
 const TABLE_WITHOUT_BORDERS = { ...CELL_WITHOUT_BORDERS, insideHorizontal: NONE, insideVertical: NONE };
 
+/** The columns' widths in twips: `shares` (percentages) of `width`. */
+export function columnsOf(width: number, shares: number[]): number[] {
+  return shares.map((share) => Math.floor((width * share) / 100));
+}
+
+/** 1 mm each side (Word's default is about 2): narrow count columns keep their headers' words whole. */
+export const CELL_MARGIN = 57;
+
 /**
  * A fixed-layout table of `width` twips shared by `shares` (percentages); a row never splits across pages.
  * Borderless tables place the two sides of a letterhead or the signature blocks.
  */
 export function layoutTable(width: number, shares: number[], rows: Array<{ cells: Paragraph[][]; header?: boolean }>, borderless = false) {
-  const columnWidths = shares.map((share) => Math.floor((width * share) / 100));
+  const columnWidths = columnsOf(width, shares);
   const cell = (children: Paragraph[], i: number) =>
     new TableCell({
       children,
       borders: borderless ? CELL_WITHOUT_BORDERS : undefined,
       width: { size: columnWidths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.TOP,
-      // 1 mm each side (Word's default is about 2): narrow count columns keep their headers' words whole.
-      margins: { left: 57, right: 57 },
+      margins: { left: CELL_MARGIN, right: CELL_MARGIN },
     });
   return new Table({
     width: { size: width, type: WidthType.DXA },

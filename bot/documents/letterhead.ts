@@ -15,12 +15,18 @@ export function issuerLines(issuer: Issuer): { upper: string | null; org: string
   return { upper: upper ? upper.toLocaleUpperCase("vi") : null, org: issuer.orgName.trim().toLocaleUpperCase("vi") };
 }
 
-export function letterhead(t: Translate, issuer: Issuer, width: number) {
+/** `paper`: the number under the issuer ("Số: 12-BC/ĐU") and the place and date filled in, for a numbered paper. */
+export function letterhead(t: Translate, issuer: Issuer, width: number, paper?: { number: string; placeDate: string }) {
   const { upper, org } = issuerLines(issuer);
-  const left = [...(upper ? [text(upper, { center: true })] : []), text(org, { bold: true, center: true }), text("*", { center: true })];
+  const left = [
+    ...(upper ? [text(upper, { center: true })] : []),
+    text(org, { bold: true, center: true }),
+    text("*", { center: true }),
+    ...(paper ? [text(paper.number, { center: true })] : []),
+  ];
   const right = [
     text(t("docs.party"), { bold: true, underline: true, center: true, after: 120 }),
-    text(t("docs.place_date"), { italic: true, center: true }),
+    text(paper?.placeDate ?? t("docs.place_date"), { italic: true, center: true }),
   ];
   return layoutTable(width, [42, 58], [{ cells: [left, right] }], true);
 }

@@ -2,10 +2,9 @@
 // in row 5 (repeated on every printed page), members from row 6, the signature under them. A4 landscape, one page wide.
 import ExcelJS from "exceljs";
 import type { ReviewTimeZone } from "../../domain/calendar";
-import { withoutForbiddenCharacters } from "../../domain/text";
 import type { BranchPapers } from "../../store/documents-data";
 import type { Translate } from "../kit/i18n";
-import { FONT } from "./docx-parts";
+import { cellWriter, LINE_HEIGHT, linesIn } from "./xlsx-parts";
 import { issuerLines } from "./letterhead";
 import { LIST_CENTRED, LIST_COLUMNS, listSigner, listTable } from "./rating-list-rows";
 
@@ -14,27 +13,6 @@ const WIDTHS = [6, 24, 8, 14, 26, 12, 50];
 const LAST = LIST_COLUMNS.length;
 const THIN = { style: "thin" } as const;
 const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-/**
- * Lines a text takes in a column `width` characters wide, wrapped at spaces: spreadsheets do not grow rows on open.
- * A width counts digits of the default font; about 1.2 letters of Times New Roman fit in one.
- */
-export function linesIn(value: string | number, columnWidth: number): number {
-  const width = columnWidth * 1.2;
-  let lines = 1;
-  let used = 0;
-  for (const word of String(value).split(/\s+/)) {
-    const needed = used === 0 ? word.length : used + 1 + word.length;
-    if (needed > width && used > 0) {
-      lines += 1;
-      used = word.length;
-    } else used = needed;
-  }
-  return lines;
-}
-export const LINE_HEIGHT = 15.75; // points, for 12 pt text
-
-type Style = { bold?: boolean; italic?: boolean; underline?: boolean; size?: number; align?: "left" | "center" };
 
 export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: string, zone: ReviewTimeZone): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -51,15 +29,7 @@ export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: s
     },
   });
   sheet.columns = WIDTHS.map((width) => ({ width }));
-  // What XML 1.0 forbids (U+FFFE, U+FFFF, controls) would make the whole workbook unreadable.
-  const put = (row: number, from: number, to: number, value: string | number, style: Style = {}) => {
-    if (to > from) sheet.mergeCells(row, from, row, to);
-    const cell = sheet.getCell(row, from);
-    cell.value = typeof value === "string" ? withoutForbiddenCharacters(value) : value;
-    cell.font = { name: FONT, size: style.size ?? 12, bold: style.bold, italic: style.italic, underline: style.underline };
-    cell.alignment = { horizontal: style.align ?? "center", vertical: "top", wrapText: true };
-    return cell;
-  };
+  const put = cellWriter(sheet);
   const { upper, org } = issuerLines(papers);
   put(1, 1, 3, upper ?? org, { bold: !upper });
   put(1, 4, LAST, t("docs.party"), { bold: true, underline: true });

@@ -10,7 +10,7 @@ import { describeReasons } from "../kit/describe-result";
 import type { Translate } from "../kit/i18n";
 import { FONT } from "./docx-parts";
 import { issuerLines } from "./letterhead";
-import { LINE_HEIGHT, linesIn } from "./rating-list-xlsx";
+import { LINE_HEIGHT, linesIn } from "./xlsx-parts";
 
 /** STT, name, unit, eligible, reasons, money, missing documents. */
 const WIDTHS = [6, 28, 24, 12, 50, 16, 40];

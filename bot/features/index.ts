@@ -11,6 +11,7 @@ import * as language from "./language";
 import * as orgRating from "./org-rating";
 import * as orgInvites from "./org-invites";
 import * as recognize from "./recognize";
+import * as report from "./report";
 import * as results from "./results";
 import * as rewards from "./rewards";
 import * as roster from "./roster";
@@ -48,6 +49,7 @@ export function features(): Middleware<BotContext>[] {
     status,
     exporting,
     rewards,
+    report,
   ];
   const dialogs = modules.flatMap((module) => (module.dialogs as Middleware<BotContext>[] | undefined) ?? []);
   return [
@@ -71,6 +73,7 @@ export function features(): Middleware<BotContext>[] {
     status.statusFeature(),
     exporting.exportFeature(),
     rewards.rewardsFeature(),
+    report.reportFeature(),
     unhandledFeature(),
   ];
 }

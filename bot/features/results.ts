@@ -3,6 +3,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { holdsBackSending } from "../../domain/results";
 import { reportPass, tieNotice } from "../../conversations/tally-report";
+import { recordReport } from "../../store/org-reports";
 import { getOrganization, usersWithRole } from "../../store/orgs";
 import { currentPeriod } from "../../store/periods";
 import { branchResults, chooseCapKeeper } from "../../store/recognition";
@@ -146,6 +147,8 @@ async function sendForRecognition(ctx: BotContext, periodId: string) {
   const parentId = (await getOrganization(db, org.orgId))?.parentId;
   const upper = parentId ? await usersWithRole(db, parentId, ["secretary", "committee"]) : [];
   if (upper.length === 0) return void (await ctx.reply(ctx.t("results.no_upper")));
+  // T1: the branch has reported to the committee above (the first sending counts; /status there shows it).
+  await recordReport(db, { orgId: org.orgId, year: period.year, actorId: ctx.identity.userId }, clock());
   const recipients = upper.map((u) => ({ ...u, userId: u.userId }));
   await notify(
     ctx.api,

@@ -1,8 +1,7 @@
 // /status: a branch's counts and who is in each state (by party group, M6; long lists paged) for its secretary and
-// committee; one line per branch for an upper committee; their own state and result for a member.
+// committee; one line per subordinate organization for a committee (./status-committee.ts); their own state and result for a member.
 import { Composer, InlineKeyboard } from "grammy";
-import { branchCounts, branchStatus, submissionStateAt, sumCounts, toMs, type BranchStatus, type StatusMember } from "../../domain";
-import { loadBranchTallies } from "../../store/branch-tallies";
+import { branchStatus, submissionStateAt, toMs, type BranchStatus, type StatusMember } from "../../domain";
 import { loadStatusInputs } from "../../store/status";
 import { LIST_STATES, statusList, upperPage, type ListState } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
@@ -11,10 +10,9 @@ import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
 import { replyInParts } from "../kit/outgoing";
 import { BRANCH_KINDS, committeesOf, orgsWithRole } from "../roles";
+import { showCommittee } from "./status-committee";
 
 const NAMES_PER_PAGE = 40;
-/** A line per branch of about 100 characters: a page stays one message. */
-const BRANCHES_PER_PAGE = 30;
 
 export function statusFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -22,7 +20,7 @@ export function statusFeature(): Composer<BotContext> {
     const branch = orgsWithRole(ctx, ["secretary", "committee"], BRANCH_KINDS)[0];
     const upper = committeesOf(ctx)[0];
     if (branch) await showBranch(ctx, branch.orgId);
-    else if (upper) await showUpper(ctx, upper.orgId, upper.orgName);
+    else if (upper) await showCommittee(ctx, upper);
     // A person's own review state, whatever other roles they hold (under the branch view when they have one).
     const membership = ctx.identity.memberships[0];
     if (membership) return showMember(ctx, membership.orgId, membership.memberId, Boolean(branch || upper));
@@ -36,7 +34,7 @@ export function statusFeature(): Composer<BotContext> {
   onButton(feature, upperPage, async (ctx, { page }) => {
     await ctx.answerCallbackQuery();
     const upper = committeesOf(ctx)[0];
-    if (upper) await showUpper(ctx, upper.orgId, upper.orgName, page);
+    if (upper) await showCommittee(ctx, upper, page);
   });
   return feature;
 }
@@ -109,27 +107,6 @@ function namesByGroup(ctx: BotContext, members: StatusMember[]): string[] {
     ctx.t("status.group_heading", { group: group ?? ctx.t("status.no_group") }),
     ...names.map((n) => `• ${n}`),
   ]);
-}
-
-/** One line per branch under the upper committee, a page at a time, under the totals of them all. */
-async function showUpper(ctx: BotContext, orgId: string, orgName: string, page = 0) {
-  const now = ctx.deps.clock().toISOString();
-  const branches = await loadBranchTallies(ctx.deps.db, orgId, { at: now, offsetMinutes: ctx.deps.timeZone.offsetMinutes });
-  if (branches.length === 0) return void (await ctx.reply(ctx.t("status.upper_none")));
-  const counts = branches.map((b) => branchCounts({ ...b.tallies, deadline: b.period.selfReviewDeadline, now }));
-  const { items, current, pages } = pageOf(
-    branches.map((b, i) => ({ org: b.orgName, counts: counts[i]! })),
-    page,
-    BRANCHES_PER_PAGE,
-  );
-  const lines = [
-    ctx.t("status.upper_title", { org: orgName, page: current + 1, pages }),
-    ctx.t("status.upper_total", { branches: branches.length, ...sumCounts(counts) }),
-    "",
-    ...items.map((b) => ctx.t("status.upper_line", { org: b.org, ...b.counts })),
-  ];
-  const keyboard = addPageButtons(new InlineKeyboard(), ctx.t, { current, pages }, (p) => upperPage.pack({ page: p }));
-  await replyInParts(ctx, lines.join("\n"), keyboard);
 }
 
 /** `underRoleView`: shown after a branch or upper view, titled as the person's own part, and silent without a period. */

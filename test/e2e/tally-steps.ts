@@ -1,9 +1,8 @@
 // Acting as a secretary at the branch meeting: the member list, the counts dialog, the tie buttons.
 import type { EmulatedUser } from "../emulator/bot-api-emulator";
 import { startHarness } from "../support/bot-harness";
-import { seedBranch, type SeedMember } from "../support/seed";
+import { seedBranch, seedHcmConfirmed, type SeedMember } from "../support/seed";
 import { createOrganization } from "../../store/orgs";
-import { recordHcmPresented, setHcmAcknowledged } from "../../store/tallies";
 
 export const SECRETARY = 301;
 export const COMMITTEE = 302;
@@ -50,8 +49,7 @@ export async function recordHcmForAll(
   memberIds: string[],
   { acknowledged = true } = {},
 ) {
-  for (const id of memberIds) await recordHcmPresented(h.db, periodId, id, "seed", h.clock.now());
-  if (acknowledged) await setHcmAcknowledged(h.db, { periodId, memberIds, acknowledged: true }, "seed", h.clock.now());
+  await seedHcmConfirmed(h.db, periodId, memberIds, h.clock.now(), { acknowledged });
 }
 
 const hasButton = (user: EmulatedUser, data: string) =>

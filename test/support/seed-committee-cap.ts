@@ -4,9 +4,9 @@ import type { TallyInput } from "../../domain";
 import type { Db } from "../../store/client";
 import { createOrganization } from "../../store/orgs";
 import { evaluateBranch } from "../../store/results";
-import { recordHcmPresented, recordTally, setHcmAcknowledged } from "../../store/tallies";
+import { recordTally } from "../../store/tallies";
 import type { Role } from "../../store/users";
-import { seedBranch, type SeedMember } from "./seed";
+import { seedBranch, seedHcmConfirmed, type SeedMember } from "./seed";
 import { REVIEW_OFFSET } from "./time-zone";
 
 const SEEDED_AT = new Date("2026-12-01T02:00:00Z");
@@ -36,9 +36,8 @@ async function seedOne(db: Db, b: CapBranchSeed, parentId: string, outsiders: Ar
   const seeded = await seedBranch(db, { name: b.name, members: roster, parentId, outsiders });
   if (b.kind === "base-branch") await db.organization.update({ where: { id: seeded.orgId }, data: { kind: "base-branch" } });
   const ids = roster.map((m) => seeded.memberIds[m.fullName]!);
-  for (const id of ids) await recordHcmPresented(db, seeded.periodId, id, "seed", SEEDED_AT);
-  // M12: the meeting acknowledged the actions too, so only the votes and the cap decide these levels.
-  await setHcmAcknowledged(db, { periodId: seeded.periodId, memberIds: ids, acknowledged: true }, "seed", SEEDED_AT);
+  // M12: actions presented and acknowledged by the meeting, so only the votes and the cap decide these levels.
+  await seedHcmConfirmed(db, seeded.periodId, ids, SEEDED_AT);
   return { ...seeded, name: b.name, ids };
 }
 

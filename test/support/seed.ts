@@ -2,6 +2,7 @@ import { DEFAULT_RULEBOOK_ID } from "../../domain/rulebooks";
 import type { Db } from "../../store/client";
 import { addMembers, createOrganization, grantRole, linkMember, type NewMember } from "../../store/orgs";
 import { openPeriod } from "../../store/periods";
+import { recordHcmPresented, setHcmAcknowledged } from "../../store/tallies";
 import { loadIdentity, type Role } from "../../store/users";
 
 export type SeedMember = NewMember & { telegramId?: number; roles?: Role[] };
@@ -140,4 +141,13 @@ export async function seedCommittee(
   }
   if (input.children?.length) await db.organization.updateMany({ where: { id: { in: input.children } }, data: { parentId: org.id } });
   return { orgId: org.id, userIds };
+}
+
+/**
+ * M12 for each member: the secretary recorded the Ho Chi Minh actions as presented, and (unless `acknowledged` is
+ * false) the meeting acknowledged them: both are needed for a level above L4.
+ */
+export async function seedHcmConfirmed(db: Db, periodId: string, memberIds: readonly string[], now: Date, { acknowledged = true } = {}) {
+  for (const id of memberIds) await recordHcmPresented(db, periodId, id, "seed", now);
+  if (acknowledged) await setHcmAcknowledged(db, { periodId, memberIds, acknowledged: true }, "seed", now);
 }

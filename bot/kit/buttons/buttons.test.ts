@@ -82,6 +82,13 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
       `ccap:cut:${ID}:2026`,
     ],
   },
+  reportAction: {
+    valid: [
+      { action: "send", orgId: ID },
+      { action: "sign", orgId: ID },
+    ],
+    forged: [`rpt:delete:${ID}`, "rpt:send", `rpt:send:${ID}x`, `rpt:send:${ID}:${ID2}`],
+  },
   recognize: {
     valid: [
       { kind: "all", periodId: ID },

@@ -9,3 +9,4 @@ export * from "./self-review";
 export * from "./status";
 export * from "./tally";
 export * from "./rewards";
+export * from "./report";

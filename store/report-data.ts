@@ -1,0 +1,124 @@
+// What a committee's report to the level above is made of (guideline D, C.III.7): every organization of its tree with
+// its members counted by level (SQL aggregation: 50,000 members come back as a few rows per branch), the recognized
+// ratings of the organizations (OrgScore), the members rated L1 and recognized. Reward proposals come from the
+// rewards' store (rewardLines) and are handed to the documents beside this.
+import {
+  isOrgLevel,
+  memberLevelCounts,
+  sumMemberCounts,
+  type MemberLevelCounts,
+  type MemberResultTally,
+  type RecognizedOrgRating,
+} from "../domain/reports";
+import type { RewardKey } from "../domain/rulebook";
+import type { Db } from "./client";
+import { loadIssuer, type Issuer } from "./documents-data";
+import { TREE } from "./org-reports";
+import type { OrgKind } from "./orgs";
+import { flag, integer, nullable, text, tuple, tupleQuery } from "./sqlite";
+import { rewardProposals } from "./rewards";
+import { resultState } from "./status";
+
+/**
+ * A line of the reward proposals section: which reward of the rulebook's catalogue (R1; its words are the locales'
+ * `docs.report.reward.*`), who receives it (a member's or an organization's name), their unit, the money in đồng.
+ */
+export type RewardLine = { reward: RewardKey; recipient: string; unit: string; moneyDong: number | null };
+
+/** The committee's reward proposals of the year (store/rewards.ts, R1–R5) as lines of the report. */
+export async function rewardLines(db: Db, committeeId: string, year: number): Promise<RewardLine[]> {
+  const proposals = await rewardProposals(db, committeeId, year);
+  return proposals.map((p) => ({ reward: p.rewardKey, recipient: p.name, unit: p.unit, moneyDong: p.amountDong }));
+}
+
+export type ReportUnit = {
+  orgId: string;
+  name: string;
+  kind: OrgKind;
+  /** 1 for the organizations directly under the committee, 2 under those, … */
+  depth: number;
+  /** The unit's own members, plus every organization's under it. */
+  members: MemberLevelCounts;
+  rating: RecognizedOrgRating;
+};
+
+export type CommitteeReport = Issuer & {
+  committeeId: string;
+  committeeKind: OrgKind;
+  year: number;
+  /** The tree under the committee, each unit followed by those under it, by name. */
+  units: ReportUnit[];
+  total: MemberLevelCounts;
+  exemplaryMembers: Array<{ fullName: string; unit: string }>;
+  exemplaryOrgs: Array<{ name: string; kind: OrgKind }>;
+};
+
+const UNITS = `WITH RECURSIVE tree(id, depth) AS (SELECT ?, 0 UNION ALL
+    SELECT o.id, tree.depth + 1 FROM Organization o JOIN tree ON o.parentId = tree.id)
+  SELECT o.id, o.name, o.kind, o.parentId, tree.depth FROM tree JOIN Organization o ON o.id = tree.id`;
+
+/** The newest result of each member of the year's periods in the tree (bare columns of MAX, as in branch-tallies). */
+const NEWEST = `${TREE}, periods AS MATERIALIZED (SELECT p.id, p.orgId FROM ReviewPeriod p
+    WHERE p.orgId IN (SELECT id FROM tree) AND p.year = ?),
+  newest AS MATERIALIZED (SELECT x.memberId AS memberId, x.outcome AS outcome, x.state AS state, MAX(x.version)
+    FROM periods p JOIN MemberResult x ON x.periodId = p.id GROUP BY x.periodId, x.memberId)`;
+
+const STATEMENTS = {
+  members: `${NEWEST} SELECT m.orgId, m.exempt, n.outcome, n.state, COUNT(*) FROM periods p JOIN Member m ON m.orgId = p.orgId
+    LEFT JOIN newest n ON n.memberId = m.id GROUP BY 1, 2, 3, 4`,
+  excellent: `${NEWEST} SELECT m.fullName, o.name FROM newest n JOIN Member m ON m.id = n.memberId
+    JOIN Organization o ON o.id = m.orgId WHERE n.outcome = 'L1' AND n.state = 'recognized'
+    ORDER BY o.name, m.createdAt, m.id`,
+  // The newest version of each organization's rating of the year; only a recognized one counts.
+  ratings: `${TREE} SELECT orgId, level, exemplary, state, MAX(version) FROM OrgScore
+    WHERE orgId IN (SELECT id FROM tree) AND year = ? GROUP BY orgId`,
+};
+
+const ROWS = {
+  units: tuple(text, text, text, nullable(text), integer),
+  members: tuple(text, flag, nullable(text), nullable(resultState), integer),
+  excellent: tuple(text, text),
+  ratings: tuple(text, text, flag, text, integer),
+};
+
+export async function loadCommitteeReport(db: Db, committeeId: string, year: number): Promise<CommitteeReport> {
+  const units = tupleQuery(db, UNITS, ROWS.units).all(committeeId);
+  const tallies = new Map<string, MemberResultTally[]>();
+  for (const [orgId, exempt, outcome, state, members] of tupleQuery(db, STATEMENTS.members, ROWS.members).all(committeeId, year)) {
+    tallies.set(orgId, [...(tallies.get(orgId) ?? []), { exempt, outcome, state, members }]);
+  }
+  const ratings = new Map<string, RecognizedOrgRating>();
+  for (const [orgId, level, exemplary, state] of tupleQuery(db, STATEMENTS.ratings, ROWS.ratings).all(committeeId, year)) {
+    if (state === "recognized" && isOrgLevel(level)) ratings.set(orgId, { level, exemplary });
+  }
+  const children = new Map<string | null, typeof units>();
+  for (const unit of units) children.set(unit[3], [...(children.get(unit[3]) ?? []), unit]);
+  const ordered: ReportUnit[] = [];
+  /** The unit's counts with those under it; units are listed parent first. */
+  const visit = (orgId: string): MemberLevelCounts => {
+    const under = [...(children.get(orgId) ?? [])].sort((a, b) => a[1].localeCompare(b[1]));
+    const own = memberLevelCounts(tallies.get(orgId) ?? []);
+    const parts = [own];
+    for (const [id, name, kind, , depth] of under) {
+      const at = ordered.push({ orgId: id, name, kind: kind as OrgKind, depth, members: own, rating: ratings.get(id) ?? null }) - 1;
+      const counts = visit(id);
+      ordered[at]!.members = counts;
+      parts.push(counts);
+    }
+    return sumMemberCounts(parts);
+  };
+  const total = visit(committeeId);
+  const committee = units.find((u) => u[0] === committeeId);
+  return {
+    ...(await loadIssuer(db, committeeId)),
+    committeeId,
+    committeeKind: (committee?.[2] ?? "base-committee") as OrgKind,
+    year,
+    units: ordered,
+    total,
+    exemplaryMembers: tupleQuery(db, STATEMENTS.excellent, ROWS.excellent)
+      .all(committeeId, year)
+      .map(([fullName, unit]) => ({ fullName, unit })),
+    exemplaryOrgs: ordered.filter((u) => u.rating?.exemplary).map((u) => ({ name: u.name, kind: u.kind })),
+  };
+}
