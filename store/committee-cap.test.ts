@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { freshDb } from "../test/support/db";
+import { describe, expect, it } from "vitest";
+import { freshDbForEachTest } from "../test/support/db";
 import { ballots, seedCapCommittee, seedStandaloneBaseBranch, voteBranch } from "../test/support/seed-committee-cap";
 import { REVIEW_OFFSET } from "../test/support/time-zone";
 import { listAudit } from "./audit";
@@ -11,14 +11,8 @@ import { recordTally } from "./tallies";
 
 const NOW = new Date("2026-12-25T10:00:00Z");
 const AS_OF = { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET };
-let database: Awaited<ReturnType<typeof freshDb>>;
 let db: Db;
-
-beforeEach(async () => {
-  database = await freshDb();
-  db = database.db;
-});
-afterEach(async () => database.cleanup());
+freshDbForEachTest((fresh) => (db = fresh));
 
 type Seeded = { orgId: string; periodId: string; ids: string[] };
 const vote = (branch: Seeded, l1Ballots: number[]) => voteBranch(db, branch, l1Ballots, NOW);

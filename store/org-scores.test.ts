@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { freshDb } from "../test/support/db";
+import { describe, expect, it } from "vitest";
+import { freshDbForEachTest } from "../test/support/db";
 import { seedProposedResults } from "../test/support/seed";
 import { seedCommitteeTree, seedOrgScore, seedRecognizedResults } from "../test/support/seed-tree";
 import { listAudit } from "./audit";
@@ -9,13 +9,8 @@ import { derivedFigures, saveOrgScore, scoringTarget, type OrgScoreAnswers } fro
 import { createOrganization } from "./orgs";
 
 const NOW = new Date("2026-12-28T03:00:00Z");
-let database: Awaited<ReturnType<typeof freshDb>>;
 let db: Db;
-beforeEach(async () => {
-  database = await freshDb();
-  db = database.db;
-});
-afterEach(async () => database.cleanup());
+freshDbForEachTest((fresh) => (db = fresh));
 
 const ANSWERS: OrgScoreAnswers = {
   scores: { politicalTasks: 30, ideology: 15, partyBuilding: 15, cadres: 10, inspection: 10, massOrgs: 5, hcm: 15 },

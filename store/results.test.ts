@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TallyInput } from "../domain";
-import { freshDb } from "../test/support/db";
+import { freshDbForEachTest } from "../test/support/db";
 import { seedBranch } from "../test/support/seed";
 import { listAudit } from "./audit";
 import type { Db } from "./client";
@@ -10,14 +10,8 @@ import { activeTallies, recordHcmPresented, recordTally, setHcmAcknowledged, set
 import { REVIEW_OFFSET } from "../test/support/time-zone";
 
 const NOW = new Date("2026-12-25T10:00:00Z");
-let database: Awaited<ReturnType<typeof freshDb>>;
 let db: Db;
-
-beforeEach(async () => {
-  database = await freshDb();
-  db = database.db;
-});
-afterEach(async () => database.cleanup());
+freshDbForEachTest((fresh) => (db = fresh));
 
 function counts(official: number, votes: Partial<TallyInput["votes"]>): TallyInput {
   return { method: "secret", official, present: official, valid: official, votes: { L1: 0, L2: 0, L3: 0, L4: 0, ...votes } };

@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseHistoryTable } from "../domain/reward-import";
-import { freshDb } from "../test/support/db";
+import { freshDbForEachTest } from "../test/support/db";
 import { seedBranch } from "../test/support/seed";
 import type { Db } from "./client";
 import { createOrganization } from "./orgs";
 import { importRewardHistory, loadRewardLists, matchHistory, setYearParameters, toggleProposalDocument, yearParameters } from "./rewards";
 
 const NOW = new Date("2026-12-28T02:00:00Z");
-let database: Awaited<ReturnType<typeof freshDb>>;
 let db: Db;
-beforeEach(async () => {
-  database = await freshDb();
-  db = database.db;
-});
-afterEach(async () => database.cleanup());
+freshDbForEachTest((fresh) => (db = fresh));
 
 async function tree() {
   const bloc = await createOrganization(db, { name: "Đảng ủy Khối", kind: "bloc" }, null, NOW);

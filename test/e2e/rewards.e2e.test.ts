@@ -7,6 +7,8 @@ import { createOrganization, grantRole } from "../../store/orgs";
 import { rewardProposals } from "../../store/rewards";
 import { startHarness, type Harness } from "../support/bot-harness";
 import { seedBranch } from "../support/seed";
+import { seedRecognizedResults } from "../support/seed-tree";
+import type { MemberLevel } from "../../domain/levels";
 
 const BLOC = 801;
 const BASE = 802;
@@ -41,19 +43,8 @@ async function seedTree(harness: Harness) {
     parentId: base.id,
     members: [{ fullName: "Phạm Văn Dũng", kind: "official" }],
   });
-  const levels: Record<string, string> = { "Nguyễn Văn An": "L1", "Trần Thị Bình": "L1", "Lê Văn Cường": "L2" };
-  for (const branch of [office, accounts])
-    await db.memberResult.createMany({
-      data: Object.entries(branch.memberIds).map(([name, memberId]) => ({
-        periodId: branch.periodId,
-        memberId,
-        version: 1,
-        outcome: levels[name] ?? "L2",
-        reasons: "[]",
-        inputs: "{}",
-        state: "recognized",
-      })),
-    });
+  const levels: Record<string, MemberLevel> = { "Nguyễn Văn An": "L1", "Trần Thị Bình": "L1", "Lê Văn Cường": "L2" };
+  for (const branch of [office, accounts]) await seedRecognizedResults(db, branch, levels);
   const score = (orgId: string, total: number) =>
     db.orgScore.create({
       data: { orgId, year: 2026, scores: "{}", conditions: "{}", level: "tsvm", total, exemplary: true, state: "recognized" },
