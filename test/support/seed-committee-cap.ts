@@ -1,10 +1,10 @@
 // Seeds for the M8 cap across a base committee: a committee with branches of official members (each with Ho Chi Minh
-// actions recorded, so a vote alone decides), and a standalone base branch under a bloc.
+// actions recorded and acknowledged, so a vote alone decides), and a standalone base branch under a bloc.
 import type { TallyInput } from "../../domain";
 import type { Db } from "../../store/client";
 import { createOrganization } from "../../store/orgs";
 import { evaluateBranch } from "../../store/results";
-import { recordHcmPresented, recordTally } from "../../store/tallies";
+import { recordHcmPresented, recordTally, setHcmAcknowledged } from "../../store/tallies";
 import type { Role } from "../../store/users";
 import { seedBranch, type SeedMember } from "./seed";
 import { REVIEW_OFFSET } from "./time-zone";
@@ -36,7 +36,9 @@ async function seedOne(db: Db, b: CapBranchSeed, parentId: string, outsiders: Ar
   const seeded = await seedBranch(db, { name: b.name, members: roster, parentId, outsiders });
   if (b.kind === "base-branch") await db.organization.update({ where: { id: seeded.orgId }, data: { kind: "base-branch" } });
   const ids = roster.map((m) => seeded.memberIds[m.fullName]!);
+  // M12: the actions presented and acknowledged by the meeting, so the vote alone decides.
   for (const id of ids) await recordHcmPresented(db, seeded.periodId, id, "seed", SEEDED_AT);
+  await setHcmAcknowledged(db, { periodId: seeded.periodId, memberIds: ids, acknowledged: true }, "seed", SEEDED_AT);
   return { ...seeded, name: b.name, ids };
 }
 
