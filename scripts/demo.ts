@@ -1,6 +1,8 @@
 // `npm run demo`: no token, no network. The real bot on a temporary SQLite file talks to the local Bot API
-// emulator on 127.0.0.1; a secretary and four members act in their chats; the chats are printed as a transcript.
+// emulator on 127.0.0.1; a secretary and four members act in their chats, then the base committee above them and a
+// second branch; the chats are printed as a transcript.
 import { SCENES } from "./demo/index";
+import { demoSummary } from "./demo/summary";
 import { startDemoWorld } from "./demo/world";
 
 const START = "2026-12-01T02:00:00.000Z"; // 09:00 on 1 December 2026 in Hà Nội
@@ -14,9 +16,7 @@ async function main(): Promise<number> {
       world.transcript.scene(scene.title);
       await scene.play(world);
     }
-    const reviews = await world.h.db.selfReview.findMany({ select: { submittedAt: true, late: true } });
-    const submitted = reviews.filter((r) => r.submittedAt).length;
-    console.log(`\nDone: ${submitted} self-reviews submitted, ${reviews.filter((r) => r.late).length} of them late.`);
+    console.log(`\n${await demoSummary(world.h.db)}`);
     return 0;
   } catch (error) {
     console.error("\nThe demo stopped:", error instanceof Error ? error.message : error);

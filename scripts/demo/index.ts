@@ -1,10 +1,13 @@
 // The demo's story, in order. To extend it (reminders, a late alert...), write a scene file beside these and
 // append it here.
+import { attachBranchScene, committeeSetupScene } from "./committee-scene";
+import { branchScoreScene, committeeScoreScene, recognizeScene, rewardsScene } from "./committee-rating-scene";
 import { joinScene } from "./join-scene";
 import { lateAlertScene, remindersScene } from "./reminders-scene";
 import { lateReviewScene, reviewScene } from "./review-scene";
 import { rosterScene } from "./roster-scene";
 import type { Scene } from "./scene";
+import { secondBranchScene, secondBranchTallyScene } from "./second-branch-scene";
 import { setupScene } from "./setup-scene";
 import { exportScene, tallyScene } from "./tally-scene";
 
@@ -18,4 +21,15 @@ export const SCENES: Scene[] = [
   lateAlertScene,
   tallyScene,
   exportScene,
+  // Issue 12: above the branch.
+  committeeSetupScene,
+  attachBranchScene,
+  secondBranchScene,
+  secondBranchTallyScene,
+  recognizeScene,
+  branchScoreScene,
+  committeeScoreScene,
+  rewardsScene,
+  // REPORT STEP (issue 12 point 5): after merging wip/reports, append here the scene in which the base committee
+  // produces its summary report (/report, XLSX and DOCX), numbered 16.
 ];

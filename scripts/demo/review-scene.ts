@@ -1,9 +1,9 @@
-import type { DemoWorld, Person } from "./world";
+import type { BranchPerson, DemoWorld } from "./world";
 import type { Scene } from "./scene";
 
 type Answers = { a: string; b: string; c: string; d: string; hcm: string; rating: string };
 
-export const ANSWERS: Record<Person, Answers> = {
+export const ANSWERS: Record<BranchPerson, Answers> = {
   "Trần Thị Bình": {
     a: "Kiên định chủ nghĩa Mác – Lênin, tư tưởng Hồ Chí Minh; chấp hành nghiêm chủ trương, đường lối của Đảng.",
     b: "Giữ gìn phẩm chất đạo đức, lối sống giản dị; không có biểu hiện suy thoái.",
@@ -47,7 +47,7 @@ export const ANSWERS: Record<Person, Answers> = {
 };
 
 /** One member writes the whole self-review: /review, the four contents, Ho Chi Minh, the rating, confirm. */
-export async function writeReview(w: DemoWorld, who: Person, expectConfirmation: RegExp): Promise<void> {
+export async function writeReview(w: DemoWorld, who: BranchPerson, expectConfirmation: RegExp): Promise<void> {
   const answers = ANSWERS[who];
   await w.say(who, "/review", /Về tư tưởng chính trị/);
   for (const part of ["a", "b", "c", "d", "hcm"] as const) {

@@ -1,7 +1,7 @@
-import { PEOPLE, type Person } from "./world";
+import { BRANCH_PEOPLE, type BranchPerson } from "./world";
 import type { Scene } from "./scene";
 
-const ROSTER: Record<Person, string> = {
+const ROSTER: Record<BranchPerson, string> = {
   "Trần Thị Bình": "Trần Thị Bình; chính thức; cấp ủy",
   "Nguyễn Văn An": "Nguyễn Văn An; chính thức",
   "Lê Văn Cường": "Lê Văn Cường; chính thức",
@@ -20,7 +20,7 @@ export const rosterScene: Scene = {
     for (const { text } of secretary.messages()) {
       for (const m of (text ?? "").matchAll(/^\d+\. (.+)\nhttps:\/\/t\.me\/\w+\?start=([A-Za-z0-9_-]+)$/gm)) w.inviteCodes[m[1]] = m[2];
     }
-    const missing = Object.keys(PEOPLE).filter((name) => !w.inviteCodes[name]);
+    const missing = Object.keys(BRANCH_PEOPLE).filter((name) => !w.inviteCodes[name]);
     if (missing.length > 0) throw new Error(`no invite link for ${missing.join(", ")}`);
   },
 };

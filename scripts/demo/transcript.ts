@@ -22,6 +22,11 @@ export class Transcript {
     this.out(`   ⏰ ${text}`);
   }
 
+  /** What happens outside the chats, for the reader. */
+  note(text: string): void {
+    this.out(`   ℹ️  ${text}`);
+  }
+
   user(chatId: number, text: string): void {
     this.enterChat(chatId);
     this.out(indent(`👤 ${this.nameOf(chatId)}: `, text));

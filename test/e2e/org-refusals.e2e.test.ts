@@ -1,11 +1,13 @@
 // Issue 12, the refused paths: nobody recognizes their own branch's results, even from a seat on the committee above;
-// a committee's buttons act only for that committee's people (button data is user input); a committee's link works
+// a committee's buttons act only for that committee's people (button data is user input), never for the bloc two
+// levels up or a sibling committee; a committee's link (for a member or a subordinate organization) works
 // once, before it expires, unless revoked; and a committee set up by name before issue 12 gets its real secretary
 // through a link its branch's secretary makes and cannot use.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createOrganization } from "../../store/orgs";
 import { startHarness, type Harness } from "../support/bot-harness";
 import { seedBranch, seedCommittee, seedProposedResults } from "../support/seed";
+import { seedOrgScore } from "../support/seed-tree";
 import { issueLink } from "./org-steps";
 
 let h: Harness;
@@ -160,5 +162,64 @@ describe("a committee /setup created from a typed name before issue 12", () => {
     await chosen.waitForMessage(/Chi bộ Văn phòng: 2 chờ công nhận/);
     await chosen.click("Công nhận tất cả — Chi bộ Văn phòng");
     await chosen.waitForMessage(/Đã công nhận 2 kết quả/);
+  });
+});
+
+describe("acting on a branch is for the committee directly above it, not the bloc two levels up nor a sibling", () => {
+  it("the bloc's secretary and a sibling base committee's secretary cannot recognize a branch's results or rating, even with well-formed buttons", async () => {
+    h = await startHarness({ now: "2026-12-28T02:00:00.000Z" });
+    const bloc = await seedCommittee(h.db, { name: "Đảng ủy Khối", kind: "bloc", secretary: OUTSIDER });
+    const branch = await seedBranch(h.db, {
+      members: [
+        { fullName: "Trần Thị Bình", kind: "official" },
+        { fullName: "Nguyễn Văn An", kind: "official" },
+      ],
+    });
+    await seedProposedResults(h.db, branch);
+    await seedCommittee(h.db, { secretary: SECRETARY, parentId: bloc.orgId, children: [branch.orgId] });
+    await seedCommittee(h.db, { name: "Đảng ủy Khác", secretary: OTHER_SECRETARY, parentId: bloc.orgId });
+    const rating = await seedOrgScore(h.db, { orgId: branch.orgId, level: "tsvm", state: "proposed" });
+    for (const id of [OUTSIDER, OTHER_SECRETARY]) {
+      const user = h.user(id);
+      await user.send("/recognize");
+      expect((await user.waitForMessage(/./)).text).not.toContain("Chi bộ Văn phòng");
+      await user.pressForged(`rc:all:${branch.periodId}`);
+      await user.waitForMessage(/Không tìm thấy kết quả này/);
+      await user.pressForged(`rc:member:${branch.periodId}:${branch.memberIds["Nguyễn Văn An"]}`);
+      await user.waitForMessage(/Không tìm thấy kết quả này/);
+      await user.pressForged(`og:ok:${rating}`);
+      await user.waitForMessage(/Không tìm thấy kết quả xếp loại này/);
+    }
+    expect(await recognized(h)).toBe(0);
+    expect(await h.db.orgScore.findMany({ select: { state: true } })).toEqual([{ state: "proposed" }]);
+    // The committee directly above can.
+    const secretary = h.user(SECRETARY);
+    await secretary.send("/recognize");
+    await secretary.waitForMessage(/Chi bộ Văn phòng: 2 chờ công nhận/);
+    await secretary.click("Công nhận tất cả — Chi bộ Văn phòng");
+    await secretary.waitForMessage(/Đã công nhận 2 kết quả/);
+  });
+
+  it("a link for a subordinate organization's secretary, once used, attaches nothing more", async () => {
+    h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
+    await seedCommittee(h.db, { name: "Đảng ủy Sở Tài chính", secretary: SECRETARY });
+    const code = await issueLink(h.user(SECRETARY), "Mời bí thư tổ chức trực thuộc");
+    await seedBranch(h.db, {
+      name: "Chi bộ Kế toán",
+      members: [{ fullName: "Trần Thị Bình", kind: "official", telegramId: BRANCH_SECRETARY, roles: ["secretary"] }],
+    });
+    const other = await seedBranch(h.db, {
+      name: "Chi bộ Khác",
+      members: [{ fullName: "Lê Văn Cường", kind: "official", telegramId: OTHER_SECRETARY, roles: ["secretary"] }],
+    });
+    const binh = h.user(BRANCH_SECRETARY);
+    await binh.send(`/start ${code}`);
+    await binh.waitForMessage(/đường liên kết mời của Đảng ủy Sở Tài chính/);
+    await binh.click("Chi bộ Kế toán");
+    await binh.waitForMessage(/Đã gắn Chi bộ Kế toán/);
+    const late = h.user(OTHER_SECRETARY);
+    await late.send(`/start ${code}`);
+    await late.waitForMessage(/đã được dùng/);
+    expect((await h.db.organization.findUniqueOrThrow({ where: { id: other.orgId } })).parentId).toBeNull();
   });
 });

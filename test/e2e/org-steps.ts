@@ -36,3 +36,23 @@ export async function finishBranchSetup(user: EmulatedUser, create = "Tạo chi 
   await user.click(create);
   return user.waitForMessage(/Đã tạo/);
 }
+
+/**
+ * Opens a committee's link for a subordinate organization's secretary and sets up a new one under it: a base committee
+ * (from the bloc's link, whose newcomer chooses the kind) or a branch (from a base committee's link).
+ */
+export async function setupFromLink(user: EmulatedUser, code: string, kind: "Đảng ủy cơ sở" | "Chi bộ", name: string) {
+  await user.send(`/start ${code}`);
+  if (kind === "Chi bộ") {
+    await user.waitForMessage(/Tên chi bộ là gì/);
+    await user.send(name);
+    return finishBranchSetup(user);
+  }
+  await user.waitForMessage(/lập tổ chức đảng nào/);
+  await user.click(kind);
+  await user.waitForMessage(/Tên đảng ủy là gì/);
+  await user.send(name);
+  await user.waitForMessage(/Đồng chí kiểm tra lại/);
+  await user.click("Tạo đảng ủy cơ sở");
+  return user.waitForMessage(/Đã tạo/);
+}
