@@ -8,6 +8,7 @@ import { rewardProposals } from "../../store/rewards";
 import { startHarness, type Harness } from "../support/bot-harness";
 import { seedBranch } from "../support/seed";
 import { seedRecognizedResults } from "../support/seed-tree";
+import { docxText } from "../support/zip";
 import type { MemberLevel } from "../../domain/levels";
 
 const BLOC = 801;
@@ -156,6 +157,17 @@ describe("/rewards (C, R1–R6)", () => {
       amountDong: 1_404_000,
     });
     expect(proposals.filter((p) => p.name === "Chi bộ Kế toán")).toEqual([]);
+    // …and they are section V of the committee's report (guideline D).
+    await committee.send("/report");
+    const report = await committee.waitForMessage((m) => m.document?.fileName === "bao-cao-xep-loai-2026.docx");
+    const section = docxText(report.document!.bytes).replace(/\s+/g, " ").split("V. ĐỀ NGHỊ KHEN THƯỞNG")[1];
+    expect(section).toContain(
+      "1 Giấy khen của Đảng ủy cơ sở: chi bộ trong sạch, vững mạnh tiêu biểu Chi bộ Văn phòng Đảng ủy Sở Tài chính 1.404.000",
+    );
+    expect(section).toContain(
+      "4 Giấy khen của Đảng ủy Khối: đảng viên hoàn thành xuất sắc nhiệm vụ 3 năm liền Nguyễn Văn An Chi bộ Văn phòng 1.404.000",
+    );
+    expect(section).not.toContain("Không có đề nghị");
   }, 60_000);
 
   it("R1, R2: the bloc sees its own lists with the provincial quota, and a member excellent 3 years running proposed to it", async () => {
