@@ -4,6 +4,7 @@ import { attachBranchScene, committeeSetupScene } from "./committee-scene";
 import { branchScoreScene, committeeScoreScene, recognizeScene, rewardsScene } from "./committee-rating-scene";
 import { joinScene } from "./join-scene";
 import { lateAlertScene, remindersScene } from "./reminders-scene";
+import { reportScene } from "./report-scene";
 import { lateReviewScene, reviewScene } from "./review-scene";
 import { rosterScene } from "./roster-scene";
 import type { Scene } from "./scene";
@@ -30,6 +31,5 @@ export const SCENES: Scene[] = [
   branchScoreScene,
   committeeScoreScene,
   rewardsScene,
-  // REPORT STEP (issue 12 point 5): after merging wip/reports, append here the scene in which the base committee
-  // produces its summary report (/report, XLSX and DOCX), numbered 16.
+  reportScene,
 ];
