@@ -13,6 +13,7 @@ import type { BotContext, BotConversation, ConvContext } from "../bot/kit/contex
 import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
 import { inviteMessages } from "../bot/kit/invite-links";
 import { decodeUpload } from "../bot/kit/decode-upload";
+import { downloadBytes } from "../bot/kit/download";
 import { shortList } from "../bot/kit/paging";
 import { joinInMessages } from "../bot/kit/split-message";
 import { ask, askHints, type Answer, type Checked, type Question } from "./ask";
@@ -22,7 +23,6 @@ export const ROSTER_CONVERSATION = "roster-import";
 export type RosterArgs = { lang: Language; orgId: string; orgName: string };
 
 const LIMITS = { max: MAX_ROSTER_MEMBERS, size: `${MAX_ROSTER_FILE_BYTES / 1024} KB` };
-const TELEGRAM_API = "https://api.telegram.org";
 /** The preview names this many groups and already-known members, then "and N more": it stays one message. */
 const PREVIEW_ITEMS = 30;
 /** The first names shown, so that a garbled or shifted import shows at a glance. */
@@ -99,7 +99,7 @@ async function readRoster(conversation: BotConversation, answer: Answer): Promis
   if (answer.size > MAX_ROSTER_FILE_BYTES) return { failed: "too-big" };
   if (!/\.(csv|txt)$/i.test(answer.fileName)) return { failed: "not-csv" };
   return conversation.external(async (outside): Promise<RosterImport | FileFailure> => {
-    const bytes = await downloadBytes(outside, answer.fileId);
+    const bytes = await downloadBytes(outside, answer.fileId, MAX_ROSTER_FILE_BYTES);
     if (typeof bytes === "string") return { failed: bytes };
     const text = decodeUpload(bytes);
     if (text === null) return { failed: "encoding" };
@@ -116,27 +116,6 @@ async function finishInSteps<T>(steps: Generator<void, T>): Promise<T> {
     const step = steps.next();
     if (step.done) return step.value;
     await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-/** The file's bytes; a file whose size the message did not give is still refused above the limit. */
-async function downloadBytes(ctx: BotContext, fileId: string): Promise<Uint8Array | "too-big" | "download"> {
-  try {
-    const file = await ctx.api.getFile(fileId);
-    if ((file.file_size ?? 0) > MAX_ROSTER_FILE_BYTES) return "too-big";
-    if (!file.file_path) return "download";
-    const apiRoot = ctx.api.options?.apiRoot ?? TELEGRAM_API;
-    const response = await fetch(`${apiRoot}/file/bot${ctx.api.token}/${file.file_path}`);
-    if (!response.ok) return "download";
-    if (Number(response.headers.get("content-length") ?? 0) > MAX_ROSTER_FILE_BYTES) {
-      await response.body?.cancel();
-      return "too-big";
-    }
-    const bytes = await response.arrayBuffer();
-    return bytes.byteLength > MAX_ROSTER_FILE_BYTES ? "too-big" : new Uint8Array(bytes);
-  } catch (error) {
-    ctx.deps.log.warn({ code: (error as { error_code?: number }).error_code }, "roster file download failed");
-    return "download";
   }
 }
 

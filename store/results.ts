@@ -6,6 +6,7 @@ import {
   rateMember,
   type CapEntry,
   type CapResolution,
+  type CapResult,
   type MemberOutcome,
   type MemberRatingInput,
   type Reason,
@@ -123,7 +124,7 @@ function needsNewVersion(latest: StoredResult | undefined, outcome: MemberOutcom
  * decisions, and stores a new proposed version for each member whose result changed. `notes` are new M11 notes.
  */
 export async function evaluateBranch(
-  db: Db,
+  db: Db | Tx,
   input: { periodId: string; actorId: string; notes?: Record<string, string> },
   now: Date,
   /** The review time zone's offset (Deps.timeZone): local days of M9 and M10. */
@@ -142,23 +143,10 @@ async function evaluateBranchIn(
 ): Promise<BranchPass> {
   const asOf = now.toISOString();
   const branch = await loadBranchInputs(tx, input.periodId, { at: asOf, offsetMinutes });
-  const rulebook = getRulebook(branch.rulebookId);
   const latest = await latestResults(tx, input.periodId);
   const noteOf = (m: MemberInputs) => input.notes?.[m.id] ?? (latest.get(m.id)?.inputs.l3Note as string | undefined);
 
-  const entries: CapEntry[] = branch.members.map((m) => ({
-    memberId: m.id,
-    l1Votes: m.tally?.votes.L1 ?? 0,
-    outcome: rateMember(ratingInputOf(branch, m, m.tally, noteOf(m)), rulebook),
-  }));
-  let cap = applyL1Cap(entries, rulebook);
-  if (cap.tie && !cap.final) {
-    const decisions = await tx.capDecision.findMany({ where: { periodId: input.periodId, memberId: { in: cap.tie.candidates } } });
-    if (decisions.length === cap.tie.candidates.length) {
-      const resolutions = Object.fromEntries(decisions.map((d) => [d.memberId, d.level as CapResolution]));
-      cap = applyL1Cap(entries, rulebook, resolutions);
-    }
-  }
+  const cap = await rateBranch(tx, branch, noteOf);
 
   const changed: string[] = [];
   for (const m of branch.members) {
@@ -209,6 +197,28 @@ async function evaluateBranchIn(
     waitingForTally: (cap.waitingForTally ?? []).map((id) => ({ memberId: id, fullName: names.get(id) ?? "" })),
     disagreements: branch.members.filter((m) => m.disagreement).map((m) => ({ memberId: m.id, fullName: m.fullName, entries: m.entries })),
   };
+}
+
+/**
+ * Every member's outcome with the L1 cap applied over the branch (M8) and the secretary's tie decisions; writes
+ * nothing (the branch-wide pass stores it; the preview of a whole branch's counts shows it).
+ */
+export async function rateBranch(db: Db | Tx, branch: BranchInputs, noteOf: (m: MemberInputs) => string | undefined): Promise<CapResult> {
+  const rulebook = getRulebook(branch.rulebookId);
+  const entries: CapEntry[] = branch.members.map((m) => ({
+    memberId: m.id,
+    l1Votes: m.tally?.votes.L1 ?? 0,
+    outcome: rateMember(ratingInputOf(branch, m, m.tally, noteOf(m)), rulebook),
+  }));
+  let cap = applyL1Cap(entries, rulebook);
+  if (cap.tie && !cap.final) {
+    const decisions = await db.capDecision.findMany({ where: { periodId: branch.periodId, memberId: { in: cap.tie.candidates } } });
+    if (decisions.length === cap.tie.candidates.length) {
+      const resolutions = Object.fromEntries(decisions.map((d) => [d.memberId, d.level as CapResolution]));
+      cap = applyL1Cap(entries, rulebook, resolutions);
+    }
+  }
+  return cap;
 }
 
 /** The rating the domain gives one member for counts not yet stored (the preview before confirming). */

@@ -14,6 +14,7 @@ import * as setup from "./setup";
 import * as start from "./start";
 import * as status from "./status";
 import * as tally from "./tally";
+import * as tallyAll from "./tally-all";
 import { unhandledFeature } from "./unhandled";
 
 /**
@@ -34,6 +35,7 @@ export function features(): Middleware<BotContext>[] {
     start,
     language,
     tally,
+    tallyAll,
     results,
     recognize,
     status,
@@ -52,6 +54,7 @@ export function features(): Middleware<BotContext>[] {
     language.languageFeature(),
     selfReview.selfReviewFeature(),
     tally.tallyFeature(),
+    tallyAll.tallyAllFeature(),
     results.resultsFeature(),
     recognize.recognizeFeature(),
     status.statusFeature(),

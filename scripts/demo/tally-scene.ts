@@ -1,7 +1,8 @@
-// Issue 4 in the demo: after the branch meeting the secretary enters each member's secret-ballot counts, the bot
-// rates by the rules (the 15% cap of M8 included) and says why, then the papers for the file come out.
+// Issues 4 and 13 in the demo: after the branch meeting the secretary pastes the counting sheet (biên bản kiểm
+// phiếu) in one message, one member per line; the bot rates by the rules (the 15% cap of M8 included) and says why
+// in one preview; one press saves them all; then the papers for the file come out.
 import type { Scene } from "./scene";
-import type { DemoWorld, Person } from "./world";
+import type { Person } from "./world";
 
 /** Ballots for L1, L2, L3, L4 of each member; the branch has 4 official members, all present. */
 const BALLOTS: Array<[Person, [number, number, number, number]]> = [
@@ -11,34 +12,25 @@ const BALLOTS: Array<[Person, [number, number, number, number]]> = [
   ["Phạm Thị Dung", [0, 3, 1, 0]],
   ["Hoàng Văn Em", [0, 2, 2, 0]],
 ];
-/** M11: the shortcomings the branch names for a member rated L3. */
+/** M11: the shortcomings the branch names for a member rated L3 (the last column of their line). */
 const L3_NOTES: Partial<Record<Person, string>> = {
   "Lê Văn Cường": "Còn chậm tiến độ báo cáo quý III.",
   "Hoàng Văn Em": "Nộp bản tự kiểm điểm sau hạn chót.",
 };
 const OFFICIAL_PRESENT = 4;
 
-async function countBallots(w: DemoWorld, person: Person, votes: [number, number, number, number]) {
-  const member = await w.h.db.member.findFirstOrThrow({ where: { fullName: person }, select: { id: true } });
-  await w.say("Trần Thị Bình", "/tally", /Ghi kết quả biểu quyết/);
-  await w.press("Trần Thị Bình", `tl:card:${member.id}`, /Đồng chí/, person);
-  await w.press("Trần Thị Bình", `tl:enter:${member.id}`, /hình thức/, "Nhập số phiếu");
-  await w.press("Trần Thị Bình", "tc:secret", /chính thức của chi bộ/, "Bỏ phiếu kín");
-  await w.press("Trần Thị Bình", "tc:keep", /\?$/, `Giữ nguyên ${OFFICIAL_PRESENT}`);
-  for (const value of [OFFICIAL_PRESENT, OFFICIAL_PRESENT, ...votes.slice(0, 3)]) await w.say("Trần Thị Bình", String(value), /\?$/);
-  const note = L3_NOTES[person];
-  if (note) {
-    await w.say("Trần Thị Bình", String(votes[3]), /khuyết điểm/);
-    await w.say("Trần Thị Bình", note, /Xem lại/);
-  } else await w.say("Trần Thị Bình", String(votes[3]), /Xem lại/);
-  await w.press("Trần Thị Bình", "tc:confirm", /Đã lưu/, "Xác nhận");
-}
+/** The table as copied from the counting sheet: name; official; present; valid; L1; L2; L3; L4; [shortcomings]. */
+const SHEET = BALLOTS.map(([person, votes]) =>
+  [person, OFFICIAL_PRESENT, OFFICIAL_PRESENT, OFFICIAL_PRESENT, ...votes, ...(L3_NOTES[person] ? [L3_NOTES[person]] : [])].join("; "),
+).join("\n");
 
 export const tallyScene: Scene = {
-  title: "6. Sau cuộc họp: bí thư nhập số phiếu kín (/tally); bot xếp loại theo quy định và áp dụng tỷ lệ 15%",
+  title: "6. Sau cuộc họp: bí thư dán biên bản kiểm phiếu trong một tin nhắn (/tally_all); bot xếp loại theo quy định và áp dụng tỷ lệ 15%",
   async play(w) {
     w.h.clock.set("2026-12-26T13:00:00.000Z");
-    for (const [person, votes] of BALLOTS) await countBallots(w, person, votes);
+    await w.say("Trần Thị Bình", "/tally_all", /Nhập số phiếu cả chi bộ một lần/);
+    await w.say("Trần Thị Bình", SHEET, /bấm «Lưu»/);
+    await w.press("Trần Thị Bình", "ta:save", /Đã lưu số phiếu của 5 đồng chí/, "Lưu số phiếu của 5 đồng chí");
     await w.say("Trần Thị Bình", "/results", /Kết quả xếp loại —/);
   },
 };
