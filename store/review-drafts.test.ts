@@ -36,17 +36,19 @@ async function submitted() {
 
 describe("a text part written message by message", () => {
   it("M4: adds each message on a new line, and a message handled again after a crash is not added twice", async () => {
-    expect(await add("Dòng một.", 10)).toEqual({ status: "saved", length: 9 });
-    expect(await add("Dòng hai.", 11)).toEqual({ status: "saved", length: 19 });
-    expect(await add("Dòng hai.", 11)).toEqual({ status: "saved", length: 19 });
-    expect(await add("Dòng một.", 10)).toEqual({ status: "saved", length: 19 });
+    // `first` marks the message that began the part: the one the member is answered with the count and «Xong».
+    expect(await add("Dòng một.", 10)).toEqual({ status: "saved", length: 9, first: true });
+    expect(await add("Dòng một.", 10)).toEqual({ status: "saved", length: 9, first: true });
+    expect(await add("Dòng hai.", 11)).toEqual({ status: "saved", length: 19, first: false });
+    expect(await add("Dòng hai.", 11)).toEqual({ status: "saved", length: 19, first: false });
+    expect(await add("Dòng một.", 10)).toEqual({ status: "saved", length: 19, first: false });
     expect(await partA()).toBe("Dòng một.\nDòng hai.");
   });
 
   it("refuses a message that would take the part over the limit, keeps what is stored, and takes a shorter one", async () => {
     await add("x".repeat(MAX_REVIEW_CHARS - 5), 1);
     expect(await add("123456", 2)).toEqual({ status: "too_long", length: MAX_REVIEW_CHARS - 5 });
-    expect(await add("1234", 3)).toEqual({ status: "saved", length: MAX_REVIEW_CHARS });
+    expect(await add("1234", 3)).toEqual({ status: "saved", length: MAX_REVIEW_CHARS, first: false });
     expect((await partA())!.length).toBe(MAX_REVIEW_CHARS);
   });
 

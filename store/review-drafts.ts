@@ -12,7 +12,11 @@ import { newId } from "./ids";
 import { PART_COLUMN } from "./reviews";
 
 export type DraftKey = { periodId: string; memberId: string; actorId?: string | null };
-export type AppendResult = { status: "saved" | "too_long"; length: number } | { status: "locked" };
+/** `first`: the message began the part (or the edit's new text), the moment the member is told how to go on. */
+export type AppendResult =
+  | { status: "saved"; length: number; first: boolean }
+  | { status: "too_long"; length: number }
+  | { status: "locked" };
 
 const draftState = row({
   id: optionalText,
@@ -69,7 +73,9 @@ export async function appendToPart(
     const state = read(input, now);
     if (state.locked) return { status: "locked" };
     const base = input.editing ? (state.pendingPart === input.part ? state.pendingText : null) : state.current;
-    if (state.lastMessageId !== null && input.messageId <= state.lastMessageId) return { status: "saved", length: base?.length ?? 0 };
+    // Handled again after a kill: it was first if the part holds nothing else (its reply may never have gone out).
+    if (state.lastMessageId !== null && input.messageId <= state.lastMessageId)
+      return { status: "saved", length: base?.length ?? 0, first: base === input.text };
     const joined = joinPartText(base, input.text, MAX_REVIEW_CHARS);
     if (joined === null) return { status: "too_long", length: base?.length ?? 0 };
     if (state.id === null) create.run(newId(), input.periodId, input.memberId, at, at);
@@ -79,7 +85,7 @@ export async function appendToPart(
       const written = writePart.get(joined, input.messageId, at, input.periodId, input.memberId);
       if (state.submittedAt && written) audit(editedEvent(input, written.id), now);
     }
-    return { status: "saved", length: joined.length };
+    return { status: "saved", length: joined.length, first: !base };
   });
 }
 

@@ -16,7 +16,7 @@ afterEach(async () => h?.stop());
 function counting(user: EmulatedUser) {
   let actions = 0;
   const counted =
-    <A extends unknown[]>(act: (...args: A) => Promise<void>) =>
+    <A extends unknown[]>(act: (...args: A) => Promise<unknown>) =>
     (...args: A) => {
       actions++;
       return act(...args);
