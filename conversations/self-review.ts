@@ -220,8 +220,8 @@ function reviewHints(t: Translate, keyboard?: InlineKeyboard): Hints {
       case "invalid":
         return keyboard ? { reply: rejection.hint, keyboard } : { reply: rejection.hint };
       case "kind":
-        // An edited message does not change what was stored: the member is told how to change a part instead.
-        if (ctx.editedMessage?.text !== undefined) return { reply: t("review.edited_not_stored") };
+        // An edited message is the self-review feature's: it replaces that message's text where it was stored.
+        if (ctx.editedMessage) return { pass: true };
         return ctx.message ? { reply: t("review.not_text") } : {}; // a reaction: nothing to store, nothing to say
     }
   };

@@ -1,5 +1,5 @@
 // Issue 13: a calmer self-review — one answer per part (a reaction on every later message), typed answers where
-// buttons are offered, one line of progress on resume, and an edited message explained instead of silently ignored.
+// buttons are offered, one line of progress on resume, and a message edited in Telegram updates the stored part.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { answer, SAVED, startReview, startReviewWorld, TEXTS, writeMore } from "./self-review-steps";
 
@@ -8,10 +8,10 @@ beforeEach(async () => (world = await startReviewWorld()));
 afterEach(() => world.h.stop());
 
 describe("a calmer self-review (issue 13)", () => {
-  it("M4: one answer per part, a reaction on each later message; «xong» and a typed level answer as their buttons", async () => {
+  it("M4: one answer per part, a reaction on each later message, edits applied; «xong» and a typed level answer as buttons", async () => {
     const an = world.h.user(101);
     await startReview(an);
-    await an.send("Dòng một.");
+    const first = await an.send("Dòng một.");
     const saved = await an.waitForMessage(SAVED);
     expect(saved.text).toContain("đánh dấu ✍");
     await writeMore(an, "Dòng hai.");
@@ -22,10 +22,18 @@ describe("a calmer self-review (issue 13)", () => {
     expect(an.messages().filter(SAVED)).toHaveLength(1);
     expect((await world.review())!.contents.a).toBe("Dòng một.\nDòng hai.\nDòng ba.");
 
-    // Editing a sent message does not change what was stored: the member is told how to change a part.
+    // A message edited in Telegram replaces its own text where it was stored, the later ones moving with it.
+    await an.edit(first, "Dòng một, viết lại dài hơn.");
+    await an.waitForMessage("Đã cập nhật nội dung đã sửa vào mục a.");
+    await an.edit(third, "Dòng ba.");
+    await an.waitForMessage("Đã cập nhật nội dung đã sửa vào mục a.");
     await an.edit(third, "Dòng ba, đã sửa.");
-    await an.waitForMessage(/Sửa tin nhắn đã gửi không làm thay đổi nội dung đã lưu/);
-    expect((await world.review())!.contents.a).toBe("Dòng một.\nDòng hai.\nDòng ba.");
+    await an.waitForMessage("Đã cập nhật nội dung đã sửa vào mục a.");
+    expect((await world.review())!.contents.a).toBe("Dòng một, viết lại dài hơn.\nDòng hai.\nDòng ba, đã sửa.");
+    // A message that is no part's changes nothing, and the member is told how to change a part.
+    await an.edit(first - 2, "/review sửa");
+    await an.waitForMessage(/không thuộc phần nào đã lưu/);
+    expect((await world.review())!.contents.a).toBe("Dòng một, viết lại dài hơn.\nDòng hai.\nDòng ba, đã sửa.");
 
     await an.send("xong"); // the Done button's word, typed
     await an.waitForMessage(/^b\. Về phẩm chất/);
