@@ -5,7 +5,7 @@ import { notify } from "../bot/kit/notify";
 import { usersWithRole } from "../store/orgs";
 import { revokeMemberResult } from "../store/recognition";
 import { writeWithRole } from "./role-checked-write";
-import { ask, askHints, type Question } from "./ask";
+import { askRevocation } from "./ask-reason";
 
 export const REVOKE = "revoke";
 
@@ -22,20 +22,8 @@ export type RevokeArgs = {
 export async function revokeConversation(conversation: BotConversation, ctx: ConvContext, args: RevokeArgs) {
   const t = translatorFor(args.lang);
   const question = t("revoke.ask_reason", { name: args.memberName, level: args.levelText });
-  const asked: Question = { text: question, acceptText: true };
-  const hints = askHints(t, asked);
-  asked.hints = (rejection, update) => {
-    if (rejection.why === "kind") return { reply: t("revoke.not_text") };
-    if (rejection.why === "invalid") return { reply: rejection.hint };
-    return hints(rejection, update);
-  };
-  // The reason is checked by the store in the same step as the write: a refused reason is asked again, unstored.
-  const outcome = await ask(conversation, ctx, t, asked, async (answer) => {
-    const written = answer.kind === "text" ? await revokeWith(conversation, ctx, t, args, answer.text) : null;
-    if (written && "error" in written && written.error === "result.why-required")
-      return { ok: false, hint: [t(`error.${written.error}`), question] };
-    return { ok: true, value: written };
-  });
+  const words = { question, whyRequired: t("error.result.why-required") };
+  const outcome = await askRevocation(conversation, ctx, t, words, (why) => revokeWith(conversation, ctx, t, args, why));
   if (!outcome) return;
   if ("why" in outcome) return void (await ctx.reply(t("revoke.done", { name: args.memberName, why: outcome.why })));
   await ctx.reply(t(`error.${outcome.error}`));

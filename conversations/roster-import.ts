@@ -13,7 +13,7 @@ import type { BotContext, BotConversation, ConvContext } from "../bot/kit/contex
 import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
 import { inviteMessages } from "../bot/kit/invite-links";
 import { decodeUpload } from "../bot/kit/decode-upload";
-import { downloadBytes } from "../bot/kit/download";
+import { downloadBytes } from "../bot/kit/download-file";
 import { shortList } from "../bot/kit/paging";
 import { joinInMessages } from "../bot/kit/split-message";
 import { ask, askHints, type Answer, type Checked, type Question } from "./ask";

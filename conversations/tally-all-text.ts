@@ -49,8 +49,9 @@ export function sheetPreview(t: Translate, args: Reader, rows: readonly CountedR
   const blocks = [t("tally_all.preview_title", { count: rows.length, method, org: args.orgName })];
   const sorted = [...rows].sort((a, b) => a.line - b.line);
   blocks.push(...sorted.map((row) => rowText(t, row, preview, args.lang, args.timeZone)));
-  const { cap, base, final } = preview.cap;
-  blocks.push(t(final ? "tally_all.cap" : "tally_all.cap_pending", { cap, base }));
+  const figure = preview.cap;
+  if (figure.kind === "committee") blocks.push(t("tally_all.cap_committee"));
+  else blocks.push(t(figure.final ? "tally_all.cap" : "tally_all.cap_pending", { cap: figure.cap, base: figure.base }));
   if (preview.stillToCount.length > 0)
     blocks.push(
       t("tally_all.still_to_count", {

@@ -6,7 +6,7 @@
 import { InlineKeyboard } from "grammy";
 import { tallyAllStep, tallyPick, tallyTemplate } from "../bot/kit/buttons";
 import type { BotContext, BotConversation, ConvContext } from "../bot/kit/context";
-import { downloadBytes } from "../bot/kit/download";
+import { downloadBytes } from "../bot/kit/download-file";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
 import { sheetFileRows } from "../bot/kit/sheet-rows";
 import type { ReviewTimeZone } from "../domain/calendar";

@@ -21,3 +21,11 @@ export function groundsKeyboard(t: Translate, chosen: readonly string[]): Inline
 export function singleButton(label: string, value: TallyChoice): InlineKeyboard {
   return new InlineKeyboard().text(label, choice(value));
 }
+
+/** M12: the meeting's acknowledgement: for every member waiting for it (when more than this one), this one, or none. */
+export function acknowledgementKeyboard(t: Translate, waiting: number, name: string): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (waiting > 1) keyboard.text(t("tally.button.ack_all", { count: waiting }), choice("ackall")).row();
+  keyboard.text(t(waiting > 1 ? "tally.button.ack_member" : "tally.button.ack_yes", { name }), choice("ackone")).row();
+  return keyboard.text(t("tally.button.ack_no"), choice("ackno"));
+}

@@ -1,18 +1,21 @@
 // The secretary's counts for one member (M13): method, official members (prefilled, M7), present, valid ballots,
 // ballots per level; every bound checked by the domain's validateTally with its own message. A preview shows the
-// level the domain gives and why; confirming stores the tally and runs the branch-wide pass (M8).
+// level the domain gives and why; confirming stores the tally and runs the branch-wide pass (M8). Where the level
+// needs Ho Chi Minh actions (M12), the meeting's acknowledgement of them is asked once for every member who wrote
+// them, and stored with the counts.
 import type { ReviewTimeZone } from "../domain/calendar";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { describeOutcome, describeReasons, describeTallyError } from "../bot/kit/describe-result";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
-import { getRulebook, levelByVote, MEMBER_LEVELS, validateTally, type TallyField, type TallyInput } from "../domain";
+import { getRulebook, levelByVote, levelNeedsHcm, MEMBER_LEVELS, validateTally, type TallyField, type TallyInput } from "../domain";
+import { hcmAcknowledgementState } from "../store/rating-inputs";
 import { evaluateBranch, latestResults, previewMemberOutcome } from "../store/results";
-import { recordTally } from "../store/tallies";
+import { recordTally, setHcmAcknowledged } from "../store/tallies";
 import { countingProgress } from "../store/branch-count";
 import { writeWithRole } from "./role-checked-write";
 import { ask } from "./ask";
 import { officialQuestionText, parseCount, tallyQuestion } from "./tally-input";
-import { methodKeyboard, singleButton } from "./tally-buttons";
+import { acknowledgementKeyboard, methodKeyboard, singleButton } from "./tally-buttons";
 import { askGrounds } from "./tally-grounds";
 import { tallyStep } from "../bot/kit/buttons";
 import { countsLine, reportPass } from "./tally-report";
@@ -39,20 +42,29 @@ export type TallyArgs = {
 };
 
 type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; args: TallyArgs };
+/**
+ * M12: what the meeting acknowledged, as confirmed in this dialog: the actions of every member waiting for it (read
+ * again when saving: the replay log keeps one word, not a list as long as the roster), this member's, none; or not asked.
+ */
+type Acknowledgement = "all" | "member" | "none" | undefined;
 const COUNT_FIELDS: TallyField[] = ["present", "valid", ...MEMBER_LEVELS.map((l) => `votes.${l}` as const)];
 
 export async function tallyConversation(conversation: BotConversation, ctx: ConvContext, args: TallyArgs) {
   const d: Dialog = { conversation, ctx, t: translatorFor(args.lang), args };
   await ctx.reply(d.t(args.slot === 2 ? "tally.intro_second" : "tally.intro", { name: args.memberName }));
+  let acknowledgement: Acknowledgement;
   for (;;) {
     const tally = await askCounts(d);
-    const vote = levelByVote(tally, getRulebook(args.rulebookId)).level;
+    const rulebook = getRulebook(args.rulebookId);
+    const vote = levelByVote(tally, rulebook).level;
     if (vote === "L4") tally.l4Grounds = await askGrounds(conversation, ctx, d.t, d.t("tally.ask_grounds"));
     const note = vote === "L3" ? await askNote(d) : undefined;
+    if (!acknowledgement && levelNeedsHcm(vote, rulebook)) acknowledgement = await askAcknowledgement(d);
+    const acknowledged = acknowledgement === "all" || acknowledgement === "member" ? true : undefined;
     const outcome = await conversation.external((c) =>
       previewMemberOutcome(
         c.deps.db,
-        { periodId: args.periodId, memberId: args.memberId, tally, l3Note: note },
+        { periodId: args.periodId, memberId: args.memberId, tally, l3Note: note, hcmAcknowledged: acknowledged },
         c.deps.clock(),
         c.deps.timeZone.offsetMinutes,
       ),
@@ -68,7 +80,7 @@ export async function tallyConversation(conversation: BotConversation, ctx: Conv
       tallyStep.pack({ choice: "redo" }),
     );
     const answer = await ask(conversation, ctx, d.t, tallyQuestion(d.t, preview, keyboard, ["confirm", "redo"]));
-    if (answer.kind === "button" && answer.value === "confirm") return save(d, tally, note);
+    if (answer.kind === "button" && answer.value === "confirm") return save(d, tally, note, acknowledgement);
   }
 }
 
@@ -115,13 +127,42 @@ async function askNote(d: Dialog): Promise<string | undefined> {
   return a.kind === "text" && a.text.trim() ? a.text.trim().slice(0, 1000) : undefined;
 }
 
-async function save(d: Dialog, tally: TallyInput, note: string | undefined): Promise<void> {
+/**
+ * M12: asked once per dialog, only while this member's written actions wait for the meeting's acknowledgement: one
+ * answer confirms it for every member who wrote them (one tap for the whole branch), or for this member only.
+ */
+async function askAcknowledgement(d: Dialog): Promise<Acknowledgement> {
+  const { args, t } = d;
+  const state = await d.conversation.external((c) =>
+    hcmAcknowledgementState(c.deps.db, args.periodId, args.memberId, {
+      at: c.deps.clock().toISOString(),
+      offsetMinutes: c.deps.timeZone.offsetMinutes,
+    }),
+  );
+  if (!state.waits) return undefined;
+  const count = state.waiting.length;
+  const keyboard = acknowledgementKeyboard(t, count, args.memberName);
+  const text = t(count > 1 ? "tally.ask_ack_all" : "tally.ask_ack_member", { count, name: args.memberName });
+  const answer = await ask(d.conversation, d.ctx, t, tallyQuestion(t, text, keyboard, ["ackall", "ackone", "ackno"]));
+  const choice = answer.kind === "button" ? answer.value : "ackno";
+  return choice === "ackall" ? "all" : choice === "ackone" ? "member" : "none";
+}
+
+async function save(d: Dialog, tally: TallyInput, note: string | undefined, acknowledgement: Acknowledgement): Promise<void> {
   const { args, t } = d;
   const check = { target: { member: args.memberId }, roles: ["secretary", "committee"] } as const;
   const saved = await writeWithRole(d.conversation, d.ctx, t, check, async (c) => {
     const now = c.deps.clock();
     const actorId = c.identity.userId;
     await recordTally(c.deps.db, { periodId: args.periodId, memberId: args.memberId, slot: args.slot, tally, enteredById: actorId }, now);
+    const asOf = { at: now.toISOString(), offsetMinutes: c.deps.timeZone.offsetMinutes };
+    const acknowledgedIds =
+      acknowledgement === "all"
+        ? (await hcmAcknowledgementState(c.deps.db, args.periodId, args.memberId, asOf)).waiting
+        : acknowledgement === "member"
+          ? [args.memberId]
+          : [];
+    await setHcmAcknowledged(c.deps.db, { periodId: args.periodId, memberIds: acknowledgedIds, acknowledged: true }, actorId, now);
     const pass = await evaluateBranch(
       c.deps.db,
       { periodId: args.periodId, actorId, notes: note ? { [args.memberId]: note } : {} },

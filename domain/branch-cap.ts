@@ -1,5 +1,6 @@
 // M8: L1 members may not exceed 15% of the branch's members rated "good". Applied to the whole branch at once,
 // after every member's vote has been rated.
+import { cutAtSeats } from "./cap-boundary";
 import { floorShare } from "./fraction";
 import type { MemberLevel } from "./levels";
 import type { MemberOutcome } from "./member-rating";
@@ -31,14 +32,15 @@ export type CapResult = {
   resolutionErrors?: CapResolutionError[];
 };
 
-const hasLevel = (o: MemberOutcome, level: MemberLevel) => o.kind === "level" && o.level === level;
+export const hasLevel = (o: MemberOutcome, level: MemberLevel) => o.kind === "level" && o.level === level;
 
-function capBase(entries: CapEntry[], rulebook: Rulebook): number {
+/** M8 Decision: the base of the cap, counted from the outcomes by the vote (before any cap). */
+export function capBase(entries: readonly { outcome: MemberOutcome }[], rulebook: Rulebook): number {
   const counted: MemberLevel[] = rulebook.member.l1Cap.base === "l2-only" ? ["L2"] : ["L1", "L2"];
   return entries.filter((e) => counted.some((level) => hasLevel(e.outcome, level))).length;
 }
 
-function withLevel(outcome: MemberOutcome, level: MemberLevel, extra: Reason[]): MemberOutcome {
+export function withLevel(outcome: MemberOutcome, level: MemberLevel, extra: Reason[]): MemberOutcome {
   return { kind: "level", level, reasons: [...outcome.reasons, ...extra] };
 }
 
@@ -71,24 +73,17 @@ export function applyL1Cap(entries: CapEntry[], rulebook: Rulebook, resolutions?
   }
 
   const ranked = entries.filter((e) => hasLevel(e.outcome, "L1")).sort((a, b) => b.l1Votes - a.l1Votes);
-  if (ranked.length <= cap) return { outcomes, cap, base, final: true };
-
+  const cut = cutAtSeats(ranked, cap, (a, b) => a.l1Votes === b.l1Votes);
   const demote = (e: CapEntry, extra: Reason[] = []) => {
     const demoted = reason("cap.demoted", { cap, base, votes: e.l1Votes });
     outcomes[e.memberId] = withLevel(e.outcome, "L2", [...extra, demoted]);
   };
-  // The boundary is between the last seat (cap - 1) and the first member left out (cap).
-  const firstOutVotes = ranked[cap]!.l1Votes;
-  const tieAtBoundary = cap > 0 && ranked[cap - 1]!.l1Votes === firstOutVotes;
-  if (!tieAtBoundary) {
-    for (const e of ranked.slice(cap)) demote(e);
-    return { outcomes, cap, base, final: true };
-  }
+  for (const e of cut.out) demote(e);
+  if (!cut.tie) return { outcomes, cap, base, final: true };
 
-  const tied = ranked.filter((e) => e.l1Votes === firstOutVotes);
-  const seatsLeft = cap - ranked.filter((e) => e.l1Votes > firstOutVotes).length;
-  for (const e of ranked.filter((r) => r.l1Votes < firstOutVotes)) demote(e);
-  const tie = { candidates: tied.map((e) => e.memberId), seatsLeft, votes: firstOutVotes };
+  const tied = cut.tie.tied;
+  const { seatsLeft } = cut.tie;
+  const tie = { candidates: tied.map((e) => e.memberId), seatsLeft, votes: tied[0]!.l1Votes };
 
   if (rulebook.member.l1Cap.tieBreak === "demote-all-tied") {
     for (const e of tied) demote(e);

@@ -5,6 +5,7 @@ import {
   formatLocalDate,
   monthsBefore,
   orgNameSchema,
+  parseDay,
   parseLocalDate,
   reviewYearChoices,
   setupPeriodDeadlines,
@@ -28,6 +29,13 @@ describe("parseLocalDate", () => {
     expect(parseLocalDate("ngày mai")).toEqual({ error: "date.format" });
     expect(parseLocalDate("30/02/2026")).toEqual({ error: "date.invalid" });
     expect(parseLocalDate("1/13/2026")).toEqual({ error: "date.invalid" });
+  });
+
+  it("M9: a decision's day is kept as a day (YYYY-MM-DD), the same in every zone", () => {
+    expect(parseDay("5/3/2026")).toEqual({ day: "2026-03-05" });
+    expect(parseDay("31.12.2025")).toEqual({ day: "2025-12-31" });
+    expect(parseDay("29/02/2026")).toEqual({ error: "date.invalid" });
+    expect(parseDay("hôm qua")).toEqual({ error: "date.format" });
   });
 });
 

@@ -1,7 +1,7 @@
 // What a secretary types while setting up a branch: names, the review year, a deadline as dd/mm/yyyy in local time,
 // and the invitation policy. Pure: the caller passes `now`.
 import { z } from "zod";
-import { addDays, defaultPeriodDates, fromLocal, localYear, toLocal, toMs, type LocalDateTime } from "./calendar";
+import { addDays, dayKey, defaultPeriodDates, fromLocal, localYear, toLocal, toMs, type LocalDateTime } from "./calendar";
 import { MAX_NAME_LENGTH } from "./roster";
 import { cleanName } from "./text";
 import type { Rulebook } from "./rulebook";
@@ -42,6 +42,13 @@ export function parseLocalDate(text: string): LocalDate | { error: DateInputErro
     return { error: "date.invalid" };
   }
   return date;
+}
+
+/** A day typed as dd/mm/yyyy (or with - or .) as "YYYY-MM-DD" (M9: a decision's day), or why it cannot be read. */
+export function parseDay(text: string): { day: string } | { error: "date.format" | "date.invalid" } {
+  const date = parseLocalDate(text);
+  if ("error" in date) return { error: date.error === "date.invalid" ? "date.invalid" : "date.format" };
+  return { day: dayKey(date) };
 }
 
 /** A deadline typed as a day means the end of that day in the review's time zone. */

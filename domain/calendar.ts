@@ -78,6 +78,19 @@ export function localYear(dateOrInstant: string, offsetMinutes: number): number 
   return toLocal(dateOrInstant, offsetMinutes).y;
 }
 
+/** A span of local calendar days ("YYYY-MM-DD"), both ends included. */
+export type DaySpan = { first: string; last: string };
+
+/** The review year as local days of the review time zone: 1 January to 31 December (M9). */
+export function reviewYearDays(year: number): DaySpan {
+  return { first: `${pad(year, 4)}-01-01`, last: `${pad(year, 4)}-12-31` };
+}
+
+/** "YYYY-MM-DD" of a day typed as d/m/y (a calendar day, the same in every zone). */
+export function dayKey(date: { y: number; m: number; d: number }): string {
+  return `${pad(date.y, 4)}-${pad(date.m)}-${pad(date.d)}`;
+}
+
 export type PeriodDates = Record<PeriodDeadline, string>;
 
 /** T1: the default deadlines of the review of `year` (December of `year`, January of `year + 1`). */

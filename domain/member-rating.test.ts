@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { reviewYearDays } from "./calendar";
+import { disciplineForms, disciplineRecordErrors, type DisciplineInput } from "./discipline";
+import { DISCIPLINE_LEVELS } from "./levels";
 import { rateMember, isEvaluated, requiresHcmReport, type MemberOutcome } from "./member-rating";
 import { hd07_2011 as rb } from "./rulebooks/hd07-2011";
 import { official, ratingInput, tally } from "./test-helpers";
@@ -92,44 +95,85 @@ describe("M13: the vote, cumulative ballots, thresholds of the official members 
 });
 
 describe("discipline, Ho Chi Minh actions, retired and away members", () => {
-  const reprimand2011 = { level: "reprimand", source: "state", date: "2011-06-01" } as const;
+  const reprimand2011 = { level: "reprimand", source: "state", decidedOn: "2011-06-01" } as const;
+  const ratedWith = (disciplines: DisciplineInput[], rulebook: Rulebook = rb) =>
+    rateMember(ratingInput({ disciplines, tally: tally(9, { L1: 9 }) }), rulebook);
 
   it.each([
-    ["reprimand by the state in the year", [reprimand2011], "L4"],
-    ["warning by a mass organization, full ISO instant", [{ level: "warning", source: "mass", date: "2011-03-02T10:00:00+07:00" }], "L4"],
-    ["expulsion by the party", [{ level: "expulsion", source: "party", date: "2011-12-31" }], "L4"],
-    ["a state form: salary downgrade by the state", [{ level: "salary-downgrade", source: "state", date: "2011-05-05" }], "L4"],
-    ["a state form: dismissal by the state", [{ level: "dismissal", source: "state", date: "2011-05-05" }], "L4"],
-    ["expulsion by a mass organization", [{ level: "expulsion", source: "mass", date: "2011-05-05" }], "L4"],
+    ["M9: decided in the year (a reprimand by the state)", [reprimand2011], "L4"],
+    ["M9: decided on the year's first day", [{ ...reprimand2011, decidedOn: "2011-01-01" }], "L4"],
+    ["M9: decided on the year's last day", [{ level: "expulsion", source: "party", decidedOn: "2011-12-31" }], "L4"],
+    ["M9: decided before the year and ending inside it", [{ ...reprimand2011, decidedOn: "2010-08-01", endsOn: "2011-02-01" }], "L4"],
     [
-      "a form its source does not have (the party has no salary downgrade) is not counted",
-      [{ level: "salary-downgrade", source: "party", date: "2011-05-05" }],
+      "M9: decided before the year and ending on its first day",
+      [{ ...reprimand2011, decidedOn: "2010-08-01", endsOn: "2011-01-01" }],
+      "L4",
+    ],
+    ["M9: decided before the year and ending after it", [{ ...reprimand2011, decidedOn: "2010-08-01", endsOn: "2012-08-01" }], "L4"],
+    ["M9: decided before the year with no end date (still in force)", [{ ...reprimand2011, decidedOn: "2009-05-05", endsOn: null }], "L4"],
+    ["M9: decided before the year and ended before it", [{ ...reprimand2011, decidedOn: "2010-01-10", endsOn: "2010-12-31" }], "L1"],
+    ["M9: decided after the year", [{ ...reprimand2011, decidedOn: "2012-01-05" }], "L1"],
+    ["M9: a state form: salary downgrade by the state", [{ level: "salary-downgrade", source: "state", decidedOn: "2011-05-05" }], "L4"],
+    ["M9: a state form: dismissal by the state", [{ level: "dismissal", source: "state", decidedOn: "2011-05-05" }], "L4"],
+    ["M9: expulsion by a mass organization", [{ level: "expulsion", source: "mass", decidedOn: "2011-05-05" }], "L4"],
+    [
+      "M9: a form its source does not have (the party has no salary downgrade) is not counted",
+      [{ level: "salary-downgrade", source: "party", decidedOn: "2011-05-05" }],
       "L1",
     ],
-    ["a discipline of an earlier year does not count", [{ ...reprimand2011, date: "2010-12-31" }], "L1"],
-    // 31/12/2011 17:30 UTC is already 01/01/2012 in Vietnam.
-    ["the year is read in Vietnamese local time", [{ ...reprimand2011, date: "2010-12-31T17:30:00Z" }], "L4"],
-  ] as const)("M9: %s", (_name, disciplines, expected) => {
-    const outcome = rateMember(ratingInput({ disciplines: [...disciplines], tally: tally(9, { L1: 9 }) }), rb);
-    expect(levelOf(outcome)).toBe(expected);
+  ] as const)("%s", (_name, disciplines, expected) => {
+    expect(levelOf(ratedWith([...disciplines]))).toBe(expected);
   });
 
-  it("M9: the discipline's year is the local year at the review zone's offset (TZ_REVIEW), not a fixed +07:00", () => {
-    const newYearsEveUtc = [{ ...reprimand2011, date: "2010-12-31T17:30:00Z" }];
-    const rated = (offsetMinutes: number) =>
-      levelOf(rateMember(ratingInput({ disciplines: newYearsEveUtc, offsetMinutes, tally: tally(9, { L1: 9 }) }), rb));
-    expect(rated(7 * 60)).toBe("L4"); // already 2011 in Vietnam
-    expect(rated(0)).toBe("L1"); // still 2010 at UTC
+  it("M9: lighter than the rulebook's minimum does not cap (a reprimand where the minimum is a warning)", () => {
+    const fromWarning: Rulebook = { ...rb, member: { ...rb.member, discipline: { ...rb.member.discipline, minimumLevel: "warning" } } };
+    expect(levelOf(ratedWith([reprimand2011], fromWarning))).toBe("L1");
+    expect(levelOf(ratedWith([{ ...reprimand2011, level: "warning" }], fromWarning))).toBe("L4");
+    // The default rulebook's minimum is the reprimand, the lightest form there is.
+    expect(rb.member.discipline.minimumLevel).toBe(DISCIPLINE_LEVELS[0]);
   });
 
-  it("M9: the L4 says why, with the heaviest discipline, and needs no Ho Chi Minh actions", () => {
-    const disciplines = [reprimand2011, { level: "warning", source: "party", date: "2011-09-09" }] as const;
-    const outcome = rateMember(ratingInput({ disciplines: [...disciplines], hcmActions: false }), rb);
+  it("M9: the review year's days come in: the same decision caps in one year and not in the next", () => {
+    const endedMidYear = [{ ...reprimand2011, endsOn: "2011-09-30" }];
+    const rated = (year: number) =>
+      levelOf(rateMember(ratingInput({ disciplines: endedMidYear, reviewYear: reviewYearDays(year), tally: tally(9, { L1: 9 }) }), rb));
+    expect(rated(2011)).toBe("L4");
+    expect(rated(2012)).toBe("L1");
+    expect(rated(2010)).toBe("L1");
+  });
+
+  it("M9: the L4 names the heaviest decision in force — form, source, day, number and end — and needs no Ho Chi Minh actions", () => {
+    const disciplines: DisciplineInput[] = [
+      reprimand2011,
+      { level: "warning", source: "party", decidedOn: "2011-09-09", endsOn: "2012-09-09", decisionNumber: "15-QĐ/ĐU" },
+      { level: "expulsion", source: "mass", decidedOn: "2009-01-01", endsOn: "2010-01-01" }, // heavier, but ended
+    ];
+    const outcome = rateMember(ratingInput({ disciplines, hcmActions: false, hcmAcknowledged: false }), rb);
     expect(outcome).toEqual({
       kind: "level",
       level: "L4",
-      reasons: [{ code: "member.discipline", params: { level: "warning", source: "party", date: "2011-09-09" } }],
+      reasons: [
+        {
+          code: "member.discipline",
+          params: { level: "warning", source: "party", date: "2011-09-09", number: "15-QĐ/ĐU", endsOn: "2012-09-09" },
+        },
+      ],
     });
+  });
+
+  it.each([
+    ["a form its source lacks", { level: "dismissal", source: "party", decidedOn: "2011-05-05" }, ["discipline.form"]],
+    ["a decision dated after today", { ...reprimand2011, decidedOn: "2011-12-02" }, ["discipline.decided-future"]],
+    ["an end before the decision", { ...reprimand2011, endsOn: "2011-05-31" }, ["discipline.ends-before-decided"]],
+    ["a sound decision", { ...reprimand2011, endsOn: "2011-06-01" }, []],
+  ] as const)("M9: recording refuses %s", (_name, record, errors) => {
+    expect(disciplineRecordErrors(record, rb, "2011-12-01")).toEqual(errors);
+  });
+
+  it("M9: each source offers only its own forms, lightest first", () => {
+    expect(disciplineForms("party", rb)).toEqual(["reprimand", "warning", "removal", "expulsion"]);
+    expect(disciplineForms("state", rb)).toContain("salary-downgrade");
+    expect(disciplineForms("mass", rb)).not.toContain("dismissal");
   });
 
   it("M9: grounds recorded with an L4 vote are attached as reasons", () => {
@@ -168,8 +212,29 @@ describe("discipline, Ho Chi Minh actions, retired and away members", () => {
     expect(outcome.reasons.at(-1)).toEqual({ code: "hcm.missing", params: { wouldBe: level } });
   });
 
-  it("M12: an L4 vote stays L4 without Ho Chi Minh actions", () => {
-    expect(levelOf(rateMember(ratingInput({ hcmActions: false, tally: l4Tally(9, 5) }), rb))).toBe("L4");
+  it("M12: the written actions alone do not unblock: the meeting's acknowledgement is missing, and said so", () => {
+    const outcome = rateMember(ratingInput({ hcmActions: true, hcmAcknowledged: false, tally: tally(9, { L2: 5 }) }), rb);
+    expect(outcome.kind).toBe("blocked");
+    expect(codes(outcome)).toEqual(["vote.reached", "hcm.unacknowledged"]);
+    expect(outcome.reasons.at(-1)).toEqual({ code: "hcm.unacknowledged", params: { wouldBe: "L2" } });
+  });
+
+  it("M12: with neither the actions nor the acknowledgement, both are named", () => {
+    const outcome = rateMember(ratingInput({ hcmActions: false, hcmAcknowledged: false, tally: tally(9, { L1: 6 }) }), rb);
+    expect(codes(outcome)).toEqual(["vote.reached", "hcm.missing", "hcm.unacknowledged"]);
+  });
+
+  it("M12: an acknowledgement without actions does not unblock either", () => {
+    const outcome = rateMember(ratingInput({ hcmActions: false, hcmAcknowledged: true, tally: tally(9, { L3: 5 }) }), rb);
+    expect(codes(outcome)).toEqual(["vote.reached", "hcm.missing"]);
+  });
+
+  it("M12: both the actions and the acknowledgement give the level", () => {
+    expect(levelOf(rateMember(ratingInput({ hcmActions: true, hcmAcknowledged: true, tally: tally(9, { L2: 5 }) }), rb))).toBe("L2");
+  });
+
+  it("M12: an L4 vote stays L4 without Ho Chi Minh actions or their acknowledgement", () => {
+    expect(levelOf(rateMember(ratingInput({ hcmActions: false, hcmAcknowledged: false, tally: l4Tally(9, 5) }), rb))).toBe("L4");
   });
 
   it("M5: committee members and leaders must report Ho Chi Minh actions; others need not write them", () => {

@@ -1,6 +1,7 @@
 // M1–M13: the rating of one party member from their status, their discipline record and the branch's tally.
-import { localYear } from "./calendar";
-import { DISCIPLINE_LEVELS, type DisciplineLevel, type DisciplineSource, type MemberKind, type MemberLevel } from "./levels";
+import type { DaySpan } from "./calendar";
+import { disciplineInYear, type DisciplineInput } from "./discipline";
+import type { MemberKind, MemberLevel } from "./levels";
 import { DomainError, reason, type Reason } from "./reasons";
 import type { Rulebook } from "./rulebook";
 import { levelByVote, validateTally, type TallyInput } from "./tally";
@@ -16,16 +17,16 @@ export type MemberStatusInput = {
   isLeader: boolean;
 };
 
-export type DisciplineInput = { level: DisciplineLevel; source: DisciplineSource /** ISO instant or YYYY-MM-DD */; date: string };
-
 export type MemberRatingInput = {
   member: MemberStatusInput;
   absentFromMeeting: boolean;
+  /** M12: the member wrote concrete Ho Chi Minh actions, or the secretary recorded that they presented them. */
   hcmActions: boolean;
+  /** M12: the branch meeting acknowledged them (the secretary's confirmation at the meeting). */
+  hcmAcknowledged: boolean;
   disciplines: DisciplineInput[];
-  periodYear: number;
-  /** The review time zone's offset (TZ_REVIEW): in which local year a discipline was decided (M9). */
-  offsetMinutes: number;
+  /** M9: the review year's first and last local days in the review time zone (calendar.ts `reviewYearDays`). */
+  reviewYear: DaySpan;
   tally?: TallyInput;
   /** M11: the shortcomings the branch names for an L3 member (the secretary's words, kept as given). */
   l3Note?: string;
@@ -59,28 +60,9 @@ export function requiresHcmReport(member: MemberStatusInput, rulebook: Rulebook)
   return rulebook.member.hcm.leadersMustReport && member.isLeader;
 }
 
-/** M9: is this a form of discipline its source decides (e.g. "hạ bậc lương" is the state's only)? */
-export function isDisciplineForm(source: DisciplineSource, level: DisciplineLevel, rulebook: Rulebook): boolean {
-  const { sources, forms } = rulebook.member.discipline;
-  return sources.includes(source) && forms[source].includes(level);
-}
-
-/** M9: the heaviest qualifying discipline decided in the period year, or null. */
-export function disciplineInYear(
-  disciplines: DisciplineInput[],
-  year: number,
-  rulebook: Rulebook,
-  offsetMinutes: number,
-): DisciplineInput | null {
-  const minimum = DISCIPLINE_LEVELS.indexOf(rulebook.member.discipline.minimumLevel);
-  let heaviest: DisciplineInput | null = null;
-  for (const d of disciplines) {
-    const severity = DISCIPLINE_LEVELS.indexOf(d.level);
-    if (severity < minimum || !isDisciplineForm(d.source, d.level, rulebook)) continue;
-    if (localYear(d.date, offsetMinutes) !== year) continue;
-    if (!heaviest || severity > DISCIPLINE_LEVELS.indexOf(heaviest.level)) heaviest = d;
-  }
-  return heaviest;
+/** M12: does this level need concrete Ho Chi Minh actions, acknowledged by the meeting? */
+export function levelNeedsHcm(level: MemberLevel | null, rulebook: Rulebook): boolean {
+  return level !== null && rulebook.member.hcm.requiredFor.includes(level);
 }
 
 /** M10: the reason a member is rated L3 without a vote, or null. */
@@ -98,12 +80,32 @@ function checkedVote(tally: TallyInput, rulebook: Rulebook) {
   return levelByVote(tally, rulebook);
 }
 
-/** M12: a level that needs Ho Chi Minh actions is blocked without them; M11: an L3 result may carry its note. */
+/**
+ * M12: a level that needs Ho Chi Minh actions is blocked without both the member's actions and the meeting's
+ * acknowledgement of them, saying which is missing; M11: an L3 result may carry its note.
+ */
 function withLevel(input: MemberRatingInput, level: MemberLevel, reasons: Reason[], rulebook: Rulebook): MemberOutcome {
-  if (!input.hcmActions && rulebook.member.hcm.requiredFor.includes(level))
-    return { kind: "blocked", reasons: [...reasons, reason("hcm.missing", { wouldBe: level })] };
+  if (levelNeedsHcm(level, rulebook)) {
+    const missing = [
+      ...(input.hcmActions ? [] : [reason("hcm.missing", { wouldBe: level })]),
+      ...(input.hcmAcknowledged ? [] : [reason("hcm.unacknowledged", { wouldBe: level })]),
+    ];
+    if (missing.length > 0) return { kind: "blocked", reasons: [...reasons, ...missing] };
+  }
   const note = level === "L3" ? input.l3Note?.trim() : undefined;
   return note ? { kind: "level", level, reasons, note } : { kind: "level", level, reasons };
+}
+
+/** M9: the result names the decision: its form, source, day and (when recorded) number and end. */
+function disciplineReason(d: DisciplineInput): Reason {
+  const { level, source, decidedOn: date } = d;
+  return reason("member.discipline", {
+    level,
+    source,
+    date,
+    ...(d.decisionNumber ? { number: d.decisionNumber } : {}),
+    ...(d.endsOn ? { endsOn: d.endsOn } : {}),
+  });
 }
 
 /** Rate one member. A tally must pass `validateTally` first; an invalid one throws `tally.invalid`. */
@@ -112,10 +114,8 @@ export function rateMember(input: MemberRatingInput, rulebook: Rulebook): Member
   if (input.absentFromMeeting) return { kind: "deferred", reasons: [reason("member.absent")] };
 
   const vote = input.tally ? checkedVote(input.tally, rulebook) : null;
-  const discipline = disciplineInYear(input.disciplines, input.periodYear, rulebook, input.offsetMinutes);
-  const disciplineReasons = discipline
-    ? [reason("member.discipline", { level: discipline.level, source: discipline.source, date: discipline.date })]
-    : [];
+  const discipline = disciplineInYear(input.disciplines, input.reviewYear, rulebook);
+  const disciplineReasons = discipline ? [disciplineReason(discipline)] : [];
 
   if (discipline && rulebook.member.discipline.forcesL4) {
     const grounds = vote?.level === "L4" ? vote.reasons.slice(1) : [];

@@ -144,6 +144,16 @@ describe("O3: conditions of TSVM", () => {
     expect(failed({ kind: "base-committee", branchLevels })).toEqual(expected);
   });
 
+  it("O3: a base committee with a branch whose rating is not recognized yet cannot be TSVM; the branch counts in the 2/3", () => {
+    expect(failed({ kind: "base-committee", branchLevels: { tsvm: 2, good: 0, completed: 0, weak: 0 }, unratedBranches: 1 })).toEqual([
+      "branches-rated",
+    ]);
+    expect(failed({ kind: "base-committee", branchLevels: { tsvm: 2, good: 0, completed: 0, weak: 0 }, unratedBranches: 2 })).toEqual([
+      "branches-rated",
+      "branches-tsvm",
+    ]);
+  });
+
   it("O3: branch conditions do not apply to a branch", () => {
     expect(failed({ kind: "branch", branchLevels: { tsvm: 0, good: 0, completed: 0, weak: 0 } })).toEqual([]);
   });

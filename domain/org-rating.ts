@@ -31,6 +31,8 @@ export type OrgRatingInput = {
   memberLevels: LevelCounts;
   /** For a base committee: its branches per level (O3, O4). */
   branchLevels?: OrgLevelCounts;
+  /** For a base committee: branches whose rating is not recognized yet (O3: none of them counts as TSVM). */
+  unratedBranches?: number;
 };
 
 export type OrgRating = { level: OrgLevel; total: number; reasons: Reason[] };
@@ -65,7 +67,8 @@ function weakReasons(input: OrgRatingInput, total: number, rulebook: Rulebook): 
   if (input.defects.prolongedDisunity) defects.push("prolonged-disunity");
   if (input.defects.corruptionDiscipline) defects.push("corruption-discipline");
   const branches = input.branchLevels ?? NO_BRANCHES;
-  if (org.tsvm.branchConditionsFor.includes(input.kind) && reachesNonEmpty(branches.weak, sumCounts(branches), org.weakBranches))
+  const allBranches = sumCounts(branches) + (input.unratedBranches ?? 0);
+  if (org.tsvm.branchConditionsFor.includes(input.kind) && reachesNonEmpty(branches.weak, allBranches, org.weakBranches))
     defects.push("weak-branches");
   for (const defect of defects) reasons.push(reason("org.defect", { defect }));
   if (total < org.bands.completed) reasons.push(reason("org.band", { total, level: "weak" }));
@@ -85,7 +88,10 @@ export function failedTsvmConditions(input: OrgRatingInput, rulebook: Rulebook):
   if (!reachesNonEmpty(members.L1 + members.L2, sumCounts(members), t.membersL2OrBetter)) failed.push("members-l2-or-better");
   if (t.branchConditionsFor.includes(input.kind)) {
     const branches = input.branchLevels ?? NO_BRANCHES;
-    if (!reachesNonEmpty(branches.tsvm, sumCounts(branches), t.branchesTsvm)) failed.push("branches-tsvm");
+    const unrated = input.unratedBranches ?? 0;
+    // A branch not yet rated may be anything: the unit cannot be TSVM until every branch's rating is recognized.
+    if (unrated > 0) failed.push("branches-rated");
+    if (!reachesNonEmpty(branches.tsvm, sumCounts(branches) + unrated, t.branchesTsvm)) failed.push("branches-tsvm");
     if (branches.weak > t.maxWeakBranches) failed.push("no-weak-branches");
   }
   if (!input.conditions.meetsRegularly) failed.push("meets-regularly");

@@ -6,6 +6,7 @@ export const TSVM_CONDITIONS = [
   "units-strong", // professional body and every mass organization strong or advanced
   "no-leader-disciplined",
   "members-l2-or-better",
+  "branches-rated", // every subordinate branch's rating recognized (unknown ones cannot count as TSVM)
   "branches-tsvm",
   "no-weak-branches",
   "meets-regularly",
@@ -22,16 +23,19 @@ export type ReasonParams = {
   "member.absent": undefined; // M3
   "member.retired-not-moved": undefined; // M10
   "member.working-away": { months: number }; // M10
-  "member.discipline": { level: DisciplineLevel; source: DisciplineSource; date: string }; // M9
+  "member.discipline": { level: DisciplineLevel; source: DisciplineSource; date: string; number?: string; endsOn?: string }; // M9
   "vote.reached": { level: MemberLevel; votes: number; denominator: number }; // M13
   "vote.no-majority": { denominator: number; valid: number }; // M13
   "vote.l4-ground": { ground: L4Ground }; // M9
   "vote.l4-no-ground": undefined; // M9
   "tally.missing": undefined;
   "hcm.missing": { wouldBe: MemberLevel }; // M12
+  "hcm.unacknowledged": { wouldBe: MemberLevel }; // M12
   "cap.demoted": { cap: number; base: number; votes: number }; // M8
   "cap.tie": { cap: number; base: number; votes: number; seatsLeft: number; tied: number }; // M8
   "cap.secretary-chose": { level: "L1" | "L2" }; // M8
+  "cap.committee-demoted": { cap: number; base: number; votes: number; of: number }; // M8, revised Decision
+  "cap.committee-chose": { level: "L1" | "L2" }; // M8, revised Decision
   "org.band": { total: number; level: OrgLevel }; // O2
   "org.tsvm-condition-failed": { condition: TsvmCondition }; // O3
   "org.defect": { defect: OrgDefect }; // O4
@@ -64,9 +68,12 @@ export const REASON_CODES = [
   "vote.l4-no-ground",
   "tally.missing",
   "hcm.missing",
+  "hcm.unacknowledged",
   "cap.demoted",
   "cap.tie",
   "cap.secretary-chose",
+  "cap.committee-demoted",
+  "cap.committee-chose",
   "org.band",
   "org.tsvm-condition-failed",
   "org.defect",

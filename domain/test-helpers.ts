@@ -1,4 +1,5 @@
 // Builders shared by the domain tests (not exported from index.ts).
+import { reviewYearDays } from "./calendar";
 import type { MemberStatusInput, MemberRatingInput } from "./member-rating";
 import type { TallyInput } from "./tally";
 
@@ -20,9 +21,9 @@ export function ratingInput(overrides: Partial<MemberRatingInput> = {}): MemberR
     member: official(),
     absentFromMeeting: false,
     hcmActions: true,
+    hcmAcknowledged: true,
     disciplines: [],
-    periodYear: 2011,
-    offsetMinutes: VN,
+    reviewYear: reviewYearDays(2011),
     ...overrides,
   };
 }

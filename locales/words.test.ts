@@ -30,7 +30,12 @@ const sample = (names: string[]) => Object.fromEntries(names.map((n) => [n, SAMP
 
 /** The reasons of the domain as the bot words them, with coded parameters (levels, grounds, conditions). */
 const REASONS: Reason[] = [
-  { code: "member.discipline", params: { level: "warning", source: "state", date: "2026-03-01T00:00:00Z" } },
+  { code: "member.discipline", params: { level: "warning", source: "state", date: "2026-03-01" } },
+  {
+    code: "member.discipline",
+    params: { level: "reprimand", source: "party", date: "2025-08-01", number: "15-QĐ/ĐU", endsOn: "2026-08-01" },
+  },
+  { code: "hcm.unacknowledged", params: { wouldBe: "L1" } },
   { code: "vote.reached", params: { level: "L1", votes: 9, denominator: 10 } },
   { code: "vote.l4-ground", params: { ground: "refused-assignment" } },
   { code: "hcm.missing", params: { wouldBe: "L2" } },

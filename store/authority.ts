@@ -8,11 +8,17 @@ export type WriteTarget =
   | { org: string }
   | { period: string }
   /** The committee above the period's branch (recognition, revocation); never someone of that branch itself. */
-  | { periodAbove: string };
+  | { periodAbove: string }
+  /** The committee above an organization (its rating recognized or revoked, B.I.4); never someone of it. */
+  | { orgAbove: string };
 
 /** The organization whose roles may act on the target, and (for a decision above) the one it must not come from. */
 async function owningOrg(db: Db, target: WriteTarget): Promise<{ orgId: string; excluded?: string } | null> {
   if ("org" in target) return { orgId: target.org };
+  if ("orgAbove" in target) {
+    const org = await db.organization.findUnique({ where: { id: target.orgAbove }, select: { parentId: true } });
+    return org?.parentId ? { orgId: org.parentId, excluded: target.orgAbove } : null;
+  }
   if ("member" in target) {
     const member = await db.member.findUnique({ where: { id: target.member }, select: { orgId: true } });
     return member && { orgId: member.orgId };

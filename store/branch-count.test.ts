@@ -6,7 +6,7 @@ import { REVIEW_OFFSET } from "../test/support/time-zone";
 import { countingProgress, previewBranchCount, recordBranchCount } from "./branch-count";
 import type { Db } from "./client";
 import { latestResults } from "./results";
-import { activeTallies, recordHcmPresented } from "./tallies";
+import { activeTallies, recordHcmPresented, setHcmAcknowledged } from "./tallies";
 
 const AT = { now: new Date("2026-12-25T10:00:00Z"), offsetMinutes: REVIEW_OFFSET };
 let database: Awaited<ReturnType<typeof freshDb>>;
@@ -31,6 +31,7 @@ async function branch(doubleEntry: boolean) {
   const seeded = await seedBranch(db, { members, doubleEntry });
   const ids = members.map((m) => seeded.memberIds[m.fullName]!);
   for (const id of ids) await recordHcmPresented(db, seeded.periodId, id, "secretary", AT.now);
+  await setHcmAcknowledged(db, { periodId: seeded.periodId, memberIds: ids, acknowledged: true }, "secretary", AT.now);
   return { periodId: seeded.periodId, ids };
 }
 
@@ -41,7 +42,7 @@ describe("a whole branch's counts at once (M13)", () => {
     const preview = await previewBranchCount(db, { periodId: b.periodId, entrantId: "u", lines }, AT);
     expect(await activeTallies(db, b.periodId)).toEqual([]);
     // M8: floor(15% × 4) = 0 places, so both L1 candidates become L2 (a tie at the boundary with no seat is not one).
-    expect(preview.cap).toEqual({ cap: 0, base: 4, final: true });
+    expect(preview.cap).toEqual({ kind: "own", cap: 0, base: 4, final: true });
     expect(Object.values(preview.outcomes).map((o) => (o.kind === "level" ? o.level : o.kind))).toEqual(["L2", "L2", "L2", "L2"]);
     expect(preview.stillToCount).toEqual([]);
 

@@ -3,6 +3,7 @@
 import { entrySlotFor, type MemberOutcome, type SheetRoster, type TallyInput } from "../domain";
 import { inTransaction, type Db } from "./client";
 import { loadBranchInputs, standingTally, type BranchInputs, type MemberInputs } from "./rating-inputs";
+import type { BranchCap } from "./branch-cap-unit";
 import { evaluateBranch, latestResults, rateBranch, type BranchPass } from "./results";
 import { recordTally, type TallyRow } from "./tallies";
 
@@ -14,7 +15,8 @@ type At = { now: Date; offsetMinutes: number };
 export type BranchCountPreview = {
   /** Each counted member's outcome with the cap applied over the branch as it would stand. */
   outcomes: Record<string, MemberOutcome>;
-  cap: { cap: number; base: number; final: boolean };
+  /** M8: the branch's own cap and its base, or (under a base committee) the committee's, decided after recognition. */
+  cap: { kind: "own"; cap: number; base: number; final: boolean } | { kind: "committee"; final: boolean };
   /** Double entry: members whose result waits for the other entrant's count. */
   awaitingOtherEntry: string[];
   /** Evaluated members left without counts after this batch (named, so nobody is forgotten). */
@@ -42,6 +44,13 @@ function withLines(branch: BranchInputs, count: BranchCount, now: Date): Map<str
   return byId;
 }
 
+/** The branch's own cap and base (what its pass stores with each result), or the committee's whose cut it awaits. */
+function capFigure(cap: BranchCap): BranchCountPreview["cap"] {
+  const stored = cap.capInputs("");
+  if ("committee" in stored) return { kind: "committee", final: cap.final };
+  return { kind: "own", cap: Number(stored.cap), base: Number(stored.base), final: cap.final };
+}
+
 /** What confirming would give, computed without writing anything. */
 export async function previewBranchCount(db: Db, count: BranchCount, at: At): Promise<BranchCountPreview> {
   const branch = await loadBranchInputs(db, count.periodId, { at: at.now.toISOString(), offsetMinutes: at.offsetMinutes });
@@ -54,7 +63,7 @@ export async function previewBranchCount(db: Db, count: BranchCount, at: At): Pr
   const waiting = (m: MemberInputs) => cap.outcomes[m.id]?.kind === "awaiting-tally";
   return {
     outcomes,
-    cap: { cap: cap.cap, base: cap.base, final: cap.final },
+    cap: capFigure(cap),
     awaitingOtherEntry: branch.members.filter((m) => counted.has(m.id) && waiting(m)).map((m) => m.id),
     stillToCount: branch.members.filter((m) => !counted.has(m.id) && waiting(m) && m.entries.length === 0).map((m) => m.fullName),
   };

@@ -12,7 +12,7 @@ import { recognizeResults, revokeMemberResult } from "./recognition";
 import { evaluateBranch } from "./results";
 import { saveDraftPart, submitReview } from "./reviews";
 import { loadStatusInputs } from "./status";
-import { recordTally, setMeetingAbsence, supersedeTallies } from "./tallies";
+import { recordTally, setHcmAcknowledged, setMeetingAbsence, supersedeTallies } from "./tallies";
 import { markUnreachable } from "./users";
 
 const DEADLINE = "2026-12-20T16:59:59.000Z";
@@ -63,6 +63,8 @@ async function randomBranch(db: Db, parentId: string, name: string, seed: number
       await recordTally(db, { periodId: b.periodId, memberId: id, slot, tally: TALLY, enteredById: "u" }, NOW);
     if (entries === 1 && pick(3) === 0) await supersedeTallies(db, b.periodId, id, "u", NOW);
   }
+  // M12: the meeting acknowledged the Ho Chi Minh actions of those who wrote them.
+  await setHcmAcknowledged(db, { periodId: b.periodId, memberIds: Object.values(b.memberIds), acknowledged: true }, "u", NOW);
   await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW, REVIEW_OFFSET);
   const recognized = await recognizeResults(db, { periodId: b.periodId, actorId: "u" }, NOW);
   for (const r of recognized.filter(() => pick(3) === 0))

@@ -1,59 +1,83 @@
-// A secretary's branch: created by /setup, with its committee (chi ủy) granted by the secretary.
+// What /setup creates (a branch, a base branch, a base committee, the bloc) and a branch's committee (chi ủy), granted by
+// its secretary.
 import { branchQuotaStart, mayCreateBranch } from "../domain/branch-setup";
-import { inTransaction, type Db, type Tx } from "./client";
+import { inTransaction, type Db } from "./client";
 import { recordAudit } from "./audit";
-import { createOrganization, grantRole, type OrgKind } from "./orgs";
+import { createOrganization, grantRole } from "./orgs";
+import { claimOrgInviteIn, refusedAsResult, type ClaimedOrgInvite, type OrgInviteRefusal } from "./org-invites";
 import { openPeriod } from "./periods";
 
 export type BranchSetup = {
   name: string;
-  /** Name of the base committee (đảng ủy cơ sở) above the branch, created with it; null to skip. */
-  upperName: string | null;
+  /** A branch (under a base committee, attached by its invite) or a standalone base branch (under the bloc). */
+  kind?: "branch" | "base-branch";
   doubleEntry: boolean;
   year: number;
   rulebookId: string;
   selfReviewDeadline: string;
   reportDeadline: string;
+  /** The committee's link the secretary opened: the new branch is attached under that committee. */
+  inviteId?: string | null;
 };
 
+export type CommitteeSetup = { name: string; kind: "base-committee" | "bloc"; inviteId?: string | null };
+
+/** `claim`: the committee's link the new organization went under by, or null without one. */
+type SetUp = { ok: true; orgId: string; orgName: string; claim: ClaimedOrgInvite | null };
+
 /**
- * Creates the branch (and the base committee named, with nobody in it: its own people join through its invites),
- * makes the creator the branch's secretary and opens the review period, all in one transaction: a crash leaves no branch without its period.
- * Each step records its own audit event.
+ * Creates the branch, makes the creator its secretary and opens the review period, and attaches it under the
+ * committee whose link was opened, all in one transaction: a crash leaves no branch without its period, and a link
+ * no longer valid leaves no branch at all. Each step records its own audit event.
  */
-export function setupBranch(db: Db, input: BranchSetup, userId: string, now: Date) {
-  return inTransaction(db, (tx) => setupBranchIn(tx, input, userId, now));
+export function setupBranch(db: Db, input: BranchSetup, userId: string, now: Date): Promise<(SetUp & { periodId: string }) | Refused> {
+  return refusedAsResult(() =>
+    inTransaction(db, async (tx) => {
+      const branch = await createOrganization(
+        tx,
+        { name: input.name, kind: input.kind ?? "branch", doubleEntry: input.doubleEntry },
+        userId,
+        now,
+      );
+      await grantRole(tx, userId, branch.id, "secretary", userId, now);
+      const period = await openPeriod(
+        tx,
+        {
+          orgId: branch.id,
+          year: input.year,
+          rulebookId: input.rulebookId,
+          selfReviewDeadline: input.selfReviewDeadline,
+          reportDeadline: input.reportDeadline,
+        },
+        userId,
+        now,
+      );
+      const claim = input.inviteId ? await claimOrgInviteIn(tx, { inviteId: input.inviteId, userId, attachOrgId: branch.id }, now) : null;
+      return { ok: true as const, orgId: branch.id, orgName: branch.name, claim, periodId: period.id };
+    }),
+  );
 }
 
-async function setupBranchIn(db: Tx, input: BranchSetup, userId: string, now: Date) {
-  let parentId: string | null = null;
-  if (input.upperName) {
-    const upper = await createOrganization(db, { name: input.upperName, kind: "base-committee" }, userId, now);
-    parentId = upper.id;
-  }
-  const branch = await createOrganization(db, { name: input.name, kind: "branch", parentId, doubleEntry: input.doubleEntry }, userId, now);
-  await grantRole(db, userId, branch.id, "secretary", userId, now);
-  const period = await openPeriod(
-    db,
-    {
-      orgId: branch.id,
-      year: input.year,
-      rulebookId: input.rulebookId,
-      selfReviewDeadline: input.selfReviewDeadline,
-      reportDeadline: input.reportDeadline,
-    },
-    userId,
-    now,
+/** Creates a base committee or the bloc with its creator as first secretary (attached by the link opened, if any). */
+export function setupCommittee(db: Db, input: CommitteeSetup, userId: string, now: Date): Promise<SetUp | Refused> {
+  return refusedAsResult(() =>
+    inTransaction(db, async (tx) => {
+      const org = await createOrganization(tx, { name: input.name, kind: input.kind }, userId, now);
+      await grantRole(tx, userId, org.id, "secretary", userId, now);
+      const claim = input.inviteId ? await claimOrgInviteIn(tx, { inviteId: input.inviteId, userId, attachOrgId: org.id }, now) : null;
+      return { ok: true as const, orgId: org.id, orgName: org.name, claim };
+    }),
   );
-  return { orgId: branch.id, orgName: branch.name, upperId: parentId, periodId: period.id };
 }
+
+type Refused = { ok: false; reason: OrgInviteRefusal };
 
 /**
  * Whether this person may create another branch now (MAX_BRANCHES_PER_DAY): counted from the audit of the branches
  * they are secretary of, by the clock that stamped them (through the audit's entity index, not a scan).
  */
 export async function mayCreateBranchNow(db: Db, userId: string, now: Date): Promise<boolean> {
-  const grants = await db.roleGrant.findMany({ where: { userId, role: "secretary", org: { kind: "branch" } }, select: { orgId: true } });
+  const grants = await db.roleGrant.findMany({ where: { userId, role: "secretary" }, select: { orgId: true } });
   if (grants.length === 0) return true;
   const created = await db.auditEvent.count({
     where: {
@@ -65,12 +89,6 @@ export async function mayCreateBranchNow(db: Db, userId: string, now: Date): Pro
     },
   });
   return mayCreateBranch(created);
-}
-
-/** Of the given organizations, those of a kind, newest first (a secretary's branches among their roles). */
-export async function organizationsOfKind(db: Db, orgIds: string[], kind: OrgKind) {
-  const rows = await db.organization.findMany({ where: { id: { in: orgIds }, kind }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-  return rows.map((o) => ({ orgId: o.id, orgName: o.name }));
 }
 
 export type CommitteeCandidate = { memberId: string; userId: string; fullName: string; committee: boolean };

@@ -27,7 +27,7 @@ export function hashInviteCode(code: string): string {
   return createHash("sha256").update(code, "utf8").digest("hex");
 }
 
-function newCode(): string {
+export function newInviteCode(): string {
   return randomBytes(CODE_BYTES).toString("base64url");
 }
 
@@ -63,7 +63,12 @@ export async function issueInvites(
         })
       ).count;
     }
-    const issued = members.map((m) => ({ memberId: m.id, fullName: m.fullName, code: newCode(), expiresAt: expiresAt.toISOString() }));
+    const issued = members.map((m) => ({
+      memberId: m.id,
+      fullName: m.fullName,
+      code: newInviteCode(),
+      expiresAt: expiresAt.toISOString(),
+    }));
     const rows = issued.map((i) => ({ codeHash: hashInviteCode(i.code), memberId: i.memberId, role: input.role ?? null, expiresAt }));
     for (const slice of chunksOf(rows, INVITE_ROWS_PER_INSERT)) await tx.invite.createMany({ data: slice });
     await recordAudit(

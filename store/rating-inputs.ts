@@ -4,13 +4,12 @@ import {
   fullMonthsBetween,
   tallyEntriesAgree,
   type DisciplineInput,
-  type DisciplineLevel,
-  type DisciplineSource,
   type MemberKind,
   type MemberStatusInput,
   type TallyInput,
 } from "../domain";
 import type { Db, Tx } from "./client";
+import { recordedDisciplines } from "./disciplines";
 import { activeTallies, type TallyRow } from "./tallies";
 
 export type RosterMember = {
@@ -25,7 +24,10 @@ export type RosterMember = {
 
 export type MemberInputs = RosterMember & {
   absent: boolean;
+  /** M12: written in the self-review, or recorded by the secretary as presented. */
   hcmActions: boolean;
+  /** M12: the meeting's acknowledgement, recorded by the secretary. */
+  hcmAcknowledged: boolean;
   disciplines: DisciplineInput[];
   /** The tally that stands: the only entry, or (double entry) two entries that agree. */
   tally: TallyInput | null;
@@ -95,24 +97,26 @@ export function standingTally(entries: TallyRow[], doubleEntry: boolean): { tall
 export async function loadBranchInputs(db: Db | Tx, periodId: string, asOf: ZonedInstant): Promise<BranchInputs> {
   const period = await db.reviewPeriod.findUniqueOrThrow({ where: { id: periodId }, include: { org: true } });
   const roster = await loadRoster(db, period.orgId, asOf);
-  const ids = roster.map((m) => m.id);
-  const [absences, reviews, disciplines, tallies] = await Promise.all([
+  const [absences, reviews, acknowledgements, disciplines, tallies] = await Promise.all([
     db.meetingAbsence.findMany({ where: { periodId }, select: { memberId: true } }),
     db.selfReview.findMany({ where: { periodId }, select: { memberId: true, hcmActions: true, hcmRecordedById: true } }),
-    db.discipline.findMany({ where: { memberId: { in: ids } }, select: { memberId: true, level: true, source: true, decidedOn: true } }),
+    db.hcmAcknowledgement.findMany({ where: { periodId }, select: { memberId: true } }),
+    recordedDisciplines(db, { orgId: period.orgId }),
     activeTallies(db, periodId),
   ]);
   const absent = new Set(absences.map((a) => a.memberId));
   const hcm = new Set(reviews.filter((r) => (r.hcmActions ?? "").trim() !== "" || r.hcmRecordedById).map((r) => r.memberId));
+  const acknowledged = new Set(acknowledgements.map((a) => a.memberId));
   const members = roster.map((m): MemberInputs => {
     const entries = tallies.filter((t) => t.memberId === m.id);
     return {
       ...m,
       absent: absent.has(m.id),
       hcmActions: hcm.has(m.id),
+      hcmAcknowledged: acknowledged.has(m.id),
       disciplines: disciplines
         .filter((d) => d.memberId === m.id)
-        .map((d) => ({ level: d.level as DisciplineLevel, source: d.source as DisciplineSource, date: d.decidedOn.toISOString() })),
+        .map(({ level, source, decidedOn, endsOn, decisionNumber }) => ({ level, source, decidedOn, endsOn, decisionNumber })),
       entries,
       ...standingTally(entries, period.org.doubleEntry),
     };
@@ -127,4 +131,20 @@ export async function loadBranchInputs(db: Db | Tx, periodId: string, asOf: Zone
     offsetMinutes: asOf.offsetMinutes,
     members,
   };
+}
+
+/**
+ * M12: the members whose Ho Chi Minh actions wait for the meeting's acknowledgement: evaluated, present, with
+ * actions written or recorded, not yet acknowledged.
+ */
+export function awaitingHcmAcknowledgement(members: readonly MemberInputs[]): MemberInputs[] {
+  return members.filter((m) => !m.status.exempt && !m.absent && m.hcmActions && !m.hcmAcknowledged);
+}
+
+/** What the counts dialog asks about the acknowledgement (M12): this member's state, and who else waits for it. */
+export async function hcmAcknowledgementState(db: Db, periodId: string, memberId: string, asOf: ZonedInstant) {
+  const inputs = await loadBranchInputs(db, periodId, asOf);
+  const member = inputs.members.find((m) => m.id === memberId);
+  const waiting = awaitingHcmAcknowledgement(inputs.members).map((m) => m.id);
+  return { waits: waiting.includes(memberId), acknowledged: member?.hcmAcknowledged ?? false, waiting };
 }

@@ -89,7 +89,7 @@ function asVersion(r: StoredResult): ResultVersion {
 
 /** M15: recognizes the proposed levels of a period (all, or the listed members). Returns what was recognized. */
 export async function recognizeResults(
-  db: Db,
+  db: Db | Tx,
   input: { periodId: string; memberIds?: string[]; actorId: string },
   now: Date,
 ): Promise<ResultWithMember[]> {

@@ -6,7 +6,7 @@ import { listAudit } from "./audit";
 import type { Db } from "./client";
 import { chooseCapKeeper, recognizeResults, revokeMemberResult } from "./recognition";
 import { evaluateBranch, resultHistory } from "./results";
-import { activeTallies, recordHcmPresented, recordTally, setMeetingAbsence } from "./tallies";
+import { activeTallies, recordHcmPresented, recordTally, setHcmAcknowledged, setMeetingAbsence } from "./tallies";
 import { REVIEW_OFFSET } from "../test/support/time-zone";
 
 const NOW = new Date("2026-12-25T10:00:00Z");
@@ -23,12 +23,13 @@ function counts(official: number, votes: Partial<TallyInput["votes"]>): TallyInp
   return { method: "secret", official, present: official, valid: official, votes: { L1: 0, L2: 0, L3: 0, L4: 0, ...votes } };
 }
 
-/** A branch of `size` official members, all of whom presented Ho Chi Minh actions. */
+/** A branch of `size` official members, all of whom presented Ho Chi Minh actions, acknowledged by the meeting (M12). */
 async function branch(size: number, doubleEntry = false) {
   const members = Array.from({ length: size }, (_, i) => ({ fullName: `Đảng viên ${i + 1}`, kind: "official" as const }));
   const seeded = await seedBranch(db, { members, doubleEntry });
   const ids = members.map((m) => seeded.memberIds[m.fullName]!);
   for (const id of ids) await recordHcmPresented(db, seeded.periodId, id, "secretary", NOW);
+  await setHcmAcknowledged(db, { periodId: seeded.periodId, memberIds: ids, acknowledged: true }, "secretary", NOW);
   return { ...seeded, ids };
 }
 

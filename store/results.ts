@@ -1,12 +1,10 @@
 // M8, M14, M15: the branch-wide rating pass and the versions of each member's result (never overwritten).
 import {
-  applyL1Cap,
   getRulebook,
   isMemberLevel,
+  reviewYearDays,
   rateMember,
   type CapEntry,
-  type CapResolution,
-  type CapResult,
   type MemberOutcome,
   type MemberRatingInput,
   type Reason,
@@ -14,6 +12,7 @@ import {
   type TallyInput,
 } from "../domain";
 import { recordAudit } from "./audit";
+import { capOfBranch, type BranchCap } from "./branch-cap-unit";
 import { inTransaction, type Db, type Tx } from "./client";
 import { loadBranchInputs, type BranchInputs, type MemberInputs } from "./rating-inputs";
 import type { TallyRow } from "./tallies";
@@ -104,6 +103,7 @@ function ratingInputsJson(m: MemberInputs, l3Note: string | undefined) {
     status: m.status,
     absent: m.absent,
     hcmActions: m.hcmActions,
+    hcmAcknowledged: m.hcmAcknowledged,
     disciplines: m.disciplines,
     tally: m.tally,
     ...(l3Note ? { l3Note } : {}),
@@ -120,8 +120,9 @@ function needsNewVersion(latest: StoredResult | undefined, outcome: MemberOutcom
 }
 
 /**
- * Rates every member of the branch (M1–M13), applies the L1 cap over the branch (M8) with the secretary's tie
- * decisions, and stores a new proposed version for each member whose result changed. `notes` are new M11 notes.
+ * Rates every member of the branch (M1–M13), applies the L1 cap (M8: the branch's own with the secretary's tie
+ * decisions, or its base committee's recorded cut: ./branch-cap-unit.ts), and stores a new proposed version for
+ * each member whose result changed. `notes` are new M11 notes.
  */
 export async function evaluateBranch(
   db: Db | Tx,
@@ -151,7 +152,7 @@ async function evaluateBranchIn(
   const changed: string[] = [];
   for (const m of branch.members) {
     const outcome = cap.outcomes[m.id]!;
-    const inputs = JSON.stringify({ ...ratingInputsJson(m, noteOf(m)), cap: { cap: cap.cap, base: cap.base } });
+    const inputs = JSON.stringify({ ...ratingInputsJson(m, noteOf(m)), cap: cap.capInputs(m.id) });
     const previous = latest.get(m.id);
     if (!needsNewVersion(previous, outcome, inputs)) continue;
     const version = (previous?.version ?? 0) + 1;
@@ -200,42 +201,38 @@ async function evaluateBranchIn(
 }
 
 /**
- * Every member's outcome with the L1 cap applied over the branch (M8) and the secretary's tie decisions; writes
- * nothing (the branch-wide pass stores it; the preview of a whole branch's counts shows it).
+ * Every member's outcome with the L1 cap applied (M8: the branch's own, or its base committee's cut) and the tie
+ * decisions; writes nothing (the branch-wide pass stores it; the preview of a whole branch's counts shows it).
  */
-export async function rateBranch(db: Db | Tx, branch: BranchInputs, noteOf: (m: MemberInputs) => string | undefined): Promise<CapResult> {
+export async function rateBranch(tx: Tx, branch: BranchInputs, noteOf: (m: MemberInputs) => string | undefined): Promise<BranchCap> {
   const rulebook = getRulebook(branch.rulebookId);
   const entries: CapEntry[] = branch.members.map((m) => ({
     memberId: m.id,
     l1Votes: m.tally?.votes.L1 ?? 0,
     outcome: rateMember(ratingInputOf(branch, m, m.tally, noteOf(m)), rulebook),
   }));
-  let cap = applyL1Cap(entries, rulebook);
-  if (cap.tie && !cap.final) {
-    const decisions = await db.capDecision.findMany({ where: { periodId: branch.periodId, memberId: { in: cap.tie.candidates } } });
-    if (decisions.length === cap.tie.candidates.length) {
-      const resolutions = Object.fromEntries(decisions.map((d) => [d.memberId, d.level as CapResolution]));
-      cap = applyL1Cap(entries, rulebook, resolutions);
-    }
-  }
-  return cap;
+  return capOfBranch(tx, branch, entries, rulebook);
 }
 
-/** The rating the domain gives one member for counts not yet stored (the preview before confirming). */
+/**
+ * The rating the domain gives one member for counts not yet stored (the preview before confirming), and, when
+ * given, the meeting's acknowledgement of their Ho Chi Minh actions about to be confirmed with them (M12).
+ */
 export async function previewMemberOutcome(
   db: Db,
-  input: { periodId: string; memberId: string; tally: TallyInput; l3Note?: string },
+  input: { periodId: string; memberId: string; tally: TallyInput; l3Note?: string; hcmAcknowledged?: boolean },
   now: Date,
   offsetMinutes: number,
 ): Promise<MemberOutcome> {
   const branch = await loadBranchInputs(db, input.periodId, { at: now.toISOString(), offsetMinutes });
   const m = branch.members.find((x) => x.id === input.memberId);
   if (!m) throw new Error("member not in this period's branch");
-  return rateMember(ratingInputOf(branch, m, input.tally, input.l3Note), getRulebook(branch.rulebookId));
+  const member = input.hcmAcknowledged === undefined ? m : { ...m, hcmAcknowledged: input.hcmAcknowledged };
+  return rateMember(ratingInputOf(branch, member, input.tally, input.l3Note), getRulebook(branch.rulebookId));
 }
 
 /** What the domain rates a member from: their roster facts, the branch's year and zone, and counts if any. */
-function ratingInputOf(
+export function ratingInputOf(
   branch: BranchInputs,
   m: MemberInputs,
   tally: TallyInput | null | undefined,
@@ -245,9 +242,9 @@ function ratingInputOf(
     member: m.status,
     absentFromMeeting: m.absent,
     hcmActions: m.hcmActions,
+    hcmAcknowledged: m.hcmAcknowledged,
     disciplines: m.disciplines,
-    periodYear: branch.year,
-    offsetMinutes: branch.offsetMinutes,
+    reviewYear: reviewYearDays(branch.year),
     ...(tally ? { tally } : {}),
     l3Note,
   };

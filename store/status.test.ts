@@ -4,7 +4,7 @@ import { openOlderPeriod, seedBranch } from "../test/support/seed";
 import { createOrganization } from "./orgs";
 import { evaluateBranch } from "./results";
 import { loadStatusInputs } from "./status";
-import { recordHcmPresented, recordTally, setMeetingAbsence } from "./tallies";
+import { recordHcmPresented, recordTally, setHcmAcknowledged, setMeetingAbsence } from "./tallies";
 import { REVIEW_OFFSET } from "../test/support/time-zone";
 
 const NOW = new Date("2026-12-25T02:00:00Z");
@@ -29,6 +29,7 @@ describe("loadStatusInputs", () => {
     await db.selfReview.create({ data: { periodId: b.periodId, memberId: draft!, contentA: "x" } });
     await setMeetingAbsence(db, b.periodId, absent!, true, "u", NOW);
     await recordHcmPresented(db, b.periodId, submitted!, "u", NOW); // updates the submitted member's row
+    await setHcmAcknowledged(db, { periodId: b.periodId, memberIds: [submitted!], acknowledged: true }, "u", NOW);
     await recordTally(
       db,
       {

@@ -1,7 +1,11 @@
 // M13: ballot counts (never who voted how), append-only; M3 absences; M12 Ho Chi Minh actions recorded by the secretary.
 import type { L4Ground, TallyInput } from "../domain";
-import { recordAudit } from "./audit";
+import { recordAudit, recordAudits } from "./audit";
+import { chunksOf } from "./chunks";
 import { inTransaction, type Db, type Tx } from "./client";
+
+/** Rows of five values per insert, well below Prisma's 999 bound values on SQLite (./chunks.ts). */
+const ROWS_PER_INSERT = 150;
 
 export type TallySlot = 1 | 2;
 
@@ -150,6 +154,39 @@ export async function recordHcmPresented(db: Db, periodId: string, memberId: str
       update: { hcmRecordedById: actorId },
     });
     await recordAudit(tx, { actorId, action: "hcm.recorded", entity: "Member", entityId: memberId, data: { periodId } }, now);
+  });
+}
+
+/**
+ * M12: the branch meeting acknowledged (or, `acknowledged: false`, did not acknowledge) the Ho Chi Minh actions of
+ * these members, as the secretary confirms at the meeting. One audit event per member whose state changed.
+ */
+export async function setHcmAcknowledged(
+  db: Db | Tx,
+  input: { periodId: string; memberIds: readonly string[]; acknowledged: boolean },
+  actorId: string,
+  now: Date,
+): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const { periodId, memberIds, acknowledged } = input;
+    // By the period, never by a list of ids: a branch of thousands would exceed SQLite's parameters.
+    const existing = await tx.hcmAcknowledgement.findMany({ where: { periodId }, select: { memberId: true } });
+    const had = new Set(existing.map((e) => e.memberId));
+    const changing = [...new Set(memberIds)].filter((id) => had.has(id) !== acknowledged);
+    for (const chunk of chunksOf(changing, ROWS_PER_INSERT)) {
+      if (acknowledged)
+        await tx.hcmAcknowledgement.createMany({
+          data: chunk.map((memberId) => ({ periodId, memberId, recordedById: actorId, recordedAt: now })),
+        });
+      else await tx.hcmAcknowledgement.deleteMany({ where: { periodId, memberId: { in: chunk } } });
+    }
+    const action = acknowledged ? "hcm.acknowledged" : "hcm.acknowledgement-withdrawn";
+    await recordAudits(
+      tx,
+      changing.map((memberId) => ({ actorId, action, entity: "Member", entityId: memberId, data: { periodId } })),
+      now,
+    );
+    return changing.length;
   });
 }
 

@@ -19,7 +19,7 @@ const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
  * Lines a text takes in a column `width` characters wide, wrapped at spaces: spreadsheets do not grow rows on open.
  * A width counts digits of the default font; about 1.2 letters of Times New Roman fit in one.
  */
-function linesIn(value: string | number, columnWidth: number): number {
+export function linesIn(value: string | number, columnWidth: number): number {
   const width = columnWidth * 1.2;
   let lines = 1;
   let used = 0;
@@ -32,7 +32,7 @@ function linesIn(value: string | number, columnWidth: number): number {
   }
   return lines;
 }
-const LINE_HEIGHT = 15.75; // points, for 12 pt text
+export const LINE_HEIGHT = 15.75; // points, for 12 pt text
 
 type Style = { bold?: boolean; italic?: boolean; underline?: boolean; size?: number; align?: "left" | "center" };
 

@@ -1,13 +1,18 @@
 import type { Middleware } from "grammy";
 import type { BotContext } from "../kit/context";
 import * as committee from "./committee";
+import * as committeeCap from "./committee-cap";
 import * as deadlines from "./deadlines";
+import * as discipline from "./discipline";
 import * as exporting from "./export";
 import * as invites from "./invites";
 import * as join from "./join";
 import * as language from "./language";
+import * as orgRating from "./org-rating";
+import * as orgInvites from "./org-invites";
 import * as recognize from "./recognize";
 import * as results from "./results";
+import * as rewards from "./rewards";
 import * as roster from "./roster";
 import * as selfReview from "./self-review";
 import * as setup from "./setup";
@@ -29,6 +34,7 @@ export function features(): Middleware<BotContext>[] {
     setup,
     roster,
     invites,
+    orgInvites,
     join,
     committee,
     deadlines,
@@ -36,10 +42,14 @@ export function features(): Middleware<BotContext>[] {
     language,
     tally,
     tallyAll,
+    discipline,
     results,
     recognize,
+    committeeCap,
+    orgRating,
     status,
     exporting,
+    rewards,
   ];
   const dialogs = modules.flatMap((module) => (module.dialogs as Middleware<BotContext>[] | undefined) ?? []);
   return [
@@ -47,6 +57,7 @@ export function features(): Middleware<BotContext>[] {
     setup.setupFeature(),
     roster.rosterFeature(),
     invites.invitesFeature(),
+    orgInvites.orgInvitesFeature(),
     join.joinFeature(),
     committee.committeeFeature(),
     deadlines.deadlinesFeature(),
@@ -55,10 +66,14 @@ export function features(): Middleware<BotContext>[] {
     selfReview.selfReviewFeature(),
     tally.tallyFeature(),
     tallyAll.tallyAllFeature(),
+    discipline.disciplineFeature(),
     results.resultsFeature(),
     recognize.recognizeFeature(),
+    committeeCap.committeeCapFeature(),
+    orgRating.orgRatingFeature(),
     status.statusFeature(),
     exporting.exportFeature(),
+    rewards.rewardsFeature(),
     unhandledFeature(),
   ];
 }

@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { INVITE_CODE_PATTERN } from "../../domain/branch-setup";
 import { claimInvite } from "../../store/invites";
 import { usersWithRole } from "../../store/orgs";
+import { accountOf } from "../kit/claim-notice";
 import type { BotContext } from "../kit/context";
 import { notify } from "../kit/notify";
 
@@ -29,8 +30,7 @@ export function joinFeature(): Composer<BotContext> {
 
 /** The branch's secretaries learn who took which place, with the account, so a wrong claim is noticed at once. */
 async function tellSecretaries(ctx: BotContext, joined: { orgId: string; orgName: string; fullName: string }) {
-  const from = ctx.from!;
-  const account = [from.first_name, from.last_name].filter(Boolean).join(" ") + (from.username ? ` @${from.username}` : "");
+  const account = accountOf(ctx.from!);
   const secretaries = (await usersWithRole(ctx.deps.db, joined.orgId, ["secretary"])).filter((s) => s.userId !== ctx.identity.userId);
   await notify(
     ctx.api,

@@ -2,7 +2,8 @@
 // (M14). Members are told their recognized result in their own language.
 import { Composer, InlineKeyboard } from "grammy";
 import { revokeConversation, REVOKE, type RevokeArgs } from "../../conversations/revoke";
-import { branchesAwaitingRecognition, branchResults, periodBranch, recognizeResults, type ResultWithMember } from "../../store/recognition";
+import { recognizeWithinCap } from "../../store/committee-cap";
+import { branchesAwaitingRecognition, branchResults, periodBranch, type ResultWithMember } from "../../store/recognition";
 import { recognize } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { describeOutcome } from "../kit/describe-result";
@@ -11,6 +12,7 @@ import { replyInParts } from "../kit/outgoing";
 import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
 import { committeesOf, requireCommittee } from "../roles";
+import { showCommitteeCaps } from "./committee-cap";
 import { dialog } from "./dialog";
 
 /** At most two buttons a branch and two a member: a page stays well under Telegram's 100 buttons. */
@@ -25,6 +27,8 @@ export function recognizeFeature(): Composer<BotContext> {
   feature.command(["recognize", "revoke"], async (ctx) => {
     if (!(await requireCommittee(ctx))) return;
     await listBranches(ctx, 0, false);
+    // M8: a base committee's figure and cut across its branches, beside the branches it recognizes.
+    await showCommitteeCaps(ctx);
   });
   onButton(feature, recognize, async (ctx, button) => {
     await ctx.answerCallbackQuery();
@@ -39,10 +43,11 @@ export function recognizeFeature(): Composer<BotContext> {
     if (button.kind === "each") return listMembers(ctx, branch.periodId, branch.orgName, button.page);
     if (button.kind === "revoke") return startRevoke(ctx, branch, button.memberId);
     const { periodId } = branch;
-    const recognized = await recognizeResults(
+    const { recognized, held, state } = await recognizeWithinCap(
       ctx.deps.db,
       { periodId, actorId: ctx.identity.userId, ...(button.kind === "member" ? { memberIds: [button.memberId] } : {}) },
       ctx.deps.clock(),
+      ctx.deps.timeZone.offsetMinutes,
     );
     await notify(
       ctx.api,
@@ -53,7 +58,10 @@ export function recognizeFeature(): Composer<BotContext> {
       }),
       ctx.deps.clock(),
     );
-    await ctx.reply(ctx.t("recognize.done", { count: recognized.length, org: branch.orgName }));
+    if (recognized.length > 0 || held.length === 0)
+      await ctx.reply(ctx.t("recognize.done", { count: recognized.length, org: branch.orgName }));
+    // M8: L1 results wait for the committee's cut across its branches.
+    if (held.length > 0) await ctx.reply(ctx.t("recognize.l1_held", { count: held.length, why: ctx.t(`cap_committee.held.${state}`) }));
   });
   return feature;
 }

@@ -14,9 +14,10 @@ import type { BotContext } from "../kit/context";
 import { onButton } from "../kit/on-button";
 import { describeOutcome, describeReason } from "../kit/describe-result";
 import { notify } from "../kit/notify";
-import { orgsWithRole, refuse } from "../roles";
+import { BRANCH_KINDS, orgsWithRole, refuse } from "../roles";
 import { replyInParts } from "../kit/outgoing";
 import { shortList } from "../kit/paging";
+import { committeeCapPreview } from "./committee-cap";
 
 /** Who still holds the sending back: the first names, enough to act on; /tally shows them all. */
 const PENDING_NAMES_SHOWN = 30;
@@ -38,10 +39,12 @@ export function resultsFeature(): Composer<BotContext> {
         state: ctx.t(`rating.state.${r.state}`),
       });
       // A level lowered by the 15% cap (M8) differs from the vote the secretary just entered: say why.
-      const capped = r.outcome.reasons.find((reason) => reason.code === "cap.demoted");
+      const capped = r.outcome.reasons.find((reason) => reason.code === "cap.demoted" || reason.code === "cap.committee-demoted");
       return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang, ctx.deps.timeZone)}` : line;
     });
-    const text = [ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines].join("\n");
+    // M8: under a base committee the cap is the committee's; the branch sees where it stands against it.
+    const preview = await committeeCapPreview(ctx, period.id, org.orgId);
+    const text = [ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines, ...(preview ? ["", preview] : [])].join("\n");
     await replyInParts(ctx, text, new InlineKeyboard().text(ctx.t("results.button.send"), sendResults.pack({ periodId: period.id })));
   });
   onButton(feature, sendResults, async (ctx, { periodId }) => {
@@ -106,7 +109,7 @@ async function notThisPeriod(ctx: BotContext, isSecretary: boolean): Promise<voi
 
 /** Another page of the tie's buttons, from the tie as it stands now. */
 async function showTiePage(ctx: BotContext, page: number) {
-  const org = orgsWithRole(ctx, ["secretary"])[0];
+  const org = orgsWithRole(ctx, ["secretary"], BRANCH_KINDS)[0];
   const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
   if (!org || !period) return notThisPeriod(ctx, Boolean(org));
   const pass = await evaluateBranch(
@@ -120,7 +123,7 @@ async function showTiePage(ctx: BotContext, page: number) {
 }
 
 async function sendForRecognition(ctx: BotContext, periodId: string) {
-  const org = orgsWithRole(ctx, ["secretary"])[0];
+  const org = orgsWithRole(ctx, ["secretary"], BRANCH_KINDS)[0];
   const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
   if (!org || !period || period.id !== periodId) return notThisPeriod(ctx, Boolean(org));
   const { db, clock } = ctx.deps;

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../kit/context";
-import { BRANCH_KINDS, committeesOf } from "../roles";
+import { BRANCH_KINDS, COMMITTEE_KINDS, committeesOf, orgsWithRole } from "../roles";
 
 /** /start without an invite code and /help: what the bot can do for this person. */
 export function startFeature(): Composer<BotContext> {
@@ -16,7 +16,9 @@ export function startFeature(): Composer<BotContext> {
     const branchRoles = roles.filter((r) => BRANCH_KINDS.includes(r.orgKind));
     if (branchRoles.some((r) => r.role === "secretary")) lines.push(ctx.t("help.secretary"));
     if (branchRoles.some((r) => r.role === "committee")) lines.push(ctx.t("help.committee"));
-    if (committeesOf(ctx).length > 0) lines.push(ctx.t("help.upper"));
+    if (branchRoles.length > 0) lines.push(ctx.t("help.score"));
+    if (committeesOf(ctx).length > 0) lines.push(ctx.t("help.upper"), ctx.t("help.orgs"));
+    if (orgsWithRole(ctx, ["secretary"], COMMITTEE_KINDS).length > 0) lines.push(ctx.t("help.committee-secretary"));
     lines.push(ctx.t("help.common"));
     await ctx.reply(lines.join("\n\n"));
   });

@@ -40,14 +40,20 @@ describe("describeReason", () => {
     );
     const en = translatorFor("en");
     expect(
+      describeReason(en, reason("member.discipline", { level: "warning", source: "party", date: "2026-03-04" }), "en", REVIEW_ZONE),
+    ).toBe(
+      "Under a disciplinary measure during the review year (warning, party discipline, decided 04/03/2026): rated «Violated standards or did not complete duties».",
+    );
+    // M9: a decision recorded with its number is named by it; a day is shown as it is, whatever the zone.
+    expect(
       describeReason(
-        en,
-        reason("member.discipline", { level: "warning", source: "party", date: "2026-03-04T03:00:00.000Z" }),
-        "en",
-        REVIEW_ZONE,
+        vi,
+        reason("member.discipline", { level: "reprimand", source: "party", date: "2025-12-31", number: "15-QĐ/ĐU" }),
+        "vi",
+        { name: "America/New_York", offsetMinutes: -300 },
       ),
     ).toBe(
-      "Serving a disciplinary measure (warning, party discipline, 04/03/2026): rated «Violated standards or did not complete duties».",
+      "Đang chấp hành kỷ luật khiển trách (kỷ luật Đảng, quyết định số 15-QĐ/ĐU ngày 31/12/2025) trong năm kiểm điểm: xếp loại «Vi phạm tư cách hoặc không hoàn thành nhiệm vụ».",
     );
     // M9: the state's own forms print with the state as the source.
     expect(
@@ -58,7 +64,7 @@ describe("describeReason", () => {
         REVIEW_ZONE,
       ),
     ).toBe(
-      "Đang chấp hành kỷ luật hạ bậc lương (kỷ luật chính quyền, ngày 04/03/2026): xếp loại «Vi phạm tư cách hoặc không hoàn thành nhiệm vụ».",
+      "Đang chấp hành kỷ luật hạ bậc lương (kỷ luật chính quyền, quyết định ngày 04/03/2026) trong năm kiểm điểm: xếp loại «Vi phạm tư cách hoặc không hoàn thành nhiệm vụ».",
     );
   });
 });

@@ -1,7 +1,7 @@
 // Words for the domain's codes: each reason is the locale key `reason.<code>`, each level `rating.level.<L>`.
-import type { MemberOutcome, Reason, TallyError } from "../../domain";
+import type { DisciplineInput, MemberOutcome, Reason, TallyError } from "../../domain";
 import type { ReviewTimeZone } from "../../domain/calendar";
-import { formatInstant } from "./format-date";
+import { formatDay, formatInstant, isDay } from "./format-date";
 import type { Translate } from "./i18n";
 
 /** Parameter values that are codes themselves are translated before interpolation. */
@@ -25,15 +25,23 @@ function paramPrefix(code: Reason["code"], name: string, value: unknown): string
 /** The dd/mm/yyyy part: Vietnamese puts the time first ("10:00 04/03/2026"), English after. */
 const dateOnly = (formatted: string) => /\d{2}\/\d{2}\/\d{4}/.exec(formatted)?.[0] ?? formatted;
 
+/** A date parameter: a local day ("YYYY-MM-DD", M9) as it is, an instant in the review time zone. */
+function shownDate(value: string, lang: string, zone: ReviewTimeZone): string {
+  return isDay(value) ? formatDay(value) : dateOnly(formatInstant(value, lang, zone));
+}
+
+/** M9: a decision recorded with its number is named by it too (i18next context `numbered`). */
+const contextOf = (r: Reason) => (r.code === "member.discipline" && r.params.number ? { context: "numbered" } : {});
+
 export function describeReason(t: Translate, r: Reason, lang: string, zone: ReviewTimeZone): string {
   if (!("params" in r)) return t(`reason.${r.code}`);
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(r.params as Record<string, string | number>)) {
     const prefix = paramPrefix(r.code, name, value);
-    if (name === "date" && typeof value === "string") params[name] = dateOnly(formatInstant(value, lang, zone));
+    if ((name === "date" || name === "endsOn") && typeof value === "string") params[name] = shownDate(value, lang, zone);
     else params[name] = prefix ? t(`${prefix}.${value}`, { defaultValue: String(value) }) : value;
   }
-  return t(`reason.${r.code}`, params);
+  return t(`reason.${r.code}`, { ...params, ...contextOf(r) });
 }
 
 export function describeReasons(t: Translate, reasons: readonly Reason[], lang: string, zone: ReviewTimeZone): string {
@@ -47,4 +55,14 @@ export function describeOutcome(t: Translate, o: MemberOutcome): string {
 
 export function describeTallyError(t: Translate, e: TallyError): string {
   return t(`error.${e.code}`, e.params ?? {});
+}
+
+/** M9: a recorded decision of discipline in words: form, source, day, number when recorded, and its end. */
+export function describeDecision(t: Translate, d: DisciplineInput): string {
+  const words = { level: t(`rating.discipline.${d.level}`), source: t(`rating.source.${d.source}`), date: formatDay(d.decidedOn) };
+  return [
+    t("discipline.decision", words),
+    ...(d.decisionNumber ? [t("discipline.decision_number", { number: d.decisionNumber })] : []),
+    d.endsOn ? t("discipline.decision_until", { date: formatDay(d.endsOn) }) : t("discipline.decision_open"),
+  ].join(", ");
 }

@@ -22,3 +22,14 @@ export function formatInstant(isoInstant: string, lang: Language | string, zone:
   }
   return format.format(new Date(isoInstant));
 }
+
+/** A local calendar day ("YYYY-MM-DD"): a day has no time zone. */
+export function isDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+/** A local calendar day as both languages show it: dd/mm/yyyy. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split("-");
+  return `${d}/${m}/${y}`;
+}

@@ -21,7 +21,12 @@ export function addPageButtons(
 }
 
 /** The first `max` items, then "and N more" (`key` gets `list` and `count`): a list that grows with the roster stays short. */
-export function shortList(t: Translate, items: readonly string[], max: number, key: "paging.more_people" | "paging.more_groups"): string {
+export function shortList(
+  t: Translate,
+  items: readonly string[],
+  max: number,
+  key: "paging.more_people" | "paging.more_groups" | "paging.more_branches",
+): string {
   if (items.length <= max) return items.join(", ");
   return t(key, { list: items.slice(0, max).join(", "), count: items.length - max });
 }

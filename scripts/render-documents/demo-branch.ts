@@ -4,7 +4,7 @@ import type { TallyInput } from "../../domain";
 import type { Db } from "../../store/client";
 import { createOrganization } from "../../store/orgs";
 import { evaluateBranch } from "../../store/results";
-import { recordHcmPresented, recordTally } from "../../store/tallies";
+import { recordHcmPresented, recordTally, setHcmAcknowledged } from "../../store/tallies";
 import { type SeedMember, seedBranch } from "../../test/support/seed";
 import { REVIEW_OFFSET } from "../../test/support/time-zone";
 
@@ -80,6 +80,8 @@ export async function seedDemoBranch(db: Db) {
     await recordHcmPresented(db, ids.periodId, memberId, actorId, NOW);
     await recordTally(db, { periodId: ids.periodId, memberId, slot: 1, tally, enteredById: actorId }, NOW);
   }
+  const counted = Object.keys(TALLIES).map((name) => ids.memberIds[name]!);
+  await setHcmAcknowledged(db, { periodId: ids.periodId, memberIds: counted, acknowledged: true }, actorId, NOW); // M12
   await evaluateBranch(db, { periodId: ids.periodId, actorId }, NOW, REVIEW_OFFSET);
   const author = ids.memberIds["Lê Thị Ánh Tuyết"]!;
   await db.selfReview.update({

@@ -18,7 +18,7 @@ async function fillTheDiskOnNextBranch(harness: Harness) {
 it("a branch that cannot be saved for a full disk: the secretary is told, nothing is stored", async () => {
   h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
   const lan = h.user(601);
-  await setupUntilDeadline(lan, { name: "Chi bộ Đầy Đĩa", upper: null, doubleEntry: "Không", year: "2026" });
+  await setupUntilDeadline(lan, { name: "Chi bộ Đầy Đĩa", doubleEntry: "Không", year: "2026" });
   await lan.click(/^Dùng ngày/);
   await lan.waitForMessage(/Đồng chí kiểm tra lại/);
   await fillTheDiskOnNextBranch(h);

@@ -11,7 +11,7 @@ afterEach(() => h.stop());
 /** Every dd/mm/yyyy in a text, as yyyymmdd numbers to compare with today. */
 const daysIn = (text: string) => [...text.matchAll(/(\d{2})\/(\d{2})\/(\d{4})/g)].map((m) => Number(`${m[3]}${m[2]}${m[1]}`));
 
-const CHI_BO = { name: "Chi bộ Tháng Giêng", upper: null, doubleEntry: "Không", year: "2026" } as const;
+const CHI_BO = { name: "Chi bộ Tháng Giêng", doubleEntry: "Không", year: "2026" } as const;
 
 describe("January: /setup for the previous year", () => {
   it("offers a default deadline that lies ahead, and shows the report deadline apart from it", async () => {

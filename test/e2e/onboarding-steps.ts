@@ -41,12 +41,19 @@ export async function importRoster(secretary: EmulatedUser, lines: string[]): Pr
   return collectInviteCodes(secretary);
 }
 
-/** /setup up to the question about the base committee, with the branch's name answered. */
-export async function startSetup(user: EmulatedUser, name: string): Promise<void> {
+/** /setup's first question answered (a branch under a base committee unless told), up to the name. */
+export async function chooseKind(user: EmulatedUser, kind = "Chi bộ trực thuộc đảng ủy cơ sở"): Promise<void> {
   await user.send("/setup");
+  await user.waitForMessage(/lập tổ chức đảng nào/);
+  await user.click(kind);
+}
+
+/** /setup of a branch up to the question about double entry, with the branch's name answered. */
+export async function startSetup(user: EmulatedUser, name: string): Promise<void> {
+  await chooseKind(user);
   await user.waitForMessage(/Tên chi bộ là gì/);
   await user.send(name);
-  await user.waitForMessage(/trực thuộc cấp ủy nào/);
+  await user.waitForMessage(/nhập hai lần/);
 }
 
 /** Answers a button question once it is asked. */
@@ -55,15 +62,10 @@ export async function pick(user: EmulatedUser, question: RegExp, button: string)
   await user.click(button);
 }
 
-/** /setup answered up to the deadline question (upper null = Skip); returns that question. */
-export async function setupUntilDeadline(
-  user: EmulatedUser,
-  a: { name: string; upper: string | null; doubleEntry: "Có" | "Không"; year: string },
-) {
+/** /setup of a branch answered up to the deadline question; returns that question. */
+export async function setupUntilDeadline(user: EmulatedUser, a: { name: string; doubleEntry: "Có" | "Không"; year: string }) {
   await startSetup(user, a.name);
-  if (a.upper === null) await user.click("Bỏ qua");
-  else await user.send(a.upper);
-  await pick(user, /nhập hai lần/, a.doubleEntry);
+  await user.click(a.doubleEntry);
   await pick(user, /năm nào/, a.year);
   return user.waitForMessage(/Hạn chót nộp bản tự kiểm điểm/);
 }

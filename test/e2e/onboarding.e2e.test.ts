@@ -19,59 +19,51 @@ afterEach(() => h.stop());
 const ROSTER = ["Nguyễn Văn An; chính thức; tổ 1", "Lê Văn Cường; dự bị; tổ 2", "Phạm Thị Dung; chính thức; miễn"];
 
 describe("/setup: a secretary creates their branch", () => {
-  it("happy path: branch under a new base committee, double entry, typed deadline; secretary role only; period open", async () => {
+  it("happy path: a branch (its committee comes by invite), double entry, typed deadline; secretary role only; period open", async () => {
     h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
     const lan = h.user(501);
-    const deadline = await setupUntilDeadline(lan, {
-      name: "  Chi bộ   Văn phòng ",
-      upper: "Đảng ủy Sở Tài chính",
-      doubleEntry: "Có",
-      year: "2026",
-    });
+    const deadline = await setupUntilDeadline(lan, { name: "  Chi bộ   Văn phòng ", doubleEntry: "Có", year: "2026" });
     expect(deadline.text).toContain("mặc định là 20/12/2026");
     await lan.send("18/12/2026");
     const summary = await lan.waitForMessage(/Đồng chí kiểm tra lại/);
     expect(summary.text).toContain("Chi bộ: Chi bộ Văn phòng");
-    expect(summary.text).toContain("Cấp ủy cấp trên: Đảng ủy Sở Tài chính");
+    expect(summary.text).toContain("Cấp ủy cấp trên: chưa có (chi bộ được gắn vào đảng ủy cơ sở khi đồng chí mở đường liên kết mời");
     expect(summary.text).toContain("hết ngày 18/12/2026");
     await lan.click("Tạo chi bộ");
     expect((await lan.waitForMessage(/Đã tạo/)).text).toContain("/roster");
 
     const branch = await h.db.organization.findFirstOrThrow({ where: { kind: "branch" }, include: { parent: true, periods: true } });
-    expect(branch).toMatchObject({
-      name: "Chi bộ Văn phòng",
-      doubleEntry: true,
-      parent: { name: "Đảng ủy Sở Tài chính", kind: "base-committee" },
-    });
+    expect(branch).toMatchObject({ name: "Chi bộ Văn phòng", doubleEntry: true, parentId: null });
     expect(branch.periods.map((p) => [p.year, p.selfReviewDeadline.toISOString()])).toEqual([[2026, "2026-12-18T16:59:59.000Z"]]);
     const grants = await h.db.roleGrant.findMany({ include: { org: true } });
-    // Issue 12: no role on the committee typed in, so the secretary never recognizes their own branch.
+    // Issue 12: no committee from a typed name, and no role on one.
     expect(grants.map((g) => `${g.org.kind}:${g.role}`).sort()).toEqual(["branch:secretary"]);
+    expect(await h.db.organization.count()).toBe(1);
     const actions = (await h.db.auditEvent.findMany()).map((e) => e.action).sort();
-    expect(actions).toEqual(["org.created", "org.created", "period.opened", "role.granted"]);
+    expect(actions).toEqual(["org.created", "period.opened", "role.granted"]);
 
     // A second /setup does not create a duplicate by accident: it asks for an explicit confirmation first.
     await lan.send("/setup");
     expect((await lan.waitForMessage(/đã là bí thư của Chi bộ Văn phòng/)).replyMarkup.inline_keyboard).toHaveLength(1);
-    await lan.click("Tạo thêm một chi bộ khác");
-    await lan.waitForMessage(/Tên chi bộ là gì/);
-    expect(await h.db.organization.count()).toBe(2);
+    await lan.click("Lập thêm một tổ chức khác");
+    await lan.waitForMessage(/lập tổ chức đảng nào/);
+    expect(await h.db.organization.count()).toBe(1);
   });
 
   it("bad input at every step is re-asked: sticker, command, text instead of a button, malformed, impossible and past dates", async () => {
     h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
     const lan = h.user(502);
     await lan.send("/setup");
+    await lan.waitForMessage(/lập tổ chức đảng nào/);
+    await lan.sendPhoto();
+    await lan.waitForMessage(/bấm một trong các nút/);
+    await lan.click("Chi bộ trực thuộc đảng ủy cơ sở");
     await lan.waitForMessage(/Tên chi bộ là gì/);
     await lan.sendSticker();
     expect((await lan.waitForMessage(/câu trả lời bằng tin nhắn văn bản\./)).text).toContain("Tên chi bộ là gì");
     await lan.send("/help");
     expect((await lan.waitForMessage(/Lệnh không được lưu/)).text).toContain("/cancel");
     await lan.send("Chi bộ Kỹ thuật");
-    await lan.waitForMessage(/trực thuộc cấp ủy nào/);
-    await lan.sendPhoto();
-    await lan.waitForMessage(/bằng tin nhắn văn bản hoặc bấm nút/);
-    await lan.click("Bỏ qua");
     await lan.waitForMessage(/nhập hai lần/);
     await lan.send("có lẽ"); // not a button's words (typing "có" answers as the button)
     await pick(lan, /bấm một trong các nút/, "Không");
@@ -87,7 +79,7 @@ describe("/setup: a secretary creates their branch", () => {
     await lan.waitForMessage(/bằng tin nhắn văn bản hoặc bấm nút/);
     await lan.click("Dùng ngày 20/12/2026");
     const summary = await lan.waitForMessage(/Đồng chí kiểm tra lại/);
-    expect(summary.text).toContain("Cấp ủy cấp trên: (không có)");
+    expect(summary.text).toContain("Cấp ủy cấp trên: chưa có");
     expect(summary.text).toContain("Nhập số phiếu hai lần: Không");
     await lan.click("Tạo chi bộ");
     await lan.waitForMessage(/Đã tạo Chi bộ Kỹ thuật/);
@@ -99,7 +91,7 @@ describe("/setup: a secretary creates their branch", () => {
   it("in the previous year's review the default lies ahead, and the calendar's past date typed is refused", async () => {
     h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
     const lan = h.user(503);
-    const deadline = await setupUntilDeadline(lan, { name: "Chi bộ A", upper: null, doubleEntry: "Không", year: "2025" });
+    const deadline = await setupUntilDeadline(lan, { name: "Chi bộ A", doubleEntry: "Không", year: "2025" });
     expect(deadline.text).toContain("mặc định là 08/12/2026");
     await lan.send("20/12/2025");
     await lan.waitForMessage(/Ngày 20\/12\/2025 đã qua/);
@@ -111,8 +103,7 @@ describe("/setup: a secretary creates their branch", () => {
     const lan = h.user(505);
     await startSetup(lan, "Chi bộ Sau Khởi Động");
     await h.restart();
-    await lan.click("Bỏ qua");
-    await pick(lan, /nhập hai lần/, "Không");
+    await lan.click("Không");
     await pick(lan, /năm nào/, "2026");
     await pick(lan, /Hạn chót nộp/, "Dùng ngày 20/12/2026");
     await pick(lan, /Đồng chí kiểm tra lại/, "Tạo chi bộ");
@@ -131,11 +122,11 @@ describe("/setup: a secretary creates their branch", () => {
   });
 });
 
-describe("after /setup under a base committee", () => {
-  it("the creator's branch commands (/deadline, /roster) work on the branch, not on the base committee", async () => {
+describe("after /setup of a branch", () => {
+  it("the creator's branch commands (/deadline, /roster) work on the branch", async () => {
     h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
     const lan = h.user(502);
-    await setupUntilDeadline(lan, { name: "Chi bộ Kế toán", upper: "Đảng ủy Sở Tài chính", doubleEntry: "Không", year: "2026" });
+    await setupUntilDeadline(lan, { name: "Chi bộ Kế toán", doubleEntry: "Không", year: "2026" });
     await lan.click(/^Dùng ngày/);
     await pick(lan, /Đồng chí kiểm tra lại/, "Tạo chi bộ");
     await lan.waitForMessage(/Đã tạo/);

@@ -5,6 +5,7 @@ import type { Db } from "../../store/client";
 import type { EmulatedUser } from "../emulator/bot-api-emulator";
 import { startHarness } from "../support/bot-harness";
 import { answer, startReview, startReviewWorld, TEXTS } from "./self-review-steps";
+import { chooseKind } from "./onboarding-steps";
 
 let stop: () => Promise<void> | void = () => undefined;
 afterEach(() => stop());
@@ -48,7 +49,7 @@ describe("a rejected answer does not grow the dialog's stored state", () => {
     const h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
     stop = () => h.stop();
     const lan = h.user(201);
-    await lan.send("/setup");
+    await chooseKind(lan);
     await lan.waitForMessage(/Tên chi bộ là gì/);
     await h.settled();
     const before = await dialogState(h.db);
@@ -58,6 +59,6 @@ describe("a rejected answer does not grow the dialog's stored state", () => {
 
     expect(await dialogState(h.db)).toBe(before);
     await lan.send("Chi bộ Văn phòng");
-    await lan.waitForMessage(/trực thuộc cấp ủy nào/);
+    await lan.waitForMessage(/nhập hai lần/);
   });
 });

@@ -18,7 +18,6 @@ async function branchesCreated(count: number) {
       h.db,
       {
         name: `Chi bộ ${i + 1}`,
-        upperName: null,
         doubleEntry: false,
         year: 2026,
         rulebookId: "hd07-2011",
@@ -37,7 +36,7 @@ describe("/setup is open to anyone, within a daily limit per person", () => {
     const someone = h.user(SOMEONE);
     await someone.send("/setup");
     expect((await someone.waitForMessage()).text).toBe(
-      "Mỗi người chỉ tạo được tối đa 3 chi bộ trong 24 giờ. Đồng chí vui lòng thử lại sau.",
+      "Mỗi người chỉ lập được tối đa 3 tổ chức trong 24 giờ. Đồng chí vui lòng thử lại sau.",
     );
     expect(await h.db.organization.count()).toBe(MAX_BRANCHES_PER_DAY);
   });

@@ -40,7 +40,8 @@ const textsSince = (user: EmulatedUser, from: number) =>
 
 describe("/tally_all: counting a whole branch at once (issue 13)", () => {
   it("M13, M8: a branch of 30 counted from one paste, a bad line fixed on its own, in under 15 actions", async () => {
-    const world = await startMeetingWorld(30);
+    // A standalone base branch: the 15% cap is its own (M8 revised Decision), shown in the preview with its figures.
+    const world = await startMeetingWorld(30, { standalone: true });
     h = world.h;
     const { names, memberIds, ids } = world;
     await recordHcmForAll(h, ids.periodId, memberIds);

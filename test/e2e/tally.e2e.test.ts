@@ -9,11 +9,14 @@ let h: Harness | undefined;
 afterEach(async () => h?.stop());
 
 describe("the secretary's evening after the meeting (issue 4)", () => {
-  it("goes from counts to recognized results for a branch of 30, with bad counts, a cap tie and a revocation", async () => {
-    const world = await startMeetingWorld(30);
+  // M8, revised Decision: only a standalone base branch counts its own 15% cap (and its secretary decides a tie); a
+  // branch under a base committee leaves the cut to the committee (committee-cap.e2e.test.ts).
+  it("goes from counts to recognized results for a standalone base branch of 30, with bad counts, its own cap tie and a revocation", async () => {
+    const world = await startMeetingWorld(30, { standalone: true });
     h = world.h;
     const { memberIds, names, ids } = world;
-    await recordHcmForAll(h, ids.periodId, memberIds);
+    // M12: the actions are written; the meeting's acknowledgement is asked once, in the first counts dialog.
+    await recordHcmForAll(h, ids.periodId, memberIds, { acknowledged: false });
     const secretary = h.user(SECRETARY);
 
     // M13: every bound has its own message, then the dialog goes on.
@@ -47,6 +50,9 @@ describe("the secretary's evening after the meeting (issue 4)", () => {
     await secretary.send("1");
     await secretary.waitForMessage(/Tổng số phiếu các mức \(28\) không được lớn hơn số phiếu hợp lệ \(27\)/);
     await secretary.send("0");
+    // M12: one answer for every member who wrote their Ho Chi Minh actions: no further question for the other 29.
+    expect((await secretary.waitForMessage(/đã thừa nhận/)).text).toContain("mà 30 đồng chí đã nêu");
+    await secretary.click("tc:ackall");
     const preview = await secretary.waitForMessage(/Xem lại/);
     expect(preview.text).toContain("Kết quả theo quy định: Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
     expect(preview.text).toContain("Được 25/30 đảng viên chính thức tán thành mức «Đủ tư cách, hoàn thành xuất sắc nhiệm vụ»");

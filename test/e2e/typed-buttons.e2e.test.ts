@@ -1,7 +1,6 @@
-// Where buttons are offered, typing what a button says answers as the button ("không", "2026", "bỏ qua").
+// Where buttons are offered, typing what a button says answers as the button ("không", "2026", "Đảng ủy cơ sở").
 import { afterEach, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/bot-harness";
-import { startSetup } from "./onboarding-steps";
 
 let h: Harness;
 afterEach(() => h.stop());
@@ -9,8 +8,11 @@ afterEach(() => h.stop());
 it("/setup answered by typing the buttons' words, with or without diacritics", async () => {
   h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
   const lan = h.user(611);
-  await startSetup(lan, "Chi bộ Gõ Chữ");
-  await lan.send("bo qua");
+  await lan.send("/setup");
+  await lan.waitForMessage(/lập tổ chức đảng nào/);
+  await lan.send("chi bo truc thuoc dang uy co so");
+  await lan.waitForMessage(/Tên chi bộ là gì/);
+  await lan.send("Chi bộ Gõ Chữ");
   await lan.waitForMessage(/nhập hai lần/);
   await lan.send("Không");
   await lan.waitForMessage(/năm nào/);

@@ -103,3 +103,41 @@ export function openOlderPeriod(db: Db, orgId: string, now: Date) {
     now,
   );
 }
+
+/**
+ * A committee above branches (a base committee by default, or the bloc): its secretary and committee members as
+ * Telegram users with their roles on it, and the given organizations (seeded branches) attached under it.
+ * Returns the committee's id and the users' ids by Telegram id.
+ */
+export async function seedCommittee(
+  db: Db,
+  input: {
+    name?: string;
+    kind?: "base-committee" | "bloc";
+    parentId?: string | null;
+    /** Telegram id of its secretary (bí thư). */
+    secretary?: number;
+    /** Telegram ids of its other members (ủy viên). */
+    committee?: number[];
+    /** Organizations to attach under it (e.g. seedBranch's orgId). */
+    children?: string[];
+    now?: Date;
+  } = {},
+) {
+  const now = input.now ?? new Date("2026-12-01T02:00:00Z");
+  const kind = input.kind ?? "base-committee";
+  const name = input.name ?? (kind === "bloc" ? "Đảng ủy Khối" : "Đảng ủy cơ sở");
+  const org = await createOrganization(db, { name, kind, parentId: input.parentId ?? null }, null, now);
+  const userIds: Record<number, string> = {};
+  const seats: Array<[number, Role]> = [
+    ...(input.secretary === undefined ? [] : [[input.secretary, "secretary"] as [number, Role]]),
+    ...(input.committee ?? []).map((telegramId) => [telegramId, "committee"] as [number, Role]),
+  ];
+  for (const [telegramId, role] of seats) {
+    const identity = await loadIdentity(db, { id: telegramId });
+    await grantRole(db, identity.userId, org.id, role, null, now);
+    userIds[telegramId] = identity.userId;
+  }
+  if (input.children?.length) await db.organization.updateMany({ where: { id: { in: input.children } }, data: { parentId: org.id } });
+  return { orgId: org.id, userIds };
+}

@@ -6,7 +6,9 @@ import { buttonFamily, buttonVariants, id, int, matching, oneOf } from "../butto
 /** /setup by a secretary who already has a branch: create another anyway. */
 export const setupAnother = buttonFamily("setupnew", {});
 /** The answers of the setup dialog; `y<year>` picks the review year. */
-export const setupStep = buttonFamily("setup", { choice: matching(/skip|yes|no|default|create|y2[0-9]{3}/) });
+export const setupStep = buttonFamily("setup", {
+  choice: matching(/yes|no|default|create|new|e[0-9]{1,2}|branch|base-branch|base-committee|bloc|y2[0-9]{3}/),
+});
 
 /** The roster preview: import the new names, all of them, or paste again. */
 export const rosterStep = buttonFamily("roster", { choice: oneOf(["import", "all", "again"]) });

@@ -16,8 +16,24 @@ const families = Object.entries(all).filter((entry): entry is [string, AnyFamily
 const table: Record<string, { valid: unknown[]; forged: string[] }> = {
   setupAnother: { valid: [{}], forged: ["setupnew:", "setupnew:x"] },
   setupStep: {
-    valid: [{ choice: "skip" }, { choice: "y2026" }, { choice: "create" }],
-    forged: ["setup:y26", "setup:y20260", "setup:maybe", "setup:yes:no"],
+    valid: [
+      { choice: "y2026" },
+      { choice: "create" },
+      { choice: "base-committee" },
+      { choice: "e0" },
+      { choice: "e19" },
+      { choice: "new" },
+    ],
+    forged: ["setup:y26", "setup:y20260", "setup:maybe", "setup:yes:no", "setup:e100", "setup:e", "setup:skip", "setup:committee"],
+  },
+  orgInviteButton: {
+    valid: [
+      { kind: "issue", orgId: ID, what: "subordinate" },
+      { kind: "issue", orgId: ID, what: "committee" },
+      { kind: "issue", orgId: ID, what: "first-secretary" },
+      { kind: "revoke", inviteId: ID2 },
+    ],
+    forged: [`oinv:issue:${ID}:secretary`, `oinv:issue:${ID}`, `oinv:revoke:${ID}:committee`, "oinv:revoke:1", `oinv:claim:${ID}`],
   },
   rosterStep: { valid: [{ choice: "import" }, { choice: "all" }, { choice: "again" }], forged: ["roster:delete", "roster:IMPORT"] },
   committeeToggle: {
@@ -41,7 +57,31 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
     forged: ["deadline:closedAt", "deadline:"],
   },
   languageChoice: { valid: [{ lang: "vi" }, { lang: "en" }], forged: ["lang:fr", "lang:vien"] },
+  rewardsButton: {
+    valid: [
+      { kind: "export", committeeId: ID },
+      { kind: "file", committeeId: ID, key: "bloc.member-excellent-3y", recipientId: ID2 },
+      { kind: "tick", committeeId: ID, key: "base.exemplary-branch", recipientId: ID2, document: "emulation-council-minutes" },
+    ],
+    forged: [`rw:file:${ID}:7:${ID2}`, `rw:tick:${ID}:0:${ID2}:8`, `rw:export:${ID}:0`, "rw:export:1", `rw:tick:${ID}:0:${ID2}`],
+  },
+  historyImportStep: { valid: [{ choice: "save" }, { choice: "again" }], forged: ["rwimp:delete", "rwimp:"] },
   sendResults: { valid: [{ periodId: ID }], forged: ["rsend:", "rsend:1"] },
+  committeeCapButton: {
+    valid: [
+      { kind: "apply", committeeId: ID, year: 2026 },
+      { kind: "keep", memberId: ID2 },
+      { kind: "page", committeeId: ID, year: 2026, page: 1 },
+    ],
+    forged: [
+      `ccap:apply:${ID}`,
+      `ccap:apply:${ID}:-1`,
+      `ccap:keep:${ID}:${ID2}`,
+      `ccap:page:${ID}:2026`,
+      "ccap:keep:1",
+      `ccap:cut:${ID}:2026`,
+    ],
+  },
   recognize: {
     valid: [
       { kind: "all", periodId: ID },
@@ -62,6 +102,17 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
       `rc:__proto__:${ID}`,
     ],
   },
+  scorePick: { valid: [{ orgId: ID }], forged: ["osp:1", `osp:${ID}:${ID2}`, `osp:x${ID.slice(1)}`] },
+  orgRatings: {
+    valid: [
+      { kind: "show", scoreId: ID },
+      { kind: "ok", scoreId: ID },
+      { kind: "no", scoreId: ID2 },
+      { kind: "star", scoreId: ID },
+      { kind: "page", page: 3 },
+    ],
+    forged: [`og:delete:${ID}`, `og:ok:${ID}:${ID2}`, "og:ok:1", `og:page:${ID}`, "og:show", `og:__proto__:${ID}`],
+  },
   reviewStart: { valid: [{ action: "start" }], forged: ["review:stop", "review:"] },
   reviewStep: {
     valid: [
@@ -80,7 +131,10 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
     forged: ["st:8:0", "st:-1:0", "st:late:0", "st:1"],
   },
   upperPage: { valid: [{ page: 0 }, { page: 4 }], forged: ["stu:", "stu:a"] },
-  tallyStep: { valid: [{ choice: "secret" }, { choice: "caused-disunity" }, { choice: "confirm" }], forged: ["tc:L1", "tc:secretx"] },
+  tallyStep: {
+    valid: [{ choice: "secret" }, { choice: "caused-disunity" }, { choice: "confirm" }, { choice: "ackall" }, { choice: "ackno" }],
+    forged: ["tc:L1", "tc:secretx", "tc:ack", "tc:ackall:1"],
+  },
   tallyBoard: {
     valid: [
       { kind: "page", page: 0 },
@@ -88,14 +142,40 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
       { kind: "enter", memberId: ID },
       { kind: "absent", memberId: ID },
       { kind: "hcm", memberId: ID },
+      { kind: "ack", memberId: ID },
+      { kind: "ackall", periodId: ID2 },
     ],
-    forged: [`tl:delete:${ID}`, "tl:enter:0", `tl:page:${ID}`, "tl:page", `tl:enter:${ID}:1`],
+    forged: [
+      `tl:delete:${ID}`,
+      "tl:ack",
+      `tl:ack:${ID}:${ID2}`,
+      "tl:ackall",
+      "tl:ackall:1",
+      "tl:enter:0",
+      `tl:page:${ID}`,
+      "tl:page",
+      `tl:enter:${ID}:1`,
+    ],
   },
   tallyAllStart: { valid: [{ orgId: ID }], forged: ["tla:1", "tla:"] },
   tallyAllStep: { valid: [{ choice: "save" }, { choice: "hands" }, { choice: "stop" }], forged: ["ta:confirm", "ta:"] },
   tallyPick: { valid: [{ choice: "0" }, { choice: "9" }], forged: ["tap:10", "tap:a", "tap:-1"] },
   tallyTemplate: { valid: [{ orgId: ID }], forged: ["tlx:1", "tlx:"] },
   tieKeep: { valid: [{ memberId: ID }], forged: ["cap:1"] },
+  disciplineBoard: {
+    valid: [
+      { kind: "page", page: 0 },
+      { kind: "member", memberId: ID },
+      { kind: "add", memberId: ID },
+      { kind: "remove", disciplineId: ID2 },
+      { kind: "confirm", disciplineId: ID2 },
+    ],
+    forged: [`dc:delete:${ID}`, "dc:remove:1", `dc:member:${ID}:${ID2}`, "dc:page", `dc:add:${ID}x`],
+  },
+  disciplineStep: {
+    valid: [{ choice: "party" }, { choice: "salary-downgrade" }, { choice: "noend" }, { choice: "save" }],
+    forged: ["dcs:L1", "dcs:phe-binh", "dcs:party:state"],
+  },
   tiePage: { valid: [{ page: 2 }], forged: [`cappg:${ID}`] },
   reentry: { valid: [{ memberId: ID2 }], forged: ["reent:"] },
 };

@@ -4,7 +4,7 @@ import { buttonFamily, buttonVariants, id, int, matching, oneOf } from "../butto
 
 /** The answers of the counts dialog (its questions accept a subset each). */
 export const tallyStep = buttonFamily("tc", {
-  choice: oneOf(["secret", "hands", "keep", "done", "skip", "confirm", "redo", ...L4_GROUNDS]),
+  choice: oneOf(["secret", "hands", "keep", "done", "skip", "confirm", "redo", "ackall", "ackone", "ackno", ...L4_GROUNDS]),
 });
 
 /** The paged member list (`tl:page:<n>`) and a member's card and its actions (`tl:<action>:<memberId>`). */
@@ -14,6 +14,10 @@ export const tallyBoard = buttonVariants("tl", {
   enter: { memberId: id },
   absent: { memberId: id },
   hcm: { memberId: id },
+  /** M12: the meeting acknowledged this member's Ho Chi Minh actions (pressed again: withdrawn). */
+  ack: { memberId: id },
+  /** M12: on the list: the meeting acknowledged the actions of every member waiting for it, in one tap. */
+  ackall: { periodId: id },
 });
 
 /** From the /tally board: count the whole branch at once (as `/tally_all`). */

@@ -1,9 +1,9 @@
-// A file a person sent, downloaded from the Bot API with a size limit checked at every step (the message's size,
-// the Bot API's, the response's header, the bytes themselves).
+// A document a person sent, downloaded from the Bot API with its size checked before and while reading.
 import type { BotContext } from "./context";
 
 const TELEGRAM_API = "https://api.telegram.org";
 
+/** The file's bytes; a file whose size the message did not give is still refused above the limit. */
 export async function downloadBytes(ctx: BotContext, fileId: string, maxBytes: number): Promise<Uint8Array | "too-big" | "download"> {
   try {
     const file = await ctx.api.getFile(fileId);

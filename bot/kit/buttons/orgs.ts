@@ -1,0 +1,17 @@
+// Organizations' ratings (B.I): which organization to score, and the level above's decisions on a rating.
+import { buttonFamily, buttonVariants, id, int } from "../button-family";
+
+/** /score by someone with a role on more than one organization: the organization to score. */
+export const scorePick = buttonFamily("osp", { orgId: id });
+
+/**
+ * /orgs: one rating's details (a version of it: a press on a version since replaced is refused), recognize it, revoke
+ * it, mark or unmark it exemplary (O6), another page of organizations.
+ */
+export const orgRatings = buttonVariants("og", {
+  show: { scoreId: id },
+  ok: { scoreId: id },
+  no: { scoreId: id },
+  star: { scoreId: id },
+  page: { page: int },
+});
