@@ -20,7 +20,14 @@ import {
   type SheetRow,
   type TallyInput,
 } from "../domain";
-import { countingProgress, countingRoster, previewBranchCount, recordBranchCount, type BranchCount } from "../store/branch-count";
+import {
+  awaitingAcknowledgement,
+  countingProgress,
+  countingRoster,
+  previewBranchCount,
+  recordBranchCount,
+  type BranchCount,
+} from "../store/branch-count";
 import { ask, type Answer, type Hints, type Question } from "./ask";
 import { writeWithRole } from "./role-checked-write";
 import { askGrounds } from "./tally-grounds";
@@ -60,6 +67,8 @@ export async function tallyAllConversation(conversation: BotConversation, ctx: C
   const { t } = d;
   let method: TallyInput["method"] = "secret";
   let pending: CountedRow[] = [];
+  /** M12: the meeting's acknowledgement of the Ho Chi Minh actions, asked once (undefined: not asked yet). */
+  let acknowledgeAll: boolean | undefined;
   const template = new InlineKeyboard().text(t("tally_all.button.template"), tallyTemplate.pack({ orgId: args.orgId }));
   /** A question that waits for a paste or a file (the template's button under it). */
   const waitForSheet = (text: string): Question => ({ text, keyboard: template, acceptText: true, acceptDocument: true, hints: hints(t) });
@@ -68,7 +77,7 @@ export async function tallyAllConversation(conversation: BotConversation, ctx: C
     const answer = await ask(conversation, ctx, t, question);
     if (answer.kind === "button") {
       if (answer.value === "stop") return void (await ctx.reply(t("tally_all.stopped")));
-      if (answer.value === "save") return save(d, pending);
+      if (answer.value === "save") return save(d, pending, acknowledgeAll ?? false);
       method = answer.value === "hands" ? "hands" : "secret";
       pending = pending.map((row) => ({ ...row, tally: { ...row.tally, method } }));
     } else {
@@ -86,7 +95,8 @@ export async function tallyAllConversation(conversation: BotConversation, ctx: C
       question = waitForSheet(t("tally_all.nothing"));
       continue;
     }
-    question = await previewQuestion(d, pending, method);
+    acknowledgeAll ??= await askAcknowledgement(d);
+    question = await previewQuestion(d, pending, method, acknowledgeAll);
   }
 }
 
@@ -181,16 +191,40 @@ function merge(pending: CountedRow[], rows: CountedRow[]): CountedRow[] {
   return [...pending.filter((r) => !replaced.has(r.memberId)), ...rows];
 }
 
-const countOf = (d: Dialog, rows: CountedRow[], entrantId: string): BranchCount => ({
+const countOf = (d: Dialog, rows: CountedRow[], entrantId: string, acknowledgeAll: boolean): BranchCount => ({
   periodId: d.args.periodId,
   entrantId,
   lines: rows.map((r) => ({ memberId: r.memberId, tally: r.tally, ...(r.note ? { note: r.note } : {}) })),
+  acknowledgeAll,
 });
 
-async function previewQuestion(d: Dialog, pending: CountedRow[], method: TallyInput["method"]): Promise<Question> {
+/**
+ * M12: the meeting's acknowledgement of the Ho Chi Minh actions the members wrote, once for all who wait for it (as
+ * the one-member counts ask it); false when nobody waits or the meeting did not acknowledge them.
+ */
+async function askAcknowledgement(d: Dialog): Promise<boolean> {
+  const { t } = d;
+  const count = await d.conversation.external((c) =>
+    awaitingAcknowledgement(c.deps.db, d.args.periodId, { now: c.deps.clock(), offsetMinutes: c.deps.timeZone.offsetMinutes }),
+  );
+  if (count === 0) return false;
+  const keyboard = new InlineKeyboard()
+    .text(t("tally.button.ack_all", { count }), tallyAllStep.pack({ choice: "ackall" }))
+    .row()
+    .text(t("tally.button.ack_no"), tallyAllStep.pack({ choice: "ackno" }));
+  const question: Question = {
+    text: t("tally.ask_ack_all", { count }),
+    keyboard,
+    buttons: { data: tallyAllStep, values: ["ackall", "ackno"] },
+  };
+  const answer = await ask(d.conversation, d.ctx, t, question);
+  return answer.kind === "button" && answer.value === "ackall";
+}
+
+async function previewQuestion(d: Dialog, pending: CountedRow[], method: TallyInput["method"], acknowledgeAll: boolean): Promise<Question> {
   const { t } = d;
   const preview = await d.conversation.external((outside) =>
-    previewBranchCount(outside.deps.db, countOf(d, pending, outside.identity.userId), {
+    previewBranchCount(outside.deps.db, countOf(d, pending, outside.identity.userId, acknowledgeAll), {
       now: outside.deps.clock(),
       offsetMinutes: outside.deps.timeZone.offsetMinutes,
     }),
@@ -211,12 +245,12 @@ async function previewQuestion(d: Dialog, pending: CountedRow[], method: TallyIn
   };
 }
 
-async function save(d: Dialog, pending: CountedRow[]): Promise<void> {
+async function save(d: Dialog, pending: CountedRow[], acknowledgeAll: boolean): Promise<void> {
   const { args, t } = d;
   const check = { target: { org: args.orgId }, roles: ["secretary", "committee"] } as const;
   const saved = await writeWithRole(d.conversation, d.ctx, t, check, async (c) => {
     const at = { now: c.deps.clock(), offsetMinutes: c.deps.timeZone.offsetMinutes };
-    const pass = await recordBranchCount(c.deps.db, countOf(d, pending, c.identity.userId), at);
+    const pass = await recordBranchCount(c.deps.db, countOf(d, pending, c.identity.userId, acknowledgeAll), at);
     await reportPass(c.api, c.deps.db, args.orgId, pass, at.now);
     return countingProgress(c.deps.db, args.periodId, at);
   });

@@ -2,14 +2,15 @@
 // stand, and the saving of all the counts and the branch-wide pass in one transaction.
 import { entrySlotFor, type MemberOutcome, type SheetRoster, type TallyInput } from "../domain";
 import { inTransaction, type Db } from "./client";
-import { loadBranchInputs, standingTally, type BranchInputs, type MemberInputs } from "./rating-inputs";
+import { awaitingHcmAcknowledgement, loadBranchInputs, standingTally, type BranchInputs, type MemberInputs } from "./rating-inputs";
 import type { BranchCap } from "./branch-cap-unit";
 import { evaluateBranch, latestResults, rateBranch, type BranchPass } from "./results";
-import { recordTally, type TallyRow } from "./tallies";
+import { recordTally, setHcmAcknowledged, type TallyRow } from "./tallies";
 
 /** One member's counts as the secretary sent them, and the M11 note for an L3 result. */
 export type CountLine = { memberId: string; tally: TallyInput; note?: string };
-export type BranchCount = { periodId: string; entrantId: string; lines: readonly CountLine[] };
+/** `acknowledgeAll`: the meeting acknowledged the Ho Chi Minh actions of every member waiting for it (M12). */
+export type BranchCount = { periodId: string; entrantId: string; lines: readonly CountLine[]; acknowledgeAll?: boolean };
 type At = { now: Date; offsetMinutes: number };
 
 export type BranchCountPreview = {
@@ -55,6 +56,7 @@ function capFigure(cap: BranchCap): BranchCountPreview["cap"] {
 export async function previewBranchCount(db: Db, count: BranchCount, at: At): Promise<BranchCountPreview> {
   const branch = await loadBranchInputs(db, count.periodId, { at: at.now.toISOString(), offsetMinutes: at.offsetMinutes });
   withLines(branch, count, at.now);
+  if (count.acknowledgeAll) for (const m of awaitingHcmAcknowledgement(branch.members)) m.hcmAcknowledged = true;
   const latest = await latestResults(db, count.periodId);
   const notes = new Map(count.lines.flatMap((l) => (l.note ? [[l.memberId, l.note] as const] : [])));
   const cap = await rateBranch(db, branch, (m) => notes.get(m.id) ?? (latest.get(m.id)?.inputs.l3Note as string | undefined));
@@ -85,6 +87,10 @@ export async function recordBranchCount(db: Db, count: BranchCount, at: At): Pro
         const slot = entrySlotFor(m.entries, branch.doubleEntry, count.entrantId);
         await recordTally(tx, { periodId: count.periodId, memberId: m.id, slot, tally: line.tally, enteredById: count.entrantId }, at.now);
       }
+      if (count.acknowledgeAll) {
+        const waiting = awaitingHcmAcknowledgement(branch.members).map((m) => m.id);
+        await setHcmAcknowledged(tx, { periodId: count.periodId, memberIds: waiting, acknowledged: true }, count.entrantId, at.now);
+      }
       const notes = Object.fromEntries(count.lines.flatMap((l) => (l.note ? [[l.memberId, l.note]] : [])));
       return evaluateBranch(tx, { periodId: count.periodId, actorId: count.entrantId, notes }, at.now, at.offsetMinutes);
     },
@@ -107,4 +113,10 @@ export async function countingProgress(db: Db, periodId: string, at: At): Promis
 export async function countingRoster(db: Db, periodId: string, at: At): Promise<Array<SheetRoster & { group: string | null }>> {
   const branch = await loadBranchInputs(db, periodId, { at: at.now.toISOString(), offsetMinutes: at.offsetMinutes });
   return branch.members.map((m) => ({ id: m.id, fullName: m.fullName, group: m.group, absent: m.absent, evaluated: !m.status.exempt }));
+}
+
+/** M12: how many members' Ho Chi Minh actions wait for the meeting's acknowledgement. */
+export async function awaitingAcknowledgement(db: Db, periodId: string, at: At): Promise<number> {
+  const branch = await loadBranchInputs(db, periodId, { at: at.now.toISOString(), offsetMinutes: at.offsetMinutes });
+  return awaitingHcmAcknowledgement(branch.members).length;
 }

@@ -29,10 +29,10 @@ export const tallyScene: Scene = {
   async play(w) {
     w.h.clock.set("2026-12-26T13:00:00.000Z");
     await w.say("Trần Thị Bình", "/tally", /Ghi kết quả biểu quyết/);
-    // M12: the meeting acknowledges the Ho Chi Minh actions the members wrote, once for all of them (one tap).
-    await w.press("Trần Thị Bình", /^tl:ackall:/, /Đã ghi nhận/, "Hội nghị đã thừa nhận việc làm theo tấm gương Hồ Chí Minh");
     await w.press("Trần Thị Bình", /^tla:/, /Nhập số phiếu cả chi bộ một lần/, "Nhập cả chi bộ một lần");
-    await w.say("Trần Thị Bình", SHEET, /bấm «Lưu»/);
+    await w.say("Trần Thị Bình", SHEET, /đã thừa nhận/);
+    // M12: the meeting acknowledges the Ho Chi Minh actions the members wrote, once for all of them.
+    await w.press("Trần Thị Bình", "ta:ackall", /bấm «Lưu»/, "Có — cả 5 đồng chí");
     await w.press("Trần Thị Bình", "ta:save", /Đã lưu số phiếu của 5 đồng chí/, "Lưu số phiếu của 5 đồng chí");
     await w.say("Trần Thị Bình", "/results", /Kết quả xếp loại —/);
   },

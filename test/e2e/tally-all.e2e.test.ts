@@ -117,7 +117,8 @@ describe("/tally_all: counting a whole branch at once (issue 13)", () => {
         ...(i === 0 ? { telegramId: SECRETARY, roles: ["secretary"] } : {}),
       })),
     });
-    await recordHcmForAll(h, ids.periodId, Object.values(ids.memberIds));
+    // M12: the actions are written, the meeting's acknowledgement is asked once in the dialog.
+    await recordHcmForAll(h, ids.periodId, Object.values(ids.memberIds), { acknowledged: false });
     const secretary = h.user(SECRETARY);
 
     await secretary.send("/tally_all");
@@ -141,6 +142,8 @@ describe("/tally_all: counting a whole branch at once (issue 13)", () => {
       (m.replyMarkup?.inline_keyboard ?? []).flat().some((b: { text: string }) => b.text.startsWith("✓")),
     );
     await secretary.click("tc:done");
+    await secretary.waitForMessage(/đã thừa nhận những việc làm cụ thể/);
+    await secretary.click("ta:ackall");
     const preview = await secretary.waitForMessage(/Xem lại — số phiếu của 3 đồng chí/);
     expect(preview.text).toContain("Vi phạm tư cách hoặc không hoàn thành nhiệm vụ");
     expect(preview.text).toContain("Chưa có số phiếu: 1 đồng chí (Lê Văn Cường)");
@@ -164,5 +167,8 @@ describe("/tally_all: counting a whole branch at once (issue 13)", () => {
     expect(of("Nguyễn Văn An").method).toBe("hands");
     expect(of("Nguyễn Văn Ân").l4Grounds).toEqual(["caused-disunity"]);
     expect(tallies).toHaveLength(3);
+    // Saved with the counts, in the same transaction: every member's acknowledgement (asked once, not again).
+    expect(await h.db.hcmAcknowledgement.count({ where: { periodId: ids.periodId } })).toBe(4);
+    expect(secretary.messages().filter((m) => /đã thừa nhận những việc làm cụ thể/.test(m.text ?? ""))).toHaveLength(1);
   }, 60_000);
 });

@@ -23,8 +23,8 @@ export const tallyBoard = buttonVariants("tl", {
 /** From the /tally board: count the whole branch at once (as `/tally_all`). */
 export const tallyAllStart = buttonFamily("tla", { orgId: id });
 
-/** The whole branch's counts at once (`/tally_all`): save, the ballot's method, stop. */
-export const tallyAllStep = buttonFamily("ta", { choice: oneOf(["save", "secret", "hands", "stop"]) });
+/** The whole branch's counts at once (`/tally_all`): save, the ballot's method, stop, the meeting's acknowledgement (M12). */
+export const tallyAllStep = buttonFamily("ta", { choice: oneOf(["save", "secret", "hands", "stop", "ackall", "ackno"]) });
 /** A pasted name that fits several roster members: the candidate's place in the question's list. */
 export const tallyPick = buttonFamily("tap", { choice: matching(/[0-9]/) });
 /** The counting sheet's template (XLSX) for a branch, prefilled with its roster. */
