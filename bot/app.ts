@@ -16,7 +16,7 @@ import { rateLimit, type RateLimitSettings } from "./rate-limit";
 import { tellWhenNothingSaved } from "./storage-failure";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
-export const CONVERSATION_VERSION = 8;
+export const CONVERSATION_VERSION = 9;
 
 export type AppOptions = {
   token: string;

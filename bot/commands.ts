@@ -12,6 +12,7 @@ export const MENU_COMMANDS = [
   "invites",
   "committee",
   "tally",
+  "tally_all",
   "discipline",
   "results",
   "recognize",

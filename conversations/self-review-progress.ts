@@ -1,7 +1,7 @@
 // What the self-review reads from and writes to the store, as the little plain data its replay log must keep.
 // The member's texts never enter that log: they are sent from inside `external` (see sendStoredText), so the
 // state the conversations plugin serialises on every update stays a few hundred bytes.
-import { partValue, missingFrom, reviewEditPermission, type ReviewPart, type TextPart } from "../domain/self-review-parts";
+import { partValue, missingFrom, REVIEW_PARTS, reviewEditPermission, type ReviewPart, type TextPart } from "../domain/self-review-parts";
 import { isLate } from "../domain/submission";
 import { splitMessage } from "../bot/kit/split-message";
 import type { Translate } from "../bot/kit/i18n";
@@ -79,4 +79,25 @@ export async function sendStoredText(c: BotContext, key: ReviewKey, part: Review
   if (!saved) return false;
   for (const chunk of splitMessage(saved)) await c.reply(chunk);
   return true;
+}
+
+/**
+ * Where a draft stands, in one line: the parts written (with their length) and the parts still to write. Only
+ * titles and lengths: it may enter the replay log.
+ */
+export async function resumeLine(c: BotContext, key: ReviewKey, t: Translate): Promise<string> {
+  const review = await getReview(c.deps.db, key.periodId, key.memberId);
+  const written: string[] = [];
+  const missing: string[] = [];
+  for (const part of REVIEW_PARTS) {
+    const value = review ? partValue(review, part) : null;
+    const title = t(`review.short.${part}`);
+    if (!value) missing.push(title);
+    else if (part === "rating") written.push(title);
+    else written.push(t("review.resume_part", { title, count: value.length }));
+  }
+  return t("review.resume_progress", {
+    written: written.length > 0 ? written.join("; ") : t("review.resume_nothing"),
+    missing: missing.length > 0 ? missing.join("; ") : t("review.resume_nothing"),
+  });
 }

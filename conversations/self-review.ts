@@ -1,6 +1,7 @@
 // The members' self-review (M4, M5, T2): the four contents, the Ho Chi Minh actions, the self-rating, a summary
 // to confirm. Every answer is validated by the domain's schemas and saved at once, so /cancel, a restart or a lost
 // signal loses nothing; /review resumes at the first missing part. No rules here: they live in domain/.
+import type { InlineKeyboard } from "grammy";
 import type { z } from "zod";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
@@ -10,6 +11,7 @@ import { formatInstant } from "../bot/kit/format-date";
 import type { ReviewTimeZone } from "../domain/calendar";
 import { MEMBER_LEVELS } from "../domain/levels";
 import { REVIEW_PARTS } from "../domain/self-review-parts";
+import { typedLevel } from "../domain/typed-level";
 import { waitForAnswer, type Checked, type Hints, type Question } from "./ask";
 import {
   doneKeyboard,
@@ -28,6 +30,7 @@ import {
   finishEdit,
   openingOf,
   progressOf,
+  resumeLine,
   savePart,
   sendStoredText,
   sendSummary,
@@ -74,10 +77,8 @@ export async function selfReviewConversation(conversation: BotConversation, ctx:
     return lockedExit(d);
   }
   if (opening.state === "new") await ctx.reply(t("review.intro", { year: args.year, org: args.orgName, deadline: d.deadline }));
-  if (opening.state === "draft") {
-    await ctx.reply(t("review.resume"));
-    await showSummary(d, true);
-  }
+  // Resuming: one line of where the member stands (the texts are a /myreview away), not the whole review again.
+  if (opening.state === "draft") await ctx.reply(await conversation.external((c) => resumeLine(c, d.key, t)));
   if (opening.state !== "submitted" && opening.late) await ctx.reply(t("review.late_warning", { deadline: d.deadline }));
   // One pass asks one missing part, or shows the summary once; then the dialog rewinds to here. The plugin replays
   // (and stores) everything since the start on every update: rewinding keeps that log one pass long instead of
@@ -97,7 +98,7 @@ async function summaryRound(d: Dialog, submitted: boolean): Promise<PassEnd> {
   await showSummary(d);
   const prompt = submitted ? d.t("review.edit_prompt", { deadline: d.deadline }) : d.t("review.confirm_prompt");
   await d.ctx.reply(prompt, { reply_markup: summaryKeyboard(d.t) });
-  const input = await nextInput(d, SUMMARY_BUTTONS, true, asIs);
+  const input = await nextInput(d, SUMMARY_BUTTONS, true, asIs, summaryKeyboard(d.t));
   if (input.kind === "text") return "next";
   if (input.button.kind === "edit") return askPart(d, input.button.part, true);
   const result = await d.conversation.external((c) => submit(c, d.key, d.args.deadline));
@@ -136,11 +137,17 @@ async function askText(d: Dialog, part: TextPart, editing: boolean): Promise<Pas
     await ctx.reply(t("review.ask_text", { title, guidance, max: MAX_REVIEW_CHARS }));
   }
   const waiting = conversation.checkpoint();
-  const input = await nextInput(d, [{ kind: "done", part }], true, (answer): Checked<Input> => {
-    if (answer.kind === "button") return { ok: true, value: answer };
-    const parsed = reviewContentSchema.safeParse(answer.text);
-    return parsed.success ? { ok: true, value: { ...answer, text: parsed.data } } : { ok: false, hint: invalidText(t, parsed.error) };
-  });
+  const input = await nextInput(
+    d,
+    [{ kind: "done", part }],
+    true,
+    (answer): Checked<Input> => {
+      if (answer.kind === "button") return { ok: true, value: answer };
+      const parsed = reviewContentSchema.safeParse(answer.text);
+      return parsed.success ? { ok: true, value: { ...answer, text: parsed.data } } : { ok: false, hint: invalidText(t, parsed.error) };
+    },
+    doneKeyboard(t, part),
+  );
   if (input.kind === "button") {
     if (shown && (await conversation.external((c) => finishEdit(c, d.key, part))) === "locked") return "locked";
     return "next";
@@ -148,6 +155,9 @@ async function askText(d: Dialog, part: TextPart, editing: boolean): Promise<Pas
   const message = { text: input.text, id: input.messageId };
   const saved = await conversation.external((c) => addMessage(c, d.key, part, message, shown));
   if (saved.status === "locked") return "locked";
+  // One acknowledgement per part: its first message is answered with the count and «Xong»; the following ones get a
+  // reaction (sent, like the answer, only after the text is stored), or the answer where reactions are not available.
+  if (saved.status === "saved" && !saved.first && (await reacted(ctx, input.messageId))) return conversation.rewind(waiting);
   const reply = saved.status === "too_long" ? "review.part_full" : shown ? "review.edit_saved_more" : "review.saved_more";
   await ctx.reply(t(reply, { count: saved.length, max: MAX_REVIEW_CHARS }), { reply_markup: doneKeyboard(t, part) });
   return conversation.rewind(waiting);
@@ -155,10 +165,19 @@ async function askText(d: Dialog, part: TextPart, editing: boolean): Promise<Pas
 
 async function askRating(d: Dialog): Promise<PassEnd> {
   await d.ctx.reply(d.t("review.ask_rating"), { reply_markup: ratingKeyboard(d.t) });
-  const level = await nextInput(d, RATING_BUTTONS, false, (input) => {
-    const parsed = selfRatingSchema.safeParse(input.kind === "button" && input.button.kind === "rate" ? input.button.level : undefined);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, hint: invalidText(d.t, parsed.error) };
-  });
+  // A level typed ("xuất sắc", "tốt", "2") answers as its button; other text gets the buttons again.
+  const level = await nextInput(
+    d,
+    RATING_BUTTONS,
+    true,
+    (input) => {
+      const chosen = input.kind === "button" ? (input.button.kind === "rate" ? input.button.level : undefined) : typedLevel(input.text);
+      if (input.kind === "text" && chosen === null) return { ok: false, hint: d.t("review.rating_press_button") };
+      const parsed = selfRatingSchema.safeParse(chosen);
+      return parsed.success ? { ok: true, value: parsed.data } : { ok: false, hint: invalidText(d.t, parsed.error) };
+    },
+    ratingKeyboard(d.t),
+  );
   return (await d.conversation.external((c) => savePart(c, d.key, "rating", level))) === "locked" ? "locked" : "next";
 }
 
@@ -171,8 +190,15 @@ const asIs = (input: Input): Checked<Input> => ({ ok: true, value: input });
  * step's value or refuses it with a hint. Anything else gets a polite re-ask and is forgotten: stickers, photos,
  * voice notes, commands (never stored as content), buttons of other steps.
  */
-function nextInput<T>(d: Dialog, accepted: readonly StepButton[], acceptText: boolean, check: (input: Input) => Checked<T>): Promise<T> {
-  const question: Question = { text: "", acceptText, buttons: stepButtons(accepted), hints: reviewHints(d.t) };
+function nextInput<T>(
+  d: Dialog,
+  accepted: readonly StepButton[],
+  acceptText: boolean,
+  check: (input: Input) => Checked<T>,
+  /** The keyboard already sent with the step: its labels typed answer as its buttons; a refused answer shows it again. */
+  keyboard?: InlineKeyboard,
+): Promise<T> {
+  const question: Question = { text: "", acceptText, keyboard, buttons: stepButtons(accepted), hints: reviewHints(d.t, keyboard) };
   return waitForAnswer(d.conversation, d.t, question, (answer) => {
     if (answer.kind === "text") return check({ kind: "text", text: answer.text, messageId: answer.messageId });
     const button = answer.kind === "button" ? stepButtonOf(answer.value) : null;
@@ -181,7 +207,7 @@ function nextInput<T>(d: Dialog, accepted: readonly StepButton[], acceptText: bo
 }
 
 /** The self-review's words for what is not an answer; buttons of other features pass through to them. */
-function reviewHints(t: Translate): Hints {
+function reviewHints(t: Translate, keyboard?: InlineKeyboard): Hints {
   return (rejection, ctx) => {
     const data = ctx.callbackQuery?.data;
     switch (rejection.why) {
@@ -192,9 +218,11 @@ function reviewHints(t: Translate): Hints {
       case "text": // only the rating takes no text
         return { reply: t("review.rating_press_button"), keyboard: ratingKeyboard(t) };
       case "invalid":
-        return { reply: rejection.hint };
-      case "kind": // an edited message, a reaction: nothing to store, nothing to say
-        return ctx.message ? { reply: t("review.not_text") } : {};
+        return keyboard ? { reply: rejection.hint, keyboard } : { reply: rejection.hint };
+      case "kind":
+        // An edited message is the self-review feature's: it replaces that message's text where it was stored.
+        if (ctx.editedMessage) return { pass: true };
+        return ctx.message ? { reply: t("review.not_text") } : {}; // a reaction: nothing to store, nothing to say
     }
   };
 }
@@ -203,6 +231,21 @@ function reviewHints(t: Translate): Hints {
 async function showSummary(d: Dialog, onlySaved = false): Promise<void> {
   const header = { fullName: d.args.fullName, year: d.args.year, lang: d.args.lang, timeZone: d.args.timeZone };
   await d.conversation.external((c) => sendSummary(c, d.key, d.t, header, onlySaved));
+}
+
+/**
+ * A quiet acknowledgement on the member's message; false where the chat or the Bot API has no reactions. (The
+ * dialog's `ctx` is the update that opened it: the message is named by its id.)
+ */
+async function reacted(ctx: ConvContext, messageId: number): Promise<boolean> {
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return false;
+  try {
+    await ctx.api.setMessageReaction(chatId, messageId, [{ type: "emoji", emoji: "✍" }]);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function lockedExit(d: Dialog): Promise<void> {

@@ -10,17 +10,14 @@ import type { Db } from "../store/client";
 import { usersWithRole } from "../store/orgs";
 import type { BranchPass, CapTie } from "../store/results";
 
+/** The counts as the words' parameters (official, present, valid, l1…l4). */
+export function countParams(tally: TallyInput) {
+  const { official, present, valid, votes } = tally;
+  return { official, present, valid, l1: votes.L1, l2: votes.L2, l3: votes.L3, l4: votes.L4 };
+}
+
 export function countsLine(t: Translate, tally: TallyInput): string {
-  return t("tally.counts", {
-    method: t(`tally.method.${tally.method}`),
-    official: tally.official,
-    present: tally.present,
-    valid: tally.valid,
-    l1: tally.votes.L1,
-    l2: tally.votes.L2,
-    l3: tally.votes.L3,
-    l4: tally.votes.L4,
-  });
+  return t("tally.counts", { method: t(`tally.method.${tally.method}`), ...countParams(tally) });
 }
 
 /** A tie of a big branch can hold hundreds of candidates: their buttons come a page at a time (the names all at once). */

@@ -7,24 +7,16 @@ import type { ReviewTimeZone } from "../domain/calendar";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { describeOutcome, describeReasons, describeTallyError } from "../bot/kit/describe-result";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
-import {
-  getRulebook,
-  L4_GROUNDS,
-  levelByVote,
-  levelNeedsHcm,
-  MEMBER_LEVELS,
-  validateTally,
-  type L4Ground,
-  type TallyField,
-  type TallyInput,
-} from "../domain";
+import { getRulebook, levelByVote, levelNeedsHcm, MEMBER_LEVELS, validateTally, type TallyField, type TallyInput } from "../domain";
 import { hcmAcknowledgementState } from "../store/rating-inputs";
 import { evaluateBranch, latestResults, previewMemberOutcome } from "../store/results";
 import { recordTally, setHcmAcknowledged } from "../store/tallies";
+import { countingProgress } from "../store/branch-count";
 import { writeWithRole } from "./role-checked-write";
 import { ask } from "./ask";
 import { officialQuestionText, parseCount, tallyQuestion } from "./tally-input";
-import { acknowledgementKeyboard, groundsKeyboard, methodKeyboard, singleButton } from "./tally-buttons";
+import { acknowledgementKeyboard, methodKeyboard, singleButton } from "./tally-buttons";
+import { askGrounds } from "./tally-grounds";
 import { tallyStep } from "../bot/kit/buttons";
 import { countsLine, reportPass } from "./tally-report";
 
@@ -65,7 +57,7 @@ export async function tallyConversation(conversation: BotConversation, ctx: Conv
     const tally = await askCounts(d);
     const rulebook = getRulebook(args.rulebookId);
     const vote = levelByVote(tally, rulebook).level;
-    if (vote === "L4") tally.l4Grounds = await askGrounds(d);
+    if (vote === "L4") tally.l4Grounds = await askGrounds(conversation, ctx, d.t, d.t("tally.ask_grounds"));
     const note = vote === "L3" ? await askNote(d) : undefined;
     if (!acknowledgement && levelNeedsHcm(vote, rulebook)) acknowledgement = await askAcknowledgement(d);
     const acknowledged = acknowledgement === "all" || acknowledgement === "member" ? true : undefined;
@@ -125,27 +117,6 @@ function askNumber(d: Dialog, sofar: TallyInput, field: TallyField | "official",
   });
 }
 
-async function askGrounds(d: Dialog): Promise<L4Ground[]> {
-  const chosen: L4Ground[] = [];
-  for (;;) {
-    const question = tallyQuestion(d.t, d.t("tally.ask_grounds"), groundsKeyboard(d.t, chosen), [...L4_GROUNDS, "done"]);
-    // M9: an L4 majority carries at least one ground; «Xong» with none chosen is refused with a hint.
-    const a = await ask(d.conversation, d.ctx, d.t, question, (answer) =>
-      answer.kind === "button" && answer.value === "done" && chosen.length === 0
-        ? { ok: false, hint: d.t("tally.grounds_required") }
-        : { ok: true, value: answer },
-    );
-    if (a.kind !== "button") continue;
-    if (a.value === "done") return chosen;
-    // Any of the dialog's buttons reads back here (an older question's too): only a ground is a ground.
-    const ground = L4_GROUNDS.find((g) => g === a.value);
-    if (!ground) continue;
-    const at = chosen.indexOf(ground);
-    if (at >= 0) chosen.splice(at, 1);
-    else chosen.push(ground);
-  }
-}
-
 async function askNote(d: Dialog): Promise<string | undefined> {
   const a = await ask(
     d.conversation,
@@ -200,13 +171,16 @@ async function save(d: Dialog, tally: TallyInput, note: string | undefined, ackn
     );
     await reportPass(c.api, c.deps.db, args.orgId, pass, now);
     const result = (await latestResults(c.deps.db, args.periodId)).get(args.memberId);
-    return { outcome: result?.outcome ?? null };
+    const progress = await countingProgress(c.deps.db, args.periodId, { now, offsetMinutes: c.deps.timeZone.offsetMinutes });
+    return { outcome: result?.outcome ?? null, progress };
   });
   if (!saved.allowed) return;
   const stored = saved.value;
+  // Running totals (issue 13): how far the branch's counting has come after this member.
+  const progress = stored.progress ? `\n${t("tally.progress", stored.progress)}` : "";
   if (!stored.outcome || stored.outcome.kind === "awaiting-tally") {
-    await d.ctx.reply(t("tally.saved_waiting_second", { name: args.memberName }));
+    await d.ctx.reply(t("tally.saved_waiting_second", { name: args.memberName }) + progress);
     return;
   }
-  await d.ctx.reply(t("tally.saved", { name: args.memberName, outcome: describeOutcome(t, stored.outcome) }));
+  await d.ctx.reply(t("tally.saved", { name: args.memberName, outcome: describeOutcome(t, stored.outcome) }) + progress);
 }

@@ -8,6 +8,7 @@ import { RESULT_ERROR_CODES } from "./results";
 import { ROSTER_ERROR_CODES } from "./roster";
 import { SCHEMA_ERROR_CODES } from "./schemas";
 import { TALLY_ERROR_CODES } from "./tally";
+import { SHEET_ERROR_CODES } from "./tally-sheet";
 
 export { REASON_CODES };
 
@@ -15,6 +16,7 @@ export { REASON_CODES };
 export const ERROR_CODES: readonly string[] = [
   ...new Set<string>([
     ...TALLY_ERROR_CODES,
+    ...SHEET_ERROR_CODES,
     ...SCHEMA_ERROR_CODES,
     ...ROSTER_ERROR_CODES,
     ...RESULT_ERROR_CODES,

@@ -6,6 +6,7 @@ export * from "./rulebook";
 export * from "./rulebooks/index";
 export * from "./calendar";
 export * from "./tally";
+export * from "./tally-sheet";
 export * from "./member-rating";
 export * from "./discipline";
 export * from "./branch-cap";

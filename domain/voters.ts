@@ -40,3 +40,14 @@ export function tallyEntriesAgree(a: TallyInput, b: TallyInput): boolean {
     a.votes.L4 === b.votes.L4
   );
 }
+
+/**
+ * Double entry: the slot a person's entry for a member goes in. Each entrant keeps their own slot (a correction
+ * replaces their own entry); a second, different person fills slot 2. Without double entry, always slot 1.
+ */
+export function entrySlotFor(entries: readonly { entrySlot: 1 | 2; enteredById: string }[], doubleEntry: boolean, userId: string): 1 | 2 {
+  if (!doubleEntry) return 1;
+  const mine = entries.find((e) => e.enteredById === userId);
+  if (mine) return mine.entrySlot;
+  return entries.some((e) => e.entrySlot === 1) ? 2 : 1;
+}

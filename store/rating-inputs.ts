@@ -82,7 +82,8 @@ export async function loadRoster(db: Db | Tx, orgId: string, asOf: ZonedInstant)
   }));
 }
 
-function standingTally(entries: TallyRow[], doubleEntry: boolean): { tally: TallyInput | null; disagreement: boolean } {
+/** The tally that stands for a member from their active entries (double entry: two that agree). */
+export function standingTally(entries: TallyRow[], doubleEntry: boolean): { tally: TallyInput | null; disagreement: boolean } {
   const first = entries.find((e) => e.entrySlot === 1);
   if (!doubleEntry) return { tally: first ?? null, disagreement: false };
   const second = entries.find((e) => e.entrySlot === 2);

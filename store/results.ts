@@ -12,7 +12,7 @@ import {
   type TallyInput,
 } from "../domain";
 import { recordAudit } from "./audit";
-import { capOfBranch } from "./branch-cap-unit";
+import { capOfBranch, type BranchCap } from "./branch-cap-unit";
 import { inTransaction, type Db, type Tx } from "./client";
 import { loadBranchInputs, type BranchInputs, type MemberInputs } from "./rating-inputs";
 import type { TallyRow } from "./tallies";
@@ -144,16 +144,10 @@ async function evaluateBranchIn(
 ): Promise<BranchPass> {
   const asOf = now.toISOString();
   const branch = await loadBranchInputs(tx, input.periodId, { at: asOf, offsetMinutes });
-  const rulebook = getRulebook(branch.rulebookId);
   const latest = await latestResults(tx, input.periodId);
   const noteOf = (m: MemberInputs) => input.notes?.[m.id] ?? (latest.get(m.id)?.inputs.l3Note as string | undefined);
 
-  const entries: CapEntry[] = branch.members.map((m) => ({
-    memberId: m.id,
-    l1Votes: m.tally?.votes.L1 ?? 0,
-    outcome: rateMember(ratingInputOf(branch, m, m.tally, noteOf(m)), rulebook),
-  }));
-  const cap = await capOfBranch(tx, branch, entries, rulebook);
+  const cap = await rateBranch(tx, branch, noteOf);
 
   const changed: string[] = [];
   for (const m of branch.members) {
@@ -204,6 +198,20 @@ async function evaluateBranchIn(
     waitingForTally: (cap.waitingForTally ?? []).map((id) => ({ memberId: id, fullName: names.get(id) ?? "" })),
     disagreements: branch.members.filter((m) => m.disagreement).map((m) => ({ memberId: m.id, fullName: m.fullName, entries: m.entries })),
   };
+}
+
+/**
+ * Every member's outcome with the L1 cap applied (M8: the branch's own, or its base committee's cut) and the tie
+ * decisions; writes nothing (the branch-wide pass stores it; the preview of a whole branch's counts shows it).
+ */
+export async function rateBranch(tx: Tx, branch: BranchInputs, noteOf: (m: MemberInputs) => string | undefined): Promise<BranchCap> {
+  const rulebook = getRulebook(branch.rulebookId);
+  const entries: CapEntry[] = branch.members.map((m) => ({
+    memberId: m.id,
+    l1Votes: m.tally?.votes.L1 ?? 0,
+    outcome: rateMember(ratingInputOf(branch, m, m.tally, noteOf(m)), rulebook),
+  }));
+  return capOfBranch(tx, branch, entries, rulebook);
 }
 
 /**

@@ -4,7 +4,7 @@ import { freshDb } from "../test/support/db";
 import { seedBranch } from "../test/support/seed";
 import { listAudit } from "./audit";
 import type { Db } from "./client";
-import { appendToPart, beginPartEdit, finishPartEdit } from "./review-drafts";
+import { appendToPart, beginPartEdit, finishPartEdit, replaceEditedMessage } from "./review-drafts";
 import { getReview, saveDraftPart, submitReview } from "./reviews";
 
 let db: Db;
@@ -36,17 +36,19 @@ async function submitted() {
 
 describe("a text part written message by message", () => {
   it("M4: adds each message on a new line, and a message handled again after a crash is not added twice", async () => {
-    expect(await add("Dòng một.", 10)).toEqual({ status: "saved", length: 9 });
-    expect(await add("Dòng hai.", 11)).toEqual({ status: "saved", length: 19 });
-    expect(await add("Dòng hai.", 11)).toEqual({ status: "saved", length: 19 });
-    expect(await add("Dòng một.", 10)).toEqual({ status: "saved", length: 19 });
+    // `first` marks the message that began the part: the one the member is answered with the count and «Xong».
+    expect(await add("Dòng một.", 10)).toEqual({ status: "saved", length: 9, first: true });
+    expect(await add("Dòng một.", 10)).toEqual({ status: "saved", length: 9, first: true });
+    expect(await add("Dòng hai.", 11)).toEqual({ status: "saved", length: 19, first: false });
+    expect(await add("Dòng hai.", 11)).toEqual({ status: "saved", length: 19, first: false });
+    expect(await add("Dòng một.", 10)).toEqual({ status: "saved", length: 19, first: false });
     expect(await partA()).toBe("Dòng một.\nDòng hai.");
   });
 
   it("refuses a message that would take the part over the limit, keeps what is stored, and takes a shorter one", async () => {
     await add("x".repeat(MAX_REVIEW_CHARS - 5), 1);
     expect(await add("123456", 2)).toEqual({ status: "too_long", length: MAX_REVIEW_CHARS - 5 });
-    expect(await add("1234", 3)).toEqual({ status: "saved", length: MAX_REVIEW_CHARS });
+    expect(await add("1234", 3)).toEqual({ status: "saved", length: MAX_REVIEW_CHARS, first: false });
     expect((await partA())!.length).toBe(MAX_REVIEW_CHARS);
   });
 
@@ -85,5 +87,40 @@ describe("a text part written message by message", () => {
     await add("Sửa.", 41, true, "b");
     expect(await finishPartEdit(db, key, "b", after)).toBe("locked");
     expect((await getReview(db, key.periodId, key.memberId))?.contents).toMatchObject({ a: "a cũ", b: "b cũ" });
+  });
+});
+
+describe("a message edited in Telegram (issue 13)", () => {
+  const edit = (messageId: number, text: string, at = before) =>
+    replaceEditedMessage(db, { memberIds: [key.memberId], actorId: null, messageId, text }, at);
+
+  it("M4: its new text replaces its old one in the part, the messages after it move, and a repeat changes nothing", async () => {
+    await add("Một.", 10);
+    await add("Hai.", 11);
+    await add("Ba.", 12);
+    expect(await edit(11, "Hai, dài hơn nhiều.")).toEqual({ status: "saved", part: "a" });
+    expect(await edit(11, "Hai, dài hơn nhiều.")).toEqual({ status: "saved", part: "a" });
+    expect(await edit(12, "Ba!")).toEqual({ status: "saved", part: "a" });
+    expect(await edit(10, "1")).toEqual({ status: "saved", part: "a" });
+    expect(await partA()).toBe("1\nHai, dài hơn nhiều.\nBa!");
+    expect(await edit(99, "không có")).toEqual({ status: "unknown" });
+    expect(await edit(12, "x".repeat(MAX_REVIEW_CHARS))).toEqual({ status: "too_long" });
+  });
+
+  it("M4, T2: during an edit it changes the new text; once the edit is done the old messages are no part's; locked after the deadline", async () => {
+    await add("Cũ.", 10);
+    await beginPartEdit(db, key, "a");
+    await add("Mới.", 11, true);
+    expect(await edit(11, "Mới, sửa.")).toEqual({ status: "saved", part: "a" });
+    expect(await partA()).toBe("Cũ.");
+    expect(await finishPartEdit(db, key, "a", before)).toBe("saved");
+    expect(await partA()).toBe("Mới, sửa.");
+    expect(await edit(10, "Cũ, sửa.")).toEqual({ status: "unknown" });
+    expect(await edit(11, "Mới, sửa lần hai.")).toEqual({ status: "saved", part: "a" });
+    expect(await partA()).toBe("Mới, sửa lần hai.");
+    for (const part of ["b", "c", "d", "hcm"] as const) await saveDraftPart(db, { ...key, part, value: "x" }, before);
+    await saveDraftPart(db, { ...key, part: "rating", value: "L2" }, before);
+    await submitReview(db, key, before, deadline);
+    expect(await edit(11, "Sau hạn.", after)).toEqual({ status: "locked" });
   });
 });

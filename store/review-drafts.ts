@@ -7,12 +7,30 @@ import { joinPartText, reviewEditPermission, type TextPart } from "../domain/sel
 import { MAX_REVIEW_CHARS } from "../domain/schemas";
 import { auditWriter } from "./audit";
 import type { Db } from "./client";
-import { durably, idRow, instant, optionalInstant, optionalInteger, optionalText, query, row, sqlInstant, statement } from "./sqlite";
+import {
+  durably,
+  flag,
+  idRow,
+  instant,
+  integer,
+  optionalInstant,
+  optionalInteger,
+  optionalText,
+  query,
+  row,
+  sqlInstant,
+  statement,
+  text,
+} from "./sqlite";
 import { newId } from "./ids";
 import { PART_COLUMN } from "./reviews";
 
 export type DraftKey = { periodId: string; memberId: string; actorId?: string | null };
-export type AppendResult = { status: "saved" | "too_long"; length: number } | { status: "locked" };
+/** `first`: the message began the part (or the edit's new text), the moment the member is told how to go on. */
+export type AppendResult =
+  | { status: "saved"; length: number; first: boolean }
+  | { status: "too_long"; length: number }
+  | { status: "locked" };
 
 const draftState = row({
   id: optionalText,
@@ -63,30 +81,47 @@ export async function appendToPart(
     db,
     'UPDATE "SelfReview" SET "pendingPart" = ?, "pendingText" = ?, "lastMessageId" = ?, "updatedAt" = ? WHERE "periodId" = ? AND "memberId" = ?',
   );
+  const place = placeMessage(db);
   const audit = auditWriter(db);
   const at = sqlInstant(now);
   return durably(db, (): AppendResult => {
     const state = read(input, now);
     if (state.locked) return { status: "locked" };
     const base = input.editing ? (state.pendingPart === input.part ? state.pendingText : null) : state.current;
-    if (state.lastMessageId !== null && input.messageId <= state.lastMessageId) return { status: "saved", length: base?.length ?? 0 };
+    // Handled again after a kill: it was first if the part holds nothing else (its reply may never have gone out).
+    if (state.lastMessageId !== null && input.messageId <= state.lastMessageId)
+      return { status: "saved", length: base?.length ?? 0, first: base === input.text };
     const joined = joinPartText(base, input.text, MAX_REVIEW_CHARS);
     if (joined === null) return { status: "too_long", length: base?.length ?? 0 };
     if (state.id === null) create.run(newId(), input.periodId, input.memberId, at, at);
+    place.run(
+      newId(),
+      input.periodId,
+      input.memberId,
+      input.part,
+      input.editing ? 1 : 0,
+      input.messageId,
+      joined.length - input.text.length,
+      input.text.length,
+    );
     if (input.editing) {
       writePending.run(input.part, joined, input.messageId, at, input.periodId, input.memberId);
     } else {
       const written = writePart.get(joined, input.messageId, at, input.periodId, input.memberId);
       if (state.submittedAt && written) audit(editedEvent(input, written.id), now);
     }
-    return { status: "saved", length: joined.length };
+    return { status: "saved", length: joined.length, first: !base };
   });
 }
 
 /** An edit of a part begins: nothing collected yet (what an earlier, abandoned edit collected is dropped). */
 export async function beginPartEdit(db: Db, key: DraftKey, part: TextPart): Promise<void> {
   const reset = statement(db, 'UPDATE "SelfReview" SET "pendingPart" = ?, "pendingText" = NULL WHERE "periodId" = ? AND "memberId" = ?');
-  await durably(db, () => reset.run(part, key.periodId, key.memberId));
+  const forget = statement(db, 'DELETE FROM "ReviewMessage" WHERE "periodId" = ? AND "memberId" = ? AND "pending" = 1');
+  await durably(db, () => {
+    reset.run(part, key.periodId, key.memberId);
+    forget.run(key.periodId, key.memberId);
+  });
 }
 
 /** Done: the collected text replaces the part; "unchanged" when nothing was sent during the edit. */
@@ -97,14 +132,97 @@ export async function finishPartEdit(db: Db, key: DraftKey, part: TextPart, now:
     `UPDATE "SelfReview" SET "${PART_COLUMN[part]}" = "pendingText", "pendingPart" = NULL, "pendingText" = NULL, "updatedAt" = ?
       WHERE "periodId" = ? AND "memberId" = ?`,
   );
+  const dropOld = statement(db, 'DELETE FROM "ReviewMessage" WHERE "periodId" = ? AND "memberId" = ? AND "part" = ? AND "pending" = 0');
+  const adopt = statement(
+    db,
+    'UPDATE "ReviewMessage" SET "pending" = 0 WHERE "periodId" = ? AND "memberId" = ? AND "part" = ? AND "pending" = 1',
+  );
   const audit = auditWriter(db);
   return durably(db, () => {
     const state = read(key, now);
     if (state.locked) return "locked";
     if (state.id === null || state.pendingPart !== part || !state.pendingText) return "unchanged";
     replace.run(sqlInstant(now), key.periodId, key.memberId);
+    dropOld.run(key.periodId, key.memberId, part);
+    adopt.run(key.periodId, key.memberId, part);
     if (state.submittedAt) audit(editedEvent({ ...key, part }, state.id), now);
     return "saved";
+  });
+}
+
+/** Where a message's text sits in its part: recorded with the text, in the same durable write. */
+function placeMessage(db: Db) {
+  return statement(
+    db,
+    `INSERT INTO "ReviewMessage" ("id", "periodId", "memberId", "part", "pending", "messageId", "start", "length")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+}
+
+const placedMessage = row({
+  periodId: text,
+  part: text,
+  pending: flag,
+  start: integer,
+  length: integer,
+  deadline: instant,
+  submittedAt: optionalInstant,
+  reviewId: text,
+  current: optionalText,
+  pendingText: optionalText,
+});
+
+export type EditedResult = { status: "saved"; part: TextPart } | { status: "too_long" | "unknown" | "locked" };
+
+/**
+ * A message the member edited in Telegram: its new text replaces the old one where that message was added (in the
+ * part, or in the new text of an edit in progress), and the messages after it move by the difference. "unknown"
+ * for a message that is no part's (any other message, or one whose part was rewritten since).
+ */
+export async function replaceEditedMessage(
+  db: Db,
+  input: { memberIds: readonly string[]; actorId: string | null; messageId: number; text: string },
+  now: Date,
+): Promise<EditedResult> {
+  const columns = Object.entries(PART_COLUMN)
+    .filter(([part]) => part !== "rating")
+    .map(([part, column]) => `WHEN '${part}' THEN r."${column}"`)
+    .join(" ");
+  const find = query(
+    db,
+    `SELECT m."periodId" AS periodId, m."part" AS part, m."pending" AS pending, m."start" AS start, m."length" AS length,
+            p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt, r."id" AS reviewId,
+            CASE m."part" ${columns} END AS current, r."pendingText" AS pendingText
+       FROM "ReviewMessage" m JOIN "SelfReview" r ON r."periodId" = m."periodId" AND r."memberId" = m."memberId"
+       JOIN "ReviewPeriod" p ON p."id" = m."periodId"
+      WHERE m."memberId" = ? AND m."messageId" = ?`,
+    placedMessage,
+  );
+  const resize = statement(db, 'UPDATE "ReviewMessage" SET "length" = ? WHERE "memberId" = ? AND "messageId" = ?');
+  const shift = statement(
+    db,
+    'UPDATE "ReviewMessage" SET "start" = "start" + ? WHERE "periodId" = ? AND "memberId" = ? AND "part" = ? AND "pending" = ? AND "start" > ?',
+  );
+  const audit = auditWriter(db);
+  return durably(db, (): EditedResult => {
+    for (const memberId of input.memberIds) {
+      const at = find.get(memberId, input.messageId);
+      if (!at) continue;
+      if (reviewEditPermission(at.submittedAt, at.deadline, now.toISOString()) === "locked") return { status: "locked" };
+      const part = at.part as TextPart;
+      const old = at.pending ? at.pendingText : at.current;
+      if (old === null || at.start + at.length > old.length) return { status: "unknown" };
+      const next = old.slice(0, at.start) + input.text + old.slice(at.start + at.length);
+      if (next.length > MAX_REVIEW_CHARS) return { status: "too_long" };
+      const column = at.pending ? "pendingText" : PART_COLUMN[part];
+      statement(db, `UPDATE "SelfReview" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ?`).run(next, sqlInstant(now), at.reviewId);
+      resize.run(input.text.length, memberId, input.messageId);
+      shift.run(input.text.length - at.length, at.periodId, memberId, part, at.pending ? 1 : 0, at.start);
+      if (at.submittedAt && !at.pending)
+        audit(editedEvent({ periodId: at.periodId, memberId, actorId: input.actorId, part }, at.reviewId), now);
+      return { status: "saved", part };
+    }
+    return { status: "unknown" };
   });
 }
 

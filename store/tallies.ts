@@ -52,7 +52,7 @@ function toRow(t: TallyRecord): TallyRow {
 
 /** Records a tally; the active entry of the same member and slot is superseded, never changed. */
 export async function recordTally(
-  db: Db,
+  db: Db | Tx,
   input: { periodId: string; memberId: string; slot: TallySlot; tally: TallyInput; enteredById: string },
   now: Date,
 ): Promise<TallyRow> {

@@ -20,6 +20,7 @@ import * as setup from "./setup";
 import * as start from "./start";
 import * as status from "./status";
 import * as tally from "./tally";
+import * as tallyAll from "./tally-all";
 import { unhandledFeature } from "./unhandled";
 
 /**
@@ -41,6 +42,7 @@ export function features(): Middleware<BotContext>[] {
     start,
     language,
     tally,
+    tallyAll,
     discipline,
     results,
     recognize,
@@ -65,6 +67,7 @@ export function features(): Middleware<BotContext>[] {
     language.languageFeature(),
     selfReview.selfReviewFeature(),
     tally.tallyFeature(),
+    tallyAll.tallyAllFeature(),
     discipline.disciplineFeature(),
     results.resultsFeature(),
     recognize.recognizeFeature(),

@@ -1,6 +1,8 @@
 import { Composer } from "grammy";
 import { selfReviewConversation, SELF_REVIEW, type SelfReviewArgs } from "../../conversations/self-review";
 import { reviewSummaryMessages } from "../../conversations/self-review-text";
+import { MAX_REVIEW_CHARS, reviewContentSchema } from "../../domain/schemas";
+import { replaceEditedMessage } from "../../store/review-drafts";
 import { getReview, reviewerContext, type ReviewerContext } from "../../store/reviews";
 import { reviewStart } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
@@ -19,7 +21,24 @@ export function selfReviewFeature(): Composer<BotContext> {
     await openSelfReview(ctx);
   });
   feature.command("myreview", showMyReview);
+  feature.on("edited_message:text", applyEditedMessage);
   return feature;
+}
+
+/**
+ * A message of a self-review part edited in Telegram (issue 13): its new text replaces the old where it was added,
+ * and the member is told once it is stored. Another message edited is a member's only if they have a roster entry.
+ */
+async function applyEditedMessage(ctx: BotContext): Promise<void> {
+  const edited = ctx.editedMessage;
+  const memberIds = ctx.identity.memberships.map((m) => m.memberId);
+  if (!edited?.text || memberIds.length === 0) return;
+  const parsed = reviewContentSchema.safeParse(edited.text);
+  if (!parsed.success) return void (await ctx.reply(ctx.t("review.edited_invalid", { max: MAX_REVIEW_CHARS })));
+  const input = { memberIds, actorId: ctx.identity.userId, messageId: edited.message_id, text: parsed.data };
+  const result = await replaceEditedMessage(ctx.deps.db, input, ctx.deps.clock());
+  if (result.status === "saved") await ctx.reply(ctx.t("review.edited_saved", { title: ctx.t(`review.short.${result.part}`) }));
+  else await ctx.reply(ctx.t(`review.edited_${result.status}`, { max: MAX_REVIEW_CHARS }));
 }
 
 /**

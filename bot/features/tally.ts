@@ -4,12 +4,13 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { reportPass } from "../../conversations/tally-report";
 import { tallyConversation, TALLY, type TallyArgs } from "../../conversations/tally";
-import { exemptOfficialsLeftOut, getRulebook, officialVoterCeiling, officialVoterCount } from "../../domain";
+import { entrySlotFor, exemptOfficialsLeftOut, getRulebook, officialVoterCeiling, officialVoterCount } from "../../domain";
 import { currentPeriod, getPeriod, type PeriodRow } from "../../store/periods";
 import { awaitingHcmAcknowledgement, loadBranchInputs, type MemberInputs } from "../../store/rating-inputs";
 import { evaluateBranch } from "../../store/results";
 import { memberBranch, recordHcmPresented, setHcmAcknowledged, setMeetingAbsence } from "../../store/tallies";
-import { tallyBoard } from "../kit/buttons";
+import { progressLine } from "../../conversations/tally-progress";
+import { tallyAllStart, tallyBoard } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
@@ -68,7 +69,8 @@ async function loadBoard(ctx: BotContext, orgId: string, orgName: string, page =
   const board = await loadMembers(ctx, orgId, orgName);
   if (!board) return null;
   const { items, current, pages } = pageOf(board.members, page, PAGE_SIZE);
-  const keyboard = new InlineKeyboard();
+  // Counting the whole branch at once is the short way: it comes first.
+  const keyboard = new InlineKeyboard().text(ctx.t("tally_all.button.start"), tallyAllStart.pack({ orgId })).row();
   for (const m of items) {
     const mark = m.absent ? "✗ " : m.entries.length > 0 ? "✓ " : "";
     keyboard.text(`${mark}${m.fullName}`, tallyBoard.pack({ kind: "card", memberId: m.id })).row();
@@ -79,7 +81,7 @@ async function loadBoard(ctx: BotContext, orgId: string, orgName: string, page =
     keyboard
       .row()
       .text(ctx.t("tally.button.ack_board", { count: waiting }), tallyBoard.pack({ kind: "ackall", periodId: board.period.id }));
-  const text = ctx.t("tally.choose_member", { org: orgName, year: board.period.year, page: current + 1, pages });
+  const text = `${ctx.t("tally.choose_member", { org: orgName, year: board.period.year, page: current + 1, pages })}\n${progressLine(ctx.t, board.members)}`;
   return { text, keyboard };
 }
 
@@ -156,14 +158,6 @@ async function acknowledgeAll(ctx: BotContext, periodId: string) {
   await ctx.reply(ctx.t("tally.ack_all_done", { count }));
 }
 
-/** Double entry: each entrant keeps their own slot; a second, different person fills slot 2. */
-function entrySlot(board: Board, member: MemberInputs, userId: string): 1 | 2 {
-  if (!board.doubleEntry) return 1;
-  const mine = member.entries.find((e) => e.enteredById === userId);
-  if (mine) return mine.entrySlot;
-  return member.entries.some((e) => e.entrySlot === 1) ? 2 : 1;
-}
-
 async function enterCounts(ctx: BotContext, board: Board, member: MemberInputs, orgId: string) {
   const statuses = board.members.map((m) => m.status);
   const rulebook = getRulebook(board.period.rulebookId);
@@ -174,7 +168,7 @@ async function enterCounts(ctx: BotContext, board: Board, member: MemberInputs, 
     rulebookId: board.period.rulebookId,
     memberId: member.id,
     memberName: member.fullName,
-    slot: entrySlot(board, member, ctx.identity.userId),
+    slot: entrySlotFor(member.entries, board.doubleEntry, ctx.identity.userId),
     doubleEntry: board.doubleEntry,
     official: officialVoterCount(statuses, rulebook),
     exemptLeftOut: exemptOfficialsLeftOut(statuses, rulebook),

@@ -1,5 +1,6 @@
-// Issue 4 in the demo: after the branch meeting the secretary enters each member's secret-ballot counts, the bot
-// rates by the rules (the 15% cap of M8 included) and says why, then the papers for the file come out.
+// Issues 4 and 13 in the demo: after the branch meeting the secretary pastes the counting sheet (biên bản kiểm
+// phiếu) in one message, one member per line; the bot rates by the rules (the 15% cap of M8 included) and says why
+// in one preview; one press saves them all; then the papers for the file come out.
 import type { Scene } from "./scene";
 import type { DemoWorld, Person } from "./world";
 
@@ -14,11 +15,12 @@ const BALLOTS: Array<[Person, Ballots]> = [
   ["Phạm Thị Dung", [0, 3, 1, 0]],
   ["Hoàng Văn Em", [0, 2, 2, 0]],
 ];
-/** M11: the shortcomings the branch names for a member rated L3. */
+/** M11: the shortcomings the branch names for a member rated L3 (the last column of their line). */
 const L3_NOTES: Partial<Record<string, string>> = {
   "Lê Văn Cường": "Còn chậm tiến độ báo cáo quý III.",
   "Hoàng Văn Em": "Nộp bản tự kiểm điểm sau hạn chót.",
 };
+const OFFICIAL_PRESENT = 4;
 
 export type Counting = {
   /** Official members present (and voting), as on the roster. */
@@ -31,7 +33,7 @@ export type Counting = {
   acknowledgeOne?: boolean;
 };
 
-/** A secretary's /tally for one member: the card, the secret-ballot counts, the confirmation. */
+/** A secretary's /tally for one member, the way a single correction is made: the card, the counts, the confirmation. */
 export async function countBallots(w: DemoWorld, secretary: Person, name: string, votes: Ballots, counting: Counting) {
   const member = await w.h.db.member.findFirstOrThrow({ where: { fullName: name }, select: { id: true } });
   await w.say(secretary, "/tally", /Ghi kết quả biểu quyết/);
@@ -57,13 +59,21 @@ export async function countBallots(w: DemoWorld, secretary: Person, name: string
   await w.press(secretary, "tc:confirm", /Đã lưu/, "Xác nhận");
 }
 
+/** The table as copied from the counting sheet: name; official; present; valid; L1; L2; L3; L4; [shortcomings]. */
+const SHEET = BALLOTS.map(([person, votes]) =>
+  [person, OFFICIAL_PRESENT, OFFICIAL_PRESENT, OFFICIAL_PRESENT, ...votes, ...(L3_NOTES[person] ? [L3_NOTES[person]] : [])].join("; "),
+).join("\n");
+
 export const tallyScene: Scene = {
-  title: "6. Sau cuộc họp: bí thư nhập số phiếu kín (/tally); bot xếp loại theo quy định và áp dụng tỷ lệ 15%",
+  title: "6. Sau cuộc họp: bí thư dán biên bản kiểm phiếu trong một tin nhắn (/tally_all); bot xếp loại theo quy định và áp dụng tỷ lệ 15%",
   async play(w) {
     w.h.clock.set("2026-12-26T13:00:00.000Z");
-    for (const [i, [person, votes]] of BALLOTS.entries()) {
-      await countBallots(w, "Trần Thị Bình", person, votes, { present: 4, acknowledgeAll: i === 0 ? "Có — cả 5 đồng chí" : undefined });
-    }
+    await w.say("Trần Thị Bình", "/tally", /Ghi kết quả biểu quyết/);
+    await w.press("Trần Thị Bình", /^tla:/, /Nhập số phiếu cả chi bộ một lần/, "Nhập cả chi bộ một lần");
+    await w.say("Trần Thị Bình", SHEET, /đã thừa nhận/);
+    // M12: the meeting acknowledges the Ho Chi Minh actions the members wrote, once for all of them.
+    await w.press("Trần Thị Bình", "ta:ackall", /bấm «Lưu»/, "Có — cả 5 đồng chí");
+    await w.press("Trần Thị Bình", "ta:save", /Đã lưu số phiếu của 5 đồng chí/, "Lưu số phiếu của 5 đồng chí");
     await w.say("Trần Thị Bình", "/results", /Kết quả xếp loại —/);
   },
 };

@@ -3,7 +3,8 @@
 // part is long enough presses Done and writes the next part. Every message carries a unique token (#T<chat>-<n>#).
 // An acknowledgement is a "Đã lưu (N/…)" reply with the part's Done button whose N reaches the length the part has
 // once this message is added to everything the chat sent to it: a late answer to an earlier message (handled again
-// after a kill) reports less, so it never acknowledges a later one.
+// after a kill) reports less, so it never acknowledges a later one. After a part's first message the bot answers
+// with a reaction on the message instead (issue 13): a reaction on this very message is its acknowledgement.
 import { translatorFor } from "../../bot/kit/i18n";
 import { PEOPLE_RATE_LIMIT } from "../../bot/rate-limit";
 import { stepButtonData } from "../../conversations/self-review-buttons";
@@ -32,7 +33,11 @@ const FILLER =
  */
 const GAP_MS = Math.ceil(PEOPLE_RATE_LIMIT.windowMs / PEOPLE_RATE_LIMIT.updates) + 100;
 
-type Waiter = { accept: (message: SentMessage) => boolean; resolve: (ok: boolean) => void };
+type Waiter = {
+  accept: (message: SentMessage) => boolean;
+  acceptReaction?: (messageId: number) => boolean;
+  resolve: (ok: boolean) => void;
+};
 
 export function startWriters(emulator: BotApiEmulator, options: WriterOptions) {
   const waiters = new Map<number, Waiter>();
@@ -50,8 +55,16 @@ export function startWriters(emulator: BotApiEmulator, options: WriterOptions) {
     }
   });
 
-  /** Resolves true when the chat gets a bot message that `accept`s, false after the timeout. */
-  function answer(chatId: number, accept: Waiter["accept"]): Promise<boolean> {
+  const unsubscribeReactions = emulator.onReaction((reaction) => {
+    const waiter = waiters.get(reaction.chatId);
+    if (reaction.emoji.length > 0 && waiter?.acceptReaction?.(reaction.messageId)) {
+      waiters.delete(reaction.chatId);
+      waiter.resolve(true);
+    }
+  });
+
+  /** Resolves true when the chat gets a bot message that `accept`s (or a reaction `acceptReaction` takes), false after the timeout. */
+  function answer(chatId: number, accept: Waiter["accept"], acceptReaction?: Waiter["acceptReaction"]): Promise<boolean> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         waiters.delete(chatId);
@@ -59,6 +72,7 @@ export function startWriters(emulator: BotApiEmulator, options: WriterOptions) {
       }, options.ackTimeoutMs);
       waiters.set(chatId, {
         accept,
+        acceptReaction,
         resolve: (ok) => {
           clearTimeout(timer);
           resolve(ok);
@@ -90,12 +104,14 @@ export function startWriters(emulator: BotApiEmulator, options: WriterOptions) {
         const record: SentText = { chatId, token: `T${chatId}-${n}`, acked: false };
         records.push(record);
         totals.sent++;
+        let sentId = -1;
         const acked = answer(
           chatId,
           (m) => hasDone(m, part) && Number(SAVED.exec(m.text ?? "")?.[1]?.replaceAll(".", "") ?? -1) >= expected,
+          (messageId) => messageId === sentId,
         );
         await paced();
-        await user.send(text);
+        sentId = await user.send(text);
         partLength = expected;
         if (!(await acked)) return void totals.unanswered++; // this chat stops: the figures will tell why
         record.acked = true;
@@ -114,7 +130,10 @@ export function startWriters(emulator: BotApiEmulator, options: WriterOptions) {
     for (let chatId = members.shift(); chatId !== undefined && sending; chatId = members.shift()) await writeReview(chatId);
   }
 
-  const done = Promise.all(Array.from({ length: options.concurrency }, lane)).then(unsubscribe);
+  const done = Promise.all(Array.from({ length: options.concurrency }, lane)).then(() => {
+    unsubscribe();
+    unsubscribeReactions();
+  });
   return {
     records: () => records,
     totals: () => totals,

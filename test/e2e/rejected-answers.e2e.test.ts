@@ -17,7 +17,7 @@ async function dialogState(db: Db): Promise<string> {
 }
 
 /** Twenty wrong answers, each answered by its hint before the next. */
-async function twentyWrongAnswers(user: EmulatedUser, send: (i: number) => Promise<void>, hint: RegExp): Promise<void> {
+async function twentyWrongAnswers(user: EmulatedUser, send: (i: number) => Promise<unknown>, hint: RegExp): Promise<void> {
   for (let i = 0; i < 20; i++) {
     await send(i);
     await user.waitForMessage(hint);

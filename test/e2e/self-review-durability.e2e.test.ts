@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { stepButtonData } from "../../conversations/self-review-buttons";
 import type { Db } from "../../store/client";
-import { SAVED, startReview, startReviewWorld } from "./self-review-steps";
+import { SAVED, startReview, startReviewWorld, writeMore } from "./self-review-steps";
 
 let world: Awaited<ReturnType<typeof startReviewWorld>>;
 beforeEach(async () => (world = await startReviewWorld()));
@@ -18,10 +18,7 @@ describe("the self-review under kills", () => {
     await an.send("Bí mật số 0 của đồng chí An.");
     await an.waitForMessage(SAVED);
     const [first] = await dialogStates(world.h.db);
-    for (let i = 1; i <= 30; i++) {
-      await an.send(`Bí mật số ${i} của đồng chí An.`);
-      await an.waitForMessage(SAVED);
-    }
+    for (let i = 1; i <= 30; i++) await writeMore(an, `Bí mật số ${i} của đồng chí An.`);
     const states = await dialogStates(world.h.db);
     expect(states).toHaveLength(1);
     expect(states[0]).not.toContain("Bí mật");
@@ -51,8 +48,7 @@ describe("the self-review under kills", () => {
     });
     await an.waitForMessage(SAVED);
     expect((await world.review())!.contents.a).toBe("Câu một.");
-    await an.send("Câu hai.");
-    await an.waitForMessage(SAVED);
+    await writeMore(an, "Câu hai.");
     expect((await world.review())!.contents.a).toBe("Câu một.\nCâu hai.");
     await world.h.settled();
     expect(await world.h.db.inboundUpdate.count({ where: { handledAt: null } })).toBe(0);

@@ -1,4 +1,5 @@
 // Acting as a member in the self-review: small steps shared by the end-to-end tests.
+import { expect } from "vitest";
 import type { EmulatedUser, SentMessage } from "../emulator/bot-api-emulator";
 import { getReview } from "../../store/reviews";
 import { startHarness, type HarnessOptions } from "../support/bot-harness";
@@ -31,6 +32,11 @@ export const TEXTS = {
 
 /** The new "Saved" message (not the earlier one losing its Done button, which is an edit). */
 export const SAVED = (m: SentMessage) => !m.edited && (m.text ?? "").startsWith("Đã lưu");
+
+/** One more message of a part already begun: stored once the bot marks it with a reaction (no reply). */
+export async function writeMore(user: EmulatedUser, text: string): Promise<void> {
+  expect(await user.waitForReaction(await user.send(text))).toEqual(["✍"]);
+}
 
 /** Types one answer and presses Done. */
 export async function answer(user: EmulatedUser, text: string): Promise<void> {

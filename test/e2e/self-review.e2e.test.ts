@@ -46,7 +46,7 @@ describe("the self-review conversation, end to end", () => {
     expect((await binh.waitForMessage(/Hồ Chí Minh/)).text).toContain("Là cấp ủy viên, cán bộ lãnh đạo, quản lý");
   });
 
-  it("/cancel at a step keeps what was saved; /review resumes at the first missing part and shows the saved parts", async () => {
+  it("/cancel at a step keeps what was saved; /review resumes at the first missing part with one line of progress", async () => {
     const an = world.h.user(101);
     await startReview(an);
     await answer(an, TEXTS.a);
@@ -55,12 +55,13 @@ describe("the self-review conversation, end to end", () => {
     await an.send("/cancel");
     await an.waitForMessage(/Đã hủy/);
     await an.send("/review");
-    await an.waitForMessage(/viết tiếp từ phần còn thiếu/);
-    const saved = await an.waitForMessage(/Trạng thái: bản nháp/);
-    expect(saved.text).toContain(TEXTS.a);
-    expect(saved.text).toContain(TEXTS.b);
-    expect(saved.text).not.toContain("(chưa viết)");
+    // Issue 13: a short progress line, not the whole review sent again.
+    const progress = await an.waitForMessage(/tiếp tục bản tự kiểm điểm đang viết dở/);
+    expect(progress.text).toContain(`Đã lưu: mục a (${TEXTS.a.length} ký tự); mục b (${TEXTS.b.length} ký tự).`);
+    expect(progress.text).toContain("Còn thiếu: mục c; mục d; việc học tập và làm theo; mức tự xếp loại.");
+    expect(progress.text).not.toContain(TEXTS.a);
     await an.waitForMessage(/c\. Về thực hiện chức trách/);
+    expect(an.messages().some((m) => m.text?.includes(TEXTS.a) && m.text.includes("bản nháp"))).toBe(false);
     await answer(an, TEXTS.c);
     await an.waitForMessage(/d\. Về ý thức tổ chức kỷ luật/);
     expect((await world.review())!.contents).toEqual({ a: TEXTS.a, b: TEXTS.b, c: TEXTS.c, d: null });

@@ -57,7 +57,9 @@ describe("the secretary's evening after the meeting (issue 4)", () => {
     expect(preview.text).toContain("Kết quả theo quy định: Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
     expect(preview.text).toContain("Được 25/30 đảng viên chính thức tán thành mức «Đủ tư cách, hoàn thành xuất sắc nhiệm vụ»");
     // M8: the 15% cap is applied over the whole branch once every vote is in; until then the vote's level stands.
-    expect((await confirmCounts(secretary)).text).toContain("Kết quả đề nghị: Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
+    const saved = await confirmCounts(secretary);
+    expect(saved.text).toContain("Kết quả đề nghị: Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
+    expect(saved.text).toContain("Đã nhập số phiếu: 1/30 đồng chí."); // running totals (issue 13)
     // Nothing can be sent up while members are still to be counted.
     await secretary.send("/results");
     await secretary.waitForMessage(/Kết quả xếp loại —/);

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { TelegramApiError, notFound, unauthorized } from "./api-error.js";
 import { findMethod } from "./bot-methods.js";
 import { EmulatedUser } from "./emulated-user.js";
-import { EmulatorWorld, telegramUser, botUser, privateChat, type ApiCall } from "./emulator-world.js";
+import { EmulatorWorld, telegramUser, botUser, privateChat, type ApiCall, type BotReaction } from "./emulator-world.js";
 import { onClientGone, readPayload, sendJson } from "./http-payload.js";
 import type { SentMessage } from "./message-log.js";
 import type { EmulatorStats, RateLimitOptions } from "./rate-limiter.js";
@@ -16,6 +16,7 @@ import type { EmulatorStats, RateLimitOptions } from "./rate-limiter.js";
 export { EmulatedUser } from "./emulated-user.js";
 export type { MessageMatcher } from "./emulated-user.js";
 export type { SentMessage } from "./message-log.js";
+export type { BotReaction } from "./emulator-world.js";
 export type { EmulatorStats } from "./rate-limiter.js";
 
 export type EmulatorOptions = { port?: number; rateLimit?: RateLimitOptions };
@@ -96,6 +97,17 @@ export class BotApiEmulator {
 
   onBotMessage(listener: (message: SentMessage) => void): () => void {
     return this.world.log.subscribe(listener);
+  }
+
+  /** Every reaction the bot sets from now on. */
+  onReaction(listener: (reaction: BotReaction) => void): () => void {
+    this.world.reactionListeners.add(listener);
+    return () => this.world.reactionListeners.delete(listener);
+  }
+
+  /** The emoji the bot set on a message (none: an empty list). */
+  reactionsOn(chatId: number, messageId: number): string[] {
+    return this.world.reactions.get(`${chatId}:${messageId}`) ?? [];
   }
 
   stats(): EmulatorStats {

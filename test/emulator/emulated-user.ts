@@ -41,9 +41,17 @@ export class EmulatedUser {
     return new EmulatedUser(this.world, this.profile, this.botToken, { id: group.id, chat: groupChat(group) });
   }
 
-  async send(text: string): Promise<void> {
+  /** Sends a text message; resolves to its message id (what the bot's reactions and edits point at). */
+  async send(text: string): Promise<number> {
     const entities = commandEntities(text);
-    this.pushMessage({ text, ...(entities.length > 0 ? { entities } : {}) });
+    return this.pushMessage({ text, ...(entities.length > 0 ? { entities } : {}) });
+  }
+
+  /** Edits a message this user sent: the bot gets an `edited_message` update with the new text. */
+  async edit(messageId: number, text: string): Promise<void> {
+    this.markAction();
+    const message = { message_id: messageId, from: telegramUser(this.profile), chat: this.chat, date: Math.floor(Date.now() / 1000) };
+    this.queue.push({ edited_message: { ...message, edit_date: Math.floor(Date.now() / 1000), text } }, this.chatId);
   }
 
   async sendSticker(): Promise<void> {
@@ -131,6 +139,35 @@ export class EmulatedUser {
     );
   }
 
+  /** Resolves with the emoji once the bot has set a reaction on one of this user's messages (at once if it has). */
+  waitForReaction(messageId: number, timeoutMs = 5000): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const set = () => this.world.reactions.get(`${this.chatId}:${messageId}`);
+      const finish = () => {
+        clearTimeout(timer);
+        this.world.reactionListeners.delete(listener);
+        this.world.pendingWaits.delete(fail);
+      };
+      const fail = (reason: Error) => {
+        finish();
+        reject(reason);
+      };
+      const listener = () => {
+        const emoji = set();
+        if (emoji === undefined) return;
+        finish();
+        resolve(emoji);
+      };
+      const timer = setTimeout(
+        () => fail(new Error(`waitForReaction(${messageId}) timed out after ${timeoutMs}ms in chat ${this.chatId}`)),
+        timeoutMs,
+      );
+      this.world.reactionListeners.add(listener);
+      this.world.pendingWaits.add(fail);
+      listener();
+    });
+  }
+
   messages(): SentMessage[] {
     return this.world.log.forChat(this.chatId);
   }
@@ -212,7 +249,7 @@ export class EmulatedUser {
     return Date.now() - lastActivity >= quietMs && this.queue.backlog(this.chatId) === 0 && this.world.inflightCalls(this.chatId) === 0;
   }
 
-  private pushMessage(content: Record<string, unknown>): void {
+  private pushMessage(content: Record<string, unknown>): number {
     this.markAction();
     const message = {
       message_id: this.world.log.nextMessageId(this.chatId),
@@ -222,6 +259,7 @@ export class EmulatedUser {
       ...content,
     };
     this.queue.push({ message }, this.chatId);
+    return message.message_id;
   }
 
   private markAction(): void {

@@ -12,6 +12,9 @@ export type ChatTarget = { id: number; chat: Record<string, unknown> };
 export type ApiCall = { method: string; payload: any; at: number; token: string };
 export type WebhookReplyHandler = (token: string, method: string, payload: Record<string, unknown>) => void;
 
+/** An emoji reaction the bot set on a message of a chat (an empty list removes it). */
+export type BotReaction = { chatId: number; messageId: number; emoji: string[] };
+
 export const BOT_USERNAME = "kiemdiem_test_bot";
 
 /** State shared by the HTTP layer, the Bot API methods and the emulated users. */
@@ -26,6 +29,9 @@ export class EmulatorWorld {
   readonly openCallbackQueries = new Set<string>();
   /** Per-token bot settings (commands, menu buttons), keyed by `${token}|${what}`. */
   readonly botSettings = new Map<string, unknown>();
+  /** Reactions the bot set on messages (setMessageReaction), and who listens for them. */
+  readonly reactions = new Map<string, string[]>();
+  readonly reactionListeners = new Set<(reaction: BotReaction) => void>();
   /** Cancels pending waitForMessage/waitForIdle calls when the emulator stops. */
   readonly pendingWaits = new Set<(reason: Error) => void>();
   private readonly inflightByChat = new Map<number, number>();

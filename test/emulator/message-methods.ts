@@ -95,6 +95,21 @@ const deleteMessage: MethodHandler = (ctx, p) => {
   return true;
 };
 
+/** Telegram's reactions a bot may set without Premium: standard emoji, one per message. */
+const setMessageReaction: MethodHandler = (ctx, p) => {
+  const chatId = Number(p.chat_id);
+  const messageId = Number(p.message_id);
+  ctx.world.requireWritableChat(chatId);
+  if (!ctx.world.log.isKnownMessageId(chatId, messageId)) throw badRequest("message to react not found");
+  const reaction: Array<{ type?: string; emoji?: string }> = typeof p.reaction === "string" ? JSON.parse(p.reaction) : (p.reaction ?? []);
+  if (!Array.isArray(reaction) || reaction.length > 1) throw badRequest("REACTIONS_TOO_MANY");
+  if (reaction.some((r) => r.type !== "emoji" || typeof r.emoji !== "string")) throw badRequest("REACTION_INVALID");
+  const emoji = reaction.map((r) => r.emoji as string);
+  ctx.world.reactions.set(`${chatId}:${messageId}`, emoji);
+  for (const listener of ctx.world.reactionListeners) listener({ chatId, messageId, emoji });
+  return true;
+};
+
 const sendDocument: MethodHandler = (ctx, p) => {
   ctx.world.requireWritableChat(p.chat_id);
   const plainCaption = assertValidCaption(p.caption, p.parse_mode);
@@ -149,6 +164,7 @@ export const messageMethods: Record<string, MethodHandler> = {
   editMessageText,
   editMessageReplyMarkup,
   deleteMessage,
+  setMessageReaction,
   sendDocument,
   answerCallbackQuery,
   sendChatAction,

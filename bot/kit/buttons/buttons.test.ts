@@ -164,6 +164,13 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
       `tl:enter:${ID}:1`,
     ],
   },
+  tallyAllStart: { valid: [{ orgId: ID }], forged: ["tla:1", "tla:"] },
+  tallyAllStep: {
+    valid: [{ choice: "save" }, { choice: "hands" }, { choice: "stop" }, { choice: "ackall" }],
+    forged: ["ta:confirm", "ta:", "ta:ackone"],
+  },
+  tallyPick: { valid: [{ choice: "0" }, { choice: "9" }], forged: ["tap:10", "tap:a", "tap:-1"] },
+  tallyTemplate: { valid: [{ orgId: ID }], forged: ["tlx:1", "tlx:"] },
   tieKeep: { valid: [{ memberId: ID }], forged: ["cap:1"] },
   disciplineBoard: {
     valid: [

@@ -1,6 +1,6 @@
 // The ballot counts' buttons: the /tally board and member card, the counts dialog, the M8 tie, double-entry re-entry.
 import { L4_GROUNDS } from "../../../domain/levels";
-import { buttonFamily, buttonVariants, id, int, oneOf } from "../button-family";
+import { buttonFamily, buttonVariants, id, int, matching, oneOf } from "../button-family";
 
 /** The answers of the counts dialog (its questions accept a subset each). */
 export const tallyStep = buttonFamily("tc", {
@@ -19,6 +19,16 @@ export const tallyBoard = buttonVariants("tl", {
   /** M12: on the list: the meeting acknowledged the actions of every member waiting for it, in one tap. */
   ackall: { periodId: id },
 });
+
+/** From the /tally board: count the whole branch at once (as `/tally_all`). */
+export const tallyAllStart = buttonFamily("tla", { orgId: id });
+
+/** The whole branch's counts at once (`/tally_all`): save, the ballot's method, stop, the meeting's acknowledgement (M12). */
+export const tallyAllStep = buttonFamily("ta", { choice: oneOf(["save", "secret", "hands", "stop", "ackall", "ackno"]) });
+/** A pasted name that fits several roster members: the candidate's place in the question's list. */
+export const tallyPick = buttonFamily("tap", { choice: matching(/[0-9]/) });
+/** The counting sheet's template (XLSX) for a branch, prefilled with its roster. */
+export const tallyTemplate = buttonFamily("tlx", { orgId: id });
 
 /** M8: the secretary picks a tied member to keep L1. */
 export const tieKeep = buttonFamily("cap", { memberId: id });
