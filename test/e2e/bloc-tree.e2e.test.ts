@@ -1,8 +1,10 @@
 // Issue 12 end to end: a bloc with two base committees and three branches, from the rosters to the committees'
-// recognition and scoring. The tree, its links, the recognitions and the scoring go through the chat; the meetings'
-// counts are seeded (their chat path is tested in tally.e2e), and the self-reviews of a few members are written.
+// recognition and scoring, their reports going up and the bloc's report. The tree, its links, the recognitions, the
+// scoring and the reports go through the chat; the meetings' counts are seeded (their chat path is tested in
+// tally.e2e), and the self-reviews of a few members are written.
 import { describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/bot-harness";
+import { docxText } from "../support/zip";
 import { voteBranch } from "../support/seed-committee-cap";
 import type { EmulatedUser } from "../emulator/bot-api-emulator";
 import { importRoster } from "./onboarding-steps";
@@ -59,7 +61,7 @@ async function recognizeRating(user: EmulatedUser, org: string) {
 }
 
 describe("a bloc, two base committees, three branches (issue 12)", () => {
-  it("from the bloc's /setup and links to the rosters, the base committees' recognition and scoring, and the bloc's", async () => {
+  it("from the bloc's /setup and links to the rosters, the base committees' recognition and scoring, the reports going up and the bloc's report", async () => {
     const h = await startHarness({ now: "2026-12-01T02:00:00.000Z" });
     try {
       // The tree, by /setup and the links of each level.
@@ -154,8 +156,28 @@ describe("a bloc, two base committees, three branches (issue 12)", () => {
       const organizations = await bloc.waitForMessage(/tổ chức cơ sở đảng «Trong sạch, vững mạnh» tiêu biểu$/m);
       for (const base of TREE) expect(organizations.text).toContain(base.name);
 
-      // BLOC REPORT (issue 12 point 5): after merging wip/reports, append here the bloc's /report and its assertions
-      // (the tree above is complete: 2 base committees, 3 branches, 12 recognized results, 5 recognized ratings).
+      // Each base committee sends its report up (D); the bloc's /status says so, and its report covers the tree.
+      for (const base of TREE) {
+        const committee = h.user(base.secretary);
+        await committee.send("/report");
+        await committee.waitForMessage(/Số báo cáo/);
+        await committee.click(`Gửi báo cáo lên ${BLOC}`);
+        await committee.waitForMessage(/Đã ghi nhận/);
+      }
+      await bloc.send("/status");
+      const status = await bloc.waitForMessage(/Đã báo cáo/);
+      expect(status.text).toContain("Tổng cộng 3 chi bộ: 12 đảng viên");
+      expect(status.text).toContain("Đã báo cáo: 2/2 đơn vị.");
+      await bloc.send("/report");
+      const report = await bloc.waitForMessage((m) => m.document?.fileName === "bao-cao-xep-loai-2026.docx");
+      const words = docxText(report.document!.bytes).replace(/\s+/g, " ");
+      // I: every organization of the tree with its members by level; II: the organizations by level; IV: the excellent.
+      expect(words).toContain("3 Đảng ủy Sở Y tế 8 0 0 8 1 12,5% 7 87,5% 0 0,0% 0 0,0% 0 Trong sạch, vững mạnh");
+      expect(words).toContain("4 Chi bộ Dược 4 0 0 4 1 25,0% 3 75,0% 0 0,0% 0 0,0% 0 Trong sạch, vững mạnh");
+      expect(words).toContain("Tổng cộng 12 0 0 12 1 8,3% 11 91,7% 0 0,0% 0 0,0% 0");
+      expect(words).toContain("Tổ chức cơ sở đảng 2 2 100,0%");
+      expect(words).toContain("Chi bộ trực thuộc 3 3 100,0%");
+      expect(words).toContain(`1 ${EXCELLENT} Chi bộ Dược V. ĐỀ NGHỊ KHEN THƯỞNG`);
     } finally {
       await h.stop();
     }
