@@ -51,7 +51,7 @@ function record(world: ZaloWorld, content: Omit<ZaloSentMessage, "messageId" | "
 function knownChat(world: ZaloWorld, payload: Payload): string {
   const chatId = payload.chat_id;
   if (typeof chatId !== "string") throw badRequest("chat_id must be a string");
-  if (!world.users.has(chatId)) throw badRequest("chat not found");
+  if (!world.chats.has(chatId)) throw badRequest("chat not found");
   return chatId;
 }
 

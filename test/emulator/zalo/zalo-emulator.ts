@@ -95,7 +95,7 @@ export class ZaloEmulator {
   /** A new Zalo user (fresh hex-like id) who writes to the bot in a private chat. */
   user(displayName: string): ZaloUser {
     const profile = { id: hexId(), displayName };
-    this.world.users.set(profile.id, profile);
+    this.world.chats.add(profile.id);
     return new ZaloUser(this.world, profile);
   }
 
@@ -140,9 +140,16 @@ export class ZaloEmulator {
     this.world.feed.redeliverLast();
   }
 
-  /** Queues any update as is (a group message, an old field name, a forged event). */
+  /** Queues any update as is (a group message, an old field name, a forged event); the bot may answer its chat. */
   pushUpdate(update: ZaloUpdate): void {
+    const chatId = update.message?.chat?.id;
+    if (typeof chatId === "string") this.world.chats.add(chatId);
     this.world.feed.push(structuredClone(update));
+  }
+
+  /** What the bot sent to a chat (a pushed update's chat; users have `messages()`). */
+  sentTo(chatId: string): ZaloSentMessage[] {
+    return this.world.log.forChat(chatId);
   }
 
   /** The method's next `times` calls answer this error instead of working (after the token and method checks). */
@@ -200,7 +207,7 @@ export class ZaloEmulator {
       const route = /^\/bot([^/]+)\/([^/?]*)$/.exec(new URL(req.url ?? "/", this.apiRoot).pathname);
       if (!route) throw notFound();
       const body = await readBody(req);
-      if (decodeURIComponent(route[1]) !== this.world.token) throw unauthorized();
+      if (safeDecode(route[1]) !== this.world.token) throw unauthorized();
       const result = await this.invoke(route[2], req.method ?? "GET", body, (cancel) => onHangUp(res, cancel));
       sendJson(res, 200, result === NO_RESULT ? { ok: true } : { ok: true, result });
     } catch (error) {
@@ -231,5 +238,13 @@ export class ZaloEmulator {
     } finally {
       if (!longPoll) this.world.inflight--;
     }
+  }
+}
+
+function safeDecode(component: string): string | undefined {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return undefined; // malformed escapes: a bad token, not a server error
   }
 }

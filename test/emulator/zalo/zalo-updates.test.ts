@@ -123,3 +123,32 @@ describe("Zalo emulator: getUpdates", () => {
     expect((await poll(zalo)).status).toBe(408);
   });
 });
+
+describe("Zalo emulator: raw updates", () => {
+  it("queues a pushed update as is and lets the bot answer its chat", async () => {
+    const zalo = await kit.emulator();
+    const group = { id: "a1b2c3d4e5f60718293a", chat_type: "GROUP" };
+    const update = {
+      event_name: "message.text.received",
+      message: {
+        message_id: "f0f0f0f0f0f0f0f0f0f0",
+        date: 1766619597466,
+        from: { id: "e4ea2cd5189df1c3a88c", first_name: "Cũ" },
+        chat: group,
+        text: "@bot",
+      },
+    };
+    zalo.pushUpdate(update);
+    expect((await poll(zalo)).body.result).toEqual(update);
+    expect((await call(zalo, "sendMessage", { chat_id: group.id, text: "Chào nhóm" })).body.ok).toBe(true);
+    expect(zalo.sentTo(group.id).map((m) => m.text)).toEqual(["Chào nhóm"]);
+  });
+
+  it("a webhook set by the bot ends a waiting poll", async () => {
+    const zalo = await kit.emulator();
+    const waiting = poll(zalo, "30");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await call(zalo, "setWebhook", { url: "https://bot.example.com/hook", secret_token: "12345678" });
+    expect((await waiting).status).toBe(408);
+  });
+});

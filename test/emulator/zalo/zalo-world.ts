@@ -1,7 +1,7 @@
 import type { ZaloApiError } from "./zalo-error.js";
 import { SentLog } from "./sent-log.js";
 import { UpdateFeed } from "./update-feed.js";
-import { CURRENT_SHAPE, type UpdateShape, type ZaloUpdate, type ZaloUserProfile } from "./zalo-updates.js";
+import { CURRENT_SHAPE, type UpdateShape, type ZaloUpdate } from "./zalo-updates.js";
 
 export type WebhookConfig = { url: string; secretToken: string; updatedAt: number };
 /** Zalo's webhook body is either the bare update or `{ ok: true, result: update }`: ZALO.md says accept both. */
@@ -32,7 +32,8 @@ export type WebhookDelivery = { update: ZaloUpdate; body: object; status: number
 
 /** The emulator's state, shared by the HTTP handlers, the webhook sender and the emulated users. */
 export class ZaloWorld {
-  readonly users = new Map<string, ZaloUserProfile>();
+  /** Chats the bot may send to: each emulated user's private chat, and any chat a pushed update came from. */
+  readonly chats = new Set<string>();
   readonly log = new SentLog();
   readonly feed = new UpdateFeed();
   readonly calls: ApiCall[] = [];
