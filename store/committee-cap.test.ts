@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freshDbForEachTest } from "../test/support/db";
+import { freshDbForEachTest } from "../test/support/fresh-db-each";
 import { ballots, seedCapCommittee, seedStandaloneBaseBranch, voteBranch } from "../test/support/seed-committee-cap";
 import { REVIEW_OFFSET } from "../test/support/time-zone";
 import { listAudit } from "./audit";

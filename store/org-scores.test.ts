@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freshDbForEachTest } from "../test/support/db";
+import { freshDbForEachTest } from "../test/support/fresh-db-each";
 import { seedProposedResults } from "../test/support/seed";
 import { seedCommitteeTree, seedOrgScore, seedRecognizedResults } from "../test/support/seed-tree";
 import { listAudit } from "./audit";

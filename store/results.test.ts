@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TallyInput } from "../domain";
-import { freshDbForEachTest } from "../test/support/db";
+import { freshDbForEachTest } from "../test/support/fresh-db-each";
 import { seedBranch } from "../test/support/seed";
 import { listAudit } from "./audit";
 import type { Db } from "./client";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseHistoryTable } from "../domain/reward-import";
-import { freshDbForEachTest } from "../test/support/db";
+import { freshDbForEachTest } from "../test/support/fresh-db-each";
 import { seedBranch } from "../test/support/seed";
 import type { Db } from "./client";
 import { createOrganization } from "./orgs";

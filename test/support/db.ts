@@ -1,4 +1,3 @@
-import { afterEach, beforeEach } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,14 +18,4 @@ export async function freshDb(): Promise<{ db: Db; url: string; cleanup: () => P
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** A fresh database for each test of the file (the hooks are registered here), handed to `use` before each test. */
-export function freshDbForEachTest(use: (db: Db) => void): void {
-  let database: Awaited<ReturnType<typeof freshDb>>;
-  beforeEach(async () => {
-    database = await freshDb();
-    use(database.db);
-  });
-  afterEach(async () => database.cleanup());
 }
