@@ -27,8 +27,13 @@ export type BranchTalliesRow = BranchPeriodRow & { tallies: BranchTallies };
 /** The tallies of a unit's branches that share a self-review deadline (branchCounts takes one deadline). */
 export type UnitTallies = { unitId: string; deadline: string; tallies: BranchTallies };
 
+/**
+ * `grp` numbers the tally groups (a unit and a deadline): the statements group by this one integer, not by the two
+ * texts, and take the unit and deadline from any of the group's rows (all the same).
+ */
 const openPeriod = (unitId: string) => `SELECT o.id AS orgId, o.name AS orgName, ${unitId} AS unitId, p.id AS periodId,
-    p.selfReviewDeadline AS deadline FROM ORGS JOIN ReviewPeriod p ON p.id = ${NEWEST_OPEN_PERIOD}`;
+    p.selfReviewDeadline AS deadline, dense_rank() OVER (ORDER BY ${unitId}, p.selfReviewDeadline) AS grp
+    FROM ORGS JOIN ReviewPeriod p ON p.id = ${NEWEST_OPEN_PERIOD}`;
 
 /** Each organization under the parent with its newest open period (its own unit); those without one are left out. */
 const CHILDREN = `WITH op AS MATERIALIZED (${openPeriod("o.id").replace("ORGS", "Organization o")} WHERE o.parentId = ?)`;
@@ -52,24 +57,24 @@ const statements = (scope: string) => ({
     FROM op CROSS JOIN ${MEMBER_BY_STATUS} ON m.orgId = op.orgId
     LEFT JOIN ${selfReviewBySubmission("r")} ON r.periodId = op.periodId AND r.memberId = m.id
     LEFT JOIN MeetingAbsence a ON a.periodId = op.periodId AND a.memberId = m.id
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
+    GROUP BY op.grp, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
   // Double entry keeps two current rows for one member: members are counted, not rows. Counted per period (a
   // search of its index each), then summed: one sort of every tally for the whole bloc cost twice as much.
-  counted: `${scope} SELECT unitId, deadline, SUM(members) FROM (SELECT op.unitId, op.deadline,
+  counted: `${scope} SELECT unitId, deadline, SUM(members) FROM (SELECT op.grp, op.unitId, op.deadline,
       (SELECT COUNT(DISTINCT t.memberId) FROM BallotTally t INDEXED BY BallotTally_periodId_memberId_supersededAt_idx
         WHERE t.periodId = op.periodId AND t.supersededAt IS NULL) AS members FROM op)
-    GROUP BY 1, 2`,
+    GROUP BY grp`,
   // Each member's newest version of the result: no newer one exists.
   results: `${scope} SELECT op.unitId, op.deadline, x.outcome, x.state, COUNT(*)
     FROM op CROSS JOIN ${RESULT_BY_VERSION("x")} ON x.periodId = op.periodId
     WHERE NOT EXISTS (SELECT 1 FROM ${RESULT_BY_VERSION("y")} WHERE y.periodId = x.periodId AND y.memberId = x.memberId AND y.version > x.version)
-    GROUP BY 1, 2, 3, 4`,
+    GROUP BY op.grp, 3, 4`,
 });
 
 /** The members' index that holds every column the tallies read (no row of Member is read). */
 const MEMBER_BY_STATUS = "Member m INDEXED BY Member_orgId_kind_exempt_retiredNotMoved_isLeader_workingAwaySince_userId_id_idx";
 
-export /** The results' index that holds the outcome and state: reasons and inputs are never read. */
+/** The results' index that holds the outcome and state: reasons and inputs are never read. */
 const RESULT_BY_VERSION = (alias: string) => `MemberResult ${alias} INDEXED BY MemberResult_periodId_memberId_version_outcome_state_idx`;
 
 const SCOPES = { children: statements(CHILDREN), subtrees: statements(SUBTREES) };
