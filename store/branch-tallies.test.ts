@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { REVIEW_OFFSET } from "../test/support/time-zone";
-import { branchCounts, branchStatus } from "../domain";
+import { branchCounts, branchStatus, sumCounts, type BranchTallies } from "../domain";
 import { REVIEW_PARTS } from "../domain/self-review-parts";
 import { freshDb } from "../test/support/db";
 import { openOlderPeriod, seedBranch, type SeedMember } from "../test/support/seed";
-import { loadBranchTallies } from "./branch-tallies";
+import { loadBranchTallies, loadUnitTallies } from "./branch-tallies";
 import type { Db } from "./client";
 import { changePeriodDate } from "./deadlines";
 import { createOrganization } from "./orgs";
@@ -100,9 +100,24 @@ describe("loadBranchTallies", () => {
     // Under a bloc, its trees give every branch the same tallies, each under the base committee it belongs to (T1).
     const bloc = await createOrganization(db, { name: "Đảng ủy Khối", kind: "bloc" }, null, NOW);
     await db.organization.update({ where: { id: parent.id }, data: { parentId: bloc.id } });
-    const trees = await loadBranchTallies(db, bloc.id, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET }, "subtrees");
-    expect(trees).toEqual(lines.map((line) => ({ ...line, unitId: parent.id })));
+    const trees = await loadUnitTallies(db, bloc.id, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
+    expect(trees.branches).toEqual(lines.map(({ tallies, ...line }) => ({ ...line, unitId: parent.id })));
     expect(lines.every((line) => line.unitId === line.orgId)).toBe(true);
+    // The committee's whole tree is counted together, apart by self-review deadline (T2 decides late against each):
+    // its totals are the sum of its branches' lines. One branch's deadline moved past now makes two groups.
+    const later = "2026-12-27T16:59:59.000Z";
+    await changePeriodDate(db, { periodId: branches[1]!.periodId, field: "selfReviewDeadline", value: later }, "u", NOW, REVIEW_OFFSET);
+    const moved = await loadBranchTallies(db, parent.id, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
+    const units = (await loadUnitTallies(db, bloc.id, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET })).units;
+    expect(units.map((u) => [u.unitId, u.deadline]).sort()).toEqual([
+      [parent.id, DEADLINE],
+      [parent.id, later],
+    ]);
+    const countsOf = (list: { tallies: BranchTallies; deadline: string }[]) =>
+      sumCounts(list.map((g) => branchCounts({ ...g.tallies, deadline: g.deadline, now: NOW.toISOString() })));
+    const treeCounts = countsOf(units);
+    expect(treeCounts).toEqual(countsOf(moved.map((line) => ({ tallies: line.tallies, deadline: line.period.selfReviewDeadline }))));
+    expect(treeCounts.total).toBe(72);
   });
 
   it("T2: a review submitted late and then on time after the deadline was extended counts as on time", async () => {

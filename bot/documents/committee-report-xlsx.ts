@@ -7,8 +7,6 @@ import { cellWriter, LINE_HEIGHT, linesIn } from "./xlsx-parts";
 import { issuerLines } from "./letterhead";
 import { numberLine, placeDate, reportSections, reportSigner, reportTitle, type Cell, type ReportPaper } from "./committee-report-rows";
 
-const THIN = { style: "thin" } as const;
-const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Characters of the whole width; a column gets its share of it (at least 5). */
 const SHEET_WIDTH = 160;
 
@@ -54,13 +52,13 @@ export async function committeeReportXlsx(t: Translate, paper: ReportPaper, zone
     }
     if (rows.length === 0) put(at++, 1, last, section.empty, { italic: true, align: "left" });
     else {
-      for (const [i, h] of header.entries()) put(at, i + 1, i + 1, h, { bold: true }).border = BOX;
+      for (const [i, h] of header.entries()) put(at, i + 1, i + 1, h, { bold: true, box: true });
       fitHeight(at, header);
       at++;
       for (const cells of rows) {
         fitHeight(at, cells);
         for (const [i, value] of cells.entries()) {
-          put(at, i + 1, i + 1, value, { align: left.includes(i) ? "left" : "center" }).border = BOX;
+          put(at, i + 1, i + 1, value, { align: left.includes(i) ? "left" : "center", box: true });
         }
         at++;
       }

@@ -11,8 +11,6 @@ import { LIST_CENTRED, LIST_COLUMNS, listSigner, listTable } from "./rating-list
 /** Characters wide; the same proportions as the DOCX columns. */
 const WIDTHS = [6, 24, 8, 14, 26, 12, 50];
 const LAST = LIST_COLUMNS.length;
-const THIN = { style: "thin" } as const;
-const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: string, zone: ReviewTimeZone): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -38,12 +36,12 @@ export async function ratingListXlsx(t: Translate, papers: BranchPapers, lang: s
   put(3, 1, LAST, t("docs.list_title", { year: papers.year }), { bold: true, size: 14 });
   sheet.getRow(3).height = 30;
   const { header, rows } = listTable(t, papers, lang, zone);
-  for (const [i, h] of header.entries()) put(5, i + 1, i + 1, h, { bold: true }).border = BOX;
+  for (const [i, h] of header.entries()) put(5, i + 1, i + 1, h, { bold: true, box: true });
   sheet.getRow(5).height = LINE_HEIGHT * Math.max(...header.map((h, i) => linesIn(h, WIDTHS[i]!)));
   for (const [r, cells] of rows.entries()) {
     sheet.getRow(6 + r).height = LINE_HEIGHT * Math.max(...cells.map((value, i) => linesIn(value, WIDTHS[i]!)));
     for (const [i, value] of cells.entries()) {
-      put(6 + r, i + 1, i + 1, value, { align: typeof value === "number" || LIST_CENTRED.includes(i) ? "center" : "left" }).border = BOX;
+      put(6 + r, i + 1, i + 1, value, { align: typeof value === "number" || LIST_CENTRED.includes(i) ? "center" : "left", box: true });
     }
   }
   const signer = listSigner(t, papers);

@@ -2,9 +2,15 @@
 // (the totals of its whole tree) and per standalone base branch; each line says whether the unit has reported to it,
 // and the units late with their report are named under the totals. Counted in SQL (store/branch-tallies.ts).
 import { InlineKeyboard } from "grammy";
-import { branchCounts, sumCounts, type StatusCounts } from "../../domain";
+import { branchCounts, sumCounts, type BranchTallies, type StatusCounts } from "../../domain";
 import { reportState, type ReportState } from "../../domain/reports";
-import { loadBranchTallies, type BranchTalliesRow } from "../../store/branch-tallies";
+import {
+  loadBranchTallies,
+  loadUnitTallies,
+  type BranchPeriodRow,
+  type BranchTalliesRow,
+  type UnitTallies,
+} from "../../store/branch-tallies";
 import { blocDeadlines, childOrganizations, committeeReportDeadline, reportTimes } from "../../store/org-reports";
 import type { Db } from "../../store/client";
 import type { ReviewTimeZone } from "../../domain/calendar";
@@ -35,14 +41,11 @@ export async function committeeStatus(
   now: string,
   zone: ReviewTimeZone,
 ): Promise<CommitteeStatus> {
+  const zoned = { at: now, offsetMinutes: zone.offsetMinutes };
   const bloc = committee.orgKind === "bloc";
-  const branches = await loadBranchTallies(
-    db,
-    committee.orgId,
-    { at: now, offsetMinutes: zone.offsetMinutes },
-    bloc ? "subtrees" : "children",
-  );
-  const units = bloc ? await blocUnits(db, committee.orgId, branches, now, zone) : branchUnits(branches, now);
+  const { branches, units } = bloc
+    ? await blocUnits(db, committee.orgId, await loadUnitTallies(db, committee.orgId, zoned), now, zone)
+    : branchUnits(await loadBranchTallies(db, committee.orgId, zoned), now);
   const newest = newestPeriod(branches);
   const dates = bloc && newest ? blocDeadlines(newest.year, newest.rulebookId, zone.offsetMinutes) : null;
   return { branches: branches.length, units, bloc: dates };
@@ -111,37 +114,62 @@ function unitLine(t: Translate, lang: string, zone: ReviewTimeZone, unit: UnitLi
 }
 
 /** T1: a branch (or base branch) has reported when it sent its results; due by its period's report deadline. */
-function branchReport(branch: BranchTalliesRow, now: string): Report {
+function branchReport(branch: BranchPeriodRow, now: string): Report {
   const deadline = branch.period.reportDeadline;
   return { state: reportState({ deadline, reportedAt: branch.reportedAt, now }), deadline, at: branch.reportedAt };
 }
 
 /** The period of the newest year among the branches (its rulebook gives the committees' dates). */
-function newestPeriod(branches: BranchTalliesRow[]): BranchTalliesRow["period"] | null {
-  return branches.reduce<BranchTalliesRow["period"] | null>((a, b) => (a && a.year >= b.period.year ? a : b.period), null);
+function newestPeriod(branches: readonly BranchPeriodRow[]): BranchPeriodRow["period"] | null {
+  return branches.reduce<BranchPeriodRow["period"] | null>((a, b) => (a && a.year >= b.period.year ? a : b.period), null);
 }
 
-function countsOf(branch: BranchTalliesRow, now: string): StatusCounts {
-  return branchCounts({ ...branch.tallies, deadline: branch.period.selfReviewDeadline, now });
+const countsOf = (tallies: BranchTallies, deadline: string, now: string): StatusCounts => branchCounts({ ...tallies, deadline, now });
+
+function branchUnits(branches: BranchTalliesRow[], now: string) {
+  const units = branches.map(
+    (b): UnitLine => ({
+      name: b.orgName,
+      branches: null,
+      counts: countsOf(b.tallies, b.period.selfReviewDeadline, now),
+      report: branchReport(b, now),
+    }),
+  );
+  return { branches, units };
 }
 
-function branchUnits(branches: BranchTalliesRow[], now: string): UnitLine[] {
-  return branches.map((b) => ({ name: b.orgName, branches: null, counts: countsOf(b, now), report: branchReport(b, now) }));
+/** Items grouped by a key, in their order. */
+function groupedBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 /**
- * The bloc's units: each base committee with the totals of the branches in its tree and its report (due by the
- * rulebook's TCCSĐ conference deadline), each standalone base branch as a branch.
+ * The bloc's units: each base committee with the totals of the branches in its tree (counted together in SQL) and
+ * its report (due by the rulebook's TCCSĐ conference deadline), each standalone base branch as a branch.
  */
-async function blocUnits(db: Db, blocId: string, branches: BranchTalliesRow[], now: string, zone: ReviewTimeZone): Promise<UnitLine[]> {
+async function blocUnits(
+  db: Db,
+  blocId: string,
+  tallies: { branches: BranchPeriodRow[]; units: UnitTallies[] },
+  now: string,
+  zone: ReviewTimeZone,
+) {
   const children = await childOrganizations(db, blocId);
   const times = await reportTimes(
     db,
     children.map((c) => c.id),
   );
-  return children.map((child): UnitLine => {
-    const own = branches.filter((b) => b.unitId === child.id);
-    const counts = sumCounts(own.map((b) => countsOf(b, now)));
+  const branchesOf = groupedBy(tallies.branches, (b) => b.unitId);
+  const talliesOf = groupedBy(tallies.units, (u) => u.unitId);
+  const units = children.map((child): UnitLine => {
+    const own = branchesOf.get(child.id) ?? [];
+    const counts = sumCounts((talliesOf.get(child.id) ?? []).map((u) => countsOf(u.tallies, u.deadline, now)));
     const self = own.find((b) => b.orgId === child.id);
     if (self) return { name: child.name, branches: null, counts, report: branchReport(self, now) };
     const newest = newestPeriod(own);
@@ -156,4 +184,5 @@ async function blocUnits(db: Db, blocId: string, branches: BranchTalliesRow[], n
       report: { state: reportState({ deadline, reportedAt: at, now }), deadline, at },
     };
   });
+  return { branches: tallies.branches, units };
 }
