@@ -112,7 +112,7 @@ export function membersSheet(t: Translate, report: CommitteeReport): Sheet {
   ];
   const rows = report.units.map((unit, i) => line(i + 1, unitName(unit), unit.members, rating(t, unit)));
   rows.push(line("", t("docs.report.total"), report.total, ""));
-  return { header, rows, shares: [4, 15, 6, 5, 5, 6, 4, 6, 4, 6, 4, 6, 4, 6, 7, 12], left: [1, 15] };
+  return { header, rows, shares: [4, 14, 5, 5, 5, 5, 5, 6, 5, 6, 5, 6, 6, 6, 5, 12], left: [1, 15] };
 }
 
 /** II. Organizations by level (recognized ratings only): the TCCSĐ and the branches, each a line with percentages. */
