@@ -94,7 +94,7 @@ describe("/tally details", () => {
     await secretary.send("/tally");
     const board = await secretary.waitForMessage(/Ghi kết quả biểu quyết/);
     const labels = (board.replyMarkup?.inline_keyboard ?? []).flat().map((b: { text: string }) => b.text);
-    expect(labels).toContain("✓ Hội nghị đã thừa nhận việc làm theo gương Bác của 3 đồng chí");
+    expect(labels).toContain("Xác nhận: hội nghị đã thừa nhận việc làm theo gương Bác của 3 đồng chí");
 
     // Button data is user input: someone without a role on this branch is refused, nothing stored.
     const outsider = h.user(OUTSIDER);
