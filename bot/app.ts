@@ -1,4 +1,5 @@
 import { Bot, type Composer, GrammyError, HttpError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
 import { conversations } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Logger } from "pino";
@@ -14,6 +15,8 @@ import { attachDeps, identify } from "./middlewares";
 import { privateChatOnly } from "./private-chat-only";
 import { rateLimit, type RateLimitSettings } from "./rate-limit";
 import { tellWhenNothingSaved } from "./storage-failure";
+import type { ZaloClient } from "./zalo/client";
+import { zaloRoute } from "./zalo/route";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
 export const CONVERSATION_VERSION = 8;
@@ -30,13 +33,24 @@ export type AppOptions = {
   fetch?: typeof fetch;
   /** Per-person updates per window; people's limits unless a script plays the users. */
   rateLimit?: RateLimitSettings;
+  /** The Zalo channel (bot/zalo/): calls for its chats go to this client. */
+  zalo?: ZaloClient;
+  /** False: this process serves Zalo only (no Telegram token; `botInfo` stands in for getMe). */
+  telegram?: boolean;
+  botInfo?: UserFromGetMe;
 };
 
 /** The composition root: one Bot with every feature, for long polling, webhooks, tests and the demo alike. */
 export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: Deps } {
   const bot = new Bot<BotContext>(options.token, {
     client: { apiRoot: options.apiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
+  // Zalo's chats are translated innermost, below the other transformers: they see a Telegram-shaped answer.
+  const zalo = options.zalo
+    ? zaloRoute({ db: options.db, clock: options.clock ?? (() => new Date()), client: options.zalo, telegram: options.telegram ?? true })
+    : undefined;
+  if (zalo) bot.api.config.use(zalo);
   // Honour Telegram's retry_after on 429 and recover from brief network faults. One transformer for every Api
   // (it keeps no state per call): the conversations give each replayed update an Api of its own.
   const retry = autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
@@ -70,6 +84,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
       // Transformers on bot.api do not run inside conversations: give them theirs.
       plugins: [
         (ctx, next) => {
+          if (zalo) ctx.api.config.use(zalo);
           ctx.api.config.use(retry);
           ctx.api.config.use(limitGuard);
           ctx.api.config.use(harmlessApiErrors);

@@ -1,0 +1,118 @@
+// The outgoing half of the channel: a grammY API transformer that sends every call addressed to a Zalo chat to Zalo
+// instead of Telegram, translated (bot/zalo/menu.ts). What Zalo lacks is answered here: an edit is sent as a new
+// message (Zalo cannot edit); removing a keyboard clears the chat's menu; a button press's answer is sent as a
+// message when it says something (it may be a refusal); message deletions, chat actions and command menus are taken
+// as done. Install it first on `bot.api` and in the conversations' plugins, under every other transformer.
+import type { Transformer } from "grammy";
+import type { Message } from "grammy/types";
+import type { Db } from "../../store/client";
+import { languageOfUser, saveZaloMenu, zaloIdOfAccount, zaloMenuOf } from "../../store/zalo";
+import { translatorFor } from "../kit/i18n";
+import { accountOfNumber, chatOfZaloCallback, isZaloNumber } from "./ids";
+import type { ZaloAnswer, ZaloClient } from "./client";
+import { type Markup, plainText, splitForZalo, withNumberedMenu } from "./menu";
+
+export type ZaloRouteOptions = {
+  db: Db;
+  clock: () => Date;
+  client: ZaloClient;
+  /** False when this process serves Zalo only: calls for no chat (command menus, webhooks) are answered here. */
+  telegram: boolean;
+};
+
+type Payload = Record<string, unknown> & { chat_id?: unknown; text?: string; parse_mode?: string; reply_markup?: Markup };
+type Result = { ok: true; result: unknown } | { ok: false; error_code: number; description: string };
+
+const TAKEN_AS_DONE = new Set(["deleteMessage", "deleteMessages", "sendChatAction", "pinChatMessage", "unpinChatMessage"]);
+const FILES = new Set(["sendDocument", "sendPhoto", "sendVideo", "sendAudio", "sendAnimation", "sendVoice", "sendMediaGroup"]);
+
+export function zaloRoute(options: ZaloRouteOptions): Transformer {
+  const channel = zaloOutgoing(options);
+  return async (prev, method, payload, signal) => {
+    const p = payload as Payload;
+    const chatId = asNumber(p.chat_id);
+    if (chatId !== undefined && isZaloNumber(chatId)) return (await channel.call(method, chatId, p)) as never;
+    const callbackId = (p as { callback_query_id?: unknown }).callback_query_id;
+    const pressChat = typeof callbackId === "string" ? chatOfZaloCallback(callbackId) : undefined;
+    if (pressChat !== undefined) return (await channel.answerPress(pressChat, p)) as never;
+    if (!options.telegram) return { ok: true, result: true } as never; // no Telegram here: command menus and the like
+    return prev(method, payload, signal);
+  };
+}
+
+function zaloOutgoing({ db, clock, client }: ZaloRouteOptions) {
+  const zaloIds = new Map<number, string>(); // an account's Zalo id never changes
+  const hasMenu = new Map<number, boolean>(); // unknown after a start: cleared once to be sure
+  // Telegram's message ids are int32: seconds since 1970 now (about 1.8e9), one up per message, never back after a
+  // restart unless the last run sent more than one message a second on average.
+  let lastMessageId = 0;
+  const nextMessageId = () => (lastMessageId = Math.max(lastMessageId + 1, Math.floor(Date.now() / 1000)));
+
+  const translator = (chatId: number) => translatorFor(languageOfUser(db, String(chatId)) ?? "vi");
+
+  /** Sends the text in parts; the chat's menu becomes `options` (none: no menu), unless it is `kept`. */
+  async function sendText(chatId: number, text: string, options: string[] | "kept" = []): Promise<Result> {
+    const account = accountOfNumber(chatId);
+    const zaloId = zaloIds.get(account) ?? zaloIdOfAccount(db, account);
+    if (!zaloId) return { ok: false, error_code: 400, description: "Bad Request: chat not found" };
+    zaloIds.set(account, zaloId);
+    let answer: ZaloAnswer = { ok: true };
+    for (const part of splitForZalo(text)) {
+      answer = await client.send("sendMessage", { chat_id: zaloId, text: part });
+      if (!answer.ok) return answer;
+    }
+    const messageId = nextMessageId();
+    if (options !== "kept" && (options.length > 0 || hasMenu.get(account) !== false)) {
+      await saveZaloMenu(db, account, { messageId, options }, clock());
+      hasMenu.set(account, options.length > 0);
+    }
+    const message = {
+      message_id: messageId,
+      date: Math.floor(clock().getTime() / 1000),
+      chat: { id: chatId, type: "private", first_name: "" },
+      text,
+    };
+    return { ok: true, result: message as Message };
+  }
+
+  async function sendWithMenu(chatId: number, p: Payload): Promise<Result> {
+    const menu = withNumberedMenu(plainText(p.text ?? "", p.parse_mode), p.reply_markup, translator(chatId));
+    return sendText(chatId, menu.text, menu.options);
+  }
+
+  return {
+    async call(method: string, chatId: number, p: Payload): Promise<Result> {
+      if (method === "sendMessage" || method === "editMessageText") return sendWithMenu(chatId, p);
+      if (method === "editMessageReplyMarkup") {
+        if ((p.reply_markup?.inline_keyboard ?? []).flat().length > 0) return sendWithMenu(chatId, { ...p, text: "" });
+        // A keyboard taken off: its numbers no longer act (only if it is still the chat's menu).
+        const account = accountOfNumber(chatId);
+        if (zaloMenuOf(db, account)?.messageId === p.message_id) {
+          await saveZaloMenu(db, account, { messageId: 0, options: [] }, clock());
+          hasMenu.set(account, false);
+        }
+        return { ok: true, result: true };
+      }
+      if (FILES.has(method)) {
+        const file = (p.document ?? p.photo) as { filename?: string } | string | undefined;
+        const name = typeof file === "object" && file?.filename ? file.filename : "";
+        return sendText(chatId, translator(chatId)("zalo.document_later", { name }));
+      }
+      if (TAKEN_AS_DONE.has(method)) return { ok: true, result: true };
+      return { ok: false, error_code: 400, description: `Bad Request: ${method} is not available on Zalo` };
+    },
+    async answerPress(chatId: number, p: Payload): Promise<Result> {
+      if (typeof p.text === "string" && p.text !== "") {
+        const sent = await sendText(chatId, p.text, "kept"); // a toast does not replace the question's menu
+        if (!sent.ok) return sent;
+      }
+      return { ok: true, result: true };
+    },
+  };
+}
+
+function asNumber(id: unknown): number | undefined {
+  if (typeof id === "number") return id;
+  if (typeof id === "string" && /^\d+$/.test(id)) return Number(id);
+  return undefined;
+}
