@@ -16,7 +16,7 @@ import { privateChatOnly } from "./private-chat-only";
 import { rateLimit, type RateLimitSettings } from "./rate-limit";
 import { tellWhenNothingSaved } from "./storage-failure";
 import type { ZaloClient } from "./zalo/client";
-import { zaloRoute } from "./zalo/route";
+import { zaloFetch, zaloFiles } from "./zalo/route";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
 export const CONVERSATION_VERSION = 8;
@@ -42,14 +42,17 @@ export type AppOptions = {
 
 /** The composition root: one Bot with every feature, for long polling, webhooks, tests and the demo alike. */
 export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: Deps } {
+  // Zalo's chats are translated at the bottom, as the client's network (bot/zalo/route.ts says why): everything
+  // above, conversations included, sees Telegram-shaped answers.
+  const clock = options.clock ?? (() => new Date());
+  const network = options.zalo
+    ? zaloFetch({ db: options.db, clock, client: options.zalo, telegram: options.telegram ?? true, fetch: options.fetch })
+    : options.fetch;
   const bot = new Bot<BotContext>(options.token, {
-    client: { apiRoot: options.apiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) },
+    client: { apiRoot: options.apiRoot, ...(network ? { fetch: network } : {}) },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  // Zalo's chats are translated innermost, below the other transformers: they see a Telegram-shaped answer.
-  const zalo = options.zalo
-    ? zaloRoute({ db: options.db, clock: options.clock ?? (() => new Date()), client: options.zalo, telegram: options.telegram ?? true })
-    : undefined;
+  const zalo = options.zalo ? zaloFiles(options.db) : undefined;
   if (zalo) bot.api.config.use(zalo);
   // Honour Telegram's retry_after on 429 and recover from brief network faults. One transformer for every Api
   // (it keeps no state per call): the conversations give each replayed update an Api of its own.
@@ -61,7 +64,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
   const deps: Deps = {
     db: options.db,
     log: options.log,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     botUsername: () => bot.botInfo.username,
     timeZone: options.timeZone ?? defaultTimeZone(),
   };

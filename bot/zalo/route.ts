@@ -1,8 +1,12 @@
-// The outgoing half of the channel: a grammY API transformer that sends every call addressed to a Zalo chat to Zalo
-// instead of Telegram, translated (bot/zalo/menu.ts). What Zalo lacks is answered here: an edit is sent as a new
-// message (Zalo cannot edit); removing a keyboard clears the chat's menu; a button press's answer is sent as a
-// message when it says something (it may be a refusal); message deletions, chat actions and command menus are taken
-// as done. Install it first on `bot.api` and in the conversations' plugins, under every other transformer.
+// The outgoing half of the channel, at the bottom of grammY's client: a `fetch` that sends every Bot API call
+// addressed to a Zalo chat to Zalo instead of Telegram, translated (bot/zalo/menu.ts), and answers it as Telegram
+// would. Why at the fetch and not as a transformer: the conversations plugin records each call's answer with a
+// transformer of its own, the innermost, and replays the answers on every update; a transformer that answered by
+// itself would sit above it and send the dialog's questions again at each replay. Below it, a call is made once.
+// What Zalo lacks is answered here: an edit is sent as a new message (Zalo cannot edit); taking a keyboard off
+// clears the chat's menu; a button press's answer is sent as a message when it says something (it may be a
+// refusal); message deletions, chat actions and command menus are taken as done. Files are turned into a notice by
+// a transformer above (`zaloFiles`): a multipart body is not read here.
 import type { Transformer } from "grammy";
 import type { Message } from "grammy/types";
 import type { Db } from "../../store/client";
@@ -18,25 +22,48 @@ export type ZaloRouteOptions = {
   client: ZaloClient;
   /** False when this process serves Zalo only: calls for no chat (command menus, webhooks) are answered here. */
   telegram: boolean;
+  /** The network for Telegram's calls. */
+  fetch?: typeof fetch;
 };
 
 type Payload = Record<string, unknown> & { chat_id?: unknown; text?: string; parse_mode?: string; reply_markup?: Markup };
 type Result = { ok: true; result: unknown } | { ok: false; error_code: number; description: string };
 
 const TAKEN_AS_DONE = new Set(["deleteMessage", "deleteMessages", "sendChatAction", "pinChatMessage", "unpinChatMessage"]);
-const FILES = new Set(["sendDocument", "sendPhoto", "sendVideo", "sendAudio", "sendAnimation", "sendVoice", "sendMediaGroup"]);
 
-export function zaloRoute(options: ZaloRouteOptions): Transformer {
+/** grammY's client `fetch`: Zalo chats' calls go to Zalo, the others to Telegram (or nowhere, for Zalo only). */
+export function zaloFetch(options: ZaloRouteOptions): typeof fetch {
   const channel = zaloOutgoing(options);
-  return async (prev, method, payload, signal) => {
+  const network = options.fetch ?? fetch;
+  const answer = (result: Result) => new Response(JSON.stringify(result), { headers: { "content-type": "application/json" } });
+  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const p = typeof init?.body === "string" ? (JSON.parse(init.body) as Payload) : undefined;
+    const method = String(input).split("/").pop() ?? "";
+    const chatId = asNumber(p?.chat_id);
+    if (p && chatId !== undefined && isZaloNumber(chatId)) return answer(await channel.call(method, chatId, p));
+    const callbackId = p?.callback_query_id;
+    const pressChat = typeof callbackId === "string" ? chatOfZaloCallback(callbackId) : undefined;
+    if (p && pressChat !== undefined) return answer(await channel.answerPress(pressChat, p));
+    if (!options.telegram) return answer({ ok: true, result: true }); // no Telegram here: command menus and the like
+    return network(input, init);
+  }) as typeof fetch;
+}
+
+const FILES = new Set(["sendDocument", "sendPhoto", "sendVideo", "sendAudio", "sendAnimation", "sendVoice"]);
+
+/**
+ * Zalo takes no files: a file for a Zalo chat becomes a message saying how to get it (the signed download links of
+ * issue 14 are not built yet). Install it on `bot.api` and in the conversations' plugins, like the others.
+ */
+export function zaloFiles(db: Db): Transformer {
+  return (prev, method, payload, signal) => {
     const p = payload as Payload;
     const chatId = asNumber(p.chat_id);
-    if (chatId !== undefined && isZaloNumber(chatId)) return (await channel.call(method, chatId, p)) as never;
-    const callbackId = (p as { callback_query_id?: unknown }).callback_query_id;
-    const pressChat = typeof callbackId === "string" ? chatOfZaloCallback(callbackId) : undefined;
-    if (pressChat !== undefined) return (await channel.answerPress(pressChat, p)) as never;
-    if (!options.telegram) return { ok: true, result: true } as never; // no Telegram here: command menus and the like
-    return prev(method, payload, signal);
+    if (!FILES.has(method) || chatId === undefined || !isZaloNumber(chatId)) return prev(method, payload, signal);
+    const file = (p.document ?? p.photo ?? p.video ?? p.audio) as { filename?: string } | string | undefined;
+    const name = typeof file === "object" && file?.filename ? file.filename : "";
+    const text = translatorFor(languageOfUser(db, String(chatId)) ?? "vi")("zalo.document_later", { name });
+    return prev("sendMessage", { chat_id: chatId, text } as never, signal) as never;
   };
 }
 
@@ -92,11 +119,6 @@ function zaloOutgoing({ db, clock, client }: ZaloRouteOptions) {
           hasMenu.set(account, false);
         }
         return { ok: true, result: true };
-      }
-      if (FILES.has(method)) {
-        const file = (p.document ?? p.photo) as { filename?: string } | string | undefined;
-        const name = typeof file === "object" && file?.filename ? file.filename : "";
-        return sendText(chatId, translator(chatId)("zalo.document_later", { name }));
       }
       if (TAKEN_AS_DONE.has(method)) return { ok: true, result: true };
       return { ok: false, error_code: 400, description: `Bad Request: ${method} is not available on Zalo` };

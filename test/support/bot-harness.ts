@@ -5,6 +5,8 @@ import { SCRIPTED_USERS_RATE_LIMIT, type RateLimitSettings } from "../../bot/rat
 import { startScheduler, type Scheduler } from "../../bot/scheduler";
 import { openDb, type Db } from "../../store/client";
 import { BotApiEmulator, type EmulatorOptions } from "../emulator/bot-api-emulator";
+import { createZaloClient } from "../../bot/zalo/client";
+import { ZaloEmulator } from "../emulator/zalo/zalo-emulator";
 import { TestClock } from "./clock";
 import { freshDb } from "./db";
 
@@ -20,20 +22,26 @@ export type HarnessOptions = {
   telegramLimit?: EmulatorOptions["rateLimit"];
   /** The bot's per-person limit; by default loose, as tests play users faster than people type. */
   rateLimit?: RateLimitSettings;
+  /** Also serve Zalo, polling a local Zalo emulator (issue 14); `h.zalo` is the emulator. */
+  zalo?: boolean;
 };
 
 export async function startHarness(options: HarnessOptions = {}) {
   const emulator = await BotApiEmulator.start({ rateLimit: options.telegramLimit });
+  const zalo = options.zalo ? await ZaloEmulator.start() : undefined;
   const database = await freshDb();
   const clock = new TestClock(options.now ?? "2026-12-01T02:00:00.000Z");
-  const log = pino({ level: "silent" });
+  const log = pino({ level: process.env.HARNESS_LOG ?? "silent" });
   let db: Db = database.db;
   let loop: UpdateLoop | undefined;
   let current: ReturnType<typeof createBot>;
   let scheduler: Scheduler | undefined;
 
   async function launch() {
+    // Sends unspaced and retried at once: the emulator has no rate limit, and tests play users faster than people.
+    const zaloClient = zalo && createZaloClient({ token: zalo.token, apiRoot: zalo.apiRoot, sendGapMs: 0, retryDelaysMs: [10, 20] });
     current = createBot({
+      zalo: zaloClient,
       token: TEST_TOKEN,
       apiRoot: emulator.apiRoot,
       db,
@@ -42,7 +50,10 @@ export async function startHarness(options: HarnessOptions = {}) {
       rateLimit: options.rateLimit ?? SCRIPTED_USERS_RATE_LIMIT,
     });
     await current.bot.init();
-    loop = await startUpdateLoop(current.bot, current.deps, { pollTimeoutSeconds: 1 });
+    loop = await startUpdateLoop(current.bot, current.deps, {
+      pollTimeoutSeconds: 1,
+      zalo: zaloClient && { client: zaloClient, pollTimeoutSeconds: 1 },
+    });
   }
 
   async function halt() {
@@ -55,6 +66,11 @@ export async function startHarness(options: HarnessOptions = {}) {
   await launch();
   return {
     emulator,
+    /** The Zalo emulator, with `zalo: true`. */
+    get zalo() {
+      if (!zalo) throw new Error("startHarness({ zalo: true }) to play users on Zalo");
+      return zalo;
+    },
     clock,
     get db() {
       return db;
@@ -90,6 +106,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     async stop() {
       await halt();
       await emulator.stop();
+      await zalo?.stop();
       await db.$disconnect();
       await database.cleanup();
     },

@@ -1,0 +1,87 @@
+// Issue 14: a member on Zalo joins by typing the invite code and writes the whole self-review, answering every
+// menu by its number; a wrong number chooses nothing; a restart in the middle loses nothing (the menu is stored).
+import { afterEach, describe, expect, it } from "vitest";
+import { issueInvites } from "../../store/invites";
+import { getReview } from "../../store/reviews";
+import type { ZaloSentMessage, ZaloUser } from "../emulator/zalo/zalo-emulator";
+import { type Harness, startHarness } from "../support/bot-harness";
+import { seedBranch } from "../support/seed";
+import { DEADLINE, TEXTS } from "./self-review-steps";
+
+let h: Harness;
+afterEach(() => h.stop());
+
+async function zaloWorld() {
+  h = await startHarness({ now: "2026-12-10T02:00:00.000Z", zalo: true });
+  const ids = await seedBranch(h.db, {
+    selfReviewDeadline: DEADLINE,
+    members: [
+      { fullName: "Nguyễn Văn An", kind: "official" },
+      { fullName: "Trần Thị Bình", kind: "official", telegramId: 102, roles: ["secretary"], isLeader: true },
+    ],
+  });
+  const [invite] = await issueInvites(h.db, { orgId: ids.orgId, memberIds: [ids.memberIds["Nguyễn Văn An"]] }, null, h.clock.now());
+  const review = () => getReview(h.db, ids.periodId, ids.memberIds["Nguyễn Văn An"]);
+  return { ids, code: invite.code, review };
+}
+
+/** The number a menu gives the choice labelled `label` ("2. Đủ tư cách, …"). */
+function numberOf(message: ZaloSentMessage, label: string): string {
+  const line = (message.text ?? "")
+    .split("\n")
+    .find((l) => new RegExp(`^\\d+\\. ${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`).test(l));
+  if (!line) throw new Error(`no «${label}» in the menu of: ${message.text}`);
+  return line.split(".")[0];
+}
+
+/** Types one part's text, then answers the «Xong ✓» menu by its number. */
+async function writePart(an: ZaloUser, text: string) {
+  an.send(text);
+  const saved = await an.waitFor(/^Đã lưu/);
+  expect(saved.text).toMatch(/\n\n1\. Xong ✓\n\nTrả lời 1\.$/);
+  an.send(numberOf(saved, "Xong ✓"));
+}
+
+describe("the self-review on Zalo (issue 14)", () => {
+  it("a member joins by typing the code, writes every part answering menus by number, after a restart too, and submits", async () => {
+    const { code, review } = await zaloWorld();
+    const an = h.zalo.user("Nguyễn Văn An");
+    const bình = h.user(102);
+
+    an.send(code);
+    await an.waitFor(/Chào mừng đồng chí Nguyễn Văn An đã tham gia Chi bộ Văn phòng/);
+    await bình.waitForMessage(/Nguyễn Văn An/); // the secretary on Telegram learns who took the place
+
+    an.send("/review");
+    await an.waitFor(/Về tư tưởng chính trị/);
+    await writePart(an, TEXTS.a);
+    await an.waitFor(/Về phẩm chất đạo đức, lối sống/);
+    an.send(TEXTS.b);
+    const saved = await an.waitFor(/^Đã lưu/);
+
+    await h.restart(); // a new process: the chat's menu ("1. Xong ✓") is read from the store
+    an.send(numberOf(saved, "Xong ✓"));
+    await an.waitFor(/Về thực hiện chức trách, nhiệm vụ được giao/);
+    await writePart(an, TEXTS.c);
+    await an.waitFor(/Về ý thức tổ chức kỷ luật/);
+    await writePart(an, TEXTS.d);
+    await an.waitFor(/Hồ Chí Minh/);
+    await writePart(an, TEXTS.hcm);
+
+    const rating = await an.waitFor(/Tự nhận mức xếp loại: /);
+    expect(rating.text).toMatch(/\n1\. Đủ tư cách, hoàn thành xuất sắc nhiệm vụ\n/);
+    expect(rating.text).toMatch(/Trả lời 1, 2, 3 hoặc 4\.$/);
+    an.send("7"); // not on the menu: it goes to the dialog as text, which chooses nothing and asks again
+    await an.waitFor(/chọn mức xếp loại/);
+    expect((await review())?.selfRating ?? null).toBeNull();
+    an.send(numberOf(rating, "Đủ tư cách, hoàn thành tốt nhiệm vụ"));
+    const summary = await an.waitFor(/Xác nhận gửi ✓/);
+    an.send(numberOf(summary, "Xác nhận gửi ✓"));
+    await an.waitFor(/Cảm ơn đồng chí/);
+
+    const stored = await review();
+    expect(stored).toMatchObject({ contents: { a: TEXTS.a, b: TEXTS.b, c: TEXTS.c, d: TEXTS.d }, hcmActions: TEXTS.hcm, selfRating: "L2" });
+    expect(stored?.submittedAt).toBeTruthy();
+    for (const message of an.messages()) expect((message.text ?? "").length).toBeLessThanOrEqual(2000);
+  });
+});
