@@ -11,9 +11,11 @@ import { DEADLINE, TEXTS } from "./self-review-steps";
 let h: Harness;
 afterEach(() => h.stop());
 
+let ids: Awaited<ReturnType<typeof seedBranch>>;
+
 async function zaloWorld() {
   h = await startHarness({ now: "2026-12-10T02:00:00.000Z", zalo: true });
-  const ids = await seedBranch(h.db, {
+  ids = await seedBranch(h.db, {
     selfReviewDeadline: DEADLINE,
     members: [
       { fullName: "Nguyễn Văn An", kind: "official" },
@@ -23,6 +25,15 @@ async function zaloWorld() {
   const [invite] = await issueInvites(h.db, { orgId: ids.orgId, memberIds: [ids.memberIds["Nguyễn Văn An"]] }, null, h.clock.now());
   const review = () => getReview(h.db, ids.periodId, ids.memberIds["Nguyễn Văn An"]);
   return { ids, code: invite.code, review };
+}
+
+/** A member joined by typing the invite code, as the secretary's link text tells a Zalo member to. */
+async function joined(name = "Nguyễn Văn An"): Promise<ZaloUser> {
+  const { code } = await zaloWorld();
+  const an = h.zalo.user(name);
+  an.send(`/start ${code}`);
+  await an.waitFor(/Chào mừng đồng chí/);
+  return an;
 }
 
 /** The number a menu gives the choice labelled `label` ("2. Đủ tư cách, …"). */
@@ -83,5 +94,39 @@ describe("the self-review on Zalo (issue 14)", () => {
     expect(stored).toMatchObject({ contents: { a: TEXTS.a, b: TEXTS.b, c: TEXTS.c, d: TEXTS.d }, hcmActions: TEXTS.hcm, selfRating: "L2" });
     expect(stored?.submittedAt).toBeTruthy();
     for (const message of an.messages()) expect((message.text ?? "").length).toBeLessThanOrEqual(2000);
+  });
+});
+
+describe("the Zalo channel's delivery (issue 14)", () => {
+  it("an update Zalo hands out twice is handled once; a photo gets the dialog's polite re-ask; a failed send is tried again", async () => {
+    const an = await joined();
+    an.send("/review");
+    await an.waitFor(/Về tư tưởng chính trị/);
+    h.zalo.duplicateNext();
+    h.zalo.failNext("sendMessage", 500, "Internal Server Error"); // the "Saved" reply fails once: sent again
+    an.send(TEXTS.a);
+    await an.waitFor(/^Đã lưu/);
+    an.sendImage("https://example.org/anh.jpg", "ảnh");
+    await an.waitFor(/chỉ lưu được tin nhắn văn bản/);
+    await an.waitForIdle();
+    const review = await getReview(h.db, ids.periodId, ids.memberIds["Nguyễn Văn An"]);
+    expect(review?.contents.a).toBe(TEXTS.a); // once, not twice
+    expect(an.messages().filter((m) => (m.text ?? "").startsWith("Đã lưu"))).toHaveLength(1);
+    expect(h.zalo.calls.filter((call) => call.method === "sendMessage" && call.errorCode === 500)).toHaveLength(1);
+    expect(await h.db.zaloEvent.count()).toBe(4); // the code, /review, the text once, the photo
+  });
+
+  it("speaks English after /lang: the menu says what to reply in English", async () => {
+    const an = await joined();
+    an.send("/lang");
+    const choose = await an.waitFor(/Đồng chí chọn ngôn ngữ:/);
+    expect(choose.text).toMatch(/Trả lời 1 hoặc 2\.$/);
+    an.send(numberOf(choose, "English"));
+    await an.waitFor(/Switched to English\./);
+    an.send("/review");
+    await an.waitFor(/Political ideology/);
+    an.send(TEXTS.a);
+    const saved = await an.waitFor(/^Saved/);
+    expect(saved.text).toMatch(/\n\n1\. Done ✓\n\nReply 1\.$/);
   });
 });
