@@ -70,10 +70,12 @@ export function zaloFiles(db: Db): Transformer {
 function zaloOutgoing({ db, clock, client }: ZaloRouteOptions) {
   const zaloIds = new Map<number, string>(); // an account's Zalo id never changes
   const hasMenu = new Map<number, boolean>(); // unknown after a start: cleared once to be sure
-  // Telegram's message ids are int32: seconds since 1970 now (about 1.8e9), one up per message, never back after a
-  // restart unless the last run sent more than one message a second on average.
+  // Telegram's message ids are int32: seconds since 1970 now (about 1.8e9), one up per message, and always above
+  // the chat's stored menu, so that taking an older message's keyboard off never clears a newer menu, also after a
+  // restart.
   let lastMessageId = 0;
-  const nextMessageId = () => (lastMessageId = Math.max(lastMessageId + 1, Math.floor(Date.now() / 1000)));
+  const nextMessageId = (account: number) =>
+    (lastMessageId = Math.max(lastMessageId + 1, (zaloMenuOf(db, account)?.messageId ?? 0) + 1, Math.floor(Date.now() / 1000)));
 
   const translator = (chatId: number) => translatorFor(languageOfUser(db, String(chatId)) ?? "vi");
 
@@ -88,7 +90,7 @@ function zaloOutgoing({ db, clock, client }: ZaloRouteOptions) {
       answer = await client.send("sendMessage", { chat_id: zaloId, text: part });
       if (!answer.ok) return answer;
     }
-    const messageId = nextMessageId();
+    const messageId = nextMessageId(account);
     if (options !== "kept" && (options.length > 0 || hasMenu.get(account) !== false)) {
       await saveZaloMenu(db, account, { messageId, options }, clock());
       hasMenu.set(account, options.length > 0);
