@@ -38,8 +38,10 @@ describe("configuration of the Zalo channel (issue 14)", () => {
     expect(zaloOnly.zalo).toEqual({ token: ZALO, apiRoot: "http://127.0.0.1:9" });
   });
 
-  it("explains a malformed Zalo token, and that Zalo's webhook mode is not there yet", () => {
+  it("explains a malformed Zalo token; Zalo's webhook mode needs its secret and has a port of its own", () => {
     expect(() => loadConfig({ ZALO_BOT_TOKEN: "nope" })).toThrowError(/ZALO_BOT_TOKEN does not look like/);
-    expect(() => loadConfig({ ZALO_BOT_TOKEN: ZALO, ZALO_WEBHOOK_URL: "https://example.org/zalo" })).toThrowError(/not built yet/);
+    expect(() => loadConfig({ ZALO_BOT_TOKEN: ZALO, ZALO_WEBHOOK_URL: "https://example.org/zalo" })).toThrowError(/ZALO_WEBHOOK_SECRET/);
+    const config = loadConfig({ ZALO_BOT_TOKEN: ZALO, ZALO_WEBHOOK_URL: "https://example.org/zalo", ZALO_WEBHOOK_SECRET: "zalo-secret" });
+    expect(config.zalo?.webhook).toEqual({ url: "https://example.org/zalo", secret: "zalo-secret", port: 8081, host: "0.0.0.0" });
   });
 });

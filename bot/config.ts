@@ -12,6 +12,7 @@ const configSchema = z.object({
   ZALO_BOT_TOKEN: z.string().trim().regex(ZALO_TOKEN_PATTERN).optional(),
   ZALO_API_ROOT: z.url().default("https://bot-api.zaloplatforms.com"),
   ZALO_WEBHOOK_URL: z.url().optional(),
+  ZALO_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
   ZALO_WEBHOOK_SECRET: z
     .string()
     .regex(/^[A-Za-z0-9_-]{8,256}$/)
@@ -32,8 +33,8 @@ const configSchema = z.object({
 export type Config = {
   /** Absent when the bot serves Zalo only. */
   botToken?: string;
-  /** Present when the bot serves Zalo (long polling; its webhook mode is not built yet). */
-  zalo?: { token: string; apiRoot: string };
+  /** Present when the bot serves Zalo: long polling, or its webhook when ZALO_WEBHOOK_URL is set. */
+  zalo?: { token: string; apiRoot: string; webhook?: { url: string; secret: string; port: number; host: string } };
   databaseUrl: string;
   apiRoot: string;
   /** The only source of the review's time zone: deadlines, reminders and every date a user reads (see calendar.ts). */
@@ -63,15 +64,24 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const c = parsed.data;
   if (!c.BOT_TOKEN && !c.ZALO_BOT_TOKEN) throw new ConfigError(`BOT_TOKEN is not set. ${BOTFATHER_HELP}`);
-  if (c.ZALO_WEBHOOK_URL || c.ZALO_WEBHOOK_SECRET) {
-    throw new ConfigError("Zalo's webhook mode is not built yet: leave ZALO_WEBHOOK_URL and ZALO_WEBHOOK_SECRET empty (long polling).");
+  if (c.ZALO_WEBHOOK_URL && !c.ZALO_WEBHOOK_SECRET) {
+    throw new ConfigError("ZALO_WEBHOOK_URL is set but ZALO_WEBHOOK_SECRET is not: set a random secret of 8–256 letters, digits, _ or -.");
   }
   if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
     throw new ConfigError("WEBHOOK_URL is set but WEBHOOK_SECRET is not: set a random secret of 16+ letters, digits, _ or -.");
   }
   return {
     botToken: c.BOT_TOKEN,
-    zalo: c.ZALO_BOT_TOKEN ? { token: c.ZALO_BOT_TOKEN, apiRoot: c.ZALO_API_ROOT.replace(/\/$/, "") } : undefined,
+    zalo: c.ZALO_BOT_TOKEN
+      ? {
+          token: c.ZALO_BOT_TOKEN,
+          apiRoot: c.ZALO_API_ROOT.replace(/\/$/, ""),
+          webhook:
+            c.ZALO_WEBHOOK_URL && c.ZALO_WEBHOOK_SECRET
+              ? { url: c.ZALO_WEBHOOK_URL, secret: c.ZALO_WEBHOOK_SECRET, port: c.ZALO_PORT, host: c.HOST }
+              : undefined,
+        }
+      : undefined,
     databaseUrl: c.DATABASE_URL,
     apiRoot: c.TELEGRAM_API_ROOT.replace(/\/$/, ""),
     timeZone: reviewTimeZone(c.TZ_REVIEW),

@@ -30,8 +30,9 @@ async function main() {
   await bot.init();
   await publishCommandMenu(bot.api).catch((error) => log.warn({ code: error?.error_code }, "command menu not published"));
 
-  const loop = await startUpdateLoop(bot, deps, { webhook: config.webhook, telegram, zalo: zalo && { client: zalo } });
-  if (zalo) log.info("Zalo long polling");
+  const zaloMode = zalo && { client: zalo, webhook: config.zalo?.webhook };
+  const loop = await startUpdateLoop(bot, deps, { webhook: config.webhook, telegram, zalo: zaloMode });
+  if (zalo) log.info(config.zalo?.webhook ? { port: loop.zaloPort } : {}, config.zalo?.webhook ? "Zalo webhook mode" : "Zalo long polling");
   if (loop.resumed) log.info({ resumed: loop.resumed }, "updates of the previous run handled again");
   log.info(config.webhook ? { port: loop.port } : { username: bot.botInfo.username }, config.webhook ? "webhook mode" : "long polling");
   loop.failed.then(undefined, (error) => {

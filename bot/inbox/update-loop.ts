@@ -9,6 +9,7 @@ import { startPolling } from "./polling";
 import { storageNotice } from "./storage-notice";
 import type { ZaloClient } from "../zalo/client";
 import { startZaloPolling } from "../zalo/polling";
+import { startZaloWebhook, type ZaloWebhookSettings } from "../zalo/webhook";
 
 export type UpdateLoop = {
   dispatcher: Dispatcher;
@@ -16,6 +17,8 @@ export type UpdateLoop = {
   resumed: number;
   /** The webhook server's port. */
   port?: number;
+  /** The Zalo webhook server's port. */
+  zaloPort?: number;
   /** Rejects if updates can no longer be fetched (a revoked token). */
   failed: Promise<void>;
   stop(): Promise<void>;
@@ -26,8 +29,8 @@ export type LoopMode = {
   pollTimeoutSeconds?: number;
   /** False: no Telegram updates (the bot serves Zalo only). */
   telegram?: boolean;
-  /** Zalo's long polling into the same inbox and dispatcher (bot/zalo/). */
-  zalo?: { client: ZaloClient; pollTimeoutSeconds?: number };
+  /** Zalo's long polling, or its webhook, into the same inbox and dispatcher (bot/zalo/). */
+  zalo?: { client: ZaloClient; pollTimeoutSeconds?: number; webhook?: ZaloWebhookSettings };
 };
 
 export async function startUpdateLoop(bot: Bot<BotContext>, deps: Deps, mode: LoopMode = {}): Promise<UpdateLoop> {
@@ -50,7 +53,8 @@ export async function startUpdateLoop(bot: Bot<BotContext>, deps: Deps, mode: Lo
     await telegram?.stop();
     await dispatcher.stop();
   };
-  return { dispatcher, resumed, port: telegram?.port, failed: Promise.race([zalo?.stopped ?? never, telegram?.failed ?? never]), stop };
+  const failed = Promise.race([zalo?.failed ?? never, telegram?.failed ?? never]);
+  return { dispatcher, resumed, port: telegram?.port, zaloPort: zalo?.port, failed, stop };
 }
 
 type Source = { stop(): Promise<void>; failed?: Promise<void>; port?: number };
@@ -66,15 +70,11 @@ async function startTelegram(bot: Bot<BotContext>, deps: Deps, dispatcher: Dispa
   return { failed: polling.stopped, stop: polling.stop };
 }
 
-async function startZalo(zalo: NonNullable<LoopMode["zalo"]>, deps: Deps, dispatcher: Dispatcher) {
+async function startZalo(zalo: NonNullable<LoopMode["zalo"]>, deps: Deps, dispatcher: Dispatcher): Promise<Source> {
+  const channel = { client: zalo.client, db: deps.db, dispatcher, log: deps.log, clock: deps.clock };
+  if (zalo.webhook) return startZaloWebhook(channel, zalo.webhook);
   // Polling and a webhook exclude each other on Zalo: polling here, so no webhook may stay set.
   await zalo.client.call("deleteWebhook", {});
-  return startZaloPolling({
-    client: zalo.client,
-    db: deps.db,
-    dispatcher,
-    log: deps.log,
-    clock: deps.clock,
-    timeoutSeconds: zalo.pollTimeoutSeconds,
-  });
+  const polling = startZaloPolling({ ...channel, timeoutSeconds: zalo.pollTimeoutSeconds });
+  return { failed: polling.stopped, stop: polling.stop };
 }

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { createBot } from "../../bot/app";
 import { startUpdateLoop, type UpdateLoop } from "../../bot/inbox/update-loop";
@@ -24,11 +26,17 @@ export type HarnessOptions = {
   rateLimit?: RateLimitSettings;
   /** Also serve Zalo, polling a local Zalo emulator (issue 14); `h.zalo` is the emulator. */
   zalo?: boolean;
+  /** Zalo in webhook mode instead of polling (with `zalo`). */
+  zaloWebhook?: boolean;
 };
 
 export async function startHarness(options: HarnessOptions = {}) {
   const emulator = await BotApiEmulator.start({ rateLimit: options.telegramLimit });
   const zalo = options.zalo ? await ZaloEmulator.start() : undefined;
+  const zaloWebhook = options.zaloWebhook
+    ? { url: `http://127.0.0.1:${await freePort()}/zalo-hook`, secret: "zalo-test-secret", port: 0, host: "127.0.0.1" }
+    : undefined;
+  if (zaloWebhook) zaloWebhook.port = Number(new URL(zaloWebhook.url).port);
   const database = await freshDb();
   const clock = new TestClock(options.now ?? "2026-12-01T02:00:00.000Z");
   const log = pino({ level: process.env.HARNESS_LOG ?? "silent" });
@@ -52,7 +60,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     await current.bot.init();
     loop = await startUpdateLoop(current.bot, current.deps, {
       pollTimeoutSeconds: 1,
-      zalo: zaloClient && { client: zaloClient, pollTimeoutSeconds: 1 },
+      zalo: zaloClient && { client: zaloClient, pollTimeoutSeconds: 1, webhook: zaloWebhook },
     });
   }
 
@@ -66,6 +74,8 @@ export async function startHarness(options: HarnessOptions = {}) {
   await launch();
   return {
     emulator,
+    /** Zalo's webhook (URL and secret) with `zaloWebhook: true`. */
+    zaloWebhook,
     /** The Zalo emulator, with `zalo: true`. */
     get zalo() {
       if (!zalo) throw new Error("startHarness({ zalo: true }) to play users on Zalo");
@@ -111,6 +121,15 @@ export async function startHarness(options: HarnessOptions = {}) {
       await database.cleanup();
     },
   };
+}
+
+/** A port nothing listens on now (the Zalo webhook's URL must be known before its server starts). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
