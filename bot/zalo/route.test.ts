@@ -111,6 +111,7 @@ describe("calls for Zalo chats, answered as Telegram would (issue 14)", () => {
     expect(telegramCalls).toEqual(["sendMessage", "setMyCommands"]);
     telegramCalls = [];
     expect(await api(false).setMyCommands([{ command: "review", description: "x" }])).toBe(true);
+    await expect(api(false).sendMessage(101, "Telegram")).rejects.toThrow(/serves Zalo only/);
     expect(telegramCalls).toEqual([]);
   });
 });

@@ -29,6 +29,9 @@ export type ZaloRouteOptions = {
 type Payload = Record<string, unknown> & { chat_id?: unknown; text?: string; parse_mode?: string; reply_markup?: Markup };
 type Result = { ok: true; result: unknown } | { ok: false; error_code: number; description: string };
 
+/** Serving Zalo only, a Telegram chat cannot be reached (a call for no chat, like the command menu, is taken as done). */
+const NO_TELEGRAM: Result = { ok: false, error_code: 400, description: "Bad Request: chat not found (this process serves Zalo only)" };
+
 const TAKEN_AS_DONE = new Set(["deleteMessage", "deleteMessages", "sendChatAction", "pinChatMessage", "unpinChatMessage"]);
 
 /** grammY's client `fetch`: Zalo chats' calls go to Zalo, the others to Telegram (or nowhere, for Zalo only). */
@@ -44,7 +47,7 @@ export function zaloFetch(options: ZaloRouteOptions): typeof fetch {
     const callbackId = p?.callback_query_id;
     const pressChat = typeof callbackId === "string" ? chatOfZaloCallback(callbackId) : undefined;
     if (p && pressChat !== undefined) return answer(await channel.answerPress(pressChat, p));
-    if (!options.telegram) return answer({ ok: true, result: true }); // no Telegram here: command menus and the like
+    if (!options.telegram) return answer(p?.chat_id === undefined ? { ok: true, result: true } : NO_TELEGRAM);
     return network(input, init);
   }) as typeof fetch;
 }

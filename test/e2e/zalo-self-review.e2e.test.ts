@@ -13,8 +13,8 @@ afterEach(() => h.stop());
 
 let ids: Awaited<ReturnType<typeof seedBranch>>;
 
-async function zaloWorld() {
-  h = await startHarness({ now: "2026-12-10T02:00:00.000Z", zalo: true });
+async function zaloWorld(zaloOnly = false) {
+  h = await startHarness({ now: "2026-12-10T02:00:00.000Z", zalo: true, zaloOnly });
   ids = await seedBranch(h.db, {
     selfReviewDeadline: DEADLINE,
     members: [
@@ -128,5 +128,19 @@ describe("the Zalo channel's delivery (issue 14)", () => {
     an.send(TEXTS.a);
     const saved = await an.waitFor(/^Saved/);
     expect(saved.text).toMatch(/\n\n1\. Done ✓\n\nReply 1\.$/);
+  });
+});
+
+describe("a process that serves Zalo only (issue 14)", () => {
+  it("needs no Telegram: a member joins and starts the self-review, and nothing reaches Telegram", async () => {
+    const { code } = await zaloWorld(true);
+    const an = h.zalo.user("Nguyễn Văn An");
+    an.send(code);
+    await an.waitFor(/Chào mừng đồng chí Nguyễn Văn An/);
+    an.send("/review");
+    await an.waitFor(/Về tư tưởng chính trị/);
+    await an.waitForIdle();
+    expect(h.emulator.calls).toEqual([]); // not even getMe, getUpdates or the secretary's notice
+    expect(h.bot.botInfo.username).toBe("kiemdiem"); // the Zalo bot's account name stands in for getMe
   });
 });

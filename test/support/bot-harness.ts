@@ -7,6 +7,7 @@ import { SCRIPTED_USERS_RATE_LIMIT, type RateLimitSettings } from "../../bot/rat
 import { startScheduler, type Scheduler } from "../../bot/scheduler";
 import { openDb, type Db } from "../../store/client";
 import { BotApiEmulator, type EmulatorOptions } from "../emulator/bot-api-emulator";
+import { zaloBotInfo } from "../../bot/zalo/bot-info";
 import { createZaloClient } from "../../bot/zalo/client";
 import { ZaloEmulator } from "../emulator/zalo/zalo-emulator";
 import { TestClock } from "./clock";
@@ -28,6 +29,8 @@ export type HarnessOptions = {
   zalo?: boolean;
   /** Zalo in webhook mode instead of polling (with `zalo`). */
   zaloWebhook?: boolean;
+  /** Zalo only (with `zalo`): no Telegram token's calls reach the Telegram emulator. */
+  zaloOnly?: boolean;
 };
 
 export async function startHarness(options: HarnessOptions = {}) {
@@ -39,7 +42,7 @@ export async function startHarness(options: HarnessOptions = {}) {
   if (zaloWebhook) zaloWebhook.port = Number(new URL(zaloWebhook.url).port);
   const database = await freshDb();
   const clock = new TestClock(options.now ?? "2026-12-01T02:00:00.000Z");
-  const log = pino({ level: process.env.HARNESS_LOG ?? "silent" });
+  const log = pino({ level: "silent" });
   let db: Db = database.db;
   let loop: UpdateLoop | undefined;
   let current: ReturnType<typeof createBot>;
@@ -48,8 +51,11 @@ export async function startHarness(options: HarnessOptions = {}) {
   async function launch() {
     // Sends unspaced and retried at once: the emulator has no rate limit, and tests play users faster than people.
     const zaloClient = zalo && createZaloClient({ token: zalo.token, apiRoot: zalo.apiRoot, sendGapMs: 0, retryDelaysMs: [10, 20] });
+    const telegram = !options.zaloOnly;
     current = createBot({
       zalo: zaloClient,
+      telegram,
+      botInfo: !telegram && zaloClient ? await zaloBotInfo(zaloClient) : undefined,
       token: TEST_TOKEN,
       apiRoot: emulator.apiRoot,
       db,
@@ -59,6 +65,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     });
     await current.bot.init();
     loop = await startUpdateLoop(current.bot, current.deps, {
+      telegram,
       pollTimeoutSeconds: 1,
       zalo: zaloClient && { client: zaloClient, pollTimeoutSeconds: 1, webhook: zaloWebhook },
     });
