@@ -45,6 +45,17 @@ describe("the numbered menu that stands for an inline keyboard on Zalo", () => {
   });
 });
 
+describe("words that follow the channel", () => {
+  it("says what to reply instead of what to press, when the menu has that choice", () => {
+    const done = { inline_keyboard: [[{ text: "Xong ✓", callback_data: "rv:done.a" }]] };
+    const menu = withNumberedMenu("Đã lưu. Đồng chí gửi thêm tin nhắn, hoặc bấm «Xong» để sang phần sau.", done, vi);
+    expect(menu.text.split("\n\n")[0]).toBe("Đã lưu. Đồng chí gửi thêm tin nhắn, hoặc trả lời 1 để sang phần sau.");
+    const submit = { inline_keyboard: [[{ text: "Edit a", callback_data: "e" }], [{ text: "Submit ✓", callback_data: "s" }]] };
+    expect(withNumberedMenu("Press «Submit» when ready.", submit, en).text.split("\n\n")[0]).toBe("Reply 2 when ready.");
+    expect(withNumberedMenu("Bấm «Lưu» để lưu.", done, vi).text.split("\n\n")[0]).toBe("Bấm «Lưu» để lưu."); // not on the menu
+  });
+});
+
 describe("splitting for Zalo's 2,000 UTF-16 units", () => {
   it("keeps a text that fits in one message", () => {
     expect(splitForZalo("Đồng chí vui lòng viết phần tự kiểm điểm.")).toEqual(["Đồng chí vui lòng viết phần tự kiểm điểm."]);
