@@ -95,6 +95,9 @@ describe("the self-review on Zalo (issue 14)", () => {
     expect(stored).toMatchObject({ contents: { a: TEXTS.a, b: TEXTS.b, c: TEXTS.c, d: TEXTS.d }, hcmActions: TEXTS.hcm, selfRating: "L2" });
     expect(stored?.submittedAt).toBeTruthy();
     for (const message of an.messages()) expect((message.text ?? "").length).toBeLessThanOrEqual(2000);
+
+    an.send("/myreview_docx"); // Zalo takes no files: a notice, until the signed links are built
+    await an.waitFor(/^Tài liệu «.+\.docx» chưa gửi được qua Zalo/);
   });
 });
 
