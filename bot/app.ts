@@ -16,6 +16,7 @@ import { privateChatOnly } from "./private-chat-only";
 import { rateLimit, type RateLimitSettings } from "./rate-limit";
 import { tellWhenNothingSaved } from "./storage-failure";
 import type { ZaloClient } from "./zalo/client";
+import type { FileLinks } from "./zalo/file-links";
 import { zaloFetch, zaloFiles } from "./zalo/route";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
@@ -35,6 +36,8 @@ export type AppOptions = {
   rateLimit?: RateLimitSettings;
   /** The Zalo channel (bot/zalo/): calls for its chats go to this client. */
   zalo?: ZaloClient;
+  /** Documents for Zalo chats as single-use links (without it: a notice that they come later). */
+  zaloFileLinks?: FileLinks;
   /** False: this process serves Zalo only (no Telegram token; `botInfo` stands in for getMe). */
   telegram?: boolean;
   botInfo?: UserFromGetMe;
@@ -52,7 +55,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
     client: { apiRoot: options.apiRoot, ...(network ? { fetch: network } : {}) },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  const zalo = options.zalo ? zaloFiles(options.db) : undefined;
+  const zalo = options.zalo ? zaloFiles(options.db, options.zaloFileLinks) : undefined;
   if (zalo) bot.api.config.use(zalo);
   // Honour Telegram's retry_after on 429 and recover from brief network faults. One transformer for every Api
   // (it keeps no state per call): the conversations give each replayed update an Api of its own.

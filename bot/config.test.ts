@@ -44,4 +44,10 @@ describe("configuration of the Zalo channel (issue 14)", () => {
     const config = loadConfig({ ZALO_BOT_TOKEN: ZALO, ZALO_WEBHOOK_URL: "https://example.org/zalo", ZALO_WEBHOOK_SECRET: "zalo-secret" });
     expect(config.zalo?.webhook).toEqual({ url: "https://example.org/zalo", secret: "zalo-secret", port: 8081, host: "0.0.0.0" });
   });
+
+  it("serves documents as links only from an HTTPS address", () => {
+    expect(() => loadConfig({ ZALO_BOT_TOKEN: ZALO, ZALO_FILES_URL: "http://example.org/files" })).toThrowError(/ZALO_FILES_URL/);
+    const config = loadConfig({ ZALO_BOT_TOKEN: ZALO, ZALO_FILES_URL: "https://example.org/files" });
+    expect(config.zalo?.files).toEqual({ url: "https://example.org/files", port: 8082, host: "0.0.0.0" });
+  });
 });

@@ -13,6 +13,8 @@ const configSchema = z.object({
   ZALO_API_ROOT: z.url().default("https://bot-api.zaloplatforms.com"),
   ZALO_WEBHOOK_URL: z.url().optional(),
   ZALO_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
+  ZALO_FILES_URL: z.url({ protocol: /^https$/ }).optional(),
+  ZALO_FILES_PORT: z.coerce.number().int().min(1).max(65535).default(8082),
   ZALO_WEBHOOK_SECRET: z
     .string()
     .regex(/^[A-Za-z0-9_-]{8,256}$/)
@@ -34,7 +36,13 @@ export type Config = {
   /** Absent when the bot serves Zalo only. */
   botToken?: string;
   /** Present when the bot serves Zalo: long polling, or its webhook when ZALO_WEBHOOK_URL is set. */
-  zalo?: { token: string; apiRoot: string; webhook?: { url: string; secret: string; port: number; host: string } };
+  zalo?: {
+    token: string;
+    apiRoot: string;
+    webhook?: { url: string; secret: string; port: number; host: string };
+    /** Documents as single-use links: their public HTTPS base, and the port the file server listens on. */
+    files?: { url: string; port: number; host: string };
+  };
   databaseUrl: string;
   apiRoot: string;
   /** The only source of the review's time zone: deadlines, reminders and every date a user reads (see calendar.ts). */
@@ -80,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             c.ZALO_WEBHOOK_URL && c.ZALO_WEBHOOK_SECRET
               ? { url: c.ZALO_WEBHOOK_URL, secret: c.ZALO_WEBHOOK_SECRET, port: c.ZALO_PORT, host: c.HOST }
               : undefined,
+          files: c.ZALO_FILES_URL ? { url: c.ZALO_FILES_URL, port: c.ZALO_FILES_PORT, host: c.HOST } : undefined,
         }
       : undefined,
     databaseUrl: c.DATABASE_URL,

@@ -13,6 +13,7 @@ import { applyMigrations } from "../store/migrate";
 import { keepNewFilesPrivate } from "../store/private-files";
 import { zaloBotInfo } from "./zalo/bot-info";
 import { createZaloClient } from "./zalo/client";
+import { createFileLinks } from "./zalo/file-links";
 
 async function main() {
   keepNewFilesPrivate();
@@ -26,7 +27,20 @@ async function main() {
   const telegram = config.botToken !== undefined;
   const botInfo = !telegram && zalo ? await zaloBotInfo(zalo) : undefined;
   const token = config.botToken ?? "zalo-only";
-  const { bot, deps } = createBot({ token, apiRoot: config.apiRoot, db, log, timeZone: config.timeZone, zalo, telegram, botInfo });
+  const files = config.zalo?.files;
+  const zaloFileLinks = files ? createFileLinks({ baseUrl: files.url }) : undefined;
+  if (files && zaloFileLinks) log.info({ port: await zaloFileLinks.listen(files.port, files.host) }, "Zalo document links");
+  const { bot, deps } = createBot({
+    token,
+    apiRoot: config.apiRoot,
+    db,
+    log,
+    timeZone: config.timeZone,
+    zalo,
+    telegram,
+    botInfo,
+    zaloFileLinks,
+  });
   await bot.init();
   await publishCommandMenu(bot.api).catch((error) => log.warn({ code: error?.error_code }, "command menu not published"));
 
@@ -46,6 +60,7 @@ async function main() {
     log.info({ signal }, "shutting down");
     housekeeping.stop();
     await loop.stop();
+    await zaloFileLinks?.stop();
     await scheduler.stop();
     await db.$disconnect();
     process.exit(0);

@@ -7,13 +7,14 @@
 // clears the chat's menu; a button press's answer is sent as a message when it says something (it may be a
 // refusal); message deletions, chat actions and command menus are taken as done. Files are turned into a notice by
 // a transformer above (`zaloFiles`): a multipart body is not read here.
-import type { Transformer } from "grammy";
+import { InputFile, type Transformer } from "grammy";
 import type { Message } from "grammy/types";
 import type { Db } from "../../store/client";
 import { languageOfUser, saveZaloMenu, zaloIdOfAccount, zaloMenuOf } from "../../store/zalo";
 import { translatorFor } from "../kit/i18n";
 import { accountOfNumber, chatOfZaloCallback, isZaloNumber } from "./ids";
 import type { ZaloAnswer, ZaloClient } from "./client";
+import { bytesOf, FILE_LINK_MINUTES, type FileLinks } from "./file-links";
 import { type Markup, plainText, splitForZalo, withNumberedMenu } from "./menu";
 
 export type ZaloRouteOptions = {
@@ -55,17 +56,22 @@ export function zaloFetch(options: ZaloRouteOptions): typeof fetch {
 const FILES = new Set(["sendDocument", "sendPhoto", "sendVideo", "sendAudio", "sendAnimation", "sendVoice"]);
 
 /**
- * Zalo takes no files: a file for a Zalo chat becomes a message saying how to get it (the signed download links of
- * issue 14 are not built yet). Install it on `bot.api` and in the conversations' plugins, like the others.
+ * Zalo takes no files: a file for a Zalo chat becomes a message with a single-use link to it (bot/zalo/file-links.ts)
+ * or, without a file server, a message saying it cannot be sent on Zalo yet. Install it on `bot.api` and in the
+ * conversations' plugins, like the others.
  */
-export function zaloFiles(db: Db): Transformer {
-  return (prev, method, payload, signal) => {
+export function zaloFiles(db: Db, links?: FileLinks): Transformer {
+  return async (prev, method, payload, signal) => {
     const p = payload as Payload;
     const chatId = asNumber(p.chat_id);
     if (!FILES.has(method) || chatId === undefined || !isZaloNumber(chatId)) return prev(method, payload, signal);
-    const file = (p.document ?? p.photo ?? p.video ?? p.audio) as { filename?: string } | string | undefined;
-    const name = typeof file === "object" && file?.filename ? file.filename : "";
-    const text = translatorFor(languageOfUser(db, String(chatId)) ?? "vi")("zalo.document_later", { name });
+    const file = (p.document ?? p.photo ?? p.video ?? p.audio) as InputFile | string | undefined;
+    const name = file instanceof InputFile && file.filename ? file.filename : "";
+    const t = translatorFor(languageOfUser(db, String(chatId)) ?? "vi");
+    const text =
+      links && file instanceof InputFile
+        ? t("zalo.document_link", { name, url: links.issue(chatId, name, await bytesOf(file)), minutes: FILE_LINK_MINUTES })
+        : t("zalo.document_later", { name });
     return prev("sendMessage", { chat_id: chatId, text } as never, signal) as never;
   };
 }

@@ -13,8 +13,8 @@ afterEach(() => h.stop());
 
 let ids: Awaited<ReturnType<typeof seedBranch>>;
 
-async function zaloWorld(zaloOnly = false) {
-  h = await startHarness({ now: "2026-12-10T02:00:00.000Z", zalo: true, zaloOnly });
+async function zaloWorld(zaloOnly = false, zaloFiles = false) {
+  h = await startHarness({ now: "2026-12-10T02:00:00.000Z", zalo: true, zaloOnly, zaloFiles });
   ids = await seedBranch(h.db, {
     selfReviewDeadline: DEADLINE,
     members: [
@@ -28,8 +28,8 @@ async function zaloWorld(zaloOnly = false) {
 }
 
 /** A member joined by typing the invite code, as the secretary's link text tells a Zalo member to. */
-async function joined(name = "Nguyễn Văn An"): Promise<ZaloUser> {
-  const { code } = await zaloWorld();
+async function joined(name = "Nguyễn Văn An", zaloFiles = false): Promise<ZaloUser> {
+  const { code } = await zaloWorld(false, zaloFiles);
   const an = h.zalo.user(name);
   an.send(`/start ${code}`);
   await an.waitFor(/Chào mừng đồng chí/);
@@ -146,5 +146,38 @@ describe("a process that serves Zalo only (issue 14)", () => {
     await an.waitForIdle();
     expect(h.emulator.calls).toEqual([]); // not even getMe, getUpdates or the secretary's notice
     expect(h.bot.botInfo.username).toBe("kiemdiem"); // the Zalo bot's account name stands in for getMe
+  });
+});
+
+describe("documents on Zalo, as links (issue 14)", () => {
+  const linkIn = (text: string | undefined) => /(http:\/\/127\.0\.0\.1:\d+\/files\/[A-Za-z0-9_-]{24})/.exec(text ?? "")?.[1] ?? "";
+
+  it("a member's own review comes as a link that works once, and a link not fetched in time expires", async () => {
+    const an = await joined("Nguyễn Văn An", true);
+    an.send("/review");
+    await an.waitFor(/Về tư tưởng chính trị/);
+    an.send(TEXTS.a);
+    await an.waitFor(/^Đã lưu/);
+    an.send("/cancel");
+    await an.waitFor(/./);
+
+    an.send("/myreview_docx");
+    const first = await an.waitFor(/^Tài liệu «.+\.docx»: http/);
+    expect(first.text).toMatch(/chỉ dành cho đồng chí, tải được một lần, hết hạn sau 10 phút/);
+    const download = await fetch(linkIn(first.text));
+    expect(download.status).toBe(200);
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe("PK"); // a DOCX is a zip
+    expect(bytes.includes(Buffer.from("word/document.xml"))).toBe(true);
+    expect((await fetch(linkIn(first.text))).status).toBe(404); // single use
+
+    an.send("/myreview_docx");
+    const second = await an.waitFor(/^Tài liệu «.+\.docx»: http/);
+    expect(linkIn(second.text)).not.toBe(linkIn(first.text));
+    h.clock.advance(11 * 60_000);
+    expect((await fetch(linkIn(second.text))).status).toBe(404); // expired
+    const guessed = linkIn(second.text).replace(/[A-Za-z0-9_-]{24}$/, "A".repeat(24));
+    expect((await fetch(guessed)).status).toBe(404);
+    expect((await fetch(linkIn(second.text).replace(/\/files\/.*/, "/"))).status).toBe(404); // nothing else served
   });
 });

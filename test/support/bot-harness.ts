@@ -9,6 +9,7 @@ import { openDb, type Db } from "../../store/client";
 import { BotApiEmulator, type EmulatorOptions } from "../emulator/bot-api-emulator";
 import { zaloBotInfo } from "../../bot/zalo/bot-info";
 import { createZaloClient } from "../../bot/zalo/client";
+import { createFileLinks } from "../../bot/zalo/file-links";
 import { ZaloEmulator } from "../emulator/zalo/zalo-emulator";
 import { TestClock } from "./clock";
 import { freshDb } from "./db";
@@ -31,6 +32,8 @@ export type HarnessOptions = {
   zaloWebhook?: boolean;
   /** Zalo only (with `zalo`): no Telegram token's calls reach the Telegram emulator. */
   zaloOnly?: boolean;
+  /** Documents for Zalo chats as links to a local file server (with `zalo`); `h.zaloFileLinks`. */
+  zaloFiles?: boolean;
 };
 
 export async function startHarness(options: HarnessOptions = {}) {
@@ -41,12 +44,18 @@ export async function startHarness(options: HarnessOptions = {}) {
     : undefined;
   if (zaloWebhook) zaloWebhook.port = Number(new URL(zaloWebhook.url).port);
   const database = await freshDb();
+  const filesPort = options.zaloFiles ? await freePort() : 0;
   const clock = new TestClock(options.now ?? "2026-12-01T02:00:00.000Z");
   const log = pino({ level: "silent" });
   let db: Db = database.db;
   let loop: UpdateLoop | undefined;
   let current: ReturnType<typeof createBot>;
   let scheduler: Scheduler | undefined;
+  // Expiry follows the test's clock; the server lives as long as the harness (a restart loses the links, as it would).
+  const zaloFileLinks = options.zaloFiles
+    ? createFileLinks({ baseUrl: `http://127.0.0.1:${filesPort}/files`, now: () => clock.now().getTime() })
+    : undefined;
+  await zaloFileLinks?.listen(filesPort, "127.0.0.1");
 
   async function launch() {
     // Sends unspaced and retried at once: the emulator has no rate limit, and tests play users faster than people.
@@ -54,6 +63,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     const telegram = !options.zaloOnly;
     current = createBot({
       zalo: zaloClient,
+      zaloFileLinks,
       telegram,
       botInfo: !telegram && zaloClient ? await zaloBotInfo(zaloClient) : undefined,
       token: TEST_TOKEN,
@@ -124,6 +134,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       await halt();
       await emulator.stop();
       await zalo?.stop();
+      await zaloFileLinks?.stop();
       await db.$disconnect();
       await database.cleanup();
     },
