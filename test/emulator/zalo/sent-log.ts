@@ -19,7 +19,6 @@ export type SentEvent = { message: ZaloSentMessage; seq: number };
 
 type Waiter = {
   chatId: string;
-  afterSeq: number;
   accept: (message: ZaloSentMessage) => boolean;
   resolve: (event: SentEvent) => void;
   reject: (reason: Error) => void;
@@ -62,17 +61,20 @@ export class SentLog {
     const logged = this.eventsSince(chatId, afterSeq).find((event) => accept(event.message));
     if (logged) return Promise.resolve(logged);
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { chatId, afterSeq, accept, resolve, reject };
       const timer = setTimeout(() => this.settle(waiter, () => reject(new Error(describeTimeout()))), timeoutMs);
-      waiter.resolve = (event) => {
-        clearTimeout(timer);
-        resolve(event);
+      const waiter: Waiter = {
+        chatId,
+        accept,
+        resolve: (event) => {
+          clearTimeout(timer);
+          resolve(event);
+        },
+        reject: (reason) => {
+          clearTimeout(timer);
+          reject(reason);
+        },
       };
-      waiter.reject = (reason) => {
-        clearTimeout(timer);
-        reject(reason);
-      };
-      this.waiters.add(waiter);
+      this.waiters.add(waiter); // a later record() settles it
     });
   }
 

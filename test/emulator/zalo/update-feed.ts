@@ -12,6 +12,8 @@ export class UpdateFeed {
   private lastHandedOut?: ZaloUpdate;
   private duplicatesOwed = 0;
   private readonly listeners = new Set<() => void>();
+  /** When an update was last handed out: the bot is busy with it for a while (Zalo gets no acknowledgement). */
+  lastTakenAt = 0;
 
   get pending(): number {
     return this.queue.length;
@@ -47,6 +49,7 @@ export class UpdateFeed {
       this.queue.unshift(update);
     }
     this.lastHandedOut = update;
+    this.lastTakenAt = Date.now();
     return structuredClone(update);
   }
 

@@ -152,3 +152,21 @@ describe("Zalo emulator: raw updates", () => {
     expect((await waiting).status).toBe(408);
   });
 });
+
+describe("Zalo emulator: an emulated user waiting for the bot", () => {
+  it("waitForIdle resolves only after the update was taken and answered, with the answers since the user's action", async () => {
+    const zalo = await kit.emulator();
+    const user = zalo.user("A");
+    user.send("ping");
+    let idle = false;
+    const waiting = user.waitForIdle(300, 5000).then((messages) => {
+      idle = true;
+      return messages;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(idle).toBe(false); // the update is still queued
+    const { message } = (await poll(zalo)).body.result;
+    await call(zalo, "sendMessage", { chat_id: message.chat.id, text: `pong ${message.text}` });
+    expect((await waiting).map((m) => m.text)).toEqual(["pong ping"]);
+  });
+});

@@ -69,13 +69,13 @@ export class ZaloUser {
 
   /**
    * Resolves with the messages since the user's last action once every update was handed out, no API call or webhook
-   * POST is under way, and this chat was quiet for quietMs.
+   * POST is under way, and for quietMs neither this chat got a message nor an update was handed out.
    */
   waitForIdle(quietMs = 150, timeoutMs = 5000): Promise<ZaloSentMessage[]> {
     const startedAt = Date.now();
     return new Promise((resolve, reject) => {
       const timer = setInterval(() => {
-        const lastActivity = Math.max(this.world.log.lastAt(this.id), this.lastActionAt);
+        const lastActivity = Math.max(this.world.log.lastAt(this.id), this.lastActionAt, this.world.feed.lastTakenAt);
         if (Date.now() - lastActivity >= quietMs && this.world.feed.pending === 0 && this.world.inflight === 0) {
           clearInterval(timer);
           resolve(this.world.log.eventsSince(this.id, this.lastActionSeq).map((event) => event.message));
