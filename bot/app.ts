@@ -1,4 +1,5 @@
 import { Bot, type Composer, GrammyError, HttpError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
 import { conversations } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Logger } from "pino";
@@ -14,6 +15,9 @@ import { attachDeps, identify } from "./middlewares";
 import { privateChatOnly } from "./private-chat-only";
 import { rateLimit, type RateLimitSettings } from "./rate-limit";
 import { tellWhenNothingSaved } from "./storage-failure";
+import type { ZaloClient } from "./zalo/client";
+import type { FileLinks } from "./zalo/file-links";
+import { zaloFetch, zaloFiles } from "./zalo/route";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
 export const CONVERSATION_VERSION = 9;
@@ -30,13 +34,29 @@ export type AppOptions = {
   fetch?: typeof fetch;
   /** Per-person updates per window; people's limits unless a script plays the users. */
   rateLimit?: RateLimitSettings;
+  /** The Zalo channel (bot/zalo/): calls for its chats go to this client. */
+  zalo?: ZaloClient;
+  /** Documents for Zalo chats as single-use links (without it: a notice that they come later). */
+  zaloFileLinks?: FileLinks;
+  /** False: this process serves Zalo only (no Telegram token; `botInfo` stands in for getMe). */
+  telegram?: boolean;
+  botInfo?: UserFromGetMe;
 };
 
 /** The composition root: one Bot with every feature, for long polling, webhooks, tests and the demo alike. */
 export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: Deps } {
+  // Zalo's chats are translated at the bottom, as the client's network (bot/zalo/route.ts says why): everything
+  // above, conversations included, sees Telegram-shaped answers.
+  const clock = options.clock ?? (() => new Date());
+  const network = options.zalo
+    ? zaloFetch({ db: options.db, clock, client: options.zalo, telegram: options.telegram ?? true, fetch: options.fetch })
+    : options.fetch;
   const bot = new Bot<BotContext>(options.token, {
-    client: { apiRoot: options.apiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) },
+    client: { apiRoot: options.apiRoot, ...(network ? { fetch: network } : {}) },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
+  const zalo = options.zalo ? zaloFiles(options.db, options.zaloFileLinks) : undefined;
+  if (zalo) bot.api.config.use(zalo);
   // Honour Telegram's retry_after on 429 and recover from brief network faults. One transformer for every Api
   // (it keeps no state per call): the conversations give each replayed update an Api of its own.
   const retry = autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
@@ -47,7 +67,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
   const deps: Deps = {
     db: options.db,
     log: options.log,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     botUsername: () => bot.botInfo.username,
     timeZone: options.timeZone ?? defaultTimeZone(),
   };
@@ -70,6 +90,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
       // Transformers on bot.api do not run inside conversations: give them theirs.
       plugins: [
         (ctx, next) => {
+          if (zalo) ctx.api.config.use(zalo);
           ctx.api.config.use(retry);
           ctx.api.config.use(limitGuard);
           ctx.api.config.use(harmlessApiErrors);

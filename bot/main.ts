@@ -11,6 +11,9 @@ import { exitOnStartupFailure } from "./startup-failure";
 import { openDb } from "../store/client";
 import { applyMigrations } from "../store/migrate";
 import { keepNewFilesPrivate } from "../store/private-files";
+import { zaloBotInfo } from "./zalo/bot-info";
+import { createZaloClient } from "./zalo/client";
+import { createFileLinks } from "./zalo/file-links";
 
 async function main() {
   keepNewFilesPrivate();
@@ -19,11 +22,31 @@ async function main() {
   const applied = applyMigrations(config.databaseUrl);
   if (applied.length) log.info({ applied }, "migrations applied");
   const db = await openDb(config.databaseUrl);
-  const { bot, deps } = createBot({ token: config.botToken, apiRoot: config.apiRoot, db, log, timeZone: config.timeZone });
+  // Telegram, Zalo or both from one process (issue 14): Zalo's chats are translated by bot/zalo/.
+  const zalo = config.zalo ? createZaloClient(config.zalo) : undefined;
+  const telegram = config.botToken !== undefined;
+  const botInfo = !telegram && zalo ? await zaloBotInfo(zalo) : undefined;
+  const token = config.botToken ?? "zalo-only";
+  const files = config.zalo?.files;
+  const zaloFileLinks = files ? createFileLinks({ baseUrl: files.url }) : undefined;
+  if (files && zaloFileLinks) log.info({ port: await zaloFileLinks.listen(files.port, files.host) }, "Zalo document links");
+  const { bot, deps } = createBot({
+    token,
+    apiRoot: config.apiRoot,
+    db,
+    log,
+    timeZone: config.timeZone,
+    zalo,
+    telegram,
+    botInfo,
+    zaloFileLinks,
+  });
   await bot.init();
   await publishCommandMenu(bot.api).catch((error) => log.warn({ code: error?.error_code }, "command menu not published"));
 
-  const loop = await startUpdateLoop(bot, deps, { webhook: config.webhook });
+  const zaloMode = zalo && { client: zalo, webhook: config.zalo?.webhook };
+  const loop = await startUpdateLoop(bot, deps, { webhook: config.webhook, telegram, zalo: zaloMode });
+  if (zalo) log.info(config.zalo?.webhook ? { port: loop.zaloPort } : {}, config.zalo?.webhook ? "Zalo webhook mode" : "Zalo long polling");
   if (loop.resumed) log.info({ resumed: loop.resumed }, "updates of the previous run handled again");
   log.info(config.webhook ? { port: loop.port } : { username: bot.botInfo.username }, config.webhook ? "webhook mode" : "long polling");
   loop.failed.then(undefined, (error) => {
@@ -37,6 +60,7 @@ async function main() {
     log.info({ signal }, "shutting down");
     housekeeping.stop();
     await loop.stop();
+    await zaloFileLinks?.stop();
     await scheduler.stop();
     await db.$disconnect();
     process.exit(0);

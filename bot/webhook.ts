@@ -57,6 +57,13 @@ async function receive(
 }
 
 async function readUpdate(req: IncomingMessage): Promise<Update | null> {
+  const body = await readJsonBody(req);
+  const id = (body as { update_id?: unknown } | null)?.update_id;
+  return Number.isSafeInteger(id) ? (body as Update) : null;
+}
+
+/** The request's JSON body; null when it is larger than an update can be (the Zalo channel's webhook too). */
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -64,12 +71,11 @@ async function readUpdate(req: IncomingMessage): Promise<Update | null> {
     if (size > MAX_BODY_BYTES) return null;
     chunks.push(chunk);
   }
-  const body: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  const id = (body as { update_id?: unknown } | null)?.update_id;
-  return Number.isSafeInteger(id) ? (body as Update) : null;
+  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 }
 
-function secretMatches(header: string | string[] | undefined, secret: string): boolean {
+/** A secret header compared in constant time. */
+export function secretMatches(header: string | string[] | undefined, secret: string): boolean {
   if (typeof header !== "string") return false;
   const given = Buffer.from(header);
   const expected = Buffer.from(secret);

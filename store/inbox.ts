@@ -3,6 +3,7 @@
 // handled at the next start. A second delivery of the same id (a webhook retry, a poll repeated after a crash) is
 // not queued again.
 import type { Db } from "./client";
+import { ZALO_NUMBER_BASE } from "./zalo";
 import { durably, integer, optionalText, query, row, sqlInstant, statement, text } from "./sqlite";
 
 export type InboundUpdate = { updateId: number; chatKey: string; payload: string };
@@ -37,12 +38,17 @@ export async function unhandledUpdates(db: Db): Promise<InboundUpdate[]> {
   return select.all().flatMap(({ updateId, chatKey, payload }) => (payload === null ? [] : [{ updateId, chatKey, payload }]));
 }
 
-/** Telegram never re-sends old updates: only the newest handled ids need remembering. */
+/**
+ * Telegram never re-sends old updates: only the newest handled ids need remembering, for each channel apart (the
+ * Zalo channel's ids start at ZALO_NUMBER_BASE and would otherwise push every Telegram id out).
+ */
 export async function pruneInbox(db: Db, keepNewest = 10_000): Promise<number> {
   const remove = statement(
     db,
-    `DELETE FROM "InboundUpdate" WHERE "handledAt" IS NOT NULL AND "updateId" <= (
-       SELECT "updateId" FROM "InboundUpdate" WHERE "handledAt" IS NOT NULL ORDER BY "updateId" DESC LIMIT 1 OFFSET ?)`,
+    `DELETE FROM "InboundUpdate" WHERE "handledAt" IS NOT NULL AND ("updateId" >= ?) = ? AND "updateId" <= (
+       SELECT "updateId" FROM "InboundUpdate" WHERE "handledAt" IS NOT NULL AND ("updateId" >= ?) = ?
+       ORDER BY "updateId" DESC LIMIT 1 OFFSET ?)`,
   );
-  return durably(db, () => remove.run(keepNewest).changes);
+  const prune = (zalo: number) => remove.run(ZALO_NUMBER_BASE, zalo, ZALO_NUMBER_BASE, zalo, keepNewest).changes;
+  return durably(db, () => prune(0) + prune(1));
 }

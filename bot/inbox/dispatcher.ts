@@ -23,6 +23,8 @@ export type DispatcherOptions = {
 export type Dispatcher = {
   /** Durably queues the updates (a re-delivered id is dropped); resolves once they are safe to confirm to Telegram. */
   accept(updates: readonly Update[]): Promise<void>;
+  /** Queues updates another channel already wrote to the inbox in its own commit (bot/zalo/), in order. */
+  adopt(rows: readonly { chatKey: string; payload: string }[]): void;
   /** Queues what a previous run received and did not finish (call once, at start). */
   resume(): Promise<number>;
   /** Updates queued or being handled. */
@@ -97,6 +99,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const rows = updates.map((update) => ({ updateId: update.update_id, chatKey: chatKeyOf(update), payload: JSON.stringify(update) }));
       const fresh = new Set((await enqueueUpdates(db, rows, clock())).map((row) => row.updateId));
       for (const [i, update] of updates.entries()) if (fresh.has(update.update_id)) push(rows[i].chatKey, update);
+    },
+    adopt(rows) {
+      for (const row of rows) push(row.chatKey, JSON.parse(row.payload) as Update);
     },
     async resume() {
       const left = await unhandledUpdates(db);

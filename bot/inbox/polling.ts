@@ -23,6 +23,9 @@ export type Polling = { stop(): Promise<void>; stopped: Promise<void> };
 
 const RETRY_DELAYS_MS = [250, 1_000, 3_000, 10_000];
 
+/** The pause before fetching again after `failures` failures in a row (growing, bounded). */
+export const retryDelayMs = (failures: number): number => RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)];
+
 export function startPolling(options: PollingOptions): Polling {
   const { api, dispatcher, log } = options;
   const timeout = options.timeoutSeconds ?? 30;
@@ -52,7 +55,7 @@ export function startPolling(options: PollingOptions): Polling {
       } catch (error) {
         if (!running) break;
         if (error instanceof GrammyError && error.error_code === 401) throw error; // a revoked token: nothing to retry
-        const wait = RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)];
+        const wait = retryDelayMs(failures++);
         log.warn({ code: (error as GrammyError).error_code, name: (error as Error).name, retryInMs: wait }, "getUpdates failed");
         await delay(wait, abort.signal);
       }
@@ -72,7 +75,8 @@ export function startPolling(options: PollingOptions): Polling {
   };
 }
 
-function delay(ms: number, signal: AbortSignal): Promise<void> {
+/** A pause that an abort ends early. */
+export function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal.addEventListener(

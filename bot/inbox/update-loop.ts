@@ -7,6 +7,9 @@ import { startWebhookServer, type WebhookSettings } from "../webhook";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { startPolling } from "./polling";
 import { storageNotice } from "./storage-notice";
+import type { ZaloClient } from "../zalo/client";
+import { startZaloPolling } from "../zalo/polling";
+import { startZaloWebhook, type ZaloWebhookSettings } from "../zalo/webhook";
 
 export type UpdateLoop = {
   dispatcher: Dispatcher;
@@ -14,16 +17,23 @@ export type UpdateLoop = {
   resumed: number;
   /** The webhook server's port. */
   port?: number;
+  /** The Zalo webhook server's port. */
+  zaloPort?: number;
   /** Rejects if updates can no longer be fetched (a revoked token). */
   failed: Promise<void>;
   stop(): Promise<void>;
 };
 
-export async function startUpdateLoop(
-  bot: Bot<BotContext>,
-  deps: Deps,
-  mode: { webhook?: WebhookSettings; pollTimeoutSeconds?: number } = {},
-): Promise<UpdateLoop> {
+export type LoopMode = {
+  webhook?: WebhookSettings;
+  pollTimeoutSeconds?: number;
+  /** False: no Telegram updates (the bot serves Zalo only). */
+  telegram?: boolean;
+  /** Zalo's long polling, or its webhook, into the same inbox and dispatcher (bot/zalo/). */
+  zalo?: { client: ZaloClient; pollTimeoutSeconds?: number; webhook?: ZaloWebhookSettings };
+};
+
+export async function startUpdateLoop(bot: Bot<BotContext>, deps: Deps, mode: LoopMode = {}): Promise<UpdateLoop> {
   // A handler's error goes to bot.catch, as grammY's own polling does (it logs by kind and update id).
   const handle = async (update: Update): Promise<void> => {
     try {
@@ -35,20 +45,36 @@ export async function startUpdateLoop(
   };
   const dispatcher = createDispatcher({ db: deps.db, log: deps.log, clock: () => new Date(), handle });
   const resumed = await dispatcher.resume();
+  const zalo = mode.zalo ? await startZalo(mode.zalo, deps, dispatcher) : undefined;
+  const telegram = mode.telegram === false ? undefined : await startTelegram(bot, deps, dispatcher, mode);
+  const never = new Promise<void>(() => undefined);
+  const stop = async () => {
+    await zalo?.stop();
+    await telegram?.stop();
+    await dispatcher.stop();
+  };
+  const failed = Promise.race([zalo?.failed ?? never, telegram?.failed ?? never]);
+  return { dispatcher, resumed, port: telegram?.port, zaloPort: zalo?.port, failed, stop };
+}
+
+type Source = { stop(): Promise<void>; failed?: Promise<void>; port?: number };
+
+async function startTelegram(bot: Bot<BotContext>, deps: Deps, dispatcher: Dispatcher, mode: LoopMode): Promise<Source> {
   const onAcceptFailed = storageNotice(bot.api, deps.log);
   if (mode.webhook) {
     const server = await startWebhookServer(bot.api, dispatcher, deps.log, mode.webhook, onAcceptFailed);
-    const stop = async () => {
-      await server.stop();
-      await dispatcher.stop();
-    };
-    return { dispatcher, resumed, port: server.port, failed: new Promise<void>(() => undefined), stop };
+    return { port: server.port, stop: server.stop };
   }
   await bot.api.deleteWebhook();
   const polling = startPolling({ api: bot.api, dispatcher, log: deps.log, timeoutSeconds: mode.pollTimeoutSeconds, onAcceptFailed });
-  const stop = async () => {
-    await polling.stop();
-    await dispatcher.stop();
-  };
-  return { dispatcher, resumed, failed: polling.stopped, stop };
+  return { failed: polling.stopped, stop: polling.stop };
+}
+
+async function startZalo(zalo: NonNullable<LoopMode["zalo"]>, deps: Deps, dispatcher: Dispatcher): Promise<Source> {
+  const channel = { client: zalo.client, db: deps.db, dispatcher, log: deps.log, clock: deps.clock };
+  if (zalo.webhook) return startZaloWebhook(channel, zalo.webhook);
+  // Polling and a webhook exclude each other on Zalo: polling here, so no webhook may stay set.
+  await zalo.client.call("deleteWebhook", {});
+  const polling = startZaloPolling({ ...channel, timeoutSeconds: zalo.pollTimeoutSeconds });
+  return { failed: polling.stopped, stop: polling.stop };
 }

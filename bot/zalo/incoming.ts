@@ -1,0 +1,78 @@
+// A Zalo update as the Telegram update the bot already understands (pure: the store gives the numbers and the
+// chat's last menu). A reply with a number of the last menu is that button's press, with the same callback data,
+// so the same handlers and role checks run; any other text goes to the dialog as text. An invite code typed bare
+// is the `/start CODE` a Telegram deep link would have sent. A photo, sticker, voice note or a message Zalo does not
+// show (`unsupported`) becomes the same kind of message on Telegram, so a dialog gives its polite re-ask.
+import type { Update } from "grammy/types";
+import type { ZaloIntake, ZaloTranslated } from "../../store/zalo";
+import { zaloCallbackId, zaloNumber } from "./ids";
+import type { ZaloUpdate } from "./zalo-types";
+
+/** An invite code as store/invites.ts makes them: 18 random bytes in base64url. */
+const BARE_INVITE_CODE = /^[A-Za-z0-9_-]{24}$/;
+const MENU_NUMBER = /^\s*(\d{1,3})\s*\.?\s*$/;
+const COMMAND = /^\/[A-Za-z0-9_]{1,32}/;
+
+export function translateZaloUpdate(update: ZaloUpdate, intake: ZaloIntake): ZaloTranslated {
+  const { message } = update;
+  const updateId = zaloNumber(intake.seq);
+  const name = message.from.display_name ?? message.from.name ?? message.from.first_name ?? "Zalo";
+  const from = { id: zaloNumber(intake.senderAccount), is_bot: false, first_name: name, language_code: "vi" };
+  const isGroup = message.chat.chat_type !== undefined && message.chat.chat_type !== "PRIVATE";
+  const chat = isGroup
+    ? { id: zaloNumber(intake.chatAccount), type: "group" as const, title: name }
+    : { id: zaloNumber(intake.chatAccount), type: "private" as const, first_name: name };
+  const date = Math.floor(message.date / 1000);
+  const base = { message_id: intake.seq, date, chat, from };
+  const chatKey = String(chat.id);
+  const done = (u: Update): ZaloTranslated => ({ updateId, chatKey, payload: JSON.stringify(u) });
+
+  if (update.event_name === "message.text.received" && message.text !== undefined) {
+    const choice = menuChoice(message.text, intake.menu?.options);
+    if (choice !== undefined && intake.menu) {
+      return done({
+        update_id: updateId,
+        callback_query: {
+          id: zaloCallbackId(chat.id, intake.seq),
+          from,
+          chat_instance: chatKey,
+          data: choice,
+          message: { message_id: intake.menu.messageId, date, chat, text: "" } as never,
+        },
+      });
+    }
+    return done({ update_id: updateId, message: { ...base, ...textWithCommand(message.text) } });
+  }
+  return done({ update_id: updateId, message: { ...base, ...otherContent(update) } as never });
+}
+
+/** The callback data a reply chooses: a whole number of the menu, nothing else. */
+export function menuChoice(text: string, options: readonly string[] | undefined): string | undefined {
+  const match = MENU_NUMBER.exec(text);
+  if (!match || !options) return undefined;
+  return options[Number(match[1]) - 1];
+}
+
+function textWithCommand(typed: string): { text: string; entities?: { type: "bot_command"; offset: 0; length: number }[] } {
+  const trimmed = typed.trim();
+  const text = BARE_INVITE_CODE.test(trimmed) ? `/start ${trimmed}` : typed;
+  const command = COMMAND.exec(text);
+  return command ? { text, entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : { text };
+}
+
+function otherContent(update: ZaloUpdate): Record<string, unknown> {
+  const id = `zalo-${update.message.message_id}`;
+  switch (update.event_name) {
+    case "message.image.received":
+      return {
+        photo: [{ file_id: id, file_unique_id: id, width: 0, height: 0 }],
+        ...(update.message.caption ? { caption: update.message.caption } : {}),
+      };
+    case "message.sticker.received":
+      return { sticker: { file_id: id, file_unique_id: id, type: "regular", width: 0, height: 0, is_animated: false, is_video: false } };
+    case "message.voice.received":
+      return { voice: { file_id: id, file_unique_id: id, duration: 0 } };
+    default:
+      return {}; // unsupported (Zalo shows nothing of it), or an event we do not know: a message without content
+  }
+}

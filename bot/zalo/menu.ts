@@ -1,0 +1,87 @@
+// Zalo has no buttons: an inline keyboard becomes a numbered list under the text and a line saying what to reply
+// ("Trả lời 1, 2 hoặc 3."); the buttons' callback data, in the same order, is kept as the chat's menu
+// (store/zalo.ts) so that a reply with a number acts as that button. A link button is written out as its address.
+import type { Translate } from "../kit/i18n";
+import { safeCut } from "../kit/split-message";
+
+/** Zalo's limit of a message: 2,000 UTF-16 units. */
+export const ZALO_TEXT_LIMIT = 2000;
+
+type Button = { text?: string; callback_data?: string; url?: string };
+export type Markup = { inline_keyboard?: Button[][] } | undefined;
+
+export type Menu = { text: string; options: string[] };
+
+/** The message's text with its keyboard as a numbered menu (no keyboard: the text as it is, and no options). */
+export function withNumberedMenu(text: string, markup: Markup, t: Translate): Menu {
+  const buttons = (markup?.inline_keyboard ?? []).flat();
+  const options: string[] = [];
+  const lines: string[] = [];
+  for (const button of buttons) {
+    if (typeof button.callback_data === "string") {
+      options.push(button.callback_data);
+      lines.push(`${options.length}. ${button.text ?? ""}`);
+    } else if (typeof button.url === "string") lines.push(t("zalo.link", { text: button.text ?? "", url: button.url }));
+  }
+  if (lines.length === 0) return { text, options };
+  const hint = options.length === 0 ? [] : [replyHint(options.length, t)];
+  const said = sayWhatToReply(
+    text,
+    buttons.filter((b) => typeof b.callback_data === "string").map((b) => b.text ?? ""),
+    t,
+  );
+  return { text: [said, lines.join("\n"), ...hint].filter((block) => block !== "").join("\n\n"), options };
+}
+
+/** "bấm «Xong»" / "press «Done»" … where nothing can be pressed. */
+const PRESS = /\b(bấm|Bấm|press|Press|tap|Tap) «([^»]+)»/g;
+
+/**
+ * On Zalo nobody presses anything: "bấm «Xong»" becomes "trả lời 1" when the menu under it has a choice whose label
+ * begins with «Xong»; words about a button the menu does not have stay as they are.
+ */
+export function sayWhatToReply(text: string, labels: readonly string[], t: Translate): string {
+  return text.replace(PRESS, (words, verb: string, quoted: string) => {
+    const at = labels.findIndex((label) => label.startsWith(quoted.replace(/\s*…$/, "")));
+    if (at < 0) return words;
+    const reply = t("zalo.reply_with", { number: at + 1 });
+    return verb[0] === verb[0].toUpperCase() ? reply[0].toUpperCase() + reply.slice(1) : reply;
+  });
+}
+
+function replyHint(count: number, t: Translate): string {
+  if (count === 1) return t("zalo.reply_one", { number: 1 });
+  const numbers = Array.from({ length: count - 1 }, (_, i) => String(i + 1)).join(", ");
+  return t("zalo.reply_many", { numbers, last: count });
+}
+
+/**
+ * Splits a text into messages of at most `limit` UTF-16 units: between paragraphs when one ends in the second half
+ * of the message, else between lines, else between words, and inside a word only when it alone is longer.
+ */
+export function splitForZalo(text: string, limit = ZALO_TEXT_LIMIT): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit + 1);
+    const paragraph = window.lastIndexOf("\n\n");
+    const line = window.lastIndexOf("\n");
+    const word = Math.max(line, window.lastIndexOf(" "));
+    const at = paragraph > limit / 2 ? paragraph : line > limit / 2 ? line : word > 0 ? word : safeCut(rest, limit);
+    parts.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).replace(/^\s+/, "");
+  }
+  if (rest.length > 0 || parts.length === 0) parts.push(rest);
+  return parts;
+}
+
+/** Zalo's parse modes are not Telegram's: formatted text is sent plain (tags dropped, entities read). */
+export function plainText(text: string, parseMode: string | undefined): string {
+  if (parseMode?.toLowerCase() !== "html") return text;
+  return text
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+}
