@@ -16,13 +16,13 @@ import { seedBranch } from "../test/support/seed";
 import { callbackUpdate, FAKE_BOT_INFO, FAKE_TOKEN, fakeTelegramFetch, textUpdate } from "./fake-telegram";
 import { inProcessBot } from "./in-process-bot";
 
-const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 300);
-const WARMUP_MEMBERS = 20;
-const CONCURRENT_CHATS = Number(process.env.BENCH_CHATS ?? 8);
+export const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 300);
+export const WARMUP_MEMBERS = 20;
+export const CONCURRENT_CHATS = Number(process.env.BENCH_CHATS ?? 8);
 const FIRST_USER = 700_000;
-const ANSWER = "Luôn kiên định lập trường chính trị, chấp hành nghiêm chủ trương, đường lối của Đảng; ".repeat(6);
+export const ANSWER = "Luôn kiên định lập trường chính trị, chấp hành nghiêm chủ trương, đường lối của Đảng; ".repeat(6);
 
-type Stats = { count: number; seconds: number; perSecond: number; p50: number; p99: number; cpuMsPerItem?: number };
+export type Stats = { count: number; seconds: number; perSecond: number; p50: number; p99: number; cpuMsPerItem?: number };
 
 function stats(latenciesMs: number[], seconds: number): Stats {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
@@ -43,7 +43,7 @@ function memberScript(userId: number, nextId: () => number): Update[] {
 }
 
 /** Feeds each chat's updates in order, CONCURRENT_CHATS chats at a time, timing every update. */
-async function feed(handle: (u: Update) => Promise<void>, scripts: Update[][]): Promise<Stats> {
+export async function feed<T>(handle: (u: T) => Promise<void>, scripts: T[][]): Promise<Stats> {
   const latencies: number[] = [];
   const queue = [...scripts];
   const cpu = process.cpuUsage();
@@ -121,7 +121,7 @@ function rawSqliteCommits(count: number): Stats {
   return result;
 }
 
-const line = (name: string, s: Stats) =>
+export const line = (name: string, s: Stats) =>
   `${name.padEnd(34)} ${s.perSecond.toFixed(0).padStart(7)}/s   p50 ${s.p50.toFixed(2).padStart(6)} ms   p99 ${s.p99.toFixed(2).padStart(6)} ms   (${s.count} in ${s.seconds.toFixed(2)} s${s.cpuMsPerItem === undefined ? "" : `, ${s.cpuMsPerItem.toFixed(2)} ms CPU each`})`;
 
 export async function run(): Promise<void> {

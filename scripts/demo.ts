@@ -1,16 +1,22 @@
 // `npm run demo`: no token, no network. The real bot on a temporary SQLite file talks to the local Bot API
 // emulator on 127.0.0.1; a secretary and four members act in their chats, then the base committee above them and a
-// second branch; the chats are printed as a transcript.
+// second branch; the chats are printed as a transcript. `npm run demo -- --zalo`: the members are on a local Zalo
+// emulator (issue 14): they type the invite code and answer numbered menus by number.
 import { SCENES } from "./demo/index";
 import { demoSummary } from "./demo/summary";
-import { startDemoWorld } from "./demo/world";
+import { startDemoWorld, ZALO_MEMBERS } from "./demo/world";
 
 const START = "2026-12-01T02:00:00.000Z"; // 09:00 on 1 December 2026 in Hà Nội
 
 async function main(): Promise<number> {
-  const world = await startDemoWorld(START);
+  const zalo = process.argv.includes("--zalo");
+  const world = await startDemoWorld(START, console.log, { zalo });
   console.log("kiemdiem — demo: the real bot against a local Bot API emulator (127.0.0.1), a temporary SQLite file.");
   console.log("Every message below went through the bot; 👤 is a person typing or pressing a button, [ ] are buttons.");
+  if (zalo) {
+    console.log(`On Zalo (a local Zalo emulator): ${ZALO_MEMBERS.join(", ")}. Zalo has no buttons: the bot numbers the`);
+    console.log("choices in its text and the member replies with the number. The secretaries stay on Telegram.");
+  }
   try {
     for (const scene of SCENES) {
       world.transcript.scene(scene.title);

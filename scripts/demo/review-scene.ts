@@ -54,7 +54,7 @@ export async function writeReview(w: DemoWorld, who: BranchPerson, expectConfirm
     await w.say(who, answers[part], /Đã lưu/);
     await w.press(who, "Xong ✓", part === "hcm" ? /Tự nhận mức xếp loại: / : /Đồng chí gõ câu trả lời/);
   }
-  await w.press(who, answers.rating, /bấm «Xác nhận gửi»/);
+  await w.press(who, answers.rating, /Đồng chí kiểm tra lại rồi/); // on Zalo: "rồi trả lời 1"
   await w.press(who, "Xác nhận gửi ✓", expectConfirmation);
 }
 

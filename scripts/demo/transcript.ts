@@ -1,15 +1,19 @@
 // Prints the chats of the demo as a readable transcript: who said what, what the bot answered, its buttons.
+// A chat id that is a string is a Zalo chat (issue 14): there the bot's numbered menus are part of its text.
 import type { SentMessage } from "../../test/emulator/bot-api-emulator";
+import type { ZaloSentMessage } from "../../test/emulator/zalo/zalo-emulator";
 
 type Button = { text: string };
+/** A Telegram chat (a number) or a Zalo chat (its string id). */
+type ChatId = number | string;
 
 export class Transcript {
-  private currentChat: number | null = null;
+  private currentChat: ChatId | null = null;
   /** Last printed text per message: an edit that only removes buttons is not printed again. */
   private readonly printed = new Map<string, string>();
 
   constructor(
-    private readonly nameOf: (chatId: number) => string,
+    private readonly nameOf: (chatId: ChatId) => string,
     private readonly out: (line: string) => void = console.log,
   ) {}
 
@@ -27,7 +31,7 @@ export class Transcript {
     this.out(`   ℹ️  ${text}`);
   }
 
-  user(chatId: number, text: string): void {
+  user(chatId: ChatId, text: string): void {
     this.enterChat(chatId);
     this.out(indent(`👤 ${this.nameOf(chatId)}: `, text));
   }
@@ -51,10 +55,17 @@ export class Transcript {
     for (const row of rows) this.out(`        ${row.map((b) => `[${b.text}]`).join(" ")}`);
   }
 
-  private enterChat(chatId: number): void {
+  /** What a Zalo member reads: text (its numbered menu included) or a picture's caption. */
+  zaloBot(message: ZaloSentMessage): void {
+    this.enterChat(message.chatId);
+    this.out(indent("🤖 Bot: ", message.text ?? message.caption ?? `[${message.kind}]`));
+  }
+
+  private enterChat(chatId: ChatId): void {
     if (this.currentChat === chatId) return;
     this.currentChat = chatId;
-    this.out(`\n  — Trò chuyện riêng của ${this.nameOf(chatId)} với bot —`);
+    const where = typeof chatId === "string" ? " trên Zalo" : "";
+    this.out(`\n  — Trò chuyện riêng của ${this.nameOf(chatId)} với bot${where} —`);
   }
 }
 

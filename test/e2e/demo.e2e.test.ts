@@ -2,17 +2,27 @@
 import { expect, it } from "vitest";
 import { SCENES } from "../../scripts/demo/index";
 import { demoSummary } from "../../scripts/demo/summary";
-import { startDemoWorld } from "../../scripts/demo/world";
+import { type DemoWorld, startDemoWorld, ZALO_MEMBERS } from "../../scripts/demo/world";
+import { ZALO_NUMBER_BASE } from "../../store/zalo";
+
+const START = "2026-12-01T02:00:00.000Z";
+const SUMMARY =
+  "Done: 5 self-reviews submitted, 1 of them late; Đảng ủy Sở Tài chính: 2 branches, 8 members' results recognized, " +
+  "3 organizations scored, 2 branch ratings recognized.";
+
+async function playEveryScene(world: DemoWorld): Promise<void> {
+  for (const scene of SCENES) {
+    world.transcript.scene(scene.title);
+    await scene.play(world);
+  }
+}
 
 it("the demo plays every scene to its end, in Vietnamese: the branch's reviews, then its base committee above it", async () => {
   const lines: string[] = [];
-  const world = await startDemoWorld("2026-12-01T02:00:00.000Z", (line) => lines.push(line));
+  const world = await startDemoWorld(START, (line) => lines.push(line));
   const db = world.h.db;
   try {
-    for (const scene of SCENES) {
-      world.transcript.scene(scene.title);
-      await scene.play(world);
-    }
+    await playEveryScene(world);
     const reviews = await db.selfReview.findMany({ select: { submittedAt: true, late: true } });
     expect(reviews.filter((r) => r.submittedAt)).toHaveLength(5);
     expect(reviews.filter((r) => r.late)).toHaveLength(1);
@@ -43,11 +53,38 @@ it("the demo plays every scene to its end, in Vietnamese: the branch's reviews, 
     expect(transcript).toContain("Đảng ủy Sở Tài chính đã áp dụng giới hạn");
     expect(transcript).toContain("🏅 Thi đua, khen thưởng năm 2026 — Đảng ủy Sở Tài chính");
     expect(transcript).not.toMatch(/Chi bộ Chi bộ|\{\{|undefined|\bTôi\b/);
-    expect(await demoSummary(db)).toBe(
-      "Done: 5 self-reviews submitted, 1 of them late; Đảng ủy Sở Tài chính: 2 branches, 8 members' results recognized, " +
-        "3 organizations scored, 2 branch ratings recognized.",
-    );
+    expect(await demoSummary(db)).toBe(SUMMARY);
   } finally {
     await world.stop();
   }
 }, 180_000);
+
+it("`npm run demo -- --zalo` plays every scene with the members on Zalo: they type the code and answer menus by number", async () => {
+  const lines: string[] = [];
+  const world = await startDemoWorld(START, (line) => lines.push(line), { zalo: true });
+  const db = world.h.db;
+  try {
+    await playEveryScene(world);
+    // The four members reached the bot only on Zalo (its numbers start at 2^52); the secretary on Telegram.
+    const members = await db.member.findMany({ where: { fullName: { in: [...ZALO_MEMBERS] } }, include: { user: true } });
+    expect(members).toHaveLength(ZALO_MEMBERS.length);
+    for (const m of members) expect(Number(m.user?.telegramId)).toBeGreaterThan(ZALO_NUMBER_BASE);
+    const secretary = await db.member.findFirstOrThrow({ where: { fullName: "Trần Thị Bình" }, include: { user: true } });
+    expect(secretary.user?.telegramId).toBe("201");
+    // Every self-review step on Zalo went through: 13 answers per member, their menus sent as text.
+    for (const name of ZALO_MEMBERS) {
+      const zaloChat = lines.filter((l) => l.startsWith(`👤 ${name}: `));
+      expect(zaloChat.filter((l) => /^👤 .+: \d+ {3}\(chọn «.+»\)$/.test(l)).length).toBeGreaterThanOrEqual(7);
+    }
+    // No keyboard and no over-long text reached Zalo: every refusal was an empty poll's 408.
+    expect(world.h.zalo.calls.filter((c) => c.errorCode !== undefined && c.errorCode !== 408)).toEqual([]);
+    const transcript = lines.join("\n");
+    expect(transcript).toContain("— Trò chuyện riêng của Nguyễn Văn An với bot trên Zalo —");
+    expect(transcript).toMatch(/\n {8}1\. Xác nhận gửi ✓\n/);
+    expect(transcript).toContain("(gõ mã mời vào khung chat Zalo của bot)");
+    expect(transcript).not.toMatch(/\{\{|undefined/);
+    expect(await demoSummary(db)).toBe(SUMMARY);
+  } finally {
+    await world.stop();
+  }
+}, 240_000);
