@@ -92,4 +92,21 @@ describe("counts on Zalo (issue 14)", () => {
     const results = await secretary.waitFor(/Kết quả xếp loại —/);
     expect(results.text).toContain(NAMES[1]);
   });
+
+  it("/tally_all on Zalo: a pasted table for the branch, saved by the menu, then /results", async () => {
+    const { secretary } = await meetingOnZalo();
+    secretary.send("/tally_all");
+    await secretary.waitFor(/Nhập số phiếu cả chi bộ một lần/);
+    secretary.send(NAMES.map((name, i) => [name, 3, 3, 3, ...(i === 0 ? [3, 0, 0, 0] : [0, 3, 0, 0])].join("\t")).join("\n"));
+    const save = await secretary.waitFor(/Xem lại — số phiếu của 3 đồng chí/);
+    // The menu's first choice holds a number ("… của 3 đồng chí"), so it is lettered, and the words say so.
+    expect(save.text).toContain("Đồng chí trả lời a để lưu số phiếu của cả 3 đồng chí một lần.");
+    expect(save.text).toMatch(/\n\na\. Lưu số phiếu của 3 đồng chí ✓\nb\. .*\nc\. .*\n\nTrả lời a, b hoặc c\.$/);
+    secretary.send(markOf(save, "Lưu"));
+    expect((await secretary.waitFor(/Đã lưu số phiếu của 3 đồng chí/)).text).toContain("Đã nhập: 3/3");
+
+    secretary.send("/results");
+    const results = await secretary.waitFor(/Kết quả xếp loại —/);
+    for (const name of NAMES) expect(results.text).toContain(name);
+  });
 });
