@@ -42,7 +42,11 @@ export function inviteMessages(
 ): string[] {
   if (invites.length === 0) return [t("invites.none")];
   const date = formatLocalDate(invites[0].expiresAt, zone.offsetMinutes);
-  const header = one ? t("invites.header_one", { name: invites[0].fullName, date }) : t("invites.header", { count: invites.length, date });
+  // Zalo only: there is no link, only a code to type.
+  const codes = ways.telegram ? "" : "_codes";
+  const header = one
+    ? t(`invites.header_one${codes}`, { name: invites[0].fullName, date })
+    : t(`invites.header${codes}`, { count: invites.length, date });
   const blocks = invites.map((invite, i) => `${i + 1}. ${invite.fullName}\n${howToJoin(t, ways, invite.code)}`);
   return joinInMessages([header, ...blocks]);
 }
