@@ -69,6 +69,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
     log: options.log,
     clock,
     botUsername: () => bot.botInfo.username,
+    channels: { telegram: options.telegram ?? true, zalo: options.zalo !== undefined },
     timeZone: options.timeZone ?? defaultTimeZone(),
   };
 

@@ -15,6 +15,7 @@ import { renderJob } from "./reminder-messages";
 
 const TOKEN = "123456789:AAE_abcdefghijklmnopqrstuvwxyz";
 const TOKYO = loadConfig({ BOT_TOKEN: TOKEN, TZ_REVIEW: "Asia/Tokyo" }).timeZone;
+const TELEGRAM_ONLY = { botUsername: "bot", telegram: true, zalo: false };
 const DEADLINE = "2026-12-20T16:59:59.000Z"; // 20/12 23:59 in Hanoi, 21/12 01:59 in Tokyo
 
 describe("TZ_REVIEW", () => {
@@ -46,8 +47,8 @@ describe("TZ_REVIEW", () => {
     expect(renderJob(job, REVIEW_ZONE).parts.join()).toContain("20/12/2026, 23:59");
     expect(renderJob(job, TOKYO).parts.join()).toContain("21/12/2026, 01:59");
     const invites = [{ memberId: "m", fullName: "An", code: "c", expiresAt: DEADLINE }];
-    expect(inviteMessages(translatorFor("en"), "bot", invites, REVIEW_ZONE)[0]).toContain("20/12/2026");
-    expect(inviteMessages(translatorFor("en"), "bot", invites, TOKYO)[0]).toContain("21/12/2026");
+    expect(inviteMessages(translatorFor("en"), TELEGRAM_ONLY, invites, REVIEW_ZONE)[0]).toContain("20/12/2026");
+    expect(inviteMessages(translatorFor("en"), TELEGRAM_ONLY, invites, TOKYO)[0]).toContain("21/12/2026");
   });
 
   describe("the reminder times", () => {

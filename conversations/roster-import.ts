@@ -11,7 +11,7 @@ import { listMembers, type NewMember } from "../store/orgs";
 import { rosterStep } from "../bot/kit/buttons";
 import type { BotContext, BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
-import { inviteMessages } from "../bot/kit/invite-links";
+import { inviteMessages, joinWaysOf } from "../bot/kit/invite-links";
 import { decodeUpload } from "../bot/kit/decode-upload";
 import { downloadBytes } from "../bot/kit/download-file";
 import { shortList } from "../bot/kit/paging";
@@ -63,7 +63,7 @@ export async function rosterImportConversation(conversation: BotConversation, ct
         return;
       }
       await ctx.reply(t("roster.imported", { count: chosen.length, branch: args.orgName }));
-      for (const part of inviteMessages(t, result.botUsername, result.invites, result.timeZone)) await ctx.reply(part);
+      for (const part of inviteMessages(t, result.ways, result.invites, result.timeZone)) await ctx.reply(part);
       return;
     }
   }
@@ -125,7 +125,7 @@ async function importRoster(ctx: BotContext, orgId: string, entries: RosterEntry
   const members = entries.map((entry) => toNewMember(entry, now.toISOString(), ctx.deps.timeZone.offsetMinutes));
   try {
     const invites = await addMembersWithInvites(ctx.deps.db, orgId, members, ctx.identity.userId, now);
-    return { invites, botUsername: ctx.deps.botUsername(), timeZone: ctx.deps.timeZone };
+    return { invites, ways: joinWaysOf(ctx.deps), timeZone: ctx.deps.timeZone };
   } catch (error) {
     const e = error as { name?: string; code?: string };
     ctx.deps.log.error({ name: e.name, code: e.code, members: members.length }, "roster import failed");

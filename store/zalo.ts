@@ -14,7 +14,12 @@ export type ZaloIntake = {
   menu: ZaloMenu | null;
 };
 
-export type ZaloMenu = { messageId: number; options: string[] };
+/**
+ * A chat's menu: its buttons' callback data in order, marked 1, 2, 3 … or, with `letters`, a, b, c … (where a typed
+ * number is an answer of its own, issue 14). Lettered menus are kept as `{"letters":true,"options":[…]}` in the
+ * same column: a plain list (every menu stored before) is a numbered one.
+ */
+export type ZaloMenu = { messageId: number; options: string[]; letters?: boolean };
 
 /** The translation of one update, ready for the inbox. */
 export type ZaloTranslated = { updateId: number; chatKey: string; payload: string };
@@ -39,7 +44,9 @@ function accountOf(db: Db, zaloId: string, at: string): number {
 
 function menuOf(db: Db, accountId: number): ZaloMenu | null {
   const found = query(db, 'SELECT "messageId", "options" FROM "ZaloMenu" WHERE "accountId" = ?', menuRow).get(accountId);
-  return found ? { messageId: found.messageId, options: JSON.parse(found.options) as string[] } : null;
+  if (!found) return null;
+  const stored = JSON.parse(found.options) as string[] | { letters: true; options: string[] };
+  return Array.isArray(stored) ? { messageId: found.messageId, options: stored } : { messageId: found.messageId, ...stored };
 }
 
 /**
@@ -86,7 +93,12 @@ export function saveZaloMenu(db: Db, accountId: number, menu: ZaloMenu, now: Dat
       db,
       `INSERT INTO "ZaloMenu" ("accountId", "messageId", "options", "sentAt") VALUES (?, ?, ?, ?)
        ON CONFLICT ("accountId") DO UPDATE SET "messageId" = excluded."messageId", "options" = excluded."options", "sentAt" = excluded."sentAt"`,
-    ).run(accountId, menu.messageId, JSON.stringify(menu.options), sqlInstant(now));
+    ).run(
+      accountId,
+      menu.messageId,
+      JSON.stringify(menu.letters ? { letters: true, options: menu.options } : menu.options),
+      sqlInstant(now),
+    );
   });
 }
 

@@ -6,7 +6,7 @@ import { memberBranch } from "../../store/tallies";
 import { requireBranchRole } from "../branch-role";
 import { inviteButton } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
-import { inviteMessages } from "../kit/invite-links";
+import { inviteMessages, joinWaysOf } from "../kit/invite-links";
 import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
 import { orgsWithRole, refuse } from "../roles";
@@ -54,5 +54,5 @@ async function sendInvites(ctx: BotContext, orgId: string, memberId: string | nu
     const name = (await memberBranch(ctx.deps.db, memberId))?.fullName ?? "";
     return void (await ctx.reply(ctx.t("invites.joined", { name })));
   }
-  for (const part of inviteMessages(ctx.t, ctx.deps.botUsername(), invites, ctx.deps.timeZone, memberId !== null)) await ctx.reply(part);
+  for (const part of inviteMessages(ctx.t, joinWaysOf(ctx.deps), invites, ctx.deps.timeZone, memberId !== null)) await ctx.reply(part);
 }

@@ -23,7 +23,7 @@ import {
 import { orgInviteButton } from "../kit/buttons";
 import { tellOfOrgInviteClaim } from "../kit/claim-notice";
 import type { BotContext } from "../kit/context";
-import { inviteLink } from "../kit/invite-links";
+import { howToJoin, joinWaysOf } from "../kit/invite-links";
 import { onButton } from "../kit/on-button";
 import { COMMITTEE_KINDS, orgsWithRole } from "../roles";
 
@@ -96,7 +96,7 @@ async function issue(ctx: BotContext, orgId: string, what: OrgInviteKind) {
   if (!issued) return void (await ctx.reply(ctx.t("orginvites.too-many", { committee: org.name })));
   const whom = what === "subordinate" ? ctx.t(`orginvites.whom.${org.kind === "bloc" ? "bloc" : "base-committee"}`) : "";
   const date = formatLocalDate(issued.expiresAt, ctx.deps.timeZone.offsetMinutes);
-  const link = inviteLink(ctx.deps.botUsername(), issued.code);
+  const link = howToJoin(ctx.t, joinWaysOf(ctx.deps), issued.code);
   await ctx.reply(ctx.t(`orginvites.issued.${what}`, { committee: org.name, whom, date, link }));
 }
 

@@ -13,6 +13,8 @@ export type Deps = {
   /** The only clock: tests and the scheduler control it. */
   clock: () => Date;
   botUsername: () => string;
+  /** The channels this process serves (absent: Telegram only); invites say how to join on each (issue 14). */
+  channels?: { telegram: boolean; zalo: boolean };
   /** TZ_REVIEW, the only source of the review's local time (deadlines, reminders, dates shown). */
   timeZone: ReviewTimeZone;
 };

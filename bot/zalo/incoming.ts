@@ -4,13 +4,14 @@
 // is the `/start CODE` a Telegram deep link would have sent. A photo, sticker, voice note or a message Zalo does not
 // show (`unsupported`) becomes the same kind of message on Telegram, so a dialog gives its polite re-ask.
 import type { Update } from "grammy/types";
-import type { ZaloIntake, ZaloTranslated } from "../../store/zalo";
+import type { ZaloIntake, ZaloMenu, ZaloTranslated } from "../../store/zalo";
 import { zaloCallbackId, zaloNumber } from "./ids";
 import type { ZaloUpdate } from "./zalo-types";
 
 /** An invite code as store/invites.ts makes them: 18 random bytes in base64url. */
 const BARE_INVITE_CODE = /^[A-Za-z0-9_-]{24}$/;
 const MENU_NUMBER = /^\s*(\d{1,3})\s*\.?\s*$/;
+const MENU_LETTER = /^\s*([a-z])\s*[.)]?\s*$/i;
 const COMMAND = /^\/[A-Za-z0-9_]{1,32}/;
 
 export function translateZaloUpdate(update: ZaloUpdate, intake: ZaloIntake): ZaloTranslated {
@@ -28,7 +29,7 @@ export function translateZaloUpdate(update: ZaloUpdate, intake: ZaloIntake): Zal
   const done = (u: Update): ZaloTranslated => ({ updateId, chatKey, payload: JSON.stringify(u) });
 
   if (update.event_name === "message.text.received" && message.text !== undefined) {
-    const choice = menuChoice(message.text, intake.menu?.options);
+    const choice = menuChoice(message.text, intake.menu ?? undefined);
     if (choice !== undefined && intake.menu) {
       return done({
         update_id: updateId,
@@ -46,11 +47,18 @@ export function translateZaloUpdate(update: ZaloUpdate, intake: ZaloIntake): Zal
   return done({ update_id: updateId, message: { ...base, ...otherContent(update) } as never });
 }
 
-/** The callback data a reply chooses: a whole number of the menu, nothing else. */
-export function menuChoice(text: string, options: readonly string[] | undefined): string | undefined {
+/**
+ * The callback data a reply chooses: a whole number of a numbered menu, a letter of a lettered one (there a number
+ * is the answer to the question, and goes to the dialog as text), nothing else.
+ */
+export function menuChoice(text: string, menu: Pick<ZaloMenu, "options" | "letters"> | undefined): string | undefined {
+  if (!menu) return undefined;
+  if (menu.letters) {
+    const letter = MENU_LETTER.exec(text)?.[1].toLowerCase();
+    return letter === undefined ? undefined : menu.options[letter.charCodeAt(0) - 97];
+  }
   const match = MENU_NUMBER.exec(text);
-  if (!match || !options) return undefined;
-  return options[Number(match[1]) - 1];
+  return match ? menu.options[Number(match[1]) - 1] : undefined;
 }
 
 function textWithCommand(typed: string): { text: string; entities?: { type: "bot_command"; offset: 0; length: number }[] } {

@@ -3,7 +3,7 @@ import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDb } from "../../store/client";
 import { pruneInbox, unhandledUpdates } from "../../store/inbox";
-import { saveZaloMenu } from "../../store/zalo";
+import { saveZaloMenu, zaloMenuOf } from "../../store/zalo";
 import { freshDb } from "../../test/support/db";
 import { createDispatcher, type Dispatcher } from "../inbox/dispatcher";
 import { accountOfNumber, isZaloNumber, ZALO_NUMBER_BASE } from "./ids";
@@ -104,8 +104,21 @@ describe("Zalo updates as Telegram updates (issue 14)", () => {
     await saveZaloMenu(db, accountOfNumber(first.message!.chat.id), { messageId: 5, options: ["a", "b", "c"] }, clock());
     const [wrong, zero, word] = await received(text("cc03", "7"), text("cc03", "0"), text("cc03", "Trả lời 1"));
     expect([wrong, zero, word].map((u) => u.message?.text)).toEqual(["7", "0", "Trả lời 1"]);
-    expect(menuChoice("3.", ["a", "b", "c"])).toBe("c");
+    expect(menuChoice("3.", { options: ["a", "b", "c"] })).toBe("c");
     expect(menuChoice("3", undefined)).toBeUndefined();
+  });
+
+  it("a lettered menu (kept across a restart of the store read): a letter is the choice, a bare number is text", async () => {
+    const [first] = await received(text("cc05", "Xin chào"));
+    const account = accountOfNumber(first.message!.chat.id);
+    await saveZaloMenu(db, account, { messageId: 9, options: ["tally:keep"], letters: true }, clock());
+    expect(zaloMenuOf(db, account)).toEqual({ messageId: 9, options: ["tally:keep"], letters: true });
+    const [number, letter, upper, other] = await received(text("cc05", "4"), text("cc05", "a"), text("cc05", " A. "), text("cc05", "b"));
+    expect(number.message?.text).toBe("4");
+    expect([letter, upper].map((u) => u.callback_query?.data)).toEqual(["tally:keep", "tally:keep"]);
+    expect(other.message?.text).toBe("b"); // not on the menu
+    expect(menuChoice("1", { options: ["x"], letters: true })).toBeUndefined();
+    expect(menuChoice("a", { options: ["x"] })).toBeUndefined(); // a numbered menu takes numbers only
   });
 
   it("an invite code typed bare, or as /start CODE, is the /start command a deep link would send", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../kit/i18n";
-import { plainText, splitForZalo, withNumberedMenu, ZALO_TEXT_LIMIT } from "./menu";
+import { needsLetters, plainText, splitForZalo, withNumberedMenu, ZALO_TEXT_LIMIT } from "./menu";
 
 const vi = translatorFor("vi");
 const en = translatorFor("en");
@@ -42,6 +42,27 @@ describe("the numbered menu that stands for an inline keyboard on Zalo", () => {
     const menu = withNumberedMenu("Guide", { inline_keyboard: [[{ text: "Hướng dẫn", url: "https://example.org/hd" }]] }, vi);
     expect(menu).toEqual({ text: "Guide\n\nHướng dẫn: https://example.org/hd", options: [] });
     expect(withNumberedMenu("Xin chào", undefined, vi)).toEqual({ text: "Xin chào", options: [] });
+  });
+});
+
+describe("a menu under a question about a number is lettered (issue 14)", () => {
+  it("letters the choices when a label holds a number, and says «trả lời a» for «bấm «Giữ nguyên»»", () => {
+    const keep = { inline_keyboard: [[{ text: "Giữ nguyên 4", callback_data: "tally:keep" }]] };
+    const menu = withNumberedMenu("Số đảng viên chính thức: 4. Đồng chí bấm «Giữ nguyên» hoặc gõ số khác.", keep, vi);
+    expect(menu).toEqual({
+      text: "Số đảng viên chính thức: 4. Đồng chí trả lời a hoặc gõ số khác.\n\na. Giữ nguyên 4\n\nTrả lời a.",
+      options: ["tally:keep"],
+      letters: true,
+    });
+    const many = withNumberedMenu("Ack?", keyboard("All 12 members", "Only An", "No"), en);
+    expect(many.text.endsWith("a. All 12 members\nb. Only An\nc. No\n\nReply a, b or c.")).toBe(true);
+  });
+
+  it("keeps numbers when no label holds a digit, or when there are more choices than letters", () => {
+    expect(needsLetters(["Xong ✓", "Bỏ qua"])).toBe(false);
+    expect(needsLetters(["2025", "2026"])).toBe(true);
+    expect(needsLetters(Array.from({ length: 27 }, (_, i) => `Tổ ${i + 1}`))).toBe(false);
+    expect(withNumberedMenu("Tiếp?", keyboard("Xong"), vi).letters).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 // Zalo has no buttons: an inline keyboard becomes a numbered list under the text and a line saying what to reply
-// ("Trả lời 1, 2 hoặc 3."); the buttons' callback data, in the same order, is kept as the chat's menu
-// (store/zalo.ts) so that a reply with a number acts as that button. A link button is written out as its address.
+// ("Trả lời 1, 2 hoặc 3."; with letters where a typed number is an answer, see `needsLetters`); the buttons'
+// callback data, in the same order, is kept as the chat's menu (store/zalo.ts) so that a reply with a number (or
+// letter) acts as that button. A link button is written out as its address.
 import type { Translate } from "../kit/i18n";
 import { safeCut } from "../kit/split-message";
 
@@ -10,27 +11,41 @@ export const ZALO_TEXT_LIMIT = 2000;
 type Button = { text?: string; callback_data?: string; url?: string };
 export type Markup = { inline_keyboard?: Button[][] } | undefined;
 
-export type Menu = { text: string; options: string[] };
+/** `letters`: the menu is marked a, b, c … (see `needsLetters`); absent, 1, 2, 3 …. */
+export type Menu = { text: string; options: string[]; letters?: true };
 
-/** The message's text with its keyboard as a numbered menu (no keyboard: the text as it is, and no options). */
+/**
+ * Where a choice's label holds a number ("Giữ nguyên 4", "Có — cả 12 đồng chí", "2026"), the question is about a
+ * number, and a typed number must be the person's own answer, not a choice: such a menu is marked with letters, and
+ * a bare number goes to the dialog as text. Why the labels and not the question: the channel sees only the message
+ * and its keyboard (the dialogs do not know the channel), and a prompt that offers a number to keep always shows it
+ * on its button; a menu lettered without need is still unambiguous. More than 26 choices stay numbered.
+ */
+export function needsLetters(labels: readonly string[]): boolean {
+  return labels.length <= 26 && labels.some((label) => /\d/.test(label));
+}
+
+/** The mark of the choice at `index` (from 0): "1", "2" … or "a", "b" …. */
+const markOf = (index: number, letters: boolean) => (letters ? String.fromCharCode(97 + index) : String(index + 1));
+
+/** The message's text with its keyboard as a numbered (or lettered) menu (no keyboard: the text as it is, no options). */
 export function withNumberedMenu(text: string, markup: Markup, t: Translate): Menu {
   const buttons = (markup?.inline_keyboard ?? []).flat();
+  const labels = buttons.filter((b) => typeof b.callback_data === "string").map((b) => b.text ?? "");
+  const letters = needsLetters(labels);
   const options: string[] = [];
   const lines: string[] = [];
   for (const button of buttons) {
     if (typeof button.callback_data === "string") {
+      lines.push(`${markOf(options.length, letters)}. ${button.text ?? ""}`);
       options.push(button.callback_data);
-      lines.push(`${options.length}. ${button.text ?? ""}`);
     } else if (typeof button.url === "string") lines.push(t("zalo.link", { text: button.text ?? "", url: button.url }));
   }
   if (lines.length === 0) return { text, options };
-  const hint = options.length === 0 ? [] : [replyHint(options.length, t)];
-  const said = sayWhatToReply(
-    text,
-    buttons.filter((b) => typeof b.callback_data === "string").map((b) => b.text ?? ""),
-    t,
-  );
-  return { text: [said, lines.join("\n"), ...hint].filter((block) => block !== "").join("\n\n"), options };
+  const hint = options.length === 0 ? [] : [replyHint(options.length, letters, t)];
+  const said = sayWhatToReply(text, labels, t, letters);
+  const menuText = [said, lines.join("\n"), ...hint].filter((block) => block !== "").join("\n\n");
+  return letters && options.length > 0 ? { text: menuText, options, letters } : { text: menuText, options };
 }
 
 /** "bấm «Xong»" / "press «Done»" … where nothing can be pressed. */
@@ -40,19 +55,19 @@ const PRESS = /\b(bấm|Bấm|press|Press|tap|Tap) «([^»]+)»/g;
  * On Zalo nobody presses anything: "bấm «Xong»" becomes "trả lời 1" when the menu under it has a choice whose label
  * begins with «Xong»; words about a button the menu does not have stay as they are.
  */
-export function sayWhatToReply(text: string, labels: readonly string[], t: Translate): string {
+export function sayWhatToReply(text: string, labels: readonly string[], t: Translate, letters = false): string {
   return text.replace(PRESS, (words, verb: string, quoted: string) => {
     const at = labels.findIndex((label) => label.startsWith(quoted.replace(/\s*…$/, "")));
     if (at < 0) return words;
-    const reply = t("zalo.reply_with", { number: at + 1 });
+    const reply = t("zalo.reply_with", { number: markOf(at, letters) });
     return verb[0] === verb[0].toUpperCase() ? reply[0].toUpperCase() + reply.slice(1) : reply;
   });
 }
 
-function replyHint(count: number, t: Translate): string {
-  if (count === 1) return t("zalo.reply_one", { number: 1 });
-  const numbers = Array.from({ length: count - 1 }, (_, i) => String(i + 1)).join(", ");
-  return t("zalo.reply_many", { numbers, last: count });
+function replyHint(count: number, letters: boolean, t: Translate): string {
+  if (count === 1) return t("zalo.reply_one", { number: markOf(0, letters) });
+  const numbers = Array.from({ length: count - 1 }, (_, i) => markOf(i, letters)).join(", ");
+  return t("zalo.reply_many", { numbers, last: markOf(count - 1, letters) });
 }
 
 /**

@@ -89,7 +89,7 @@ function zaloOutgoing({ db, clock, client }: ZaloRouteOptions) {
   const translator = (chatId: number) => translatorFor(languageOfUser(db, String(chatId)) ?? "vi");
 
   /** Sends the text in parts; the chat's menu becomes `options` (none: no menu), unless it is `kept`. */
-  async function sendText(chatId: number, text: string, options: string[] | "kept" = []): Promise<Result> {
+  async function sendText(chatId: number, text: string, options: string[] | "kept" = [], letters?: true): Promise<Result> {
     const account = accountOfNumber(chatId);
     const zaloId = zaloIds.get(account) ?? zaloIdOfAccount(db, account);
     if (!zaloId) return { ok: false, error_code: 400, description: "Bad Request: chat not found" };
@@ -101,7 +101,7 @@ function zaloOutgoing({ db, clock, client }: ZaloRouteOptions) {
     }
     const messageId = nextMessageId(account);
     if (options !== "kept" && (options.length > 0 || hasMenu.get(account) !== false)) {
-      await saveZaloMenu(db, account, { messageId, options }, clock());
+      await saveZaloMenu(db, account, { messageId, options, letters }, clock());
       hasMenu.set(account, options.length > 0);
     }
     const message = {
@@ -115,7 +115,7 @@ function zaloOutgoing({ db, clock, client }: ZaloRouteOptions) {
 
   async function sendWithMenu(chatId: number, p: Payload): Promise<Result> {
     const menu = withNumberedMenu(plainText(p.text ?? "", p.parse_mode), p.reply_markup, translator(chatId));
-    return sendText(chatId, menu.text, menu.options);
+    return sendText(chatId, menu.text, menu.options, menu.letters);
   }
 
   return {
