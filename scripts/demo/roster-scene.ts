@@ -19,7 +19,8 @@ export const rosterScene: Scene = {
     // With Zalo served too, each link is introduced as the Telegram way, the Zalo code on the line after it.
     const secretary = w.user("Trần Thị Bình");
     for (const { text } of secretary.messages()) {
-      for (const m of (text ?? "").matchAll(/^\d+\. (.+)\n(?:Trên Telegram: )?https:\/\/t\.me\/\w+\?start=([A-Za-z0-9_-]+)$/gm)) w.inviteCodes[m[1]] = m[2];
+      for (const m of (text ?? "").matchAll(/^\d+\. (.+)\n(?:Trên Telegram: )?https:\/\/t\.me\/\w+\?start=([A-Za-z0-9_-]+)$/gm))
+        w.inviteCodes[m[1]] = m[2];
     }
     const missing = Object.keys(BRANCH_PEOPLE).filter((name) => !w.inviteCodes[name]);
     if (missing.length > 0) throw new Error(`no invite link for ${missing.join(", ")}`);
