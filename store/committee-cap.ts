@@ -109,6 +109,27 @@ type CutInput = { committeeId: string; year: number; actorId: string };
 /** The branches whose members' results the cut changed, and how many of them (to tell their secretaries). */
 export type CutChanges = Array<{ branchId: string; members: number }>;
 
+/** One member's decision, with the vote it was taken on (a new vote makes it stale) and the cap when decided. */
+function decisionRow(
+  view: CommitteeCapView,
+  by: { committeeId: string; year: number; actorId: string },
+  decided: { memberId: string; level: "L1" | "L2"; chosen: boolean },
+  now: Date,
+) {
+  const { share } = view.people.get(decided.memberId)!;
+  return {
+    committeeId: by.committeeId,
+    year: by.year,
+    ...decided,
+    votesL1: share.votes,
+    denominator: share.of,
+    cap: view.cap,
+    base: view.base,
+    decidedById: by.actorId,
+    decidedAt: now,
+  };
+}
+
 /**
  * Records the cut as it stands (moved members L2 by the ranking; a tie's choices kept) and writes each changed
  * member's new result version through their branch's pass, in one transaction. Done only in state "to-apply".
@@ -118,22 +139,7 @@ async function recordCut(tx: Tx, view: CommitteeCapView, input: CutInput, now: D
   const tied = view.tie?.candidates ?? [];
   await tx.committeeCapDecision.deleteMany({ where: { committeeId, year, memberId: { notIn: tied } } });
   for (const memberId of view.demote) {
-    const { share } = view.people.get(memberId)!;
-    await tx.committeeCapDecision.create({
-      data: {
-        committeeId,
-        year,
-        memberId,
-        level: "L2",
-        chosen: false,
-        votesL1: share.votes,
-        denominator: share.of,
-        cap: view.cap,
-        base: view.base,
-        decidedById: actorId,
-        decidedAt: now,
-      },
-    });
+    await tx.committeeCapDecision.create({ data: decisionRow(view, input, { memberId, level: "L2", chosen: false }, now) });
   }
   const changed: CutChanges = [];
   for (const { periodId, branchId } of view.periods) {
@@ -187,22 +193,8 @@ export async function chooseCommitteeKeeper(
     await tx.committeeCapDecision.deleteMany({ where: { committeeId, year, memberId: { in: tie.candidates } } });
     for (const id of tie.candidates) {
       if (!keepers.includes(id) && !done) continue;
-      const { share } = view.people.get(id)!;
-      await tx.committeeCapDecision.create({
-        data: {
-          committeeId,
-          year,
-          memberId: id,
-          level: keepers.includes(id) ? "L1" : "L2",
-          chosen: true,
-          votesL1: share.votes,
-          denominator: share.of,
-          cap: view.cap,
-          base: view.base,
-          decidedById: actorId,
-          decidedAt: now,
-        },
-      });
+      const level = keepers.includes(id) ? "L1" : "L2";
+      await tx.committeeCapDecision.create({ data: decisionRow(view, input, { memberId: id, level, chosen: true }, now) });
     }
     await recordAudit(
       tx,
