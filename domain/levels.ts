@@ -63,3 +63,28 @@ export function isOrgKind(value: unknown): value is OrgKind {
 /** A count per member level, e.g. how many members of a branch got each level. */
 export type LevelCounts = Record<MemberLevel, number>;
 export type OrgLevelCounts = Record<OrgLevel, number>;
+
+/** N2 (RULES-2025): the self-review forms: 2A holds a leadership or management post, 2B works in the political system
+ * without one, 2C does not work in the political system (retired, student, private sector, other). */
+export const REVIEW_FORMS = ["2A", "2B", "2C"] as const;
+export type ReviewForm = (typeof REVIEW_FORMS)[number];
+
+export function isReviewForm(value: unknown): value is ReviewForm {
+  return typeof value === "string" && (REVIEW_FORMS as readonly string[]).includes(value);
+}
+
+/** N5 (RULES-2025): the grounds that force "không hoàn thành nhiệm vụ" whatever the score, besides a discipline. */
+export const NOT_COMPLETED_GROUNDS = [
+  "degradation-concluded", // suy thoái về tư tưởng chính trị, đạo đức, lối sống, concluded by the competent body
+  "forbidden-with-harm", // vi phạm những điều đảng viên không được làm, gây hậu quả
+  "tasks-not-completed", // more than the rulebook's share of tasks not completed (also derived from the task results)
+] as const;
+export type NotCompletedGround = (typeof NOT_COMPLETED_GROUNDS)[number];
+
+/** N2: what the member reports of earlier shortcomings. */
+export const FIX_STATUSES = ["none", "fixed", "being-fixed", "not-fixed"] as const;
+export type FixStatus = (typeof FIX_STATUSES)[number];
+
+/** N8: a member rated on the work actually done, or whose rating waits for another body's comment. */
+export const SPECIAL_CASES = ["sick", "maternity", "attached-elsewhere"] as const;
+export type SpecialCase = (typeof SPECIAL_CASES)[number];

@@ -1,7 +1,7 @@
 // The shape of a rulebook: every threshold and every Decision of RULES.md is a named value here, so a later
 // guideline (2019, 2023) or a branch reading the text differently is a new value, not new code.
 import type { Fraction } from "./fraction";
-import type { DisciplineLevel, DisciplineSource, MemberLevel, OrgKind, OrgLevel, TaskKey } from "./levels";
+import type { DisciplineLevel, DisciplineSource, MemberLevel, NotCompletedGround, OrgKind, OrgLevel, ReviewForm, TaskKey } from "./levels";
 
 export const PERIOD_DEADLINES = [
   "selfReviewDeadline",
@@ -81,9 +81,78 @@ export type YearParameters = {
   provincialQuota: { organizations: number; members: number };
 };
 
+/**
+ * N4 (RULES-2025): what a level needs besides its score. Shares are of the tasks assigned in the year; null: no
+ * such condition.
+ */
+export type ScoreLevelCondition = {
+  minScore: number;
+  /** Every task done (on time or late). */
+  allDone: boolean;
+  /** Every task done on time. */
+  allOnTime: boolean;
+  /** At least this share of tasks exceeded (vượt mức). */
+  minExceeded: Fraction | null;
+  /** At most this share of tasks done late. */
+  maxLate: Fraction | null;
+  /** Earlier shortcomings fixed (N2's "results of fixing earlier shortcomings"). */
+  earlierShortcomingsFixed: boolean;
+};
+
+/** How the cap's count is rounded (an open point of RULES-2025 N6). */
+export const CAP_ROUNDINGS = ["floor", "nearest"] as const;
+export type CapRounding = (typeof CAP_ROUNDINGS)[number];
+
+/**
+ * Quy định 366-QĐ/TW and Hướng dẫn 43-HD/BTCTW (RULES-2025): members score themselves out of 100, the branch
+ * appraises and proposes, the competent level decides (N7). Absent (null) in a rulebook of ballots (2011).
+ */
+export type ScoreRules = {
+  /** N2: the forms a self-review may use. */
+  forms: readonly ReviewForm[];
+  /** N3: the general criteria and the task results, out of these many points. */
+  generalMax: number;
+  taskMax: number;
+  /** N4: the three levels above L4, each with its minimum and conditions; L4 is everything else. */
+  levels: { L1: ScoreLevelCondition; L2: ScoreLevelCondition; L3: ScoreLevelCondition };
+  /** N5: the grounds that force L4 whatever the score; more than this share of tasks not completed is one. */
+  notCompletedGrounds: readonly NotCompletedGround[];
+  notCompletedAbove: Fraction;
+  /** N5: discipline of at least this form in the year, linked to the duties, forces L4. */
+  disciplineForcesL4: boolean;
+  /** N1: who is not evaluated. */
+  exemptions: { exempt: boolean; suspended: boolean; admittedWithinMonths: number };
+  /**
+   * N6: "xuất sắc" at most `share` of the base (`outstandingUnitShare` for an outstanding unit); whether the base
+   * counts the excellent ones too, and the rounding, are open points: a period's committee may change them.
+   */
+  cap: { share: Fraction; outstandingUnitShare: Fraction; baseIncludesExcellent: boolean; rounding: CapRounding };
+  /** N8: sick this many months or more (or on maternity leave): rated on the work actually done. */
+  sickMonths: number;
+  /** N10: a period may be a quarter. */
+  quarterly: boolean;
+  /** N11: the draft collective report reaches participants this many working days before the meeting. */
+  draftReportWorkingDays: number;
+};
+
+/** The open points of RULES-2025 a period's committee can see and change (stored with the period). */
+export type OpenPoints = {
+  capBaseIncludesExcellent?: boolean;
+  capRounding?: CapRounding;
+  /** N6: the unit is outstanding, so the cap's share is `outstandingUnitShare`. */
+  outstandingUnit?: boolean;
+};
+
 export type Rulebook = {
   id: string;
   title: string;
+  /**
+   * How a member's level is reached: "ballot" (2011: secret-ballot fractions, B.II.4) or "appraisal" (366: self-score,
+   * the committee's appraisal, the competent level's decision, N7).
+   */
+  procedure: "ballot" | "appraisal";
+  /** The score-based rules (RULES-2025); null for a rulebook of ballots. */
+  score: ScoreRules | null;
   member: {
     /** B.II.4 vote needed per level. */
     votes: Record<MemberLevel, Fraction>;

@@ -67,7 +67,7 @@ export async function openPeriod(
       reminderOffsets: JSON.stringify(input.reminderOffsets ?? getRulebook(input.rulebookId).reminders.offsetsDays),
     };
     const period = await tx.reviewPeriod.upsert({
-      where: { orgId_year: { orgId: input.orgId, year: input.year } },
+      where: { orgId_year_quarter: { orgId: input.orgId, year: input.year, quarter: 0 } },
       create: { orgId: input.orgId, year: input.year, ...data },
       update: data,
     });

@@ -16,6 +16,8 @@ const endOfDay = (yearOffset: 0 | 1, month: number, day: number) => ({ yearOffse
 export const hd07_2011: Rulebook = {
   id: "hd07-2011",
   title: "Hướng dẫn 07-HD/BTCTW ngày 11/10/2011",
+  procedure: "ballot",
+  score: null,
   member: {
     votes: { L1: TWO_THIRDS, L2: MORE_THAN_HALF, L3: MORE_THAN_HALF, L4: MORE_THAN_HALF }, // B.II.4
     denominator: "official", // M7

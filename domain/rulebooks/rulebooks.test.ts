@@ -7,7 +7,7 @@ import { DEFAULT_RULEBOOK_ID, getRulebook, hd07_2011, RULEBOOKS } from "./index"
 describe("rulebooks", () => {
   it("getRulebook finds hd07-2011 and throws on an unknown id", () => {
     expect(getRulebook("hd07-2011")).toBe(hd07_2011);
-    expect(Object.keys(RULEBOOKS)).toEqual(["hd07-2011"]);
+    expect(Object.keys(RULEBOOKS)).toEqual(["hd07-2011", "qd366-2025"]);
     expect(() => getRulebook("hd-2019")).toThrow("rulebook.unknown");
     expect(() => getRulebook("toString")).toThrow("rulebook.unknown");
   });
