@@ -102,3 +102,13 @@ export function defaultPeriodDates(year: number, rulebook: Rulebook, offsetMinut
   }
   return dates;
 }
+
+/** A local day ("YYYY-MM-DD") plus whole months, the day kept or cut to the month's last (31/8 + 6 months = 28/2). */
+export function addMonthsToDay(day: string, months: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return dayKey({ y: year, m: month, d: Math.min(d, last) });
+}

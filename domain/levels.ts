@@ -88,3 +88,7 @@ export type FixStatus = (typeof FIX_STATUSES)[number];
 /** N8: a member rated on the work actually done, or whose rating waits for another body's comment. */
 export const SPECIAL_CASES = ["sick", "maternity", "attached-elsewhere"] as const;
 export type SpecialCase = (typeof SPECIAL_CASES)[number];
+
+/** N4: the conditions a level may need, in the order the member is told about them. */
+export const SCORE_CONDITIONS = ["score", "all-done", "all-on-time", "exceeded", "late", "earlier-fixed"] as const;
+export type ScoreCondition = (typeof SCORE_CONDITIONS)[number];

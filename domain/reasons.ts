@@ -1,6 +1,16 @@
 // Why a result is what it is, as machine-readable codes. The bot translates each with the i18next key
 // `reason.<code>` and passes `params` for interpolation; the domain never writes prose.
-import type { DisciplineLevel, DisciplineSource, L4Ground, MemberLevel, OrgKind, OrgLevel } from "./levels";
+import type {
+  DisciplineLevel,
+  DisciplineSource,
+  L4Ground,
+  MemberLevel,
+  NotCompletedGround,
+  OrgKind,
+  OrgLevel,
+  ScoreCondition,
+  SpecialCase,
+} from "./levels";
 
 export const TSVM_CONDITIONS = [
   "units-strong", // professional body and every mass organization strong or advanced
@@ -52,6 +62,16 @@ export type ReasonParams = {
   "reward.too-few-titles": { count: number; minimum: number }; // R4
   "reward.too-few-bloc-rewards": { count: number; minimum: number }; // R4
   "reward.too-recent": { lastYear: number; minimumGap: number }; // R4, C.II
+  "member.suspended": undefined; // N1
+  "member.admitted-recently": { date: string; months: number }; // N1
+  "score.reached": { level: MemberLevel; score: number }; // N4
+  "score.below": { score: number; minimum: number }; // N4
+  "score.condition-failed": { level: MemberLevel; condition: ScoreCondition }; // N4
+  "score.ground": { ground: NotCompletedGround }; // N5
+  "score.special-case": { case: SpecialCase }; // N8
+  "appraisal.missing": undefined; // N7
+  "appraisal.awaiting-comment": undefined; // N8
+  "decision.differs": { proposed: MemberLevel; note: string }; // N7: the competent level decided otherwise, and why
 };
 export type ReasonCode = keyof ReasonParams;
 
@@ -90,6 +110,16 @@ export const REASON_CODES = [
   "reward.too-few-titles",
   "reward.too-few-bloc-rewards",
   "reward.too-recent",
+  "member.suspended",
+  "member.admitted-recently",
+  "score.reached",
+  "score.below",
+  "score.condition-failed",
+  "score.ground",
+  "score.special-case",
+  "appraisal.missing",
+  "appraisal.awaiting-comment",
+  "decision.differs",
 ] as const satisfies readonly ReasonCode[];
 
 // Compile-time check that the list above is complete.

@@ -16,7 +16,16 @@ const CODED_PARAMS: Record<string, string> = {
 /** A level code is a member's (L1…L4) or an organization's (tsvm, good, …): `required` of a reward is either. */
 const codedLevel = (value: unknown) => (/^L[1-4]$/.test(String(value)) ? "rating.level" : "rating.org_level");
 
+/** RULES-2025 reasons whose coded parameters are other vocabularies than the 2011 ones of the same name. */
+const SCORE_PARAMS: Record<string, string> = {
+  condition: "rating.score_condition",
+  ground: "rating.not_completed_ground",
+  case: "rating.special_case",
+  proposed: "rating.level",
+};
+
 function paramPrefix(code: Reason["code"], name: string, value: unknown): string | undefined {
+  if (code.startsWith("score.") || code === "decision.differs") return SCORE_PARAMS[name] ?? CODED_PARAMS[name];
   if (code === "member.discipline" && name === "level") return "rating.discipline";
   if ((code === "org.band" && name === "level") || (code === "reward.not-level" && name === "required")) return codedLevel(value);
   return CODED_PARAMS[name];

@@ -1,12 +1,12 @@
 -- AlterTable
-ALTER TABLE "SelfReview" ADD COLUMN "earlierFixes" TEXT;
-ALTER TABLE "SelfReview" ADD COLUMN "explanation" TEXT;
-ALTER TABLE "SelfReview" ADD COLUMN "fixStatus" TEXT;
 ALTER TABLE "SelfReview" ADD COLUMN "form" TEXT;
 ALTER TABLE "SelfReview" ADD COLUMN "pledge" TEXT;
-ALTER TABLE "SelfReview" ADD COLUMN "remedies" TEXT;
-ALTER TABLE "SelfReview" ADD COLUMN "scores" TEXT;
 ALTER TABLE "SelfReview" ADD COLUMN "shortcomings" TEXT;
+ALTER TABLE "SelfReview" ADD COLUMN "earlierFixes" TEXT;
+ALTER TABLE "SelfReview" ADD COLUMN "explanation" TEXT;
+ALTER TABLE "SelfReview" ADD COLUMN "remedies" TEXT;
+ALTER TABLE "SelfReview" ADD COLUMN "fixStatus" TEXT;
+ALTER TABLE "SelfReview" ADD COLUMN "scores" TEXT;
 ALTER TABLE "SelfReview" ADD COLUMN "taskResults" TEXT;
 
 -- CreateTable

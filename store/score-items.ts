@@ -1,0 +1,51 @@
+// N3 (RULES-2025): which split of the 30 + 70 points a period's members score on. The committee nearest above the
+// branch (or the branch itself) that has a list for the year and quarter decides it; else the rulebook's example.
+import { EXAMPLE_SCORE_ITEMS, type ScoreItem } from "../domain/score-items";
+import type { ReviewForm } from "../domain/levels";
+import type { Db, Tx } from "./client";
+
+export type ScoreItemSource = { kind: "example" } | { kind: "list"; orgId: string; orgName: string; version: number; source: string };
+export type ResolvedScoreItems = { items: ScoreItem[]; from: ScoreItemSource };
+
+/** The organization and every organization above it, nearest first. */
+export async function orgChain(db: Db | Tx, orgId: string): Promise<Array<{ id: string; name: string }>> {
+  const chain: Array<{ id: string; name: string }> = [];
+  let next: string | null = orgId;
+  while (next && chain.length < 10) {
+    const org: { id: string; name: string; parentId: string | null } | null = await db.organization.findUnique({
+      where: { id: next },
+      select: { id: true, name: true, parentId: true },
+    });
+    if (!org) break;
+    chain.push({ id: org.id, name: org.name });
+    next = org.parentId;
+  }
+  return chain;
+}
+
+/** The newest list of an organization for a year, quarter and form (a list for every form, "*", counts too). */
+export async function newestScoreItemList(db: Db | Tx, orgId: string, year: number, quarter: number, form: ReviewForm) {
+  return db.scoreItemList.findFirst({
+    where: { orgId, year, quarter, form: { in: [form, "*"] } },
+    orderBy: [{ version: "desc" }, { createdAt: "desc" }],
+  });
+}
+
+/** The items the members of `orgId` score on for a year (quarter 0) or a quarter, by form. */
+export async function scoreItemsFor(
+  db: Db | Tx,
+  orgId: string,
+  year: number,
+  quarter: number,
+  form: ReviewForm,
+): Promise<ResolvedScoreItems> {
+  for (const org of await orgChain(db, orgId)) {
+    const list = await newestScoreItemList(db, org.id, year, quarter, form);
+    if (list)
+      return {
+        items: JSON.parse(list.items) as ScoreItem[],
+        from: { kind: "list", orgId: org.id, orgName: org.name, version: list.version, source: list.source },
+      };
+  }
+  return { items: [...EXAMPLE_SCORE_ITEMS[form]], from: { kind: "example" } };
+}
