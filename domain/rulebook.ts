@@ -171,6 +171,8 @@ export type Rulebook = {
       base: "reached-l2-or-better" | "l2-only";
       /** M8 Decision: who breaks a tie at the cap boundary. */
       tieBreak: "secretary" | "demote-all-tied";
+      /** N6 open point: how share × base is rounded; absent: floor (M8). */
+      rounding?: CapRounding;
     };
     discipline: {
       minimumLevel: DisciplineLevel;
