@@ -131,6 +131,8 @@ export type ScoreRules = {
   sickMonths: number;
   /** N10: a period may be a quarter. */
   quarterly: boolean;
+  /** N10 Decision: a quarter's self-reviews are due at the end of this many days after its last day. */
+  quarterSelfReviewDaysAfter: number;
   /** N11: the draft collective report reaches participants this many working days before the meeting. */
   draftReportWorkingDays: number;
 };

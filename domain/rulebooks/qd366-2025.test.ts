@@ -80,8 +80,9 @@ describe("RULES-2025 values of the 366 rulebook", () => {
     expect(cap.pendingBranches).toEqual(["b1"]);
   });
 
-  it("N10: a period may be a quarter", () => {
+  it("N10: a period may be a quarter; its self-reviews are due 10 days after it ends", () => {
     expect(score.quarterly).toBe(true);
+    expect(score.quarterSelfReviewDaysAfter).toBe(10);
   });
 
   it("N11: draft report 3 working days before; finish before 31/12, special cycles before 15/01, files before 01/02", () => {
