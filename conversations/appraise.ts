@@ -29,6 +29,7 @@ import {
 } from "../store/appraisals";
 import { ask, type Answer, type Checked, type Question } from "./ask";
 import { writeWithRole } from "./role-checked-write";
+import { countsLine } from "./tally-report";
 
 export const APPRAISE = "appraise";
 
@@ -108,6 +109,7 @@ function cardText({ t, args, view }: Dialog): string {
   if (self.fixStatus) lines.push(t("appraise.self_fix", { status: t(`appraise.fix.${self.fixStatus}`) }));
   if (self.proposed) lines.push(t("appraise.self_level", { level: t(`rating.level.${self.proposed}`) }));
   if (view.specialCase) lines.push(t("appraise.special_case", { case: t(`rating.special_case.${view.specialCase}`) }));
+  if (view.ballot) lines.push(t("appraise.ballot", { counts: countsLine(t, view.ballot) }));
   const before = view.steps.appraisal;
   if (before) lines.push(t("appraise.appraised_before", { version: before.version, score: before.score ?? "—" }));
   return lines.join("\n");

@@ -16,7 +16,7 @@ import {
 } from "./appraisals";
 import { listAudit } from "./audit";
 import type { Db } from "./client";
-import { evaluateBranch, resultHistory } from "./results";
+import { evaluateBranch, previewMemberOutcome, resultHistory } from "./results";
 import { recordTally } from "./tallies";
 
 const NOW = new Date("2026-12-25T10:00:00Z");
@@ -175,6 +175,10 @@ describe("the branch's appraisal and proposal (N7 step 2)", () => {
     const tally = { method: "secret" as const, official: 5, present: 5, valid: 5, votes: { L1: 0, L2: 0, L3: 0, L4: 5 } };
     await recordTally(db, { periodId: b.periodId, memberId: b.ids[0]!, slot: 1, tally, enteredById: "sec" }, NOW);
     const pass = await evaluateBranch(db, { periodId: b.periodId, actorId: "sec" }, NOW, REVIEW_OFFSET);
+    // The counts' preview shows what stands: the proposal, or that the appraisal is missing.
+    const preview = (memberId: string) => previewMemberOutcome(db, { periodId: b.periodId, memberId, tally }, NOW, REVIEW_OFFSET);
+    expect(await preview(b.ids[0]!)).toMatchObject({ kind: "level", level: "L1" });
+    expect(await preview(b.ids[4]!)).toEqual({ kind: "awaiting-tally", reasons: [{ code: "appraisal.missing" }] });
     expect(pass).toMatchObject({ changed: [], tie: null, final: false, disagreements: [] });
     expect(pass.waitingForTally.map((w) => w.memberId)).toEqual([b.ids[4]]);
     // Four of five at L1: a branch cap of 20% would have cut three of them.

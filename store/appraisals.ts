@@ -13,6 +13,7 @@ import {
   type NotCompletedGround,
   type ProposalErrorCode,
   type SpecialCase,
+  type TallyInput,
 } from "../domain";
 import { rateByScore, type ScoreFacts } from "../domain/score-rating";
 import { formOf, scoreTotals, type ItemScores } from "../domain/score-items";
@@ -22,6 +23,7 @@ import { inTransaction, type Db, type Tx } from "./client";
 import { recordedDisciplines } from "./disciplines";
 import { latestResults, outcomeCode } from "./results";
 import { scoreItemsFor } from "./score-items";
+import { activeTallies } from "./tallies";
 
 export const APPRAISAL_STEPS = ["appraisal", "meeting", "proposal"] as const;
 export type AppraisalStep = (typeof APPRAISAL_STEPS)[number];
@@ -183,18 +185,34 @@ export type MemberAppraisalView = {
   specialCase: SpecialCase | null;
   selfScore: SelfScore;
   steps: LatestSteps;
+  /** N7: a ballot the branch recorded with /tally: shown as information, it decides nothing. */
+  ballot: TallyInput | null;
 };
 
 /** One member's self-score and the steps recorded so far. */
 export async function memberAppraisalView(db: Db, periodId: string, memberId: string): Promise<MemberAppraisalView> {
   const member = await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { fullName: true, specialCase: true } });
-  const [scores, steps] = await Promise.all([selfScores(db, periodId, memberId), latestSteps(db, periodId, memberId)]);
+  const [scores, steps, tallies] = await Promise.all([
+    selfScores(db, periodId, memberId),
+    latestSteps(db, periodId, memberId),
+    activeTallies(db, periodId, memberId),
+  ]);
+  const ballot = tallies[0]
+    ? {
+        method: tallies[0].method,
+        official: tallies[0].official,
+        present: tallies[0].present,
+        valid: tallies[0].valid,
+        votes: tallies[0].votes,
+      }
+    : null;
   return {
     memberId,
     fullName: member.fullName,
     specialCase: (member.specialCase as SpecialCase | null) ?? null,
     selfScore: scores.get(memberId) ?? NO_SELF_SCORE,
     steps: steps.get(memberId) ?? {},
+    ballot,
   };
 }
 

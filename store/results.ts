@@ -258,6 +258,8 @@ export async function previewMemberOutcome(
   const branch = await loadBranchInputs(db, input.periodId, { at: now.toISOString(), offsetMinutes });
   const m = branch.members.find((x) => x.id === input.memberId);
   if (!m) throw new Error("member not in this period's branch");
+  // N7: a ballot under 366 is information; what stands is the branch's proposal.
+  if (isAppraisal(branch)) return proposalsAsCap(branch, await latestResults(db, input.periodId)).outcomes[m.id]!;
   const member = input.hcmAcknowledged === undefined ? m : { ...m, hcmAcknowledged: input.hcmAcknowledged };
   return rateMember(ratingInputOf(branch, member, input.tally, input.l3Note), getRulebook(branch.rulebookId));
 }

@@ -5,14 +5,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { TaskResults } from "../../domain/task-results";
 import type { EmulatedUser } from "../emulator/bot-api-emulator";
 import { resultHistory } from "../../store/results";
+import { recordTally } from "../../store/tallies";
 import { startHarness, type Harness } from "../support/bot-harness";
 import { seedBranch, type SeedMember } from "../support/seed";
+import { COMMITTEE, confirmCounts, enterCounts, SECRETARY } from "./tally-steps";
 
 let h: Harness | undefined;
 afterEach(async () => h?.stop());
 
-const SECRETARY = 301;
-const COMMITTEE = 302;
 const MEMBER = 1003;
 const ALL_ON_TIME: TaskResults = { assigned: 10, onTime: 10, late: 0, notDone: 0, exceeded: 4 };
 const L1 = "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ";
@@ -77,6 +77,9 @@ describe("/appraise under 366 (N7 step 2)", () => {
   it("N4, N7: a secretary accepts a submitted self-score; the member is proposed at the computed level, and /results lists it", async () => {
     const { h, ids, memberId } = await world();
     await submitSelfScore(h.db, ids.periodId, memberId(2), ALL_ON_TIME);
+    // A ballot recorded as information (every vote for L4): it is shown, and decides nothing.
+    const tally = { method: "secret" as const, official: 5, present: 5, valid: 5, votes: { L1: 0, L2: 0, L3: 0, L4: 5 } };
+    await recordTally(h.db, { periodId: ids.periodId, memberId: memberId(2), slot: 1, tally, enteredById: "sec" }, h.clock.now());
     const secretary = h.user(SECRETARY);
     await secretary.send("/appraise");
     const list = await secretary.waitForMessage(/Thẩm định, đề xuất xếp loại — Chi bộ Văn phòng, năm 2026/);
@@ -87,6 +90,7 @@ describe("/appraise under 366 (N7 step 2)", () => {
     expect(card.text).toContain("Tự chấm: 92/100 điểm (tiêu chí chung 30/30, kết quả thực hiện nhiệm vụ 62/70).");
     expect(card.text).toContain("Nhiệm vụ: được giao 10, hoàn thành đúng tiến độ 10, chậm tiến độ 0, không hoàn thành 0, vượt mức 4.");
     expect(card.text).toContain(`Tự nhận mức xếp loại: ${L1}.`);
+    expect(card.text).toContain("Biểu quyết đã ghi (chỉ để tham khảo, không quyết định): Bỏ phiếu kín");
     expect(computed.text).toContain(`Mức xếp loại theo quy định: ${L1}.`);
     expect(computed.text).toContain("Đạt 92/100 điểm");
     await secretary.click("aps:skip");
@@ -142,6 +146,13 @@ describe("/appraise under 366 (N7 step 2)", () => {
     ]);
     const audit = await h.db.auditEvent.findMany({ where: { action: { startsWith: "appraisal." } } });
     expect(JSON.stringify(audit)).not.toMatch(/nhất trí|sáng kiến/);
+
+    // N7: counts recorded with /tally afterwards are information: the preview says so and the proposal stands.
+    const preview = await enterCounts(committee, memberId(2), { present: 5, valid: 5, votes: [0, 5, 0, 0] });
+    expect(preview.text).toContain("kết quả biểu quyết chỉ để tham khảo, không quyết định mức xếp loại");
+    expect(preview.text).toContain(`Hiện nay: ${L1}.`);
+    expect((await confirmCounts(committee)).text).toContain("để tham khảo (không quyết định mức xếp loại)");
+    expect((await resultHistory(h.db, ids.periodId, memberId(2))).map((r) => r.version)).toEqual([1]);
 
     await committee.send("/results");
     const results = await committee.waitForMessage();
