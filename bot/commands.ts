@@ -14,6 +14,7 @@ export const MENU_COMMANDS = [
   "tally",
   "tally_all",
   "discipline",
+  "appraise",
   "results",
   "recognize",
   "score",

@@ -69,7 +69,9 @@ export async function tallyConversation(conversation: BotConversation, ctx: Conv
         c.deps.timeZone.offsetMinutes,
       ),
     );
-    const preview = d.t("tally.preview", {
+    // N7: under 366 the counts are recorded as information; the level is the branch's proposal (/appraise).
+    const information = rulebook.procedure === "appraisal";
+    const preview = d.t(information ? "tally.preview_information" : "tally.preview", {
       name: args.memberName,
       counts: countsLine(d.t, tally),
       outcome: describeOutcome(d.t, outcome),
@@ -178,6 +180,8 @@ async function save(d: Dialog, tally: TallyInput, note: string | undefined, ackn
   const stored = saved.value;
   // Running totals (issue 13): how far the branch's counting has come after this member.
   const progress = stored.progress ? `\n${t("tally.progress", stored.progress)}` : "";
+  if (getRulebook(args.rulebookId).procedure === "appraisal")
+    return void (await d.ctx.reply(t("tally.saved_information", { name: args.memberName }) + progress));
   if (!stored.outcome || stored.outcome.kind === "awaiting-tally") {
     await d.ctx.reply(t("tally.saved_waiting_second", { name: args.memberName }) + progress);
     return;

@@ -39,3 +39,4 @@ export {
 export { parseRosterCsv, ROSTER_CSV_COLUMNS } from "./roster-csv";
 export * from "./voters";
 export { inviteExpiryMs } from "./invites";
+export * from "./appraisal";

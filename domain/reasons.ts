@@ -72,6 +72,7 @@ export type ReasonParams = {
   "appraisal.missing": undefined; // N7
   "appraisal.awaiting-comment": undefined; // N8
   "decision.differs": { proposed: MemberLevel; note: string }; // N7: the competent level decided otherwise, and why
+  "proposal.differs": { computed: MemberLevel; note: string }; // N7: the branch proposed other than the score gives, and why
 };
 export type ReasonCode = keyof ReasonParams;
 
@@ -120,6 +121,7 @@ export const REASON_CODES = [
   "appraisal.missing",
   "appraisal.awaiting-comment",
   "decision.differs",
+  "proposal.differs",
 ] as const satisfies readonly ReasonCode[];
 
 // Compile-time check that the list above is complete.

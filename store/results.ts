@@ -4,6 +4,7 @@ import {
   isMemberLevel,
   reviewYearDays,
   rateMember,
+  reason,
   type CapEntry,
   type MemberOutcome,
   type MemberRatingInput,
@@ -145,6 +146,8 @@ async function evaluateBranchIn(
   const asOf = now.toISOString();
   const branch = await loadBranchInputs(tx, input.periodId, { at: asOf, offsetMinutes });
   const latest = await latestResults(tx, input.periodId);
+  // N7: under 366 the branch's proposals are its appraisals' (store/appraisals.ts); a ballot there decides nothing.
+  if (isAppraisal(branch)) return proposalsPass(branch, latest);
   const noteOf = (m: MemberInputs) => input.notes?.[m.id] ?? (latest.get(m.id)?.inputs.l3Note as string | undefined);
 
   const cap = await rateBranch(tx, branch, noteOf);
@@ -200,11 +203,39 @@ async function evaluateBranchIn(
   };
 }
 
+const isAppraisal = (branch: BranchInputs) => getRulebook(branch.rulebookId).procedure === "appraisal";
+
+/**
+ * N7, N6 (RULES-2025): a 366 period's outcomes are the branch's proposals as stored, uncapped (the cap is applied where
+ * the decision is taken); a member without one waits for the appraisal.
+ */
+function proposalsAsCap(branch: BranchInputs, latest: Map<string, StoredResult>): BranchCap {
+  const waiting: MemberOutcome = { kind: "awaiting-tally", reasons: [reason("appraisal.missing")] };
+  const outcomes = Object.fromEntries(branch.members.map((m) => [m.id, latest.get(m.id)?.outcome ?? waiting]));
+  const waitingForTally = branch.members.filter((m) => !latest.has(m.id)).map((m) => m.id);
+  // N6: the cap is the deciding level's (a previewed count names it as the committee's, as under a base committee).
+  return { outcomes, final: waitingForTally.length === 0, waitingForTally, capInputs: () => ({ committee: null }) };
+}
+
+/** The pass of a 366 period: nothing is rated or written; the members not yet proposed hold the sending back. */
+function proposalsPass(branch: BranchInputs, latest: Map<string, StoredResult>): BranchPass {
+  const cap = proposalsAsCap(branch, latest);
+  const names = new Map(branch.members.map((m) => [m.id, m.fullName]));
+  return {
+    changed: [],
+    tie: null,
+    final: cap.final,
+    waitingForTally: (cap.waitingForTally ?? []).map((id) => ({ memberId: id, fullName: names.get(id) ?? "" })),
+    disagreements: [],
+  };
+}
+
 /**
  * Every member's outcome with the L1 cap applied (M8: the branch's own, or its base committee's cut) and the tie
  * decisions; writes nothing (the branch-wide pass stores it; the preview of a whole branch's counts shows it).
  */
 export async function rateBranch(tx: Tx, branch: BranchInputs, noteOf: (m: MemberInputs) => string | undefined): Promise<BranchCap> {
+  if (isAppraisal(branch)) return proposalsAsCap(branch, await latestResults(tx, branch.periodId));
   const rulebook = getRulebook(branch.rulebookId);
   const entries: CapEntry[] = branch.members.map((m) => ({
     memberId: m.id,
@@ -227,6 +258,8 @@ export async function previewMemberOutcome(
   const branch = await loadBranchInputs(db, input.periodId, { at: now.toISOString(), offsetMinutes });
   const m = branch.members.find((x) => x.id === input.memberId);
   if (!m) throw new Error("member not in this period's branch");
+  // N7: a ballot under 366 is information; what stands is the branch's proposal.
+  if (isAppraisal(branch)) return proposalsAsCap(branch, await latestResults(db, input.periodId)).outcomes[m.id]!;
   const member = input.hcmAcknowledged === undefined ? m : { ...m, hcmAcknowledged: input.hcmAcknowledged };
   return rateMember(ratingInputOf(branch, member, input.tally, input.l3Note), getRulebook(branch.rulebookId));
 }

@@ -1,5 +1,6 @@
 import type { Middleware } from "grammy";
 import type { BotContext } from "../kit/context";
+import * as appraise from "./appraise";
 import * as committee from "./committee";
 import * as committeeCap from "./committee-cap";
 import * as deadlines from "./deadlines";
@@ -44,6 +45,7 @@ export function features(): Middleware<BotContext>[] {
     tally,
     tallyAll,
     discipline,
+    appraise,
     results,
     recognize,
     committeeCap,
@@ -69,6 +71,7 @@ export function features(): Middleware<BotContext>[] {
     tally.tallyFeature(),
     tallyAll.tallyAllFeature(),
     discipline.disciplineFeature(),
+    appraise.appraiseFeature(),
     results.resultsFeature(),
     recognize.recognizeFeature(),
     committeeCap.committeeCapFeature(),

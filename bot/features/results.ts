@@ -1,6 +1,7 @@
 // /results for the secretary: the branch's proposed results and "send for recognition"; the M8 tie buttons and the
 // double-entry re-entry button the branch-wide pass sends.
 import { Composer, InlineKeyboard } from "grammy";
+import { getRulebook } from "../../domain";
 import { holdsBackSending } from "../../domain/results";
 import { reportPass, tieNotice } from "../../conversations/tally-report";
 import { recordReport } from "../../store/org-reports";
@@ -30,8 +31,9 @@ export function resultsFeature(): Composer<BotContext> {
     const period = org && (await currentPeriod(ctx.deps.db, org.orgId));
     if (!org) return;
     if (!period) return void (await ctx.reply(ctx.t("tally.no_period", { org: org.orgName })));
+    const byAppraisal = getRulebook(period.rulebookId).procedure === "appraisal";
     const results = await branchResults(ctx.deps.db, period.id);
-    if (results.length === 0) return void (await ctx.reply(ctx.t("results.none")));
+    if (results.length === 0) return void (await ctx.reply(ctx.t(byAppraisal ? "results.none_appraisal" : "results.none")));
     const lines = results.map((r, i) => {
       const line = ctx.t("results.line", {
         index: i + 1,
@@ -43,8 +45,9 @@ export function resultsFeature(): Composer<BotContext> {
       const capped = r.outcome.reasons.find((reason) => reason.code === "cap.demoted" || reason.code === "cap.committee-demoted");
       return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang, ctx.deps.timeZone)}` : line;
     });
-    // M8: under a base committee the cap is the committee's; the branch sees where it stands against it.
-    const preview = await committeeCapPreview(ctx, period.id, org.orgId);
+    // M8: under a base committee the cap is the committee's; the branch sees where it stands against it. Under 366
+    // (N6) the cap is applied where the decision is taken, not on the branch's proposals.
+    const preview = byAppraisal ? null : await committeeCapPreview(ctx, period.id, org.orgId);
     const text = [ctx.t("results.title", { org: org.orgName, year: period.year }), ...lines, ...(preview ? ["", preview] : [])].join("\n");
     await replyInParts(ctx, text, new InlineKeyboard().text(ctx.t("results.button.send"), sendResults.pack({ periodId: period.id })));
   });

@@ -22,10 +22,12 @@ const SCORE_PARAMS: Record<string, string> = {
   ground: "rating.not_completed_ground",
   case: "rating.special_case",
   proposed: "rating.level",
+  computed: "rating.level",
 };
 
 function paramPrefix(code: Reason["code"], name: string, value: unknown): string | undefined {
-  if (code.startsWith("score.") || code === "decision.differs") return SCORE_PARAMS[name] ?? CODED_PARAMS[name];
+  if (code.startsWith("score.") || code === "decision.differs" || code === "proposal.differs")
+    return SCORE_PARAMS[name] ?? CODED_PARAMS[name];
   if (code === "member.discipline" && name === "level") return "rating.discipline";
   if ((code === "org.band" && name === "level") || (code === "reward.not-level" && name === "required")) return codedLevel(value);
   return CODED_PARAMS[name];

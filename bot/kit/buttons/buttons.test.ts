@@ -186,6 +186,17 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
     valid: [{ choice: "party" }, { choice: "salary-downgrade" }, { choice: "noend" }, { choice: "save" }],
     forged: ["dcs:L1", "dcs:phe-binh", "dcs:party:state"],
   },
+  appraiseBoard: {
+    valid: [
+      { kind: "page", page: 1 },
+      { kind: "member", memberId: ID },
+    ],
+    forged: [`apr:propose:${ID}`, "apr:member:1", `apr:page:${ID}`, "apr:page:01", `apr:member:${ID}:L1`],
+  },
+  appraiseStep: {
+    valid: [{ choice: "accept" }, { choice: "degradation-concluded" }, { choice: "L1" }, { choice: "propose" }],
+    forged: ["aps:L5", "aps:reprimand", "aps:accept:L1", "aps:"],
+  },
   tiePage: { valid: [{ page: 2 }], forged: [`cappg:${ID}`] },
   reentry: { valid: [{ memberId: ID2 }], forged: ["reent:"] },
 };
