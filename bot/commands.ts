@@ -21,6 +21,8 @@ export const MENU_COMMANDS = [
   "orginvites",
   "status",
   "deadline",
+  "period",
+  "openpoints",
   "export",
   "rewards",
   "rewardimport",

@@ -10,6 +10,7 @@ import * as join from "./join";
 import * as language from "./language";
 import * as orgRating from "./org-rating";
 import * as orgInvites from "./org-invites";
+import * as period from "./period";
 import * as recognize from "./recognize";
 import * as report from "./report";
 import * as results from "./results";
@@ -39,6 +40,7 @@ export function features(): Middleware<BotContext>[] {
     join,
     committee,
     deadlines,
+    period,
     start,
     language,
     tally,
@@ -63,6 +65,7 @@ export function features(): Middleware<BotContext>[] {
     join.joinFeature(),
     committee.committeeFeature(),
     deadlines.deadlinesFeature(),
+    period.periodFeature(),
     start.startFeature(),
     language.languageFeature(),
     selfReview.selfReviewFeature(),

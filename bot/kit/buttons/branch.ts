@@ -5,9 +5,13 @@ import { buttonFamily, buttonVariants, id, int, matching, oneOf } from "../butto
 
 /** /setup by a secretary who already has a branch: create another anyway. */
 export const setupAnother = buttonFamily("setupnew", {});
-/** The answers of the setup dialog; `y<year>` picks the review year. */
+/** The answers of the setup dialog; `y<year>` picks the review year, `r-<id>` a rulebook. */
 export const setupStep = buttonFamily("setup", {
-  choice: matching(/yes|no|default|create|new|e[0-9]{1,2}|branch|base-branch|base-committee|bloc|y2[0-9]{3}/),
+  choice: matching(/yes|no|default|create|rulebook|new|e[0-9]{1,2}|branch|base-branch|base-committee|bloc|y2[0-9]{3}|r-[a-z0-9-]{1,20}/),
+});
+/** The answers of /period: `y<year>`, `q<0–4>` (0: the whole year), `r-<id>` a rulebook, the deadline, open. */
+export const periodStep = buttonFamily("period", {
+  choice: matching(/default|create|rulebook|q[0-4]|y2[0-9]{3}|r-[a-z0-9-]{1,20}/),
 });
 
 /** The roster preview: import the new names, all of them, or paste again. */

@@ -23,8 +23,32 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
       { choice: "e0" },
       { choice: "e19" },
       { choice: "new" },
+      { choice: "rulebook" },
+      { choice: "r-qd366-2025" },
     ],
-    forged: ["setup:y26", "setup:y20260", "setup:maybe", "setup:yes:no", "setup:e100", "setup:e", "setup:skip", "setup:committee"],
+    forged: [
+      "setup:y26",
+      "setup:y20260",
+      "setup:maybe",
+      "setup:yes:no",
+      "setup:e100",
+      "setup:e",
+      "setup:skip",
+      "setup:committee",
+      "setup:r-",
+      "setup:r-X",
+    ],
+  },
+  periodStep: {
+    valid: [
+      { choice: "y2027" },
+      { choice: "q0" },
+      { choice: "q4" },
+      { choice: "r-hd07-2011" },
+      { choice: "create" },
+      { choice: "default" },
+    ],
+    forged: ["period:q5", "period:q", "period:yes", "period:r-", "period:y27"],
   },
   orgInviteButton: {
     valid: [
