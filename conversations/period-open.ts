@@ -10,6 +10,7 @@ import { openNextPeriod, periodExists } from "../store/periods";
 import { periodStep } from "../bot/kit/buttons";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
+import { periodLabel } from "../bot/kit/period-label";
 import { ask } from "./ask";
 import { askDeadline, askRulebook, askYear } from "./period-questions";
 import { writeWithRole } from "./role-checked-write";
@@ -18,11 +19,6 @@ export const PERIOD_OPEN = "period-open";
 
 /** Plain data passed to `enter`; `timeZone` is Deps.timeZone. */
 export type PeriodOpenArgs = { lang: Language; timeZone: ReviewTimeZone; orgId: string; orgName: string };
-
-/** "năm 2026" or "quý 1 năm 2027". */
-export function periodLabel(t: Translate, year: number, quarter: number): string {
-  return quarter === 0 ? t("period.label.year", { year }) : t("period.label.quarter", { year, quarter });
-}
 
 export async function periodOpenConversation(conversation: BotConversation, ctx: ConvContext, args: PeriodOpenArgs) {
   const t = translatorFor(args.lang);

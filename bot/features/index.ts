@@ -9,6 +9,7 @@ import * as invites from "./invites";
 import * as join from "./join";
 import * as language from "./language";
 import * as orgRating from "./org-rating";
+import * as openPoints from "./open-points";
 import * as orgInvites from "./org-invites";
 import * as period from "./period";
 import * as recognize from "./recognize";
@@ -66,6 +67,7 @@ export function features(): Middleware<BotContext>[] {
     committee.committeeFeature(),
     deadlines.deadlinesFeature(),
     period.periodFeature(),
+    openPoints.openPointsFeature(),
     start.startFeature(),
     language.languageFeature(),
     selfReview.selfReviewFeature(),

@@ -1,7 +1,8 @@
 // Running a branch: its setup, roster, committee, deadlines, and each person's language.
 import type { PeriodDateField } from "../../../domain/deadlines";
 import { LANGUAGES } from "../i18n";
-import { buttonFamily, buttonVariants, id, int, matching, oneOf } from "../button-family";
+import { OPEN_POINT_KEYS } from "../../../domain/open-point-choices";
+import { buttonFamily, buttonVariants, byIndex, id, int, matching, oneOf } from "../button-family";
 
 /** /setup by a secretary who already has a branch: create another anyway. */
 export const setupAnother = buttonFamily("setupnew", {});
@@ -13,6 +14,11 @@ export const setupStep = buttonFamily("setup", {
 export const periodStep = buttonFamily("period", {
   choice: matching(/default|create|rulebook|q[0-4]|y2[0-9]{3}|r-[a-z0-9-]{1,20}/),
 });
+
+/** /openpoints: a period's open points (RULES-2025) shown; one point set to a value (yes/no or a rounding). */
+export const openPointsShow = buttonFamily("opview", { periodId: id });
+export const OPEN_POINT_WORDS = ["yes", "no", "floor", "nearest"] as const;
+export const openPointSet = buttonFamily("opset", { periodId: id, key: byIndex(OPEN_POINT_KEYS), value: oneOf(OPEN_POINT_WORDS) });
 
 /** The roster preview: import the new names, all of them, or paste again. */
 export const rosterStep = buttonFamily("roster", { choice: oneOf(["import", "all", "again"]) });

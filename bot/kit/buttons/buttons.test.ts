@@ -39,6 +39,14 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
       "setup:r-X",
     ],
   },
+  openPointsShow: { valid: [{ periodId: ID }], forged: ["opview:1", `opview:${ID}:x`] },
+  openPointSet: {
+    valid: [
+      { periodId: ID, key: "capRounding", value: "nearest" },
+      { periodId: ID, key: "outstandingUnit", value: "yes" },
+    ],
+    forged: [`opset:${ID}:3:yes`, `opset:${ID}:0:maybe`, `opset:${ID}:capRounding:floor`, "opset:1:0:yes"],
+  },
   periodStep: {
     valid: [
       { choice: "y2027" },
