@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { openPointSet } from "../../bot/kit/buttons";
 import { startHarness, type Harness } from "../support/bot-harness";
 import { seedBranch, seedCommittee } from "../support/seed";
 
@@ -48,6 +49,15 @@ describe("/openpoints: the open points of the 366 rules (N6)", () => {
     await member.send("/openpoints");
     await member.waitForMessage(/bí thư/);
     expect(await h.db.auditEvent.count({ where: { action: "period.open-point" } })).toBe(1);
+  });
+
+  it("a well-formed button pressed by a member of the branch is refused and changes nothing", async () => {
+    const { branch, member } = await world();
+    await member.send("/openpoints");
+    await member.waitForMessage(/bí thư/);
+    await member.pressForged(openPointSet.pack({ periodId: branch.periodId, key: "capRounding", value: "nearest" }));
+    await member.waitForMessage(/bí thư/);
+    expect(await stored(branch.periodId)).toEqual({});
   });
 
   it("a 2011 period has no open points", async () => {
