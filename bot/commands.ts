@@ -22,6 +22,8 @@ export const MENU_COMMANDS = [
   "orginvites",
   "status",
   "deadline",
+  "period",
+  "openpoints",
   "export",
   "rewards",
   "rewardimport",

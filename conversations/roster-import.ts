@@ -6,6 +6,8 @@ import type { RosterEntry, RosterImport } from "../domain/roster";
 import { MAX_ROSTER_FILE_BYTES, MAX_ROSTER_MEMBERS, parseRosterLines, rosterHasRoom } from "../domain/roster";
 import { rosterCsvSteps } from "../domain/roster-csv";
 import { isSuspiciousName, setApartKnownNames, summarizeRoster } from "../domain/roster-summary";
+import { summarizeFacts } from "../domain/roster-facts";
+import { REVIEW_FORMS, SPECIAL_CASES } from "../domain/levels";
 import { addMembersWithInvites } from "../store/invites";
 import { listMembers, type NewMember } from "../store/orgs";
 import { rosterStep } from "../bot/kit/buttons";
@@ -145,6 +147,10 @@ function toNewMember(entry: RosterEntry, nowIso: string, offsetMinutes: number):
     workingAwaySince: awaySince,
     isLeader: status.isLeader,
     group: entry.group,
+    form: entry.facts?.form ?? null,
+    admittedOn: entry.facts?.admittedOn ?? null,
+    suspended: entry.facts?.suspended ?? false,
+    specialCase: entry.facts?.specialCase ?? null,
   };
 }
 
@@ -167,6 +173,7 @@ function previewText(t: Translate, entries: RosterEntry[], known: RosterEntry[])
   for (const flag of ["exempt", "retiredNotMoved", "workingAway", "leaders"] as const) {
     if (summary[flag] > 0) lines.push(t(`roster.preview.${flag}`, { count: summary[flag] }));
   }
+  lines.push(...factLines(t, entries));
   if (summary.groups.length > 0) {
     const groups = shortList(
       t,
@@ -192,6 +199,22 @@ function previewText(t: Translate, entries: RosterEntry[], known: RosterEntry[])
   }
   lines.push("", t("roster.preview.confirm"));
   return lines.join("\n");
+}
+
+/** RULES-2025 facts of the list (forms, admission days, suspensions, special cases): only those some entry has. */
+function factLines(t: Translate, entries: RosterEntry[]): string[] {
+  const facts = summarizeFacts(entries);
+  const lines: string[] = [];
+  const forms = REVIEW_FORMS.filter((f) => facts.forms[f] > 0);
+  if (forms.length > 0)
+    lines.push(
+      t("roster.preview.forms", { forms: forms.map((f) => t("roster.preview.form", { form: f, count: facts.forms[f] })).join(", ") }),
+    );
+  if (facts.admitted > 0) lines.push(t("roster.preview.admitted", { count: facts.admitted }));
+  if (facts.suspended > 0) lines.push(t("roster.preview.suspended", { count: facts.suspended }));
+  for (const special of SPECIAL_CASES)
+    if (facts.special[special] > 0) lines.push(t(`roster.preview.special.${special}`, { count: facts.special[special] }));
+  return lines;
 }
 
 /** Errors whose detail is a CSV column: named in the reader's language (V17), as the help writes them. */

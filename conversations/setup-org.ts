@@ -4,21 +4,16 @@
 // link, it first offers the organizations the person already runs, and what it creates goes under that committee.
 import { InlineKeyboard } from "grammy";
 import {
-  checkDeadline,
   defaultSelfReviewDeadline,
-  endOfLocalDay,
   formatLocalDate,
   MAX_BRANCHES_PER_DAY,
   orgNameSchema,
-  parseLocalDate,
   reviewYearChoices,
   setupPeriodDeadlines,
 } from "../domain/branch-setup";
 import type { ReviewTimeZone } from "../domain/calendar";
-import { exampleDate } from "../domain/deadlines";
 import { holdsMembers, SETUP_KINDS, type SetupKind } from "../domain/org-tree";
-import type { Rulebook } from "../domain/rulebook";
-import { DEFAULT_RULEBOOK_ID, getRulebook } from "../domain/rulebooks";
+import { getRulebook, rulebookIdForYear } from "../domain/rulebooks";
 import { mayCreateBranchNow, setupBranch, setupCommittee } from "../store/branches";
 import type { Db } from "../store/client";
 import { claimOrgInvite, type ClaimedOrgInvite } from "../store/org-invites";
@@ -26,7 +21,8 @@ import { tellOfOrgInviteClaim } from "../bot/kit/claim-notice";
 import { setupStep } from "../bot/kit/buttons";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
-import { ask, type Checked, type Question } from "./ask";
+import { ask, type Checked } from "./ask";
+import { askConfirmOrRulebook, askDeadline, askRulebook, askYear } from "./period-questions";
 
 export const SETUP_CONVERSATION = "setup-org";
 /** At most this many of a person's organizations offered as buttons when a committee's link is opened. */
@@ -84,28 +80,36 @@ async function setupWithPeriod(
   args: SetupArgs,
   org: { kind: "branch" | "base-branch"; name: string; upper: string },
 ): Promise<Created> {
-  // A new period gets the default rulebook (until /setup offers a choice); its calendar gives the default dates.
-  const rulebook = getRulebook(DEFAULT_RULEBOOK_ID);
+  // The year decides the rulebook offered first (366 from 2025); the summary can change it. Both calendars give the
+  // same self-review deadline; the report deadline is the chosen rulebook's.
   const offset = args.timeZone.offsetMinutes;
   const nowIso = () => conversation.external((outside) => outside.deps.clock().toISOString());
   const doubleEntry = await askYesNo(conversation, ctx, t, t("setup.ask-double-entry"));
-  const year = await askYear(conversation, ctx, t, reviewYearChoices(await nowIso(), offset));
-  const selfReviewDeadline = await askDeadline(conversation, ctx, t, { year, rulebook, offset }, nowIso);
-  const { reportDeadline } = setupPeriodDeadlines(year, rulebook, selfReviewDeadline, offset);
-
-  const summary = t("setup.summary", {
-    kind: t(`setup.kind.${org.kind}`),
-    name: org.name,
-    upper: org.upper,
-    doubleEntry: t(doubleEntry ? "setup.yes" : "setup.no"),
-    year,
-    deadline: formatLocalDate(selfReviewDeadline, offset),
-    report: formatLocalDate(reportDeadline, offset),
-    create: t(`setup.create.${org.kind}`),
-  });
-  await confirm(conversation, ctx, t, summary, org.kind);
-  const input = { ...org, doubleEntry, year, rulebookId: rulebook.id, selfReviewDeadline, reportDeadline, inviteId: args.invite?.id };
-  return createChecked(conversation, (db, userId, now) => setupBranch(db, input, userId, now));
+  const year = await askYear(conversation, ctx, t, setupStep, reviewYearChoices(await nowIso(), offset));
+  let rulebookId = rulebookIdForYear(year);
+  const byDefault = defaultSelfReviewDeadline(year, getRulebook(rulebookId), await nowIso(), offset);
+  const selfReviewDeadline = await askDeadline(conversation, ctx, t, setupStep, { byDefault, offset }, nowIso);
+  for (;;) {
+    const { reportDeadline } = setupPeriodDeadlines(year, getRulebook(rulebookId), selfReviewDeadline, offset);
+    const summary = t("setup.summary", {
+      kind: t(`setup.kind.${org.kind}`),
+      name: org.name,
+      upper: org.upper,
+      doubleEntry: t(doubleEntry ? "setup.yes" : "setup.no"),
+      year,
+      rulebook: getRulebook(rulebookId).title,
+      deadline: formatLocalDate(selfReviewDeadline, offset),
+      report: formatLocalDate(reportDeadline, offset),
+      create: t(`setup.create.${org.kind}`),
+    });
+    const go = await askConfirmOrRulebook(conversation, ctx, t, setupStep, { text: summary, go: t(`setup.create.${org.kind}`) });
+    if (go === "rulebook") {
+      rulebookId = await askRulebook(conversation, ctx, t, setupStep, { year, current: rulebookId });
+      continue;
+    }
+    const input = { ...org, doubleEntry, year, rulebookId, selfReviewDeadline, reportDeadline, inviteId: args.invite?.id };
+    return createChecked(conversation, (db, userId, now) => setupBranch(db, input, userId, now));
+  }
 }
 
 /** A base committee or the bloc: its creator is its first secretary. */
@@ -181,37 +185,4 @@ async function askYesNo(conversation: BotConversation, ctx: ConvContext, t: Tran
   const keyboard = new InlineKeyboard().text(t("setup.yes"), setupChoice("yes")).text(t("setup.no"), setupChoice("no"));
   const answer = await ask(conversation, ctx, t, { text, keyboard, buttons: { data: setupStep, values: ["yes", "no"] } });
   return answer.kind === "button" && answer.value === "yes";
-}
-
-async function askYear(conversation: BotConversation, ctx: ConvContext, t: Translate, years: number[]): Promise<number> {
-  const keyboard = new InlineKeyboard();
-  for (const year of years) keyboard.text(String(year), setupChoice(`y${year}`));
-  const values = years.map((y) => `y${y}`);
-  const answer = await ask(conversation, ctx, t, { text: t("setup.ask-year"), keyboard, buttons: { data: setupStep, values } });
-  return answer.kind === "button" ? Number(answer.value.slice(1)) : years[0];
-}
-
-/** The self-review deadline: a default that lies ahead (domain) with a button, or a typed dd/mm/yyyy; never in the past. */
-async function askDeadline(
-  conversation: BotConversation,
-  ctx: ConvContext,
-  t: Translate,
-  { year, rulebook, offset }: { year: number; rulebook: Rulebook; offset: number },
-  nowIso: () => Promise<string>,
-): Promise<string> {
-  const now = await nowIso();
-  const byDefault = defaultSelfReviewDeadline(year, rulebook, now, offset);
-  const example = exampleDate("selfReviewDeadline", null, now, offset);
-  const text = t("setup.ask-deadline", { date: formatLocalDate(byDefault, offset), example });
-  const keyboard = new InlineKeyboard().text(t("setup.use-default", { date: formatLocalDate(byDefault, offset) }), setupChoice("default"));
-  const question: Question = { text, keyboard, acceptText: true, buttons: { data: setupStep, values: ["default"] } };
-  return ask(conversation, ctx, t, question, async (answer): Promise<Checked<string>> => {
-    const date = answer.kind === "text" ? parseLocalDate(answer.text) : null;
-    if (date && "error" in date) return { ok: false, hint: t(`setup.error.${date.error}`, { example }) };
-    const deadline = date ? endOfLocalDay(date, offset) : byDefault;
-    const problem = checkDeadline(deadline, await nowIso());
-    return problem
-      ? { ok: false, hint: t(`setup.error.${problem}`, { date: formatLocalDate(deadline, offset) }) }
-      : { ok: true, value: deadline };
-  });
 }

@@ -13,9 +13,23 @@ import {
   type RosterError,
   type RosterImport,
 } from "./roster";
+import { rosterDay, rosterForm, rosterSpecialCase, type RosterFacts } from "./roster-facts";
 import { foldVietnamese } from "./text";
 
-export const ROSTER_CSV_COLUMNS = ["name", "kind", "exempt", "retired_not_moved", "working_away_since", "group", "leader"] as const;
+export const ROSTER_CSV_COLUMNS = [
+  "name",
+  "kind",
+  "exempt",
+  "retired_not_moved",
+  "working_away_since",
+  "group",
+  "leader",
+  // RULES-2025 (roster-facts.ts), all optional
+  "form",
+  "admitted_on",
+  "suspended",
+  "special_case",
+] as const;
 type Column = (typeof ROSTER_CSV_COLUMNS)[number];
 /**
  * Vietnamese headers a secretary's spreadsheet may carry, folded (no diacritics, lower case, "_" for spaces):
@@ -34,6 +48,13 @@ const VIETNAMESE_COLUMNS: Record<string, Column> = {
   to_dang: "group",
   cap_uy: "leader",
   cap_uy_vien: "leader",
+  mau: "form",
+  mau_tu_kiem_diem: "form",
+  ngay_ket_nap: "admitted_on",
+  ket_nap: "admitted_on",
+  dinh_chi: "suspended",
+  dinh_chi_sinh_hoat: "suspended",
+  truong_hop_dac_biet: "special_case",
 };
 const REQUIRED: readonly Column[] = ["name", "kind"];
 const FLAG_COLUMNS = [
@@ -71,7 +92,34 @@ function parseRow(cell: (c: Column) => string, asOf: ZonedInstant | undefined): 
     entry.status.awayReportedAllowed = true;
     entry.status.workingAwayMonths = asOf ? fullMonthsBetween(since, asOf.at, asOf.offsetMinutes)! : 0;
   }
+  const facts = parseFacts(cell);
+  if (facts && "error" in facts) return facts;
+  if (facts) entry.facts = facts;
   return entry;
+}
+
+/** The RULES-2025 columns of a row: null when every one is empty. */
+function parseFacts(cell: (c: Column) => string): RosterFacts | RosterError | null {
+  const facts: RosterFacts = {};
+  const form = cell("form").trim();
+  if (form) {
+    const parsed = rosterForm(form);
+    if (typeof parsed !== "string") return parsed;
+    facts.form = parsed;
+  }
+  const admitted = cell("admitted_on").trim();
+  if (admitted) {
+    const day = rosterDay(admitted);
+    if (!day) return { error: "roster.invalid-admitted", detail: admitted };
+    facts.admittedOn = day;
+  }
+  const suspended = yesNo(cell("suspended"));
+  if (suspended === null) return { error: "roster.invalid-boolean", detail: "suspended" };
+  if (suspended) facts.suspended = true;
+  const special = rosterSpecialCase(cell("special_case"));
+  if (special !== null && typeof special === "object") return special;
+  if (special) facts.specialCase = special;
+  return Object.keys(facts).length > 0 ? facts : null;
 }
 
 /** Rows parsed between two pauses of `rosterCsvSteps`: a few milliseconds of work. */

@@ -8,6 +8,7 @@
 //          "đi xa N" / "đi làm xa N tháng"             → working away N months, reported and allowed (M1, M10)
 //          "tổ X"                                      → party group X (M6)
 //          "cấp ủy" / "lãnh đạo"                       → committee member or leader (M5)
+//          RULES-2025: "mẫu 2A", "kết nạp 15/08/2026", "đình chỉ", "ốm dài ngày", ... (see roster-facts.ts)
 //    e.g.  Nguyễn Văn An; chính thức; tổ 2, cấp ủy
 //    A row pasted from a spreadsheet has tabs instead of ";" and is read the same way.
 //
@@ -19,6 +20,7 @@
 import { localDateKey } from "./calendar";
 import type { MemberKind } from "./levels";
 import type { MemberStatusInput } from "./member-rating";
+import { applyFactFlag, type RosterFacts } from "./roster-facts";
 import { cleanName, foldVietnamese } from "./text";
 
 export type RosterEntry = {
@@ -27,6 +29,8 @@ export type RosterEntry = {
   status: MemberStatusInput;
   /** From the CSV column, kept so months away can be recomputed later. */
   workingAwaySince: string | null;
+  /** RULES-2025 facts, only when any is given (roster-facts.ts). */
+  facts?: RosterFacts;
 };
 
 export const ROSTER_ERROR_CODES = [
@@ -42,6 +46,9 @@ export const ROSTER_ERROR_CODES = [
   "roster.invalid-date",
   "roster.csv-missing-column",
   "roster.too-many-members",
+  "roster.invalid-form",
+  "roster.invalid-admitted",
+  "roster.invalid-special-case",
 ] as const;
 export type RosterErrorCode = (typeof ROSTER_ERROR_CODES)[number];
 export type RosterError = { error: RosterErrorCode; detail?: string };
@@ -109,7 +116,10 @@ export function rosterKind(raw: string | undefined): MemberKind | RosterError {
 function applyFlag(entry: RosterEntry, raw: string): RosterError | null {
   const flag = foldVietnamese(raw);
   const away = AWAY.exec(flag);
-  if (EXEMPT.has(flag)) entry.status.exempt = true;
+  const fact = applyFactFlag(entry.facts ?? {}, raw);
+  if (fact && "error" in fact) return fact;
+  if (fact) entry.facts = fact;
+  else if (EXEMPT.has(flag)) entry.status.exempt = true;
   else if (RETIRED.has(flag)) entry.status.retiredNotMoved = true;
   else if (LEADER.has(flag)) entry.status.isLeader = true;
   else if (away) {

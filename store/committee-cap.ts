@@ -44,7 +44,7 @@ export async function loadCommitteeCap(
   if (committee?.kind !== "base-committee") return null;
   const orgs = await db.organization.findMany({
     where: { parentId: committeeId, kind: "branch" },
-    select: { id: true, name: true, periods: { where: { year }, select: { id: true } } },
+    select: { id: true, name: true, periods: { where: { year, quarter: 0 }, select: { id: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
   const people = new Map<string, CapPerson>();
@@ -97,7 +97,7 @@ export async function capUnitOfPeriod(db: Db | Tx, periodId: string): Promise<{ 
 /** The years of the open periods of a committee's branches (the figures /recognize shows). */
 export async function openCapYears(db: Db, committeeId: string): Promise<number[]> {
   const periods = await db.reviewPeriod.findMany({
-    where: { closedAt: null, org: { parentId: committeeId, kind: "branch" } },
+    where: { closedAt: null, quarter: 0, org: { parentId: committeeId, kind: "branch" } },
     select: { year: true },
     distinct: ["year"],
     orderBy: { year: "desc" },

@@ -7,6 +7,7 @@ import { recordAudit } from "./audit";
 import { chunksOf } from "./chunks";
 import { inTransaction, type Db, type Tx } from "./client";
 import { addMembers, type NewMember } from "./orgs";
+import { CURRENT_FIRST } from "./periods";
 import type { Role } from "./users";
 
 /** 18 random bytes = 144 bits, 24 base64url characters: well inside Telegram's 64-character start parameter. */
@@ -84,7 +85,7 @@ export async function issueInvites(
 async function inviteExpiry(tx: Tx, orgId: string, now: Date): Promise<Date> {
   const period = await tx.reviewPeriod.findFirst({
     where: { orgId },
-    orderBy: { year: "desc" },
+    orderBy: CURRENT_FIRST,
     select: { rulebookId: true, selfReviewDeadline: true },
   });
   const rule = getRulebook(period?.rulebookId ?? DEFAULT_RULEBOOK_ID).invites;

@@ -149,7 +149,7 @@ export function toggleExemplary(db: Db, input: { scoreId: string; actorId: strin
 /** The rulebook of the organization's (or its branches') review of the year; the default one otherwise. */
 async function rulebookOfYear(tx: Db | Tx, orgId: string, year: number): Promise<string> {
   const period = await tx.reviewPeriod.findFirst({
-    where: { year, OR: [{ orgId }, { org: { parentId: orgId } }] },
+    where: { year, quarter: 0, OR: [{ orgId }, { org: { parentId: orgId } }] },
     select: { rulebookId: true },
   });
   return period?.rulebookId ?? DEFAULT_RULEBOOK_ID;

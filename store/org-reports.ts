@@ -45,7 +45,7 @@ export function committeeReportDeadline(year: number, rulebookId: string | null,
 }
 
 const NEWEST_YEAR = `${TREE} SELECT p.year, p.rulebookId FROM ReviewPeriod p WHERE p.orgId IN (SELECT id FROM tree)
-  ORDER BY p.year DESC, p.createdAt ASC LIMIT 1`;
+  ORDER BY p.year DESC, p.quarter ASC, p.createdAt ASC LIMIT 1`;
 
 /** T1: the bloc's own dates of the year: its appraisal of the TCCSĐ and its year-end conference. */
 export function blocDeadlines(year: number, rulebookId: string | null, offsetMinutes: number): { appraisal: string; conference: string } {

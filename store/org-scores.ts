@@ -74,7 +74,7 @@ export async function scoringTarget(db: Db, orgId: string): Promise<ScoringTarge
   const org = await db.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true, kind: true } });
   if (!org || !isOrgKind(org.kind)) return null;
   const period = await db.reviewPeriod.findFirst({
-    where: { orgId: { in: await withDescendants(db, orgId) } },
+    where: { orgId: { in: await withDescendants(db, orgId) }, quarter: 0 },
     orderBy: [{ year: "desc" }, { createdAt: "desc" }],
     select: { year: true, rulebookId: true },
   });
@@ -84,7 +84,7 @@ export async function scoringTarget(db: Db, orgId: string): Promise<ScoringTarge
 /** O3: members per level of their recognized results of the year; for a base committee, its branches' ratings. */
 export async function derivedFigures(db: Db | Tx, target: ScoringTarget): Promise<DerivedFigures> {
   const periods = await db.reviewPeriod.findMany({
-    where: { year: target.year, orgId: { in: await withDescendants(db, target.orgId) } },
+    where: { year: target.year, quarter: 0, orgId: { in: await withDescendants(db, target.orgId) } },
     select: { id: true },
   });
   const levels: MemberLevel[] = [];

@@ -20,6 +20,11 @@ export type NewMember = {
   workingAwaySince?: string | null;
   isLeader?: boolean;
   group?: string | null;
+  /** RULES-2025: N2 form, N1 admission day (YYYY-MM-DD) and suspension, N8 special case. */
+  form?: string | null;
+  admittedOn?: string | null;
+  suspended?: boolean;
+  specialCase?: string | null;
 };
 
 export type MemberRow = {
@@ -87,6 +92,10 @@ export async function addMembers(db: Db | Tx, orgId: string, members: NewMember[
       workingAwaySince: m.workingAwaySince ? new Date(m.workingAwaySince) : null,
       isLeader: m.isLeader ?? false,
       createdAt: now,
+      form: m.form ?? null,
+      admittedOn: m.admittedOn ? new Date(`${m.admittedOn}T00:00:00.000Z`) : null,
+      suspended: m.suspended ?? false,
+      specialCase: m.specialCase ?? null,
     }));
     for (const slice of chunksOf(rows, MEMBER_ROWS_PER_INSERT)) await tx.member.createMany({ data: slice });
     await recordAudit(

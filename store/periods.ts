@@ -6,6 +6,8 @@ export type PeriodRow = {
   id: string;
   orgId: string;
   year: number;
+  /** 0: the year; 1–4: a quarter of it (N10). */
+  quarter: number;
   rulebookId: string;
   selfReviewDeadline: string;
   meetingDate: string | null;
@@ -18,6 +20,7 @@ type PeriodRecord = {
   id: string;
   orgId: string;
   year: number;
+  quarter: number;
   rulebookId: string;
   selfReviewDeadline: Date;
   meetingDate: Date | null;
@@ -31,6 +34,7 @@ export function toRow(p: PeriodRecord): PeriodRow {
     id: p.id,
     orgId: p.orgId,
     year: p.year,
+    quarter: p.quarter,
     rulebookId: p.rulebookId,
     selfReviewDeadline: p.selfReviewDeadline.toISOString(),
     meetingDate: p.meetingDate?.toISOString() ?? null,
@@ -41,7 +45,14 @@ export function toRow(p: PeriodRecord): PeriodRow {
 }
 
 /**
- * Opens (or re-dates) the review period of a year for an organization. Dates are ISO instants. The reminder days are
+ * Which open period is an organization's current one when a year and its quarters coexist (N10): the newest year,
+ * and in it the latest quarter (the year itself, quarter 0, before its quarters). With yearly periods only (2011),
+ * the newest year, as before quarters existed. Every query of "the" period of an organization orders by this.
+ */
+export const CURRENT_FIRST = [{ year: "desc" as const }, { quarter: "desc" as const }];
+
+/**
+ * Opens (or re-dates) the review period of a year (or, with `quarter`, of a quarter of it) for an organization. Dates are ISO instants. The reminder days are
  * the rulebook's unless given: the period keeps its own copy, so a later edit of the rulebook does not move them.
  */
 export async function openPeriod(
@@ -49,6 +60,7 @@ export async function openPeriod(
   input: {
     orgId: string;
     year: number;
+    quarter?: number;
     rulebookId: string;
     selfReviewDeadline: string;
     reportDeadline: string;
@@ -66,9 +78,10 @@ export async function openPeriod(
       meetingDate: input.meetingDate ? new Date(input.meetingDate) : null,
       reminderOffsets: JSON.stringify(input.reminderOffsets ?? getRulebook(input.rulebookId).reminders.offsetsDays),
     };
+    const quarter = input.quarter ?? 0;
     const period = await tx.reviewPeriod.upsert({
-      where: { orgId_year_quarter: { orgId: input.orgId, year: input.year, quarter: 0 } },
-      create: { orgId: input.orgId, year: input.year, ...data },
+      where: { orgId_year_quarter: { orgId: input.orgId, year: input.year, quarter } },
+      create: { orgId: input.orgId, year: input.year, quarter, ...data },
       update: data,
     });
     await recordAudit(
@@ -78,7 +91,7 @@ export async function openPeriod(
         action: "period.opened",
         entity: "ReviewPeriod",
         entityId: period.id,
-        data: { year: input.year, selfReviewDeadline: input.selfReviewDeadline },
+        data: { year: input.year, quarter, rulebookId: input.rulebookId, selfReviewDeadline: input.selfReviewDeadline },
       },
       now,
     );
@@ -86,13 +99,42 @@ export async function openPeriod(
   });
 }
 
-/** The open period of an organization: the newest not closed. */
+/** The open period of an organization: the newest not closed (CURRENT_FIRST). */
 export async function currentPeriod(db: Db, orgId: string): Promise<PeriodRow | null> {
-  const period = await db.reviewPeriod.findFirst({ where: { orgId, closedAt: null }, orderBy: { year: "desc" } });
+  const period = await db.reviewPeriod.findFirst({ where: { orgId, closedAt: null }, orderBy: CURRENT_FIRST });
   return period ? toRow(period) : null;
 }
 
 export async function getPeriod(db: Db, periodId: string): Promise<PeriodRow | null> {
   const period = await db.reviewPeriod.findUnique({ where: { id: periodId } });
   return period ? toRow(period) : null;
+}
+
+/** Whether the organization already has the period of that year and quarter (open or closed). */
+export async function periodExists(db: Db, orgId: string, year: number, quarter: number): Promise<boolean> {
+  const found = await db.reviewPeriod.findUnique({ where: { orgId_year_quarter: { orgId, year, quarter } }, select: { id: true } });
+  return found !== null;
+}
+
+/**
+ * /period: opens the next period of an existing organization (a year, or a quarter of it, N10). One that exists is
+ * never re-dated here (its dates change with /deadline): the secretary is told it is there.
+ */
+export async function openNextPeriod(
+  db: Db,
+  input: { orgId: string; year: number; quarter: number; rulebookId: string; selfReviewDeadline: string; reportDeadline: string },
+  actorId: string,
+  now: Date,
+): Promise<{ ok: true; period: PeriodRow } | { ok: false; reason: "exists" }> {
+  return inTransaction(db, async (tx) => {
+    const key = { orgId_year_quarter: { orgId: input.orgId, year: input.year, quarter: input.quarter } };
+    if (await tx.reviewPeriod.findUnique({ where: key, select: { id: true } })) return { ok: false as const, reason: "exists" as const };
+    return { ok: true as const, period: await openPeriod(tx, input, actorId, now) };
+  });
+}
+
+/** The quarters of a year an organization has periods for (N10), for the year's view. */
+export async function quarterPeriods(db: Db, orgId: string, year: number): Promise<PeriodRow[]> {
+  const rows = await db.reviewPeriod.findMany({ where: { orgId, year, quarter: { gt: 0 } }, orderBy: { quarter: "asc" } });
+  return rows.map(toRow);
 }

@@ -59,7 +59,7 @@ const UNITS = `WITH RECURSIVE tree(id, depth) AS (SELECT ?, 0 UNION ALL
 
 /** The newest result of each member of the year's periods in the tree (bare columns of MAX, as in branch-tallies). */
 const NEWEST = `${TREE}, periods AS MATERIALIZED (SELECT p.id, p.orgId FROM ReviewPeriod p
-    WHERE p.orgId IN (SELECT id FROM tree) AND p.year = ?),
+    WHERE p.orgId IN (SELECT id FROM tree) AND p.year = ? AND p.quarter = 0),
   newest AS MATERIALIZED (SELECT x.memberId AS memberId, x.outcome AS outcome, x.state AS state, MAX(x.version)
     FROM periods p JOIN MemberResult x ON x.periodId = p.id GROUP BY x.periodId, x.memberId)`;
 

@@ -23,7 +23,7 @@ type Subject = { orgId: string; period: Period; deadline: string };
 /** Plans the report reminders of every open period's organization and of every committee above them. */
 export async function planReportReminders(db: Db, now: Date, offsetMinutes: number): Promise<number> {
   const periods: Period[] = await db.reviewPeriod.findMany({
-    where: { closedAt: null, org: { parentId: { not: null } } },
+    where: { closedAt: null, quarter: 0, org: { parentId: { not: null } } },
     select: { id: true, orgId: true, year: true, rulebookId: true, reportDeadline: true, createdAt: true },
   });
   if (periods.length === 0) return 0;

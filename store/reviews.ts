@@ -24,6 +24,7 @@ import {
   tupleQuery,
 } from "./sqlite";
 import { newId } from "./ids";
+import { CURRENT_FIRST } from "./periods";
 
 export type ReviewRow = ReviewDraft & { periodId: string; memberId: string; late: boolean; updatedAt: string };
 export type SubmissionRow = { memberId: string; submittedAt: string | null; late: boolean; updatedAt: string };
@@ -229,7 +230,7 @@ export async function getReviewForViewer(db: Db, viewerUserId: string, memberId:
   if (!isSelf && !grant) return { status: "forbidden" };
   const period = periodId
     ? { id: periodId }
-    : await db.reviewPeriod.findFirst({ where: { orgId: member.orgId, closedAt: null }, orderBy: { year: "desc" }, select: { id: true } });
+    : await db.reviewPeriod.findFirst({ where: { orgId: member.orgId, closedAt: null }, orderBy: CURRENT_FIRST, select: { id: true } });
   if (!period) return { status: "ok", review: null };
   return { status: "ok", review: await getReview(db, period.id, memberId) };
 }
@@ -262,7 +263,7 @@ export async function reviewerContext(db: Db, memberId: string): Promise<Reviewe
             p."id" AS periodId, p."year" AS year, p."selfReviewDeadline" AS deadline
        FROM "Member" m JOIN "Organization" o ON o."id" = m."orgId"
        LEFT JOIN "ReviewPeriod" p ON p."id" = (
-         SELECT q."id" FROM "ReviewPeriod" q WHERE q."orgId" = m."orgId" AND q."closedAt" IS NULL ORDER BY q."year" DESC LIMIT 1)
+         SELECT q."id" FROM "ReviewPeriod" q WHERE q."orgId" = m."orgId" AND q."closedAt" IS NULL ORDER BY q."year" DESC, q."quarter" DESC LIMIT 1)
       WHERE m."id" = ?`,
     reviewerRow,
   );

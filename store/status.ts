@@ -57,7 +57,8 @@ const memberIdRow = tuple(text);
 const resultRow = tuple(text, text, resultState);
 
 /** The newest open period of an organization; an older one left open is not read. */
-export const NEWEST_OPEN_PERIOD = "(SELECT id FROM ReviewPeriod WHERE orgId = o.id AND closedAt IS NULL ORDER BY year DESC LIMIT 1)";
+export const NEWEST_OPEN_PERIOD =
+  "(SELECT id FROM ReviewPeriod WHERE orgId = o.id AND closedAt IS NULL ORDER BY year DESC, quarter DESC LIMIT 1)";
 
 /** A branch's newest open period with its members in roster order, or null when no period is open. */
 export async function loadStatusInputs(db: Db, orgId: string, now: ZonedInstant): Promise<BranchStatusInputs | null> {

@@ -10,7 +10,9 @@ import * as invites from "./invites";
 import * as join from "./join";
 import * as language from "./language";
 import * as orgRating from "./org-rating";
+import * as openPoints from "./open-points";
 import * as orgInvites from "./org-invites";
+import * as period from "./period";
 import * as recognize from "./recognize";
 import * as report from "./report";
 import * as results from "./results";
@@ -40,6 +42,7 @@ export function features(): Middleware<BotContext>[] {
     join,
     committee,
     deadlines,
+    period,
     start,
     language,
     tally,
@@ -65,6 +68,8 @@ export function features(): Middleware<BotContext>[] {
     join.joinFeature(),
     committee.committeeFeature(),
     deadlines.deadlinesFeature(),
+    period.periodFeature(),
+    openPoints.openPointsFeature(),
     start.startFeature(),
     language.languageFeature(),
     selfReview.selfReviewFeature(),

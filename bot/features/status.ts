@@ -2,10 +2,12 @@
 // committee; one line per subordinate organization for a committee (./status-committee.ts); their own state and result for a member.
 import { Composer, InlineKeyboard } from "grammy";
 import { branchStatus, submissionStateAt, toMs, type BranchStatus, type StatusMember } from "../../domain";
+import { quarterCounts } from "../../store/quarter-status";
 import { loadStatusInputs } from "../../store/status";
 import { LIST_STATES, statusList, upperPage, type ListState } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { describeOutcome } from "../kit/describe-result";
+import { formatInstant } from "../kit/format-date";
 import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
 import { replyInParts } from "../kit/outgoing";
@@ -56,7 +58,13 @@ async function showBranch(ctx: BotContext, orgId: string) {
   const orgName = orgsWithRole(ctx, ["secretary", "committee"]).find((o) => o.orgId === orgId)?.orgName ?? "";
   if (!loaded) return void (await ctx.reply(ctx.t("status.no_period", { org: orgName })));
   const { inputs, status } = loaded;
-  const lines = [ctx.t("status.branch_title", { org: inputs.orgName, year: inputs.period.year }), "", countsText(ctx, status.counts)];
+  const quarters = await quarterCounts(ctx.deps.db, orgId, inputs.period.year);
+  const shown = quarters.find((q) => q.periodId === inputs.period.id);
+  const title = shown
+    ? ctx.t("status.branch_title_quarter", { org: inputs.orgName, year: inputs.period.year, quarter: shown.quarter })
+    : ctx.t("status.branch_title", { org: inputs.orgName, year: inputs.period.year });
+  const lines = [title, "", countsText(ctx, status.counts)];
+  if (quarters.length > 0) lines.push("", ...quarterLines(ctx, inputs.period.year, quarters, shown?.periodId));
   const grouped = status.groups.some((g) => g.group !== null);
   if (grouped) {
     lines.push("");
@@ -72,6 +80,21 @@ async function showBranch(ctx: BotContext, orgId: string) {
   });
   lines.push("", ctx.t("status.choose_list"));
   await replyInParts(ctx, lines.join("\n"), keyboard);
+}
+
+/** N10: the year's quarterly periods, each with its submitted (and late) self-reviews and deadline. */
+function quarterLines(ctx: BotContext, year: number, quarters: Awaited<ReturnType<typeof quarterCounts>>, shownId?: string): string[] {
+  return [
+    ctx.t("status.quarters_heading", { year }),
+    ...quarters.map((q) =>
+      ctx.t(q.periodId === shownId ? "status.quarter_line_shown" : "status.quarter_line", {
+        quarter: q.quarter,
+        submitted: q.submitted,
+        late: q.late,
+        deadline: formatInstant(q.selfReviewDeadline, ctx.lang, ctx.deps.timeZone),
+      }),
+    ),
+  ];
 }
 
 async function showList(ctx: BotContext, orgId: string, state: ListState, page: number) {

@@ -2,6 +2,7 @@
 // is short and its meeting is counted quickly (no self-reviews are shown: the first branch showed them).
 import { COMMITTEE, openLink } from "./committee-scene";
 import type { Scene } from "./scene";
+import { chooseRules2011 } from "./setup-scene";
 import { countBallots, type Ballots } from "./tally-scene";
 
 const BRANCH = "Chi bộ Kế hoạch";
@@ -20,6 +21,7 @@ export const secondBranchScene: Scene = {
     await w.press("Đỗ Thị Hoa", "Không", /năm nào/);
     await w.press("Đỗ Thị Hoa", "2026", /Hạn chót nộp/);
     await w.press("Đỗ Thị Hoa", /^Dùng ngày/, /kiểm tra lại/);
+    await chooseRules2011(w, "Đỗ Thị Hoa");
     await w.press("Đỗ Thị Hoa", "Tạo chi bộ", /Đã tạo/);
     await w.say("Đỗ Thị Hoa", "/roster", /Cách 1/);
     await w.say("Đỗ Thị Hoa", ROSTER.join("\n"), /Danh sách gồm/);

@@ -1,6 +1,18 @@
+import { hd07_2011 } from "../../domain/rulebooks";
 import type { Scene } from "./scene";
+import type { DemoWorld, Person } from "./world";
 
-/** The secretary creates the branch with /setup: a branch (its base committee invites it later), single entry, 2026, the default deadline. */
+/** On /setup's summary: the 2011 rulebook instead of the one the year offers first. */
+export async function chooseRules2011(w: DemoWorld, who: Person): Promise<void> {
+  await w.press(who, "Đổi văn bản áp dụng", /chọn văn bản áp dụng/);
+  await w.press(who, hd07_2011.title, /Văn bản áp dụng: Hướng dẫn 07-HD\/BTCTW/);
+}
+
+/**
+ * The secretary creates the branch with /setup: a branch (its base committee invites it later), single entry, 2026, the
+ * default deadline, and the 2011 rulebook chosen in place of the one the year offers first (this demo plays the 2011
+ * story; `--rules=2025` plays the other).
+ */
 export const setupScene: Scene = {
   title: "1. Bí thư chi bộ tạo chi bộ (/setup)",
   async play(w) {
@@ -10,6 +22,7 @@ export const setupScene: Scene = {
     await w.press("Trần Thị Bình", "Không", /năm nào/);
     await w.press("Trần Thị Bình", "2026", /Hạn chót nộp bản tự kiểm điểm/);
     await w.press("Trần Thị Bình", "Dùng ngày 20/12/2026", /kiểm tra lại/);
+    await chooseRules2011(w, "Trần Thị Bình");
     await w.press("Trần Thị Bình", "Tạo chi bộ", /Đã tạo/);
   },
 };

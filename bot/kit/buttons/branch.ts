@@ -1,14 +1,24 @@
 // Running a branch: its setup, roster, committee, deadlines, and each person's language.
 import type { PeriodDateField } from "../../../domain/deadlines";
 import { LANGUAGES } from "../i18n";
-import { buttonFamily, buttonVariants, id, int, matching, oneOf } from "../button-family";
+import { OPEN_POINT_KEYS } from "../../../domain/open-point-choices";
+import { buttonFamily, buttonVariants, byIndex, id, int, matching, oneOf } from "../button-family";
 
 /** /setup by a secretary who already has a branch: create another anyway. */
 export const setupAnother = buttonFamily("setupnew", {});
-/** The answers of the setup dialog; `y<year>` picks the review year. */
+/** The answers of the setup dialog; `y<year>` picks the review year, `r-<id>` a rulebook. */
 export const setupStep = buttonFamily("setup", {
-  choice: matching(/yes|no|default|create|new|e[0-9]{1,2}|branch|base-branch|base-committee|bloc|y2[0-9]{3}/),
+  choice: matching(/yes|no|default|create|rulebook|new|e[0-9]{1,2}|branch|base-branch|base-committee|bloc|y2[0-9]{3}|r-[a-z0-9-]{1,20}/),
 });
+/** The answers of /period: `y<year>`, `q<0–4>` (0: the whole year), `r-<id>` a rulebook, the deadline, open. */
+export const periodStep = buttonFamily("period", {
+  choice: matching(/default|create|rulebook|q[0-4]|y2[0-9]{3}|r-[a-z0-9-]{1,20}/),
+});
+
+/** /openpoints: a period's open points (RULES-2025) shown; one point set to a value (yes/no or a rounding). */
+export const openPointsShow = buttonFamily("opview", { periodId: id });
+export const OPEN_POINT_WORDS = ["yes", "no", "floor", "nearest"] as const;
+export const openPointSet = buttonFamily("opset", { periodId: id, key: byIndex(OPEN_POINT_KEYS), value: oneOf(OPEN_POINT_WORDS) });
 
 /** The roster preview: import the new names, all of them, or paste again. */
 export const rosterStep = buttonFamily("roster", { choice: oneOf(["import", "all", "again"]) });

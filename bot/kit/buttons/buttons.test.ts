@@ -23,8 +23,40 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
       { choice: "e0" },
       { choice: "e19" },
       { choice: "new" },
+      { choice: "rulebook" },
+      { choice: "r-qd366-2025" },
     ],
-    forged: ["setup:y26", "setup:y20260", "setup:maybe", "setup:yes:no", "setup:e100", "setup:e", "setup:skip", "setup:committee"],
+    forged: [
+      "setup:y26",
+      "setup:y20260",
+      "setup:maybe",
+      "setup:yes:no",
+      "setup:e100",
+      "setup:e",
+      "setup:skip",
+      "setup:committee",
+      "setup:r-",
+      "setup:r-X",
+    ],
+  },
+  openPointsShow: { valid: [{ periodId: ID }], forged: ["opview:1", `opview:${ID}:x`] },
+  openPointSet: {
+    valid: [
+      { periodId: ID, key: "capRounding", value: "nearest" },
+      { periodId: ID, key: "outstandingUnit", value: "yes" },
+    ],
+    forged: [`opset:${ID}:3:yes`, `opset:${ID}:0:maybe`, `opset:${ID}:capRounding:floor`, "opset:1:0:yes"],
+  },
+  periodStep: {
+    valid: [
+      { choice: "y2027" },
+      { choice: "q0" },
+      { choice: "q4" },
+      { choice: "r-hd07-2011" },
+      { choice: "create" },
+      { choice: "default" },
+    ],
+    forged: ["period:q5", "period:q", "period:yes", "period:r-", "period:y27"],
   },
   orgInviteButton: {
     valid: [
