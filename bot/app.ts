@@ -20,7 +20,7 @@ import type { FileLinks } from "./zalo/file-links";
 import { zaloFetch, zaloFiles } from "./zalo/route";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
-export const CONVERSATION_VERSION = 9;
+export const CONVERSATION_VERSION = 10;
 
 export type AppOptions = {
   token: string;
