@@ -139,6 +139,37 @@ describe("the self-review on the 366 forms, end to end", () => {
     expect(saved.draft.proposal).toBe("L1");
   });
 
+  it("T2: after submitting, a written part and the self-score are changed before the deadline and confirmed again", async () => {
+    const { review } = await startWorld();
+    const cuong = h.user(202);
+    await writeParts(cuong);
+    await cuong.click("Đã khắc phục xong");
+    await scoreItems(cuong, 1, 8, 8, (n) => ({ 6: "30", 7: "10", 8: "10" })[n] ?? "");
+    await tasksAndProposal(cuong, "4 4 0 0 0", "Đủ tư cách, hoàn thành tốt nhiệm vụ");
+    await cuong.waitForMessage(/bấm «Xác nhận gửi»/);
+    await cuong.click("Xác nhận gửi ✓");
+    await cuong.waitForMessage(/Cảm ơn đồng chí/);
+    h.clock.set("2026-12-15T02:00:00.000Z");
+    await cuong.send("/review");
+    await cuong.waitForMessage(/Đồng chí có thể sửa từng phần đến hạn chót/);
+    await cuong.click("Sửa: cam kết");
+    await cuong.waitForMessage(/Nội dung đang lưu ở trên/);
+    await writePart(cuong, "Cam kết đã sửa.");
+    await cuong.waitForMessage(/Đồng chí có thể sửa từng phần đến hạn chót/);
+    await cuong.click("Sửa: chấm điểm");
+    expect((await cuong.waitForMessage(/Tiêu chí 1\/8:/)).text).toContain("Tổng: 0/30 điểm tiêu chí chung.");
+    await cuong.click("Đạt (6 điểm)");
+    await scoreItems(cuong, 2, 8, 8, (n) => ({ 6: "40", 7: "15", 8: "15" })[n] ?? "");
+    expect((await cuong.waitForMessage(/Bản tự kiểm điểm năm 2026 của đồng chí/)).text).toContain("Tổng điểm tự chấm: 100/100 điểm.");
+    await cuong.waitForMessage(/Đồng chí có thể sửa từng phần/);
+    await cuong.click("Xác nhận gửi ✓");
+    expect((await cuong.waitForMessage(/Đã cập nhật bản tự kiểm điểm/)).text).toContain("Thời điểm gửi vẫn là");
+    const saved = review("Lê Văn Cường")!;
+    expect(saved).toMatchObject({ submittedAt: "2026-12-10T02:00:00.000Z", late: false });
+    expect(saved.draft.texts.pledge).toBe("Cam kết đã sửa.");
+    expect(saved.draft.scores.t1).toBe(40);
+  });
+
   it("N4: a 2A member proposing L1 below its conditions is told what is missing, keeps the proposal, and the summary says so", async () => {
     const { review } = await startWorld();
     const binh = h.user(203);
