@@ -164,7 +164,7 @@ async function askText(d: Dialog, part: FormTextPart, editing: boolean): Promise
         ? { ok: true, value: { ...answer, text: parsed.data } }
         : { ok: false, hint: invalidText(t, issueCodes(parsed.error)[0]?.code) };
     },
-    skip,
+    skip ?? doneKeyboard(t), // its labels typed answer as its buttons ("xong")
   );
   if (input.kind === "button") {
     if (input.choice === "skip") return saved(await conversation.external((c) => saveAnswer(c, d.scope, { step: "skip", part })));
