@@ -1,13 +1,13 @@
 // What the self-review reads from and writes to the store, as the little plain data its replay log must keep.
 // The member's texts never enter that log: they are sent from inside `external` (see sendStoredText), so the
 // state the conversations plugin serialises on every update stays a few hundred bytes.
-import { partValue, missingFrom, REVIEW_PARTS, reviewEditPermission, type ReviewPart, type TextPart } from "../domain/self-review-parts";
+import { partValue, missingFrom, REVIEW_PARTS, reviewEditPermission, type ReviewPart } from "../domain/self-review-parts";
 import { isLate } from "../domain/submission";
 import { splitMessage } from "../bot/kit/split-message";
 import type { Translate } from "../bot/kit/i18n";
 import type { BotContext } from "../bot/kit/context";
 import { getReview, getReviewProgress, saveDraftPart, submitReview } from "../store/reviews";
-import { appendToPart, beginPartEdit, finishPartEdit, type AppendResult } from "../store/review-drafts";
+import { appendToPart, beginPartEdit, finishPartEdit, type AppendResult, type DraftPart } from "../store/review-drafts";
 import { reviewSummaryMessages, type SummaryHeader } from "./self-review-text";
 
 export type ReviewKey = { periodId: string; memberId: string; actorId: string | null };
@@ -40,18 +40,18 @@ export async function savePart(c: BotContext, key: ReviewKey, part: ReviewPart, 
 export async function addMessage(
   c: BotContext,
   key: ReviewKey,
-  part: TextPart,
+  part: DraftPart,
   message: { text: string; id: number },
   editing: boolean,
 ): Promise<AppendResult> {
   return appendToPart(c.deps.db, { ...key, part, text: message.text, messageId: message.id, editing }, c.deps.clock());
 }
 
-export async function beginEdit(c: BotContext, key: ReviewKey, part: TextPart): Promise<void> {
+export async function beginEdit(c: BotContext, key: ReviewKey, part: DraftPart): Promise<void> {
   await beginPartEdit(c.deps.db, key, part);
 }
 
-export async function finishEdit(c: BotContext, key: ReviewKey, part: TextPart): Promise<"saved" | "unchanged" | "locked"> {
+export async function finishEdit(c: BotContext, key: ReviewKey, part: DraftPart): Promise<"saved" | "unchanged" | "locked"> {
   return finishPartEdit(c.deps.db, key, part, c.deps.clock());
 }
 

@@ -237,7 +237,7 @@ async function showSummary(d: Dialog, onlySaved = false): Promise<void> {
  * A quiet acknowledgement on the member's message; false where the chat or the Bot API has no reactions. (The
  * dialog's `ctx` is the update that opened it: the message is named by its id.)
  */
-async function reacted(ctx: ConvContext, messageId: number): Promise<boolean> {
+export async function reacted(ctx: ConvContext, messageId: number): Promise<boolean> {
   const chatId = ctx.chat?.id;
   if (chatId === undefined) return false;
   try {

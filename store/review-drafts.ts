@@ -4,6 +4,7 @@
 // An edit collects the new text beside the old (pendingPart/pendingText) and replaces it only when the member
 // presses Done, so an edit given up halfway loses nothing. Review texts leave this file only as lengths.
 import { joinPartText, reviewEditPermission, type TextPart } from "../domain/self-review-parts";
+import type { FormTextPart } from "../domain/self-score-parts";
 import { MAX_REVIEW_CHARS } from "../domain/schemas";
 import { auditWriter } from "./audit";
 import type { Db } from "./client";
@@ -24,6 +25,18 @@ import {
 } from "./sqlite";
 import { newId } from "./ids";
 import { PART_COLUMN } from "./reviews";
+import { FORM_PART_COLUMN } from "./score-reviews";
+
+/** A part written message by message: the 2011 review's texts and the written parts of the 2025 forms. */
+export type DraftPart = TextPart | FormTextPart;
+const TEXT_COLUMN: Readonly<Record<DraftPart, string>> = {
+  a: PART_COLUMN.a,
+  b: PART_COLUMN.b,
+  c: PART_COLUMN.c,
+  d: PART_COLUMN.d,
+  hcm: PART_COLUMN.hcm,
+  ...FORM_PART_COLUMN,
+};
 
 export type DraftKey = { periodId: string; memberId: string; actorId?: string | null };
 /** `first`: the message began the part (or the edit's new text), the moment the member is told how to go on. */
@@ -42,10 +55,10 @@ const draftState = row({
   lastMessageId: optionalInteger,
 });
 
-function draftReader(db: Db, part: TextPart) {
+function draftReader(db: Db, part: DraftPart) {
   const select = query(
     db,
-    `SELECT r."id" AS id, p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt, r."${PART_COLUMN[part]}" AS current,
+    `SELECT r."id" AS id, p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt, r."${TEXT_COLUMN[part]}" AS current,
             r."pendingPart" AS pendingPart, r."pendingText" AS pendingText, r."lastMessageId" AS lastMessageId
        FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`,
     draftState,
@@ -63,7 +76,7 @@ function draftReader(db: Db, part: TextPart) {
  */
 export async function appendToPart(
   db: Db,
-  input: DraftKey & { part: TextPart; text: string; messageId: number; editing: boolean },
+  input: DraftKey & { part: DraftPart; text: string; messageId: number; editing: boolean },
   now: Date,
 ): Promise<AppendResult> {
   const read = draftReader(db, input.part);
@@ -71,7 +84,7 @@ export async function appendToPart(
     db,
     'INSERT INTO "SelfReview" ("id", "periodId", "memberId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
-  const column = PART_COLUMN[input.part];
+  const column = TEXT_COLUMN[input.part];
   const writePart = query(
     db,
     `UPDATE "SelfReview" SET "${column}" = ?, "lastMessageId" = ?, "updatedAt" = ? WHERE "periodId" = ? AND "memberId" = ? RETURNING "id"`,
@@ -115,7 +128,7 @@ export async function appendToPart(
 }
 
 /** An edit of a part begins: nothing collected yet (what an earlier, abandoned edit collected is dropped). */
-export async function beginPartEdit(db: Db, key: DraftKey, part: TextPart): Promise<void> {
+export async function beginPartEdit(db: Db, key: DraftKey, part: DraftPart): Promise<void> {
   const reset = statement(db, 'UPDATE "SelfReview" SET "pendingPart" = ?, "pendingText" = NULL WHERE "periodId" = ? AND "memberId" = ?');
   const forget = statement(db, 'DELETE FROM "ReviewMessage" WHERE "periodId" = ? AND "memberId" = ? AND "pending" = 1');
   await durably(db, () => {
@@ -125,11 +138,11 @@ export async function beginPartEdit(db: Db, key: DraftKey, part: TextPart): Prom
 }
 
 /** Done: the collected text replaces the part; "unchanged" when nothing was sent during the edit. */
-export async function finishPartEdit(db: Db, key: DraftKey, part: TextPart, now: Date): Promise<"saved" | "unchanged" | "locked"> {
+export async function finishPartEdit(db: Db, key: DraftKey, part: DraftPart, now: Date): Promise<"saved" | "unchanged" | "locked"> {
   const read = draftReader(db, part);
   const replace = statement(
     db,
-    `UPDATE "SelfReview" SET "${PART_COLUMN[part]}" = "pendingText", "pendingPart" = NULL, "pendingText" = NULL, "updatedAt" = ?
+    `UPDATE "SelfReview" SET "${TEXT_COLUMN[part]}" = "pendingText", "pendingPart" = NULL, "pendingText" = NULL, "updatedAt" = ?
       WHERE "periodId" = ? AND "memberId" = ?`,
   );
   const dropOld = statement(db, 'DELETE FROM "ReviewMessage" WHERE "periodId" = ? AND "memberId" = ? AND "part" = ? AND "pending" = 0');
@@ -172,7 +185,7 @@ const placedMessage = row({
   pendingText: optionalText,
 });
 
-export type EditedResult = { status: "saved"; part: TextPart } | { status: "too_long" | "unknown" | "locked" };
+export type EditedResult = { status: "saved"; part: DraftPart } | { status: "too_long" | "unknown" | "locked" };
 
 /**
  * A message the member edited in Telegram: its new text replaces the old one where that message was added (in the
@@ -184,8 +197,7 @@ export async function replaceEditedMessage(
   input: { memberIds: readonly string[]; actorId: string | null; messageId: number; text: string },
   now: Date,
 ): Promise<EditedResult> {
-  const columns = Object.entries(PART_COLUMN)
-    .filter(([part]) => part !== "rating")
+  const columns = Object.entries(TEXT_COLUMN)
     .map(([part, column]) => `WHEN '${part}' THEN r."${column}"`)
     .join(" ");
   const find = query(
@@ -209,12 +221,12 @@ export async function replaceEditedMessage(
       const at = find.get(memberId, input.messageId);
       if (!at) continue;
       if (reviewEditPermission(at.submittedAt, at.deadline, now.toISOString()) === "locked") return { status: "locked" };
-      const part = at.part as TextPart;
+      const part = at.part as DraftPart;
       const old = at.pending ? at.pendingText : at.current;
       if (old === null || at.start + at.length > old.length) return { status: "unknown" };
       const next = old.slice(0, at.start) + input.text + old.slice(at.start + at.length);
       if (next.length > MAX_REVIEW_CHARS) return { status: "too_long" };
-      const column = at.pending ? "pendingText" : PART_COLUMN[part];
+      const column = at.pending ? "pendingText" : TEXT_COLUMN[part];
       statement(db, `UPDATE "SelfReview" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ?`).run(next, sqlInstant(now), at.reviewId);
       resize.run(input.text.length, memberId, input.messageId);
       shift.run(input.text.length - at.length, at.periodId, memberId, part, at.pending ? 1 : 0, at.start);
@@ -226,7 +238,7 @@ export async function replaceEditedMessage(
   });
 }
 
-function editedEvent(key: DraftKey & { part: TextPart }, reviewId: string) {
+function editedEvent(key: DraftKey & { part: DraftPart }, reviewId: string) {
   return {
     actorId: key.actorId ?? null,
     action: "review.edited",

@@ -58,6 +58,11 @@ function toRow(r: ReturnType<typeof reviewRecord>): ReviewRow {
   };
 }
 
+/** The review's row as stored, every column read (the completeness check of a 2025 form reads its own columns). */
+export type StoredReview = Readonly<Record<string, unknown>>;
+const recordAndColumns = (value: unknown) => ({ record: reviewRecord(value), stored: value as StoredReview });
+const REVIEW_WITH_COLUMNS = 'SELECT r.* FROM "SelfReview" r WHERE r."periodId" = ? AND r."memberId" = ?';
+
 export const PART_COLUMN: Record<ReviewPart, "contentA" | "contentB" | "contentC" | "contentD" | "hcmActions" | "selfRating"> = {
   a: "contentA",
   b: "contentB",
@@ -70,6 +75,12 @@ export const PART_COLUMN: Record<ReviewPart, "contentA" | "contentB" | "contentC
 export async function getReview(db: Db, periodId: string, memberId: string): Promise<ReviewRow | null> {
   const row = query(db, 'SELECT * FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?', reviewRecord).get(periodId, memberId);
   return row ? toRow(row) : null;
+}
+
+/** The review with every column as stored (a 2025 form's answers: store/score-reviews.ts reads them). */
+export function getReviewColumns(db: Db, periodId: string, memberId: string): { review: ReviewRow; stored: StoredReview } | null {
+  const read = query(db, REVIEW_WITH_COLUMNS, recordAndColumns).get(periodId, memberId);
+  return read ? { review: toRow(read.record), stored: read.stored } : null;
 }
 
 /**
@@ -113,6 +124,18 @@ export async function saveDraftPart(
   input: { periodId: string; memberId: string; part: ReviewPart; value: string; actorId?: string | null },
   now: Date,
 ): Promise<SaveResult> {
+  return saveReviewColumn(db, { ...input, column: PART_COLUMN[input.part] }, now);
+}
+
+/**
+ * One column of a member's review written at once, if the review may still change (the 2011 parts, the 2025 form's
+ * answers: store/score-reviews.ts). `part` names it in the audit of an edit after submission.
+ */
+export async function saveReviewColumn(
+  db: Db,
+  input: { periodId: string; memberId: string; part: string; column: string; value: string; actorId?: string | null },
+  now: Date,
+): Promise<SaveResult> {
   // The hot path of the self-review (one call per answer): statements straight to SQLite (store/sqlite/)
   // instead of Prisma's compiled queries. Check and write need no transaction: a member's chat is handled in
   // order, and both use `now`. The write is durable when this returns (`durably`).
@@ -126,7 +149,7 @@ export async function saveDraftPart(
   if (!state) throw new Error(`unknown review period ${input.periodId}`);
   const { submittedAt } = state;
   if (reviewEditPermission(submittedAt, state.deadline, now.toISOString()) === "locked") return { status: "locked" };
-  const column = PART_COLUMN[input.part];
+  const { column } = input;
   const at = sqlInstant(now);
   // An upsert: the first answer creates the row, and the secretary may have created it meanwhile (M12, the Ho Chi
   // Minh actions on one's behalf).
@@ -154,22 +177,33 @@ export async function saveDraftPart(
   return { status: "saved" };
 }
 
-export type SubmitResult =
+export type SubmitResult<P = ReviewPart> =
   | { status: "submitted"; late: boolean; resubmitted: boolean; review: ReviewRow }
-  | { status: "incomplete"; missing: ReviewPart[] }
+  | { status: "incomplete"; missing: P[] }
   | { status: "locked" };
 
 /**
  * Submits the review. T2: after the deadline it is kept and marked late, never refused. A re-confirmation
  * after an edit (before the deadline) keeps the first submission time; after the deadline it is locked.
  */
-export async function submitReview(
+export function submitReview(
   db: Db,
   input: { periodId: string; memberId: string; actorId?: string | null },
   now: Date,
   deadline: string,
 ): Promise<SubmitResult> {
-  const select = query(db, 'SELECT * FROM "SelfReview" WHERE "periodId" = ? AND "memberId" = ?', reviewRecord);
+  return submitWith(db, input, now, deadline, (_, draft) => missingParts(draft));
+}
+
+/** submitReview with the review's own completeness check: what is still missing in the stored row (empty: complete). */
+export async function submitWith<P>(
+  db: Db,
+  input: { periodId: string; memberId: string; actorId?: string | null },
+  now: Date,
+  deadline: string,
+  missingOf: (stored: StoredReview | null, draft: ReviewRow | null) => P[],
+): Promise<SubmitResult<P>> {
+  const select = query(db, REVIEW_WITH_COLUMNS, recordAndColumns);
   const update = query(
     db,
     'UPDATE "SelfReview" SET "submittedAt" = ?, "late" = ?, "updatedAt" = ? WHERE "id" = ? RETURNING *',
@@ -177,10 +211,11 @@ export async function submitReview(
   );
   const audit = auditWriter(db);
   // Read, check and write in one transaction (straight to SQLite, store/sqlite/; durable when this returns).
-  return durably(db, (): SubmitResult => {
-    const existing = select.get(input.periodId, input.memberId);
+  return durably(db, (): SubmitResult<P> => {
+    const read = select.get(input.periodId, input.memberId);
+    const existing = read?.record;
     const draft = existing ? toRow(existing) : null;
-    const missing = missingParts(draft);
+    const missing = missingOf(read?.stored ?? null, draft);
     if (!existing || !draft || missing.length > 0) return { status: "incomplete", missing };
     const resubmitted = draft.submittedAt !== null;
     if (reviewEditPermission(draft.submittedAt, deadline, now.toISOString()) === "locked") return { status: "locked" };

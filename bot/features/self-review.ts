@@ -1,5 +1,10 @@
 import { Composer } from "grammy";
 import { selfReviewConversation, SELF_REVIEW, type SelfReviewArgs } from "../../conversations/self-review";
+import { selfScoreConversation, SELF_SCORE, type SelfScoreArgs } from "../../conversations/self-score";
+import { scoreReviewMessages, type ScoreScope } from "../../conversations/self-score-progress";
+import { getRulebook } from "../../domain/rulebooks";
+import { isFormTextPart } from "../../domain/self-score-review";
+import { scoreReviewSetting } from "../../store/score-reviews";
 import { reviewSummaryMessages } from "../../conversations/self-review-text";
 import { MAX_REVIEW_CHARS, reviewContentSchema } from "../../domain/schemas";
 import { replaceEditedMessage } from "../../store/review-drafts";
@@ -10,7 +15,7 @@ import { onButton } from "../kit/on-button";
 import { dialog } from "./dialog";
 
 /** The dialogs this feature starts (installed before every command handler: ./index.ts). */
-export const dialogs = [dialog(selfReviewConversation, SELF_REVIEW)];
+export const dialogs = [dialog(selfReviewConversation, SELF_REVIEW), dialog(selfScoreConversation, SELF_SCORE)];
 
 /** /review (and the reminders' `review:start` button) and /myreview, for members of a branch. */
 export function selfReviewFeature(): Composer<BotContext> {
@@ -37,8 +42,10 @@ async function applyEditedMessage(ctx: BotContext): Promise<void> {
   if (!parsed.success) return void (await ctx.reply(ctx.t("review.edited_invalid", { max: MAX_REVIEW_CHARS })));
   const input = { memberIds, actorId: ctx.identity.userId, messageId: edited.message_id, text: parsed.data };
   const result = await replaceEditedMessage(ctx.deps.db, input, ctx.deps.clock());
-  if (result.status === "saved") await ctx.reply(ctx.t("review.edited_saved", { title: ctx.t(`review.short.${result.part}`) }));
-  else await ctx.reply(ctx.t(`review.edited_${result.status}`, { max: MAX_REVIEW_CHARS }));
+  if (result.status === "saved") {
+    const title = ctx.t(isFormTextPart(result.part) ? `review25.short.${result.part}` : `review.short.${result.part}`);
+    await ctx.reply(ctx.t("review.edited_saved", { title }));
+  } else await ctx.reply(ctx.t(`review.edited_${result.status}`, { max: MAX_REVIEW_CHARS }));
 }
 
 /**
@@ -75,18 +82,36 @@ async function openSelfReview(ctx: BotContext): Promise<void> {
     deadline: reviewer.period.selfReviewDeadline,
     timeZone: ctx.deps.timeZone,
   };
-  await ctx.conversation.enter(SELF_REVIEW, args);
+  // The period's rulebook chooses the dialog: the 2011 contents and ballot, or the 366 forms and self-score.
+  const scope = await scoreScopeOf(ctx, reviewer);
+  if (scope) await ctx.conversation.enter(SELF_SCORE, { ...args, ...scope } satisfies SelfScoreArgs);
+  else await ctx.conversation.enter(SELF_REVIEW, args);
+}
+
+/** Under a rulebook of appraisal (366): the period's organization, quarter and rulebook, and the member's form. */
+async function scoreScopeOf(
+  ctx: BotContext,
+  reviewer: ReviewerContext,
+): Promise<Pick<ScoreScope, "orgId" | "quarter" | "form" | "rulebookId" | "year"> | null> {
+  if (!reviewer.period) return null;
+  const setting = await scoreReviewSetting(ctx.deps.db, reviewer.period.id, reviewer.memberId);
+  return setting && getRulebook(setting.rulebookId).procedure === "appraisal" ? setting : null;
 }
 
 /** A member reads their own self-review (only theirs: the lookup starts from their own memberships). */
 async function showMyReview(ctx: BotContext): Promise<void> {
   const reviewer = await reviewerFor(ctx);
   if (!reviewer?.period) return;
-  const review = await getReview(ctx.deps.db, reviewer.period.id, reviewer.memberId);
-  if (!review) {
+  const header = { fullName: reviewer.fullName, year: reviewer.period.year, lang: ctx.lang, timeZone: ctx.deps.timeZone };
+  const scope = await scoreScopeOf(ctx, reviewer);
+  const key = { periodId: reviewer.period.id, memberId: reviewer.memberId, actorId: ctx.identity.userId };
+  const review = scope ? null : await getReview(ctx.deps.db, reviewer.period.id, reviewer.memberId);
+  const messages = scope
+    ? await scoreReviewMessages(ctx, { ...key, ...scope }, ctx.t, header)
+    : review && reviewSummaryMessages(ctx.t, header, review);
+  if (!messages) {
     await ctx.reply(ctx.t("myreview.none"));
     return;
   }
-  const header = { fullName: reviewer.fullName, year: reviewer.period.year, lang: ctx.lang, timeZone: ctx.deps.timeZone };
-  for (const chunk of reviewSummaryMessages(ctx.t, header, review)) await ctx.reply(chunk);
+  for (const chunk of messages) await ctx.reply(chunk);
 }

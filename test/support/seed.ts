@@ -5,7 +5,8 @@ import { openPeriod } from "../../store/periods";
 import { recordHcmPresented, setHcmAcknowledged } from "../../store/tallies";
 import { loadIdentity, type Role } from "../../store/users";
 
-export type SeedMember = NewMember & { telegramId?: number; roles?: Role[] };
+/** `form`: the roster's self-review form under the 366 rulebook (RULES-2025 N2). */
+export type SeedMember = NewMember & { telegramId?: number; roles?: Role[]; form?: "2A" | "2B" | "2C" };
 
 /**
  * A branch with its roster, Telegram users linked, roles granted and the review period open:
@@ -40,6 +41,7 @@ export async function seedBranch(
   const userIds: Record<string, string> = {};
   for (const [index, member] of input.members.entries()) {
     memberIds[member.fullName] = ids[index];
+    if (member.form) await db.member.update({ where: { id: ids[index] }, data: { form: member.form } });
     if (member.telegramId === undefined) continue;
     const identity = await loadIdentity(db, { id: member.telegramId, displayName: member.fullName });
     await linkMember(db, ids[index], identity.userId);
