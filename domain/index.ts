@@ -11,6 +11,7 @@ export * from "./member-rating";
 export * from "./discipline";
 export * from "./branch-cap";
 export * from "./committee-cap";
+export * from "./cap-rule";
 export * from "./submission";
 export * from "./reminders";
 export * from "./status";

@@ -1,0 +1,63 @@
+// M8 and N6: the figure of the "xuất sắc" cap where it is applied — the share, which levels make its base, how the
+// count is rounded, who breaks a tie. The 2011 rulebook fixes them; under 366 the share, the base and the rounding
+// are open points a period can set (RULES-2025 N6), and the bot names them where they decide an outcome.
+import { floorShare, type Fraction } from "./fraction";
+import type { CapRounding, OpenPoints, Rulebook } from "./rulebook";
+
+export type CapBaseKind = "reached-l2-or-better" | "l2-only";
+
+export type CapRule = {
+  share: Fraction;
+  base: CapBaseKind;
+  rounding: CapRounding;
+  tieBreak: Rulebook["member"]["l1Cap"]["tieBreak"];
+  /** Under 366 (appraisal), the open points that set this rule, so the words can name them; null under 2011. */
+  openPoints: { outstandingUnit: boolean; baseIncludesExcellent: boolean; rounding: CapRounding } | null;
+};
+
+/**
+ * The cap rule of a period: the rulebook's values with the period's open points. The one place they are read
+ * together (domain/open-points.ts's withOpenPoints takes this over when it lands).
+ */
+export function capRuleOf(rulebook: Rulebook, openPoints: OpenPoints = {}): CapRule {
+  const { l1Cap } = rulebook.member;
+  const cap = rulebook.score?.cap;
+  if (rulebook.procedure !== "appraisal" || !cap)
+    return { share: l1Cap.share, base: l1Cap.base, rounding: "floor", tieBreak: l1Cap.tieBreak, openPoints: null };
+  const outstandingUnit = openPoints.outstandingUnit ?? false;
+  const baseIncludesExcellent = openPoints.capBaseIncludesExcellent ?? cap.baseIncludesExcellent;
+  const rounding = openPoints.capRounding ?? cap.rounding;
+  return {
+    share: outstandingUnit ? cap.outstandingUnitShare : cap.share,
+    base: baseIncludesExcellent ? "reached-l2-or-better" : "l2-only",
+    rounding,
+    tieBreak: l1Cap.tieBreak,
+    openPoints: { outstandingUnit, baseIncludesExcellent, rounding },
+  };
+}
+
+/** How many may keep "xuất sắc": share × base, rounded down, or to the nearest whole (a half up), in integers. */
+export function capSeats(base: number, rule: Pick<CapRule, "share" | "rounding">): number {
+  if (rule.rounding === "floor") return floorShare(base, rule.share);
+  const twice = 2 * rule.share.num * base + rule.share.den;
+  const den = 2 * rule.share.den;
+  return (twice - (twice % den)) / den;
+}
+
+/** Two periods counted in one figure must apply the same rule. */
+export function sameCapRule(a: CapRule, b: CapRule): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The share as a percentage, for words only ("15", "20", "12.5"); the cap itself is counted in integers. */
+export function sharePercent(share: Fraction): number {
+  return (share.num * 100) / share.den;
+}
+
+/** What a cap reason carries of its rule: the share, and under 366 the open points that set the figure. */
+export function capReasonParams(rule: CapRule) {
+  const percent = sharePercent(rule.share);
+  if (!rule.openPoints) return { percent };
+  const baseRule = rule.openPoints.baseIncludesExcellent ? ("with-excellent" as const) : ("l2-only" as const);
+  return { percent, by: "score" as const, baseRule, rounding: rule.openPoints.rounding };
+}
