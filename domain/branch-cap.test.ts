@@ -96,7 +96,9 @@ describe("M8: at most 15% L1 of the members at L2 or better", () => {
       expect(result.final).toBe(false);
       expect(result.tie).toEqual({ candidates: tied, seatsLeft: 1, votes: 8 });
       expect(levels(result.outcomes, ["a0", ...tied, "a4"])).toEqual(["L1", "undecided", "undecided", "undecided", "L2"]);
-      expect(result.outcomes.a1!.reasons).toEqual([{ code: "cap.tie", params: { cap: 2, base: 14, votes: 8, seatsLeft: 1, tied: 3, percent: 15 } }]);
+      expect(result.outcomes.a1!.reasons).toEqual([
+        { code: "cap.tie", params: { cap: 2, base: 14, votes: 8, seatsLeft: 1, tied: 3, percent: 15 } },
+      ]);
     });
 
     it("M8: the secretary's choice of exactly the seats left makes it final", () => {

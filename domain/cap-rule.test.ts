@@ -64,7 +64,11 @@ describe("N6 across a base committee: ranked by score, the period's open points"
   });
 
   it("N6 open point: without the excellent in the base, the same proposals give a smaller cap", () => {
-    const cap = committeeCap([branch("A", [95, 91], 3, { capBaseIncludesExcellent: false }), branch("B", [93], 4, { capBaseIncludesExcellent: false })], [], getRulebook);
+    const cap = committeeCap(
+      [branch("A", [95, 91], 3, { capBaseIncludesExcellent: false }), branch("B", [93], 4, { capBaseIncludesExcellent: false })],
+      [],
+      getRulebook,
+    );
     expect([cap.base, cap.cap]).toEqual([7, 1]);
     expect(cap.keep).toEqual(["A-a0"]);
   });
@@ -92,7 +96,11 @@ describe("N6 across a base committee: ranked by score, the period's open points"
 
   it("N6: the cut's reasons carry the share and the open points; the branch's proposal is read back before the cut", () => {
     const rule = capRuleOf(qd366_2025, { capRounding: "nearest" });
-    const proposal = { kind: "level" as const, level: "L1" as const, reasons: [{ code: "score.reached" as const, params: { level: "L1" as const, score: 91 } }] };
+    const proposal = {
+      kind: "level" as const,
+      level: "L1" as const,
+      reasons: [{ code: "score.reached" as const, params: { level: "L1" as const, score: 91 } }],
+    };
     const decision = { memberId: "m", level: "L2" as const, chosen: true, share: { votes: 91, of: 100 }, cap: 2, base: 10 };
     const cut = applyCommitteeDecisions([{ memberId: "m", outcome: proposal, share: { votes: 91, of: 100 } }], [decision], rule).m!;
     expect(cut).toMatchObject({ level: "L2" });

@@ -63,7 +63,10 @@ describe("M8 (revised Decision): the cap across a base committee's branches", ()
     ]);
     const moved = await latest(a, 1);
     expect(moved).toMatchObject({ state: "proposed", outcome: { kind: "level", level: "L2" } });
-    expect(moved.outcome.reasons.at(-1)).toEqual({ code: "cap.committee-demoted", params: { cap: 2, base: 15, votes: 7, of: 10, percent: 15 } });
+    expect(moved.outcome.reasons.at(-1)).toEqual({
+      code: "cap.committee-demoted",
+      params: { cap: 2, base: 15, votes: 7, of: 10, percent: 15 },
+    });
     expect(await levelOf(b, 0)).toBe("L1");
     expect((await listAudit(db, "Organization", committeeId)).map((e) => e.action)).toContain("cap.committee-cut");
     // The branch's next pass follows the recorded cut instead of undoing it.

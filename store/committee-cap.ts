@@ -13,6 +13,7 @@ import {
 } from "../domain";
 import type { ZonedInstant } from "../domain/calendar";
 import { recordAudit } from "./audit";
+import { appraisalCapMembers, applyCutToProposals, openPointsOf } from "./appraisal-cap";
 import { capCommitteeOf, decisionFromRow } from "./branch-cap-unit";
 import { inTransaction, type Db, type Tx } from "./client";
 import { loadBranchInputs } from "./rating-inputs";
@@ -30,7 +31,7 @@ export type CommitteeCapView = CommitteeCap & {
   people: Map<string, CapPerson>;
   rulebookTitles: string[];
   /** The periods of the year of the committee's branches. */
-  periods: Array<{ periodId: string; branchId: string }>;
+  periods: Array<{ periodId: string; branchId: string; rulebookId: string }>;
 };
 
 /** The committee's figure for a year, read from every branch's vote (null: not a base committee). */
@@ -44,19 +45,28 @@ export async function loadCommitteeCap(
   if (committee?.kind !== "base-committee") return null;
   const orgs = await db.organization.findMany({
     where: { parentId: committeeId, kind: "branch" },
-    select: { id: true, name: true, periods: { where: { year }, select: { id: true } } },
+    select: { id: true, name: true, periods: { where: { year, quarter: 0 }, select: { id: true, rulebookId: true, openPoints: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
   const people = new Map<string, CapPerson>();
   const branches: CommitteeBranch[] = [];
   const periods: CommitteeCapView["periods"] = [];
   for (const org of orgs) {
-    const periodId = org.periods[0]?.id;
-    if (!periodId) {
+    const period = org.periods[0];
+    if (!period) {
       branches.push({ branchId: org.id, rulebookId: null, members: [] });
       continue;
     }
-    periods.push({ periodId, branchId: org.id });
+    const periodId = period.id;
+    periods.push({ periodId, branchId: org.id, rulebookId: period.rulebookId });
+    const periodRulebook = getRulebook(period.rulebookId);
+    if (periodRulebook.procedure === "appraisal") {
+      // N6: the branch's proposals, ranked by score (./appraisal-cap.ts).
+      const own = await appraisalCapMembers(db, periodId, org.id, periodRulebook);
+      for (const p of own.people) people.set(p.memberId, { ...p, branchId: org.id, branchName: org.name });
+      branches.push({ branchId: org.id, rulebookId: period.rulebookId, openPoints: openPointsOf(period.openPoints), members: own.members });
+      continue;
+    }
     const inputs = await loadBranchInputs(db, periodId, asOf);
     const rulebook = getRulebook(inputs.rulebookId);
     const latest = await latestResults(db, periodId);
@@ -142,9 +152,14 @@ async function recordCut(tx: Tx, view: CommitteeCapView, input: CutInput, now: D
     await tx.committeeCapDecision.create({ data: decisionRow(view, input, { memberId, level: "L2", chosen: false }, now) });
   }
   const changed: CutChanges = [];
-  for (const { periodId, branchId } of view.periods) {
-    const pass = await evaluateBranch(tx, { periodId, actorId }, now, offsetMinutes);
-    if (pass.changed.length > 0) changed.push({ branchId, members: pass.changed.length });
+  for (const { periodId, branchId, rulebookId } of view.periods) {
+    const rulebook = getRulebook(rulebookId);
+    // Under 366 the proposals are the appraisal's, not a vote to rate again: only the cut is written on them.
+    const members =
+      rulebook.procedure === "appraisal" && view.rule
+        ? await applyCutToProposals(tx, { periodId, committeeId, year, actorId, rule: view.rule, rulebook }, now)
+        : (await evaluateBranch(tx, { periodId, actorId }, now, offsetMinutes)).changed;
+    if (members.length > 0) changed.push({ branchId, members: members.length });
   }
   await recordAudit(
     tx,
