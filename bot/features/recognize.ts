@@ -1,6 +1,7 @@
 // /recognize for the upper committee (M15): branches under them with results, recognize all or one by one, revoke
 // (M14). Members are told their recognized result in their own language.
 import { Composer, InlineKeyboard } from "grammy";
+import { sharePercent } from "../../domain";
 import { revokeConversation, REVOKE, type RevokeArgs } from "../../conversations/revoke";
 import { recognizeWithinCap } from "../../store/committee-cap";
 import { branchesAwaitingRecognition, branchResults, periodBranch, type ResultWithMember } from "../../store/recognition";
@@ -43,7 +44,7 @@ export function recognizeFeature(): Composer<BotContext> {
     if (button.kind === "each") return listMembers(ctx, branch.periodId, branch.orgName, button.page);
     if (button.kind === "revoke") return startRevoke(ctx, branch, button.memberId);
     const { periodId } = branch;
-    const { recognized, held, state } = await recognizeWithinCap(
+    const { recognized, held, state, share } = await recognizeWithinCap(
       ctx.deps.db,
       { periodId, actorId: ctx.identity.userId, ...(button.kind === "member" ? { memberIds: [button.memberId] } : {}) },
       ctx.deps.clock(),
@@ -61,7 +62,8 @@ export function recognizeFeature(): Composer<BotContext> {
     if (recognized.length > 0 || held.length === 0)
       await ctx.reply(ctx.t("recognize.done", { count: recognized.length, org: branch.orgName }));
     // M8: L1 results wait for the committee's cut across its branches.
-    if (held.length > 0) await ctx.reply(ctx.t("recognize.l1_held", { count: held.length, why: ctx.t(`cap_committee.held.${state}`) }));
+    const why = ctx.t(`cap_committee.held.${state}`, { percent: share ? sharePercent(share) : 0 });
+    if (held.length > 0) await ctx.reply(ctx.t("recognize.l1_held", { count: held.length, why }));
   });
   return feature;
 }
