@@ -9,7 +9,7 @@ import {
   type CommitteeBranch,
   type CommitteeCap,
   type CommitteeCapState,
-  type Fraction,
+  type CapRule,
   type L1Share,
 } from "../domain";
 import type { ZonedInstant } from "../domain/calendar";
@@ -234,16 +234,16 @@ export async function recognizeWithinCap(
   input: { periodId: string; memberIds?: string[]; actorId: string },
   now: Date,
   offsetMinutes: number,
-): Promise<{ recognized: ResultWithMember[]; held: string[]; state: CommitteeCapState | null; share: Fraction | null }> {
+): Promise<{ recognized: ResultWithMember[]; held: string[]; state: CommitteeCapState | null; rule: CapRule | null }> {
   return inTransaction(db, async (tx) => {
     const unit = await capUnitOfPeriod(tx, input.periodId);
     const view = unit && (await loadCommitteeCap(tx, unit.committeeId, unit.year, asOf(now, offsetMinutes)));
-    const share = view?.share ?? null;
-    if (!view?.l1Held) return { recognized: await recognizeResults(tx, input, now), held: [], state: view?.state ?? null, share };
+    const rule = view?.rule ?? null;
+    if (!view?.l1Held) return { recognized: await recognizeResults(tx, input, now), held: [], state: view?.state ?? null, rule };
     const asked = (await branchResults(tx, input.periodId)).filter((r) => !input.memberIds || input.memberIds.includes(r.memberId));
     const isHeld = (r: ResultWithMember) => r.state === "proposed" && r.outcome.kind === "level" && r.outcome.level === "L1";
     const held = asked.filter(isHeld).map((r) => r.memberId);
     const free = asked.filter((r) => !isHeld(r)).map((r) => r.memberId);
-    return { recognized: await recognizeResults(tx, { ...input, memberIds: free }, now), held, state: view.state, share };
+    return { recognized: await recognizeResults(tx, { ...input, memberIds: free }, now), held, state: view.state, rule };
   });
 }

@@ -112,7 +112,9 @@ async function keepL1(ctx: ButtonContext, memberId: string) {
     timeZone.offsetMinutes,
   );
   if (outcome === "chosen") return void (await ctx.reply(ctx.t("cap_committee.chosen", { name: place.fullName })));
-  await ctx.reply(ctx.t(outcome === "done" ? "cap_committee.done" : "cap_committee.stale"));
+  // N6: under 366 the tie was one of equal points.
+  const context = view.rule?.openPoints ? { context: "score" } : {};
+  await ctx.reply(outcome === "done" ? ctx.t("cap_committee.done", context) : ctx.t("cap_committee.stale"));
   const after = await loadView(ctx, committeeId, period.year);
   if (after) await sendView(ctx, after);
   if (after) await tellBranches(ctx, after, changed);

@@ -14,6 +14,8 @@ export type Branch2025Seed = {
   /** Each member's proposed level and score, in roster order (named `<branch> 01…`). */
   proposals: Array<{ level: MemberLevel; score: number }>;
   secretary?: number;
+  /** Telegram ids of other members by roster index (they are told their decided level). */
+  telegram?: Record<number, number>;
   openPoints?: OpenPoints;
 };
 
@@ -36,6 +38,7 @@ async function seedOne(db: Db, b: Branch2025Seed, parentId: string, outsiders: A
     fullName: `${b.name} ${String(i + 1).padStart(2, "0")}`,
     kind: "official",
     ...(i === 0 && b.secretary !== undefined ? { telegramId: b.secretary, roles: ["secretary" as Role] } : {}),
+    ...(b.telegram?.[i] !== undefined ? { telegramId: b.telegram[i] } : {}),
   }));
   const seeded = await seedBranch(db, { name: b.name, members: roster, parentId, outsiders, rulebookId: qd366_2025.id });
   if (b.openPoints) await db.reviewPeriod.update({ where: { id: seeded.periodId }, data: { openPoints: JSON.stringify(b.openPoints) } });
