@@ -1,7 +1,9 @@
 // M8 and N6: the figure of the "xuất sắc" cap where it is applied — the share, which levels make its base, how the
 // count is rounded, who breaks a tie. The 2011 rulebook fixes them; under 366 the share, the base and the rounding
 // are open points a period can set (RULES-2025 N6), and the bot names them where they decide an outcome.
-import { floorShare, type Fraction } from "./fraction";
+import { capCount } from "./cap-count";
+import type { Fraction } from "./fraction";
+import { withOpenPoints } from "./open-points";
 import type { CapRounding, OpenPoints, Rulebook } from "./rulebook";
 
 export type CapBaseKind = "reached-l2-or-better" | "l2-only";
@@ -12,36 +14,23 @@ export type CapRule = {
   rounding: CapRounding;
   tieBreak: Rulebook["member"]["l1Cap"]["tieBreak"];
   /** Under 366 (appraisal), the open points that set this rule, so the words can name them; null under 2011. */
-  openPoints: { outstandingUnit: boolean; baseIncludesExcellent: boolean; rounding: CapRounding } | null;
+  openPoints: { baseIncludesExcellent: boolean; rounding: CapRounding } | null;
 };
 
 /**
- * The cap rule of a period: the rulebook's values with the period's open points. The one place they are read
- * together (domain/open-points.ts's withOpenPoints takes this over when it lands).
+ * The cap rule of a rulebook: with a period's open points, of its effective rulebook (./open-points.ts); without,
+ * of the rulebook as given (which may already be a period's effective one).
  */
-export function capRuleOf(rulebook: Rulebook, openPoints: OpenPoints = {}): CapRule {
-  const { l1Cap } = rulebook.member;
-  const cap = rulebook.score?.cap;
-  if (rulebook.procedure !== "appraisal" || !cap)
-    return { share: l1Cap.share, base: l1Cap.base, rounding: "floor", tieBreak: l1Cap.tieBreak, openPoints: null };
-  const outstandingUnit = openPoints.outstandingUnit ?? false;
-  const baseIncludesExcellent = openPoints.capBaseIncludesExcellent ?? cap.baseIncludesExcellent;
-  const rounding = openPoints.capRounding ?? cap.rounding;
-  return {
-    share: outstandingUnit ? cap.outstandingUnitShare : cap.share,
-    base: baseIncludesExcellent ? "reached-l2-or-better" : "l2-only",
-    rounding,
-    tieBreak: l1Cap.tieBreak,
-    openPoints: { outstandingUnit, baseIncludesExcellent, rounding },
-  };
+export function capRuleOf(rulebook: Rulebook, openPoints?: OpenPoints): CapRule {
+  const { l1Cap } = (openPoints ? withOpenPoints(rulebook, openPoints) : rulebook).member;
+  const rounding = l1Cap.rounding ?? "floor";
+  const named = rulebook.procedure === "appraisal" ? { baseIncludesExcellent: l1Cap.base === "reached-l2-or-better", rounding } : null;
+  return { share: l1Cap.share, base: l1Cap.base, rounding, tieBreak: l1Cap.tieBreak, openPoints: named };
 }
 
-/** How many may keep "xuất sắc": share × base, rounded down, or to the nearest whole (a half up), in integers. */
+/** How many may keep "xuất sắc": share × base with the rule's rounding, in integers (./cap-count.ts). */
 export function capSeats(base: number, rule: Pick<CapRule, "share" | "rounding">): number {
-  if (rule.rounding === "floor") return floorShare(base, rule.share);
-  const twice = 2 * rule.share.num * base + rule.share.den;
-  const den = 2 * rule.share.den;
-  return (twice - (twice % den)) / den;
+  return capCount(base, rule.share, rule.rounding);
 }
 
 /** Two periods counted in one figure must apply the same rule. */

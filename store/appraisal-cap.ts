@@ -3,36 +3,17 @@
 import {
   applyCommitteeDecisions,
   beforeCommitteeCut,
-  CAP_ROUNDINGS,
   hasLevel,
   type CapRule,
   type CommitteeMember,
   type L1Share,
   type MemberOutcome,
-  type OpenPoints,
   type Rulebook,
 } from "../domain";
 import { recordAudit } from "./audit";
 import { decisionFromRow } from "./branch-cap-unit";
 import type { Db, Tx } from "./client";
 import { latestResults, outcomeCode, type StoredResult } from "./results";
-
-/** A period's open points (ReviewPeriod.openPoints); anything unreadable is left at the rulebook's value. */
-export function openPointsOf(json: string | null | undefined): OpenPoints {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json ?? "{}");
-  } catch {
-    return {};
-  }
-  if (typeof raw !== "object" || raw === null) return {};
-  const { capBaseIncludesExcellent, capRounding, outstandingUnit } = raw as Record<string, unknown>;
-  return {
-    ...(typeof capBaseIncludesExcellent === "boolean" ? { capBaseIncludesExcellent } : {}),
-    ...(CAP_ROUNDINGS.some((r) => r === capRounding) ? { capRounding: capRounding as OpenPoints["capRounding"] } : {}),
-    ...(typeof outstandingUnit === "boolean" ? { outstandingUnit } : {}),
-  };
-}
 
 /** The proposal's score out of the maximum: what ranks it in the cut (N6 Decision, domain/committee-cap.ts). */
 function scoreShare(result: StoredResult, rulebook: Rulebook): L1Share {

@@ -14,7 +14,8 @@ import {
 } from "../domain";
 import type { ZonedInstant } from "../domain/calendar";
 import { recordAudit } from "./audit";
-import { appraisalCapMembers, applyCutToProposals, openPointsOf } from "./appraisal-cap";
+import { parseOpenPoints } from "../domain/open-points";
+import { appraisalCapMembers, applyCutToProposals } from "./appraisal-cap";
 import { capCommitteeOf, decisionFromRow } from "./branch-cap-unit";
 import { inTransaction, type Db, type Tx } from "./client";
 import { loadBranchInputs } from "./rating-inputs";
@@ -65,7 +66,12 @@ export async function loadCommitteeCap(
       // N6: the branch's proposals, ranked by score (./appraisal-cap.ts).
       const own = await appraisalCapMembers(db, periodId, org.id, periodRulebook);
       for (const p of own.people) people.set(p.memberId, { ...p, branchId: org.id, branchName: org.name });
-      branches.push({ branchId: org.id, rulebookId: period.rulebookId, openPoints: openPointsOf(period.openPoints), members: own.members });
+      branches.push({
+        branchId: org.id,
+        rulebookId: period.rulebookId,
+        openPoints: parseOpenPoints(period.openPoints) ?? {},
+        members: own.members,
+      });
       continue;
     }
     const inputs = await loadBranchInputs(db, periodId, asOf);
