@@ -15,14 +15,15 @@ export async function askRevocation(
   conversation: BotConversation,
   ctx: ConvContext,
   t: Translate,
-  words: { question: string; whyRequired: string },
+  /** `notText`: the re-ask for anything but text (the revocation's words when not given). */
+  words: { question: string; whyRequired: string; notText?: string },
   write: (why: string) => Promise<Revocation | null>,
 ): Promise<Revocation | null> {
   const { question, whyRequired } = words;
   const asked: Question = { text: question, acceptText: true };
   const hints = askHints(t, asked);
   asked.hints = (rejection, update) => {
-    if (rejection.why === "kind") return { reply: t("revoke.not_text") };
+    if (rejection.why === "kind") return { reply: words.notText ?? t("revoke.not_text") };
     if (rejection.why === "invalid") return { reply: rejection.hint };
     return hints(rejection, update);
   };

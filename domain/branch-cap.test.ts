@@ -72,7 +72,7 @@ describe("M8: at most 15% L1 of the members at L2 or better", () => {
     const result = applyL1Cap(branch([7, 9, 8], 11), rb); // base 14, cap 2
     expect(result.final).toBe(true);
     expect(levels(result.outcomes, ["a0", "a1", "a2"])).toEqual(["L2", "L1", "L1"]);
-    expect(result.outcomes.a0!.reasons).toEqual([{ code: "cap.demoted", params: { cap: 2, base: 14, votes: 7 } }]);
+    expect(result.outcomes.a0!.reasons).toEqual([{ code: "cap.demoted", params: { cap: 2, base: 14, votes: 7, percent: 15 } }]);
   });
 
   it("M8: a cap of 0 turns every candidate into L2", () => {
@@ -96,14 +96,16 @@ describe("M8: at most 15% L1 of the members at L2 or better", () => {
       expect(result.final).toBe(false);
       expect(result.tie).toEqual({ candidates: tied, seatsLeft: 1, votes: 8 });
       expect(levels(result.outcomes, ["a0", ...tied, "a4"])).toEqual(["L1", "undecided", "undecided", "undecided", "L2"]);
-      expect(result.outcomes.a1!.reasons).toEqual([{ code: "cap.tie", params: { cap: 2, base: 14, votes: 8, seatsLeft: 1, tied: 3 } }]);
+      expect(result.outcomes.a1!.reasons).toEqual([
+        { code: "cap.tie", params: { cap: 2, base: 14, votes: 8, seatsLeft: 1, tied: 3, percent: 15 } },
+      ]);
     });
 
     it("M8: the secretary's choice of exactly the seats left makes it final", () => {
       const result = applyL1Cap(entries, rb, { a1: "L2", a2: "L1", a3: "L2" });
       expect(result.final).toBe(true);
       expect(levels(result.outcomes, ["a0", ...tied, "a4"])).toEqual(["L1", "L2", "L1", "L2", "L2"]);
-      expect(result.outcomes.a2!.reasons).toEqual([{ code: "cap.secretary-chose", params: { level: "L1" } }]);
+      expect(result.outcomes.a2!.reasons).toEqual([{ code: "cap.secretary-chose", params: { level: "L1", percent: 15 } }]);
       expect(result.outcomes.a1!.reasons.map((r) => r.code)).toEqual(["cap.secretary-chose", "cap.demoted"]);
     });
 

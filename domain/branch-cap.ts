@@ -1,7 +1,7 @@
-// M8: L1 members may not exceed 15% of the branch's members rated "good". Applied to the whole branch at once,
+// M8: L1 members may not exceed the rulebook's share (15%) of the branch's members rated "good". Applied to the whole branch at once,
 // after every member's vote has been rated.
 import { cutAtSeats } from "./cap-boundary";
-import { l1CapCount } from "./cap-count";
+import { capReasonParams, capRuleOf, capSeats, type CapBaseKind } from "./cap-rule";
 import type { MemberLevel } from "./levels";
 import type { MemberOutcome } from "./member-rating";
 import { reason, type Reason } from "./reasons";
@@ -36,7 +36,12 @@ export const hasLevel = (o: MemberOutcome, level: MemberLevel) => o.kind === "le
 
 /** M8 Decision: the base of the cap, counted from the outcomes by the vote (before any cap). */
 export function capBase(entries: readonly { outcome: MemberOutcome }[], rulebook: Rulebook): number {
-  const counted: MemberLevel[] = rulebook.member.l1Cap.base === "l2-only" ? ["L2"] : ["L1", "L2"];
+  return capBaseBy(entries, rulebook.member.l1Cap.base);
+}
+
+/** M8, N6: members who reached L2 or better, or only those at L2. */
+export function capBaseBy(entries: readonly { outcome: MemberOutcome }[], kind: CapBaseKind): number {
+  const counted: MemberLevel[] = kind === "l2-only" ? ["L2"] : ["L1", "L2"];
   return entries.filter((e) => counted.some((level) => hasLevel(e.outcome, level))).length;
 }
 
@@ -58,7 +63,9 @@ export function validateCapResolutions(
 
 export function applyL1Cap(entries: CapEntry[], rulebook: Rulebook, resolutions?: Record<string, CapResolution>): CapResult {
   const base = capBase(entries, rulebook);
-  const cap = l1CapCount(base, rulebook);
+  const rule = capRuleOf(rulebook);
+  const cap = capSeats(base, rule);
+  const { percent } = capReasonParams(rule);
   const outcomes: Record<string, MemberOutcome> = {};
   for (const e of entries) outcomes[e.memberId] = e.outcome;
   // Nobody is moved down, finally, while the base can still change: a missing vote, a blocked result, a new vote.
@@ -75,7 +82,7 @@ export function applyL1Cap(entries: CapEntry[], rulebook: Rulebook, resolutions?
   const ranked = entries.filter((e) => hasLevel(e.outcome, "L1")).sort((a, b) => b.l1Votes - a.l1Votes);
   const cut = cutAtSeats(ranked, cap, (a, b) => a.l1Votes === b.l1Votes);
   const demote = (e: CapEntry, extra: Reason[] = []) => {
-    const demoted = reason("cap.demoted", { cap, base, votes: e.l1Votes });
+    const demoted = reason("cap.demoted", { cap, base, votes: e.l1Votes, percent });
     outcomes[e.memberId] = withLevel(e.outcome, "L2", [...extra, demoted]);
   };
   for (const e of cut.out) demote(e);
@@ -92,14 +99,14 @@ export function applyL1Cap(entries: CapEntry[], rulebook: Rulebook, resolutions?
   const resolutionErrors = resolutions ? validateCapResolutions(tie.candidates, seatsLeft, resolutions) : [];
   if (resolutions && resolutionErrors.length === 0) {
     for (const e of tied) {
-      const chose = reason("cap.secretary-chose", { level: resolutions[e.memberId]! });
+      const chose = reason("cap.secretary-chose", { level: resolutions[e.memberId]!, percent });
       if (resolutions[e.memberId] === "L1") outcomes[e.memberId] = withLevel(e.outcome, "L1", [chose]);
       else demote(e, [chose]);
     }
     return { outcomes, cap, base, tie, final: true };
   }
   for (const e of tied) {
-    const waiting = reason("cap.tie", { cap, base, votes: e.l1Votes, seatsLeft, tied: tied.length });
+    const waiting = reason("cap.tie", { cap, base, votes: e.l1Votes, seatsLeft, tied: tied.length, percent });
     outcomes[e.memberId] = { kind: "undecided", reasons: [...e.outcome.reasons, waiting] };
   }
   return resolutions ? { outcomes, cap, base, tie, final: false, resolutionErrors } : { outcomes, cap, base, tie, final: false };

@@ -1,6 +1,7 @@
 // Every code the domain can hand to the bot, so a test there can check that each has a translation:
 // reasons under `reason.<code>`, errors under `error.<code>`.
 import { CAP_RESOLUTION_ERRORS } from "./branch-cap";
+import { DECISION_ERROR_CODES } from "./decision";
 import { DISCIPLINE_ERROR_CODES } from "./discipline";
 import { ORG_SCORE_ERROR_CODES } from "./org-rating";
 import { DOMAIN_ERROR_CODES, REASON_CODES } from "./reasons";
@@ -23,6 +24,7 @@ export const ERROR_CODES: readonly string[] = [
     ...CAP_RESOLUTION_ERRORS,
     ...ORG_SCORE_ERROR_CODES,
     ...DISCIPLINE_ERROR_CODES,
+    ...DECISION_ERROR_CODES,
     ...DOMAIN_ERROR_CODES,
   ]),
 ];

@@ -4,6 +4,7 @@ import type { MemberOutcome } from "./member-rating";
 import type { Rulebook } from "./rulebook";
 import { getRulebook } from "./rulebooks";
 import { hd07_2011 as rb } from "./rulebooks/hd07-2011";
+import { capRuleOf } from "./cap-rule";
 import {
   applyCommitteeDecisions,
   committeeCap,
@@ -171,13 +172,13 @@ describe("M8 (revised Decision): the L1 cap across the branches of a base commit
       { memberId: "y", level: "L1", chosen: true, share: { votes: 8, of: 10 }, cap: 3, base: 25 },
       { memberId: "z", level: "L2", chosen: false, share: { votes: 6, of: 10 }, cap: 3, base: 25 }, // another vote
     ];
-    const outcomes = applyCommitteeDecisions(entries, decisions);
+    const outcomes = applyCommitteeDecisions(entries, decisions, capRuleOf(rb));
     expect(outcomes.x).toEqual({
       kind: "level",
       level: "L2",
-      reasons: [{ code: "cap.committee-demoted", params: { cap: 3, base: 25, votes: 20, of: 30 } }],
+      reasons: [{ code: "cap.committee-demoted", params: { cap: 3, base: 25, votes: 20, of: 30, percent: 15 } }],
     });
-    expect(outcomes.y!.reasons).toEqual([{ code: "cap.committee-chose", params: { level: "L1" } }]);
+    expect(outcomes.y!.reasons).toEqual([{ code: "cap.committee-chose", params: { level: "L1", percent: 15 } }]);
     expect(outcomes.z).toEqual(at("L1"));
   });
 });

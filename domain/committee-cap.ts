@@ -6,16 +6,24 @@
 // branches are not comparable (25 of 30 and 9 of 10). Candidates are ranked by their share of L1 ballots in the
 // vote's own denominator (M7: the branch's official members), compared exactly by cross-multiplying; equal shares
 // at the boundary are a tie for the committee's members to decide.
-import { capBase, hasLevel, validateCapResolutions, withLevel, type CapResolution } from "./branch-cap";
+//
+// N6 (366): the same cut, with the period's rule (share 20% or 25%, the base with or without the excellent, the
+// rounding: ./cap-rule.ts). Decision (ranking under 366): there is no vote; candidates are ranked by the proposal's
+// score (out of the maximum, carried where 2011 carries the vote's share), and equal scores at the boundary are a
+// tie for the committee's members to decide.
+import { capBaseBy, hasLevel, validateCapResolutions, withLevel, type CapResolution } from "./branch-cap";
 import { cutAtSeats } from "./cap-boundary";
-import { l1CapCount } from "./cap-count";
+import { capReasonParams, capRuleOf, capSeats, sameCapRule, type CapRule } from "./cap-rule";
 import type { Fraction } from "./fraction";
 import type { MemberOutcome } from "./member-rating";
 import { reason, type Reason } from "./reasons";
-import type { Rulebook } from "./rulebook";
+import type { OpenPoints, Rulebook } from "./rulebook";
 import type { TallyInput } from "./tally";
 
-/** An L1 vote as a share: the L1 ballots out of the vote's denominator (M7). */
+/**
+ * An L1 vote as a share: the L1 ballots out of the vote's denominator (M7). Under 366: the proposal's score out of
+ * the maximum (N6 Decision above).
+ */
 export type L1Share = { votes: number; of: number };
 
 export function l1ShareOf(tally: TallyInput, rulebook: Rulebook): L1Share {
@@ -42,6 +50,8 @@ export type CommitteeBranch = {
   branchId: string;
   /** The rulebook of the branch's period of the year; null when the branch has no period of that year. */
   rulebookId: string | null;
+  /** The period's open points (366, N6). */
+  openPoints?: OpenPoints;
   members: CommitteeMember[];
 };
 
@@ -59,6 +69,7 @@ export type CommitteeCapDecision = {
 export const COMMITTEE_CAP_STATES = [
   "waiting-branches", // some branch's results are not all in: the base is unknown
   "mixed-rulebooks", // the branches read the guideline with different rulebooks: no common figure
+  "mixed-open-points", // one rulebook, but the periods set its open points of the cap differently (N6)
   "within", // no more candidates than seats: nothing to cut
   "tie", // a tie at the boundary waits for a committee member's choice
   "to-apply", // the cut is known and not yet recorded
@@ -71,6 +82,8 @@ export type CommitteeCap = {
   rulebookIds: string[];
   /** The share of the common rulebook (null when they are mixed or no branch has a period). */
   share: Fraction | null;
+  /** The common rule with its open points (null when they are mixed or no branch has a period). */
+  rule: CapRule | null;
   base: number;
   cap: number;
   /** Members L1 by the vote across the committee, recognized ones included. */
@@ -112,10 +125,13 @@ export function committeeCap(
 ): CommitteeCap {
   const rulebookIds = [...new Set(branches.flatMap((b) => (b.rulebookId ? [b.rulebookId] : [])))];
   const mixed = rulebookIds.length > 1;
-  const rulebook = rulebookIds.length === 1 ? rulebookOf(rulebookIds[0]!) : null;
-  // Each branch's base by its own rulebook's values; the share only when there is one rulebook.
-  const base = branches.reduce((sum, b) => sum + (b.rulebookId ? capBase(b.members, rulebookOf(b.rulebookId)) : 0), 0);
-  const cap = rulebook ? l1CapCount(base, rulebook) : 0;
+  const ruleOf = (b: CommitteeBranch) => (b.rulebookId ? capRuleOf(rulebookOf(b.rulebookId), b.openPoints) : null);
+  const rules = branches.flatMap((b) => ruleOf(b) ?? []);
+  const mixedOpenPoints = !mixed && rules.some((r) => !sameCapRule(r, rules[0]!));
+  const rule = rulebookIds.length === 1 && !mixedOpenPoints ? rules[0]! : null;
+  // Each branch's base by its own rule; the cap only when there is one rule.
+  const base = branches.reduce((sum, b) => sum + (b.rulebookId ? capBaseBy(b.members, ruleOf(b)!.base) : 0), 0);
+  const cap = rule ? capSeats(base, rule) : 0;
   const candidates = branches.flatMap((b) =>
     b.members
       .filter((m) => hasLevel(m.outcome, "L1") && m.share)
@@ -123,14 +139,15 @@ export function committeeCap(
   );
   const seated = candidates.filter((c) => c.recognized).length;
   const pending = pendingBranches(branches);
-  const figure = { rulebookIds, share: rulebook?.member.l1Cap.share ?? null, base, cap, candidates, seated, pendingBranches: pending };
+  const figure = { rulebookIds, share: rule?.share ?? null, rule, base, cap, candidates, seated, pendingBranches: pending };
   const held = { keep: [], demote: [], l1Held: true };
   if (mixed) return { state: "mixed-rulebooks", ...figure, ...held };
-  if (pending.length > 0 || !rulebook) return { state: "waiting-branches", ...figure, ...held };
+  if (mixedOpenPoints) return { state: "mixed-open-points", ...figure, ...held };
+  if (pending.length > 0 || !rule) return { state: "waiting-branches", ...figure, ...held };
 
   const proposed = candidates.filter((c) => !c.recognized).sort((a, b) => compareShares(b.share, a.share));
   const cut = cutAtSeats(proposed, Math.max(0, cap - seated), (a, b) => compareShares(a.share, b.share) === 0);
-  const demoteAllTied = rulebook.member.l1Cap.tieBreak === "demote-all-tied";
+  const demoteAllTied = rule.tieBreak === "demote-all-tied";
   const keep = cut.keep.map((c) => c.memberId);
   const demote = [...cut.out, ...(demoteAllTied ? (cut.tie?.tied ?? []) : [])].map((c) => c.memberId);
   const inForce = decisionsInForce(decisions, new Map(proposed.map((c) => [c.memberId, c.share])));
@@ -163,7 +180,11 @@ export function committeeCap(
 export function applyCommitteeDecisions(
   entries: ReadonlyArray<{ memberId: string; outcome: MemberOutcome; share: L1Share | null }>,
   decisions: readonly CommitteeCapDecision[],
+  /** The rule the cut was counted under: its share (and, under 366, its open points) go into the reasons. */
+  rule: CapRule,
 ): Record<string, MemberOutcome> {
+  const { percent, ...openPoints } = capReasonParams(rule);
+  const by = "by" in openPoints ? { by: openPoints.by } : {};
   const shares = new Map(entries.flatMap((e) => (e.share && hasLevel(e.outcome, "L1") ? [[e.memberId, e.share] as const] : [])));
   const inForce = decisionsInForce(decisions, shares);
   const outcomes: Record<string, MemberOutcome> = {};
@@ -173,9 +194,20 @@ export function applyCommitteeDecisions(
       outcomes[e.memberId] = e.outcome;
       continue;
     }
-    const why: Reason[] = d.chosen ? [reason("cap.committee-chose", { level: d.level })] : [];
-    if (d.level === "L2") why.push(reason("cap.committee-demoted", { cap: d.cap, base: d.base, votes: d.share.votes, of: d.share.of }));
+    const why: Reason[] = d.chosen ? [reason("cap.committee-chose", { level: d.level, percent, ...by })] : [];
+    const figure = { cap: d.cap, base: d.base, votes: d.share.votes, of: d.share.of, percent };
+    if (d.level === "L2") why.push(reason("cap.committee-demoted", { ...figure, ...openPoints }));
     outcomes[e.memberId] = withLevel(e.outcome, d.level, why);
   }
   return outcomes;
+}
+
+/**
+ * A 366 proposal as the branch made it, before the committee's cut: the cut is a new version of the proposal whose
+ * reasons end with the committee's (only an L1 proposal is cut or chosen), so the branch's own reasons come first.
+ */
+export function beforeCommitteeCut(outcome: MemberOutcome): MemberOutcome {
+  const at = outcome.reasons.findIndex((r) => r.code.startsWith("cap.committee-"));
+  if (outcome.kind !== "level" || at < 0) return outcome;
+  return { kind: "level", level: "L1", reasons: outcome.reasons.slice(0, at) };
 }

@@ -11,6 +11,8 @@ export * from "./member-rating";
 export * from "./discipline";
 export * from "./branch-cap";
 export * from "./committee-cap";
+export * from "./cap-rule";
+export * from "./decision";
 export * from "./submission";
 export * from "./reminders";
 export * from "./status";

@@ -1,5 +1,6 @@
 // Why a result is what it is, as machine-readable codes. The bot translates each with the i18next key
 // `reason.<code>` and passes `params` for interpolation; the domain never writes prose.
+import type { CapRounding } from "./rulebook";
 import type {
   DisciplineLevel,
   DisciplineSource,
@@ -27,6 +28,14 @@ export type TsvmCondition = (typeof TSVM_CONDITIONS)[number];
 export const ORG_DEFECTS = ["prolonged-disunity", "corruption-discipline", "weak-branches"] as const;
 export type OrgDefect = (typeof ORG_DEFECTS)[number];
 
+/**
+ * The cap's share in percent, for the words (absent from reasons stored before it was carried: all of the 2011
+ * rulebook, whose share the words then use).
+ */
+type CapShareParams = { percent?: number };
+/** N6 under 366: ranked by score, and the open points that set the figure (RULES-2025: named where they decide). */
+type CapOpenPointParams = { by?: "score"; baseRule?: "with-excellent" | "l2-only"; rounding?: CapRounding };
+
 /** The parameters each reason carries (`undefined`: none). */
 export type ReasonParams = {
   "member.exempt": undefined; // M2
@@ -41,11 +50,12 @@ export type ReasonParams = {
   "tally.missing": undefined;
   "hcm.missing": { wouldBe: MemberLevel }; // M12
   "hcm.unacknowledged": { wouldBe: MemberLevel }; // M12
-  "cap.demoted": { cap: number; base: number; votes: number }; // M8
-  "cap.tie": { cap: number; base: number; votes: number; seatsLeft: number; tied: number }; // M8
-  "cap.secretary-chose": { level: "L1" | "L2" }; // M8
-  "cap.committee-demoted": { cap: number; base: number; votes: number; of: number }; // M8, revised Decision
-  "cap.committee-chose": { level: "L1" | "L2" }; // M8, revised Decision
+  "cap.demoted": { cap: number; base: number; votes: number } & CapShareParams; // M8
+  "cap.tie": { cap: number; base: number; votes: number; seatsLeft: number; tied: number } & CapShareParams; // M8
+  "cap.secretary-chose": { level: "L1" | "L2" } & CapShareParams; // M8
+  // M8, revised Decision; N6: under 366 `votes`/`of` are the proposal's score out of the maximum
+  "cap.committee-demoted": { cap: number; base: number; votes: number; of: number } & CapShareParams & CapOpenPointParams;
+  "cap.committee-chose": { level: "L1" | "L2" } & CapShareParams & Pick<CapOpenPointParams, "by">; // M8, N6
   "org.band": { total: number; level: OrgLevel }; // O2
   "org.tsvm-condition-failed": { condition: TsvmCondition }; // O3
   "org.defect": { defect: OrgDefect }; // O4

@@ -4,6 +4,7 @@
 import {
   applyCommitteeDecisions,
   applyL1Cap,
+  capRuleOf,
   l1ShareOf,
   type CapEntry,
   type CapResolution,
@@ -63,6 +64,7 @@ export async function capOfBranch(tx: Tx, branch: BranchInputs, entries: CapEntr
       return { memberId: e.memberId, outcome: e.outcome, share: tally ? l1ShareOf(tally, rulebook) : null };
     }),
     decisions,
+    capRuleOf(rulebook),
   );
   const withKind = (...kinds: MemberOutcome["kind"][]) => entries.filter((e) => kinds.includes(e.outcome.kind)).map((e) => e.memberId);
   const waitingForTally = withKind("awaiting-tally");

@@ -63,7 +63,10 @@ describe("M8 (revised Decision): the cap across a base committee's branches", ()
     ]);
     const moved = await latest(a, 1);
     expect(moved).toMatchObject({ state: "proposed", outcome: { kind: "level", level: "L2" } });
-    expect(moved.outcome.reasons.at(-1)).toEqual({ code: "cap.committee-demoted", params: { cap: 2, base: 15, votes: 7, of: 10 } });
+    expect(moved.outcome.reasons.at(-1)).toEqual({
+      code: "cap.committee-demoted",
+      params: { cap: 2, base: 15, votes: 7, of: 10, percent: 15 },
+    });
     expect(await levelOf(b, 0)).toBe("L1");
     expect((await listAudit(db, "Organization", committeeId)).map((e) => e.action)).toContain("cap.committee-cut");
     // The branch's next pass follows the recorded cut instead of undoing it.
@@ -91,7 +94,7 @@ describe("M8 (revised Decision): the cap across a base committee's branches", ()
 
     const done = await chooseCommitteeKeeper(db, { committeeId, year: 2026, memberId: b.ids[1]!, actorId: "upper" }, NOW, REVIEW_OFFSET);
     expect(done).toEqual({ outcome: "done", changed: [{ branchId: b.orgId, members: 2 }] });
-    expect((await latest(b, 1)).outcome.reasons.at(-1)).toEqual({ code: "cap.committee-chose", params: { level: "L1" } });
+    expect((await latest(b, 1)).outcome.reasons.at(-1)).toEqual({ code: "cap.committee-chose", params: { level: "L1", percent: 15 } });
     expect((await latest(b, 0)).outcome.reasons.map((r) => r.code).slice(-2)).toEqual(["cap.committee-chose", "cap.committee-demoted"]);
     expect((await loadCommitteeCap(db, committeeId, 2026, AS_OF))?.state).toBe("applied");
     // A choice for a tie that is over is stale.

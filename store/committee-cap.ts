@@ -9,10 +9,13 @@ import {
   type CommitteeBranch,
   type CommitteeCap,
   type CommitteeCapState,
+  type CapRule,
   type L1Share,
 } from "../domain";
 import type { ZonedInstant } from "../domain/calendar";
 import { recordAudit } from "./audit";
+import { parseOpenPoints } from "../domain/open-points";
+import { appraisalCapMembers, applyCutToProposals } from "./appraisal-cap";
 import { capCommitteeOf, decisionFromRow } from "./branch-cap-unit";
 import { inTransaction, type Db, type Tx } from "./client";
 import { loadBranchInputs } from "./rating-inputs";
@@ -30,7 +33,7 @@ export type CommitteeCapView = CommitteeCap & {
   people: Map<string, CapPerson>;
   rulebookTitles: string[];
   /** The periods of the year of the committee's branches. */
-  periods: Array<{ periodId: string; branchId: string }>;
+  periods: Array<{ periodId: string; branchId: string; rulebookId: string }>;
 };
 
 /** The committee's figure for a year, read from every branch's vote (null: not a base committee). */
@@ -44,19 +47,33 @@ export async function loadCommitteeCap(
   if (committee?.kind !== "base-committee") return null;
   const orgs = await db.organization.findMany({
     where: { parentId: committeeId, kind: "branch" },
-    select: { id: true, name: true, periods: { where: { year, quarter: 0 }, select: { id: true } } },
+    select: { id: true, name: true, periods: { where: { year, quarter: 0 }, select: { id: true, rulebookId: true, openPoints: true } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
   const people = new Map<string, CapPerson>();
   const branches: CommitteeBranch[] = [];
   const periods: CommitteeCapView["periods"] = [];
   for (const org of orgs) {
-    const periodId = org.periods[0]?.id;
-    if (!periodId) {
+    const period = org.periods[0];
+    if (!period) {
       branches.push({ branchId: org.id, rulebookId: null, members: [] });
       continue;
     }
-    periods.push({ periodId, branchId: org.id });
+    const periodId = period.id;
+    periods.push({ periodId, branchId: org.id, rulebookId: period.rulebookId });
+    const periodRulebook = getRulebook(period.rulebookId);
+    if (periodRulebook.procedure === "appraisal") {
+      // N6: the branch's proposals, ranked by score (./appraisal-cap.ts).
+      const own = await appraisalCapMembers(db, periodId, org.id, periodRulebook);
+      for (const p of own.people) people.set(p.memberId, { ...p, branchId: org.id, branchName: org.name });
+      branches.push({
+        branchId: org.id,
+        rulebookId: period.rulebookId,
+        openPoints: parseOpenPoints(period.openPoints) ?? {},
+        members: own.members,
+      });
+      continue;
+    }
     const inputs = await loadBranchInputs(db, periodId, asOf);
     const rulebook = getRulebook(inputs.rulebookId);
     const latest = await latestResults(db, periodId);
@@ -142,9 +159,14 @@ async function recordCut(tx: Tx, view: CommitteeCapView, input: CutInput, now: D
     await tx.committeeCapDecision.create({ data: decisionRow(view, input, { memberId, level: "L2", chosen: false }, now) });
   }
   const changed: CutChanges = [];
-  for (const { periodId, branchId } of view.periods) {
-    const pass = await evaluateBranch(tx, { periodId, actorId }, now, offsetMinutes);
-    if (pass.changed.length > 0) changed.push({ branchId, members: pass.changed.length });
+  for (const { periodId, branchId, rulebookId } of view.periods) {
+    const rulebook = getRulebook(rulebookId);
+    // Under 366 the proposals are the appraisal's, not a vote to rate again: only the cut is written on them.
+    const members =
+      rulebook.procedure === "appraisal" && view.rule
+        ? await applyCutToProposals(tx, { periodId, committeeId, year, actorId, rule: view.rule, rulebook }, now)
+        : (await evaluateBranch(tx, { periodId, actorId }, now, offsetMinutes)).changed;
+    if (members.length > 0) changed.push({ branchId, members: members.length });
   }
   await recordAudit(
     tx,
@@ -218,15 +240,16 @@ export async function recognizeWithinCap(
   input: { periodId: string; memberIds?: string[]; actorId: string },
   now: Date,
   offsetMinutes: number,
-): Promise<{ recognized: ResultWithMember[]; held: string[]; state: CommitteeCapState | null }> {
+): Promise<{ recognized: ResultWithMember[]; held: string[]; state: CommitteeCapState | null; rule: CapRule | null }> {
   return inTransaction(db, async (tx) => {
     const unit = await capUnitOfPeriod(tx, input.periodId);
     const view = unit && (await loadCommitteeCap(tx, unit.committeeId, unit.year, asOf(now, offsetMinutes)));
-    if (!view?.l1Held) return { recognized: await recognizeResults(tx, input, now), held: [], state: view?.state ?? null };
+    const rule = view?.rule ?? null;
+    if (!view?.l1Held) return { recognized: await recognizeResults(tx, input, now), held: [], state: view?.state ?? null, rule };
     const asked = (await branchResults(tx, input.periodId)).filter((r) => !input.memberIds || input.memberIds.includes(r.memberId));
     const isHeld = (r: ResultWithMember) => r.state === "proposed" && r.outcome.kind === "level" && r.outcome.level === "L1";
     const held = asked.filter(isHeld).map((r) => r.memberId);
     const free = asked.filter((r) => !isHeld(r)).map((r) => r.memberId);
-    return { recognized: await recognizeResults(tx, { ...input, memberIds: free }, now), held, state: view.state };
+    return { recognized: await recognizeResults(tx, { ...input, memberIds: free }, now), held, state: view.state, rule };
   });
 }

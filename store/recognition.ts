@@ -178,5 +178,5 @@ export async function revokeMemberResult(
 /** The branch of a period and the organization above it (to check who may recognize). */
 export async function periodBranch(db: Db, periodId: string) {
   const p = await db.reviewPeriod.findUnique({ where: { id: periodId }, include: { org: { select: { name: true, parentId: true } } } });
-  return p && { periodId: p.id, orgId: p.orgId, orgName: p.org.name, parentId: p.org.parentId, year: p.year };
+  return p && { periodId: p.id, orgId: p.orgId, orgName: p.org.name, parentId: p.org.parentId, year: p.year, rulebookId: p.rulebookId };
 }

@@ -2,6 +2,7 @@
 // cut; its members apply the cut or choose who keeps L1 in a tie. Every press is checked against the committee that
 // owns the target, read from the store (button data is user input).
 import { Composer } from "grammy";
+import { sharePercent } from "../../domain";
 import { capCommitteeOf } from "../../store/branch-cap-unit";
 import { belongsToOrg, holdsRoleOver } from "../../store/authority";
 import {
@@ -111,7 +112,9 @@ async function keepL1(ctx: ButtonContext, memberId: string) {
     timeZone.offsetMinutes,
   );
   if (outcome === "chosen") return void (await ctx.reply(ctx.t("cap_committee.chosen", { name: place.fullName })));
-  await ctx.reply(ctx.t(outcome === "done" ? "cap_committee.done" : "cap_committee.stale"));
+  // N6: under 366 the tie was one of equal points.
+  const context = view.rule?.openPoints ? { context: "score" } : {};
+  await ctx.reply(outcome === "done" ? ctx.t("cap_committee.done", context) : ctx.t("cap_committee.stale"));
   const after = await loadView(ctx, committeeId, period.year);
   if (after) await sendView(ctx, after);
   if (after) await tellBranches(ctx, after, changed);
@@ -122,7 +125,8 @@ async function tellBranches(ctx: BotContext, view: CommitteeCapView, changed: Cu
   const { db, clock } = ctx.deps;
   for (const { branchId, members } of changed) {
     const secretaries = await usersWithRole(db, branchId, ["secretary"]);
-    const text = (t: Translate) => t("cap_committee.branch_notice", { committee: view.committeeName, year: view.year, count: members });
+    const words = { committee: view.committeeName, year: view.year, count: members, percent: view.share ? sharePercent(view.share) : 0 };
+    const text = (t: Translate) => t("cap_committee.branch_notice", words);
     await notify(ctx.api, db, secretaries, (t) => ({ text: text(t) }), clock());
   }
 }

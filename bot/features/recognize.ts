@@ -1,6 +1,10 @@
 // /recognize for the upper committee (M15): branches under them with results, recognize all or one by one, revoke
-// (M14). Members are told their recognized result in their own language.
+// (M14). Members are told their recognized result in their own language. Under 366 (N7 step 3) the committee may
+// also decide a member's level otherwise than proposed, with a reason (./decide-level.ts's dialog).
 import { Composer, InlineKeyboard } from "grammy";
+import { getRulebook, MEMBER_LEVELS, sharePercent, type MemberLevel } from "../../domain";
+import { DECIDE_LEVEL, decideLevelConversation, type DecideLevelArgs } from "../../conversations/decide-level";
+import { holdsRoleOver } from "../../store/authority";
 import { revokeConversation, REVOKE, type RevokeArgs } from "../../conversations/revoke";
 import { recognizeWithinCap } from "../../store/committee-cap";
 import { branchesAwaitingRecognition, branchResults, periodBranch, type ResultWithMember } from "../../store/recognition";
@@ -20,7 +24,7 @@ const BRANCHES_PER_PAGE = 20;
 const MEMBERS_PER_PAGE = 25;
 
 /** The dialogs this feature starts (installed before every command handler: ./index.ts). */
-export const dialogs = [dialog(revokeConversation, REVOKE)];
+export const dialogs = [dialog(revokeConversation, REVOKE), dialog(decideLevelConversation, DECIDE_LEVEL)];
 
 export function recognizeFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -40,10 +44,12 @@ export function recognizeFeature(): Composer<BotContext> {
     // Nobody recognizes or revokes their own branch's results, nor their own (M15: the level above decides).
     if (button.kind !== "each" && belongsTo(ctx, branch.orgId))
       return void (await ctx.reply(ctx.t("recognize.own_refused", { org: branch.orgName })));
-    if (button.kind === "each") return listMembers(ctx, branch.periodId, branch.orgName, button.page);
+    if (button.kind === "each") return listMembers(ctx, branch, button.page);
     if (button.kind === "revoke") return startRevoke(ctx, branch, button.memberId);
+    if (button.kind === "other") return chooseOtherLevel(ctx, branch, button.memberId);
+    if (button.kind === "to") return startDecision(ctx, branch, button.memberId, button.level);
     const { periodId } = branch;
-    const { recognized, held, state } = await recognizeWithinCap(
+    const { recognized, held, state, rule } = await recognizeWithinCap(
       ctx.deps.db,
       { periodId, actorId: ctx.identity.userId, ...(button.kind === "member" ? { memberIds: [button.memberId] } : {}) },
       ctx.deps.clock(),
@@ -61,7 +67,10 @@ export function recognizeFeature(): Composer<BotContext> {
     if (recognized.length > 0 || held.length === 0)
       await ctx.reply(ctx.t("recognize.done", { count: recognized.length, org: branch.orgName }));
     // M8: L1 results wait for the committee's cut across its branches.
-    if (held.length > 0) await ctx.reply(ctx.t("recognize.l1_held", { count: held.length, why: ctx.t(`cap_committee.held.${state}`) }));
+    // N6: a tie under 366 is of equal points, not of a vote's share.
+    const context = state === "tie" && rule?.openPoints ? { context: "score" } : {};
+    const why = ctx.t(`cap_committee.held.${state}`, { percent: rule ? sharePercent(rule.share) : 0, ...context });
+    if (held.length > 0) await ctx.reply(ctx.t("recognize.l1_held", { count: held.length, why }));
   });
   return feature;
 }
@@ -95,7 +104,11 @@ async function listBranches(ctx: BotContext, page: number, turn: boolean) {
   await show(ctx, [ctx.t("recognize.title"), ...lines].join("\n"), keyboard, turn);
 }
 
-async function listMembers(ctx: BotContext, periodId: string, orgName: string, page: number | undefined) {
+type PeriodBranch = NonNullable<Awaited<ReturnType<typeof periodBranch>>>;
+
+async function listMembers(ctx: BotContext, branch: PeriodBranch, page: number | undefined) {
+  const { periodId, orgName } = branch;
+  const decides = getRulebook(branch.rulebookId).procedure === "appraisal";
   const results = (await branchResults(ctx.deps.db, periodId)).filter((r) => r.outcome.kind === "level" && r.state !== "revoked");
   const shown = pageOf(results, page ?? 0, MEMBERS_PER_PAGE);
   const keyboard = new InlineKeyboard();
@@ -103,6 +116,9 @@ async function listMembers(ctx: BotContext, periodId: string, orgName: string, p
     const label = `${r.fullName} — ${ctx.t(`rating.short.${r.outcome.kind === "level" ? r.outcome.level : "L3"}`)}`;
     if (r.state === "proposed")
       keyboard.text(ctx.t("recognize.button.member", { name: label }), recognize.pack({ kind: "member", periodId, memberId: r.memberId }));
+    // N7 step 3: the competent level decides; otherwise than proposed it says why.
+    if (r.state === "proposed" && decides)
+      keyboard.text(ctx.t("decide.button", { name: r.fullName }), recognize.pack({ kind: "other", periodId, memberId: r.memberId })).row();
     keyboard
       .text(ctx.t("recognize.button.revoke", { name: r.fullName }), recognize.pack({ kind: "revoke", periodId, memberId: r.memberId }))
       .row();
@@ -115,6 +131,52 @@ async function listMembers(ctx: BotContext, periodId: string, orgName: string, p
 async function show(ctx: BotContext, text: string, keyboard: InlineKeyboard, turn: boolean) {
   if (turn) await ctx.editMessageText(text, { reply_markup: keyboard });
   else await replyInParts(ctx, text, keyboard);
+}
+
+/** The result a committee member may decide otherwise, checked on the server: the role above the branch, now. */
+async function decidable(ctx: BotContext, branch: PeriodBranch, memberId: string) {
+  const allowed = await holdsRoleOver(ctx.deps.db, ctx.identity.userId, { periodAbove: branch.periodId }, ["secretary", "committee"]);
+  const result = allowed && (await branchResults(ctx.deps.db, branch.periodId)).find((r) => r.memberId === memberId);
+  const level = result && result.state === "proposed" && result.outcome.kind === "level" ? result.outcome.level : null;
+  if (!result || !level || getRulebook(branch.rulebookId).procedure !== "appraisal") {
+    await ctx.reply(ctx.t("recognize.not_found"));
+    return null;
+  }
+  return { result, level };
+}
+
+/** N7 step 3: the levels other than the one proposed. */
+async function chooseOtherLevel(ctx: BotContext, branch: PeriodBranch, memberId: string) {
+  const found = await decidable(ctx, branch, memberId);
+  if (!found) return;
+  const { result, level } = found;
+  const keyboard = new InlineKeyboard();
+  for (const other of MEMBER_LEVELS.filter((l) => l !== level))
+    keyboard.text(ctx.t(`rating.level.${other}`), recognize.pack({ kind: "to", periodId: branch.periodId, memberId, level: other })).row();
+  const score = typeof result.inputs.score === "number" ? result.inputs.score : 0;
+  const rulebook = getRulebook(branch.rulebookId);
+  const of = (rulebook.score?.generalMax ?? 0) + (rulebook.score?.taskMax ?? 0);
+  await ctx.reply(ctx.t("decide.choose", { name: result.fullName, level: ctx.t(`rating.level.${level}`), score, of }), {
+    reply_markup: keyboard,
+  });
+}
+
+async function startDecision(ctx: BotContext, branch: PeriodBranch, memberId: string, level: MemberLevel) {
+  const found = await decidable(ctx, branch, memberId);
+  if (!found) return;
+  const { result } = found;
+  const args: DecideLevelArgs = {
+    lang: ctx.lang,
+    periodId: branch.periodId,
+    orgId: branch.orgId,
+    year: branch.year,
+    memberId,
+    memberName: result.fullName,
+    level,
+    proposed: found.level,
+    member: { userId: result.userId, telegramId: result.telegramId, language: result.language },
+  };
+  await ctx.conversation.enter(DECIDE_LEVEL, args);
 }
 
 async function startRevoke(ctx: BotContext, branch: { periodId: string; orgId: string }, memberId: string) {

@@ -21,6 +21,9 @@ import { replyInParts } from "../kit/outgoing";
 import { shortList } from "../kit/paging";
 import { committeeCapPreview } from "./committee-cap";
 
+/** The reasons /results shows under a member's line. */
+const EXPLAINED: readonly string[] = ["cap.demoted", "cap.committee-demoted", "decision.differs"];
+
 /** Who still holds the sending back: the first names, enough to act on; /tally shows them all. */
 const PENDING_NAMES_SHOWN = 30;
 
@@ -41,8 +44,9 @@ export function resultsFeature(): Composer<BotContext> {
         outcome: describeOutcome(ctx.t, r.outcome),
         state: ctx.t(`rating.state.${r.state}`),
       });
-      // A level lowered by the 15% cap (M8) differs from the vote the secretary just entered: say why.
-      const capped = r.outcome.reasons.find((reason) => reason.code === "cap.demoted" || reason.code === "cap.committee-demoted");
+      // A level lowered by the cap (M8, N6), or decided otherwise than proposed (N7), differs from what the branch
+      // entered: say why.
+      const capped = r.outcome.reasons.find((reason) => EXPLAINED.includes(reason.code));
       return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang, ctx.deps.timeZone)}` : line;
     });
     // M8: under a base committee the cap is the committee's; the branch sees where it stands against it. Under 366

@@ -1,6 +1,6 @@
 // M8, revised Decision: every state of a committee's cap reads whole in both languages, with the right button.
 import { describe, expect, it } from "vitest";
-import { COMMITTEE_CAP_STATES, percent, type CommitteeCapState } from "../../domain";
+import { capRuleOf, COMMITTEE_CAP_STATES, hd07_2011, percent, type CommitteeCapState } from "../../domain";
 import type { CommitteeCapView } from "../../store/committee-cap";
 import { branchCapPreview, committeeCapMessage } from "./committee-cap-words";
 import { LANGUAGES, translatorFor } from "./i18n";
@@ -21,6 +21,7 @@ function view(state: CommitteeCapState): CommitteeCapView {
     rulebookIds: state === "mixed-rulebooks" ? ["a", "b"] : ["a"],
     rulebookTitles: state === "mixed-rulebooks" ? ["Hướng dẫn A", "Hướng dẫn B"] : ["Hướng dẫn A"],
     share: state === "mixed-rulebooks" ? null : percent(15),
+    rule: state === "mixed-rulebooks" ? null : capRuleOf(hd07_2011),
     base: 17,
     cap: 2,
     candidates: people.map((p) => ({ memberId: p.memberId, branchId: p.branchId, share: p.share, recognized: false })),

@@ -1,5 +1,7 @@
 // M8, revised Decision, in words: the committee's figure and cut (/recognize), and a branch's preview (/results).
+// N6 (366): the same with scores instead of ballots, the rulebook's share, and the open points that set the figure.
 import { InlineKeyboard } from "grammy";
+import { sharePercent } from "../../domain";
 import type { CommitteeCapView } from "../../store/committee-cap";
 import { committeeCapButton } from "./buttons";
 import type { Translate } from "./i18n";
@@ -11,13 +13,24 @@ const TIE_BUTTONS_PER_PAGE = 40;
 const PENDING_NAMES_SHOWN = 20;
 
 /** "15" for the guideline's 15%: display only, the cap itself is counted in integers (domain/fraction.ts). */
-const percentOf = (view: CommitteeCapView) => (view.share ? (view.share.num * 100) / view.share.den : 0);
+const percentOf = (view: CommitteeCapView) => (view.share ? sharePercent(view.share) : 0);
+
+/** Under 366 candidates are ranked by their proposal's score: the words say points, not ballots (context `score`). */
+const byScore = (view: CommitteeCapView) => (view.rule?.openPoints ? { context: "score" } : {});
+
+/** N6: the open points that set the figure, as the words of the choice. */
+function openPointWords(t: Translate, view: CommitteeCapView) {
+  const points = view.rule?.openPoints;
+  if (!points) return {};
+  const base = points.baseIncludesExcellent ? "with-excellent" : "l2-only";
+  return { baseRule: t(`cap_rule.base.${base}`), rounding: t(`cap_rule.rounding.${points.rounding}`) };
+}
 
 function people(t: Translate, view: CommitteeCapView, ids: readonly string[]): string {
   return ids
     .map((id) => {
       const p = view.people.get(id)!;
-      return t("cap_committee.person", { name: p.fullName, branch: p.branchName, votes: p.share.votes, of: p.share.of });
+      return t("cap_committee.person", { name: p.fullName, branch: p.branchName, votes: p.share.votes, of: p.share.of, ...byScore(view) });
     })
     .join("\n");
 }
@@ -25,7 +38,7 @@ function people(t: Translate, view: CommitteeCapView, ids: readonly string[]): s
 /** The ranking and who keeps or moves by it, each list only when someone is in it. */
 function cutLists(t: Translate, view: CommitteeCapView): string[] {
   if (view.state !== "to-apply" && view.state !== "tie") return [];
-  const lists = [t("cap_committee.ranking")];
+  const lists = [t("cap_committee.ranking", byScore(view))];
   if (view.keep.length > 0) lists.push(t("cap_committee.keep_list", { names: people(t, view, view.keep) }));
   if (view.demote.length > 0) lists.push(t("cap_committee.demote_list", { names: people(t, view, view.demote) }));
   return lists;
@@ -40,6 +53,8 @@ export function capFigure(t: Translate, view: CommitteeCapView): string {
     candidates: view.candidates.length,
     seated: view.seated,
     pending: view.pendingBranches.length,
+    ...openPointWords(t, view),
+    ...byScore(view),
   });
 }
 
@@ -62,6 +77,7 @@ function stateText(t: Translate, view: CommitteeCapView): string {
     tied: tie?.candidates.length ?? 0,
     seats: tie?.seatsLeft ?? 0,
     names: tie ? people(t, view, tie.candidates) : "",
+    ...(view.state === "tie" ? byScore(view) : {}),
   });
 }
 

@@ -68,3 +68,40 @@ describe("describeReason", () => {
     );
   });
 });
+
+describe("the cap's reasons say the rulebook's share (M8, N6)", () => {
+  const vi = translatorFor("vi");
+  const words = (r: Parameters<typeof describeReason>[1], t = vi) => describeReason(t, r, "vi", REVIEW_ZONE);
+
+  it("M8: a 2011 reason reads as before, with 15% from its parameter or, stored before it carried one, the 2011 share", () => {
+    const before = reason("cap.committee-demoted", { cap: 2, base: 15, votes: 7, of: 10 });
+    const now = reason("cap.committee-demoted", { cap: 2, base: 15, votes: 7, of: 10, percent: 15 });
+    expect(words(before)).toBe(words(now));
+    expect(words(now)).toBe(
+      "Số đảng viên hoàn thành xuất sắc nhiệm vụ trong toàn đảng bộ không được vượt quá 15% (tối đa 2 trong số 15 đảng viên hoàn thành tốt nhiệm vụ trở lên ở các chi bộ); với 7/10 phiếu xuất sắc, đảng ủy xếp đồng chí ở mức «Đủ tư cách, hoàn thành tốt nhiệm vụ».",
+    );
+    expect(words(reason("cap.demoted", { cap: 2, base: 14, votes: 7 }))).toContain("không được vượt quá 15%");
+  });
+
+  it("N6: a 366 reason says 20% or 25%, the points, and the open points that set the figure", () => {
+    const params = { cap: 2, base: 10, votes: 91, of: 100, percent: 20, by: "score", baseRule: "l2-only", rounding: "nearest" } as const;
+    expect(words(reason("cap.committee-demoted", params))).toBe(
+      "Số đảng viên hoàn thành xuất sắc nhiệm vụ trong toàn đảng bộ không được vượt quá 20% (tối đa 2 trong số 10 đảng viên hoàn thành tốt nhiệm vụ (không tính đảng viên hoàn thành xuất sắc, theo lựa chọn của kỳ đánh giá) ở các chi bộ, làm tròn đến số gần nhất theo lựa chọn của kỳ đánh giá); với 91/100 điểm, đảng ủy xếp đồng chí ở mức «Đủ tư cách, hoàn thành tốt nhiệm vụ».",
+    );
+    expect(words(reason("cap.committee-chose", { level: "L1", percent: 25, by: "score" }))).toBe(
+      "Đảng ủy quyết định trường hợp bằng điểm ở ranh giới 25%: «Đủ tư cách, hoàn thành xuất sắc nhiệm vụ».",
+    );
+    const en = translatorFor("en");
+    expect(
+      describeReason(en, reason("cap.committee-demoted", { ...params, baseRule: "with-excellent", rounding: "floor" }), "en", REVIEW_ZONE),
+    ).toContain(
+      "may not exceed 20% (at most 2 of the 10 members of its branches rated good or better (the excellent included, as the review period chose), rounded down, as the review period chose); with 91/100 points",
+    );
+  });
+
+  it("N7: a decision otherwise names the proposal and the reason", () => {
+    expect(words(reason("decision.differs", { proposed: "L2", note: "Chưa hoàn thành đúng hạn." }))).toBe(
+      "Cấp có thẩm quyền quyết định khác với đề xuất «Đủ tư cách, hoàn thành tốt nhiệm vụ» của chi bộ. Lý do: Chưa hoàn thành đúng hạn.",
+    );
+  });
+});

@@ -1,5 +1,13 @@
 // Words for the domain's codes: each reason is the locale key `reason.<code>`, each level `rating.level.<L>`.
-import type { DisciplineInput, MemberOutcome, Reason, TallyError } from "../../domain";
+import {
+  DEFAULT_RULEBOOK_ID,
+  getRulebook,
+  sharePercent,
+  type DisciplineInput,
+  type MemberOutcome,
+  type Reason,
+  type TallyError,
+} from "../../domain";
 import type { ReviewTimeZone } from "../../domain/calendar";
 import { formatDay, formatInstant, isDay } from "./format-date";
 import type { Translate } from "./i18n";
@@ -25,7 +33,11 @@ const SCORE_PARAMS: Record<string, string> = {
   computed: "rating.level",
 };
 
+/** N6: the open points a cap reason names, as the words of the choice. */
+const CAP_RULE_PARAMS: Record<string, string> = { baseRule: "cap_rule.base", rounding: "cap_rule.rounding", level: "rating.level" };
+
 function paramPrefix(code: Reason["code"], name: string, value: unknown): string | undefined {
+  if (code.startsWith("cap.")) return CAP_RULE_PARAMS[name];
   if (code.startsWith("score.") || code === "decision.differs" || code === "proposal.differs")
     return SCORE_PARAMS[name] ?? CODED_PARAMS[name];
   if (code === "member.discipline" && name === "level") return "rating.discipline";
@@ -41,8 +53,20 @@ function shownDate(value: string, lang: string, zone: ReviewTimeZone): string {
   return isDay(value) ? formatDay(value) : dateOnly(formatInstant(value, lang, zone));
 }
 
-/** M9: a decision recorded with its number is named by it too (i18next context `numbered`). */
-const contextOf = (r: Reason) => (r.code === "member.discipline" && r.params.number ? { context: "numbered" } : {});
+/**
+ * M9: a decision recorded with its number is named by it too (i18next context `numbered`); N6: a cap counted on
+ * scores (366) is worded so (context `score`).
+ */
+function contextOf(r: Reason) {
+  if (r.code === "member.discipline" && r.params.number) return { context: "numbered" };
+  if ((r.code === "cap.committee-demoted" || r.code === "cap.committee-chose") && r.params.by === "score") return { context: "score" };
+  return {};
+}
+
+/** Cap reasons stored before they carried their share are all of the 2011 rulebook: its share is theirs. */
+const LEGACY_CAP_PERCENT = sharePercent(getRulebook(DEFAULT_RULEBOOK_ID).member.l1Cap.share);
+const withLegacyShare = (r: Reason, params: Record<string, string | number>) =>
+  r.code.startsWith("cap.") && params.percent === undefined ? { ...params, percent: LEGACY_CAP_PERCENT } : params;
 
 export function describeReason(t: Translate, r: Reason, lang: string, zone: ReviewTimeZone): string {
   if (!("params" in r)) return t(`reason.${r.code}`);
@@ -52,7 +76,7 @@ export function describeReason(t: Translate, r: Reason, lang: string, zone: Revi
     if ((name === "date" || name === "endsOn") && typeof value === "string") params[name] = shownDate(value, lang, zone);
     else params[name] = prefix ? t(`${prefix}.${value}`, { defaultValue: String(value) }) : value;
   }
-  return t(`reason.${r.code}`, { ...params, ...contextOf(r) });
+  return t(`reason.${r.code}`, { ...withLegacyShare(r, params), ...contextOf(r) });
 }
 
 export function describeReasons(t: Translate, reasons: readonly Reason[], lang: string, zone: ReviewTimeZone): string {

@@ -124,7 +124,7 @@ describe("M8: the 15% cap across a base committee, in the chat", () => {
     await committee.waitForMessage(/Đã quyết định xong trường hợp bằng tỷ lệ phiếu/);
     await secretaryB.waitForMessage(/kết quả của 2 đồng chí trong chi bộ đã thay đổi/);
     const chosen = await levelOf(h, b.periodId, b.ids[1]!);
-    expect(chosen.outcome.reasons.at(-1)).toEqual({ code: "cap.committee-chose", params: { level: "L1" } });
+    expect(chosen.outcome.reasons.at(-1)).toEqual({ code: "cap.committee-chose", params: { level: "L1", percent: 15 } });
     const movedDown = await levelOf(h, b.periodId, b.ids[0]!);
     expect(movedDown.outcome).toMatchObject({ kind: "level", level: "L2" });
     const committeeUser = await h.db.user.findUniqueOrThrow({ where: { telegramId: String(COMMITTEE) } });
