@@ -15,6 +15,7 @@ import * as report from "./report";
 import * as results from "./results";
 import * as rewards from "./rewards";
 import * as roster from "./roster";
+import * as scoreItems from "./score-items";
 import * as selfReview from "./self-review";
 import * as setup from "./setup";
 import * as start from "./start";
@@ -52,6 +53,7 @@ export function features(): Middleware<BotContext>[] {
     exporting,
     rewards,
     report,
+    scoreItems,
   ];
   const dialogs = modules.flatMap((module) => (module.dialogs as Middleware<BotContext>[] | undefined) ?? []);
   return [
@@ -77,6 +79,7 @@ export function features(): Middleware<BotContext>[] {
     exporting.exportFeature(),
     rewards.rewardsFeature(),
     report.reportFeature(),
+    scoreItems.scoreItemsFeature(),
     unhandledFeature(),
   ];
 }

@@ -10,3 +10,4 @@ export * from "./status";
 export * from "./tally";
 export * from "./rewards";
 export * from "./report";
+export * from "./score-items";
