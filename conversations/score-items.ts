@@ -1,5 +1,5 @@
 // /scoreitems' dialog: a committee pastes a new split of the 30 + 70 points (lines "nhóm | nội dung | điểm | chấm
-// theo mức") or sends its XLSX. What cannot be read is named by row; a list whose groups do not add up to 30 and 70
+// theo mức | mẫu") or sends its XLSX. What cannot be read is named by row; a list whose groups do not add up to 30 and 70
 // is shown with its totals and the reasons, and nothing is saved until every list adds up. Then a preview, and the
 // committee saves it as its next version or sends another.
 import { InlineKeyboard } from "grammy";
@@ -8,7 +8,7 @@ import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { downloadBytes } from "../bot/kit/download-file";
 import { translatorFor, type Language, type Translate } from "../bot/kit/i18n";
 import { readTable } from "../bot/kit/read-table";
-import { formWords, itemErrorLines, itemLines, periodWords, rowErrorLine, sameItems } from "../bot/kit/score-items-words";
+import { formWords, itemErrorLines, itemLines, type ParserError, periodWords, rowErrorLine, sameItems } from "../bot/kit/score-items-words";
 import { joinInMessages } from "../bot/kit/split-message";
 import { getRulebook, qd366_2025 } from "../domain/rulebooks";
 import { parseScoreItemRows, scoreItemsFromText } from "../domain/score-items-import";
@@ -103,7 +103,7 @@ async function checkAnswer(conversation: BotConversation, t: Translate, answer: 
   return { ok: true, value: read };
 }
 
-function rowErrors(t: Translate, errors: ReadonlyArray<{ row: number; code: string }>): string[] {
+function rowErrors(t: Translate, errors: readonly ParserError[]): string[] {
   const lines = errors.slice(0, ERRORS_SHOWN).map((e) => rowErrorLine(t, e));
   if (errors.length > ERRORS_SHOWN) lines.push(t("scoreItems.more_errors", { count: errors.length - ERRORS_SHOWN }));
   return joinInMessages([t("scoreItems.errors_title", { count: errors.length }), ...lines], "\n");

@@ -1,6 +1,6 @@
 // The words of a split of the 30 + 70 points (N3): a list with its group totals, where it comes from, what is wrong
 // with it (domain validateScoreItems, a row the parser could not read), and the same items as the rows a committee
-// types or keeps in its spreadsheet ("nhóm | nội dung | điểm | chấm theo mức").
+// types or keeps in its spreadsheet ("nhóm | nội dung | điểm | chấm theo mức | mẫu").
 import type { ScoreRules } from "../../domain/rulebook";
 import { groupMax, SCORE_GROUPS, type ScoreItem, type ScoreItemError } from "../../domain/score-items";
 import type { ScoreItemSource } from "../../store/score-items";
@@ -58,24 +58,43 @@ export function itemErrorLines(t: Translate, items: readonly ScoreItem[], errors
   });
 }
 
-/** A row the parser refused, in words; a code this version does not know still names its row. */
-export function rowErrorLine(t: Translate, error: { row: number; code: string }): string {
-  const fallback = t(error.row > 0 ? "scoreItems.row_error.unknown" : "scoreItems.row_error.unknown_list", { row: error.row });
-  return t(`scoreItems.row_error.${error.code}`, { row: error.row, defaultValue: fallback });
+/** What the parser refused (a row, or a whole list), in words; a code this version does not know still names its row. */
+export function rowErrorLine(t: Translate, error: ParserError): string {
+  const column = error.code === "missing-column" && error.detail ? t(`scoreItems.column.${error.detail}`) : undefined;
+  const words = {
+    row: error.row ?? 0,
+    detail: column ?? error.detail ?? "",
+    form: error.form === "*" || !error.form ? t("scoreItems.form_all") : t("scoreItems.form", { form: error.form }),
+    group: error.group ? t(`scoreItems.group_name.${error.group}`) : "",
+    total: error.total ?? 0,
+    expected: error.expected ?? 0,
+  };
+  const fallback = t(error.row ? "scoreItems.row_error.unknown" : "scoreItems.row_error.unknown_list", words);
+  return t(`scoreItems.row_error.${error.code}`, { ...words, defaultValue: fallback });
 }
 
-/** The column names, then per form its heading row and its items: the rows the import reads back. */
+/** A row's error, or (a parser that checks the sums itself) a list's: its form, group and totals. */
+export type ParserError = {
+  row: number | null;
+  code: string;
+  detail?: string;
+  form?: string;
+  group?: "general" | "tasks";
+  total?: number;
+  expected?: number;
+};
+
+/** The column names, then every item with its form: the rows the import reads back. */
 export function scoreItemRows(vi: Translate, lists: ReadonlyArray<{ form: string; items: readonly ScoreItem[] }>): string[][] {
-  const rows = [["group", "name", "points", "graded"].map((c) => vi(`scoreItems.column.${c}`))];
-  for (const list of lists) {
-    if (list.form !== "*") rows.push([vi("scoreItems.column.form_heading", { form: list.form })]);
+  const rows = [["group", "name", "points", "graded", "form"].map((c) => vi(`scoreItems.column.${c}`))];
+  for (const list of lists)
     for (const item of list.items)
       rows.push([
         vi(`scoreItems.column.group_${item.group}`),
         item.name,
         String(item.points),
         vi(item.graded ? "scoreItems.column.yes" : "scoreItems.column.no"),
+        list.form,
       ]);
-  }
   return rows;
 }

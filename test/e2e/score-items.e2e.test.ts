@@ -38,12 +38,11 @@ async function seedTree(harness: Harness) {
 
 const list2B = (tasks: [number, number]) =>
   [
-    "Mẫu 2B",
-    "chung | Chính trị, tư tưởng, đạo đức, lối sống, ý thức kỷ luật | 20 | không",
-    "chung | Năng lực, thái độ phục vụ, tinh thần đổi mới | 6 | có",
-    "chung | Tự phê bình và khắc phục hạn chế, khuyết điểm | 4 | không",
-    `nhiệm vụ | Khối lượng công việc theo chỉ tiêu được giao | ${tasks[0]} | có`,
-    `nhiệm vụ | Chất lượng và tiến độ | ${tasks[1]} | có`,
+    "chung | Chính trị, tư tưởng, đạo đức, lối sống, ý thức kỷ luật | 20 | không | 2B",
+    "chung | Năng lực, thái độ phục vụ, tinh thần đổi mới | 6 | có | 2B",
+    "chung | Tự phê bình và khắc phục hạn chế, khuyết điểm | 4 | không | 2B",
+    `nhiệm vụ | Khối lượng công việc theo chỉ tiêu được giao | ${tasks[0]} | có | 2B`,
+    `nhiệm vụ | Chất lượng và tiến độ | ${tasks[1]} | có | 2B`,
   ].join("\n");
 
 describe("/scoreitems (N3)", () => {
@@ -59,7 +58,9 @@ describe("/scoreitems (N3)", () => {
 
     await secretary.click("✍ Nhập danh sách mới");
     const example = await secretary.waitForMessage(/Các mục đang áp dụng cho mẫu 2B/);
-    expect(example.text).toContain("Mẫu 2B\nchung | Trung thành với chủ nghĩa Mác - Lênin");
+    expect(example.text).toContain(
+      "\nchung | Trung thành với chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh, đường lối của Đảng | 2 | không | 2B\n",
+    );
     await secretary.waitForMessage(/mỗi dòng một mục/);
     await secretary.send(list2B([40, 20]));
     const refused = await secretary.waitForMessage(/chưa đúng tổng điểm/);
@@ -67,8 +68,8 @@ describe("/scoreitems (N3)", () => {
     expect(refused.text).toContain("Kết quả thực hiện nhiệm vụ: 2 mục, 60/70 điểm ⚠");
     expect(await h.db.scoreItemList.count()).toBe(0);
     // A row that cannot be read is named by its line.
-    await secretary.send("chung | Chính trị | hai mươi | không");
-    expect((await secretary.waitForMessage(/chưa đọc được/)).text).toContain("Dòng 1: điểm phải là số nguyên lớn hơn 0.");
+    await secretary.send("chung | Chính trị | hai mươi | không | 2B");
+    expect((await secretary.waitForMessage(/chưa đọc được/)).text).toContain("Dòng 1: điểm «hai mươi» phải là số nguyên lớn hơn 0.");
 
     await secretary.send(list2B([40, 30]));
     const preview = await secretary.waitForMessage(/Xem trước danh sách điểm thành phần năm 2026/);
@@ -113,16 +114,14 @@ describe("/scoreitems (N3)", () => {
     const sheet = workbook.worksheets[0]!;
     const rows: string[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
-    expect(rows[0]).toEqual(["Nhóm", "Nội dung", "Điểm", "Chấm theo mức"]);
-    expect(rows[1]).toEqual(["Mẫu 2A"]);
-    expect(rows[2]).toEqual(["chung", EXAMPLE_SCORE_ITEMS["2A"][0]!.name, "2", "không"]);
-    const heading2C = rows.findIndex((r) => r[0] === "Mẫu 2C");
-    expect(rows[heading2C + 1]).toEqual(["chung", "Lập trường chính trị, chấp hành đường lối, pháp luật", "6", "không"]);
+    expect(rows[0]).toEqual(["Nhóm", "Nội dung", "Điểm", "Chấm theo mức", "Mẫu"]);
+    expect(rows[1]).toEqual(["chung", EXAMPLE_SCORE_ITEMS["2A"][0]!.name, "2", "không", "2A"]);
+    const tasks2C = rows.flatMap((r, i) => (r[0] === "nhiệm vụ" && r[4] === "2C" ? [i + 1] : []));
+    expect(rows[tasks2C[0]! - 1]).toEqual(["nhiệm vụ", "Thực hiện nhiệm vụ đảng viên và nhiệm vụ chi bộ giao", "40", "có", "2C"]);
 
     // The committee moves 5 points of 2C's tasks from the first item to the third, and renames the third.
-    const first2CTask = sheet.getRow(heading2C + 1 + 6);
-    const third2CTask = sheet.getRow(heading2C + 1 + 8);
-    expect(first2CTask.getCell(3).value).toBe(40);
+    const first2CTask = sheet.getRow(tasks2C[0]!);
+    const third2CTask = sheet.getRow(tasks2C[2]!);
     first2CTask.getCell(3).value = 35;
     third2CTask.getCell(2).value = "Nhiệm vụ đột xuất và hoạt động ở địa phương";
     third2CTask.getCell(3).value = 20;
