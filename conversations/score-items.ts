@@ -96,15 +96,16 @@ async function checkAnswer(conversation: BotConversation, t: Translate, answer: 
   if (!parsed.ok) return { ok: false, hint: rowErrors(t, parsed.errors) };
   const read: Read = { lists: parsed.lists, source };
   if (read.lists.some((l) => validateScoreItems(l.items, RULES).length > 0))
-    return {
-      ok: false,
-      hint: joinInMessages([t("scoreItems.not_adding_up", { general: RULES.generalMax, tasks: RULES.taskMax }), ...listBlocks(t, read)]),
-    };
+    return { ok: false, hint: joinInMessages([notAddingUp(t), ...listBlocks(t, read)]) };
   return { ok: true, value: read };
 }
 
+const notAddingUp = (t: Translate) => t("scoreItems.not_adding_up", { general: RULES.generalMax, tasks: RULES.taskMax });
+
+/** Rows that cannot be read; or, from a parser that checks the sums itself, the lists that do not add up. */
 function rowErrors(t: Translate, errors: readonly ParserError[]): string[] {
   const lines = errors.slice(0, ERRORS_SHOWN).map((e) => rowErrorLine(t, e));
   if (errors.length > ERRORS_SHOWN) lines.push(t("scoreItems.more_errors", { count: errors.length - ERRORS_SHOWN }));
-  return joinInMessages([t("scoreItems.errors_title", { count: errors.length }), ...lines], "\n");
+  const title = errors.every((e) => e.row === null) ? notAddingUp(t) : t("scoreItems.errors_title", { count: errors.length });
+  return joinInMessages([title, ...lines], "\n");
 }
