@@ -11,7 +11,7 @@ import { readTable } from "../bot/kit/read-table";
 import { formWords, itemErrorLines, itemLines, type ParserError, periodWords, rowErrorLine, sameItems } from "../bot/kit/score-items-words";
 import { joinInMessages } from "../bot/kit/split-message";
 import { getRulebook, qd366_2025 } from "../domain/rulebooks";
-import { parseScoreItemRows, scoreItemsFromText } from "../domain/score-items-import";
+import { parseScoreItemTable, scoreItemsFromText, type ScoreItemForm, type ScoreItemsImport } from "../domain/score-items-import";
 import { validateScoreItems } from "../domain/score-items";
 import { saveScoreItemLists, type NewScoreItemLists } from "../store/score-item-lists";
 import { ask, askHints, type Answer, type Checked, type Question } from "./ask";
@@ -27,7 +27,12 @@ const ERRORS_SHOWN = 30;
 const RULES = getRulebook(qd366_2025.id).score!;
 
 type Read = Pick<NewScoreItemLists, "lists" | "source">;
-type Parsed = ReturnType<typeof parseScoreItemRows>;
+type Parsed = { ok: true; lists: Read["lists"] } | { ok: false; errors: ParserError[] };
+/** The domain parser's result as this dialog reads it: lists by form in order, errors by code. */
+const adapt = (r: ScoreItemsImport): Parsed =>
+  r.ok
+    ? { ok: true, lists: Object.entries(r.lists).map(([form, items]) => ({ form: form as ScoreItemForm, items: items ?? [] })) }
+    : { ok: false, errors: r.errors.map(({ error, ...e }) => ({ ...e, code: error })) };
 
 export async function scoreItemsConversation(conversation: BotConversation, ctx: ConvContext, args: ScoreItemsArgs) {
   const t = translatorFor(args.lang);
@@ -76,21 +81,16 @@ function listBlocks(t: Translate, read: Read): string[] {
 async function checkAnswer(conversation: BotConversation, t: Translate, answer: Answer): Promise<Checked<Read>> {
   if (answer.kind === "button") return { ok: false, hint: t("scoreItems.file.not-table") };
   let parsed: Parsed;
-  if (answer.kind === "text") parsed = scoreItemsFromText(answer.text);
+  if (answer.kind === "text") parsed = adapt(scoreItemsFromText(answer.text));
   else {
     if (answer.size > MAX_SCORE_ITEMS_FILE_BYTES) return { ok: false, hint: t("scoreItems.file.too-big") };
-    const rows = await conversation.external(async (outside): Promise<string[][] | string> => {
+    const rows = await conversation.external(async (outside) => {
       const bytes = await downloadBytes(outside, answer.fileId, MAX_SCORE_ITEMS_FILE_BYTES);
       if (typeof bytes === "string") return bytes;
-      const table = await readTable(bytes, answer.fileName);
-      if (typeof table === "string") return table;
-      // Blank rows are left out of the table: put them back, so a row's number is the one the spreadsheet shows.
-      const rows: string[][] = [];
-      for (const row of table) rows[row.row - 1] = row.cells;
-      return Array.from(rows, (cells) => cells ?? []);
+      return readTable(bytes, answer.fileName);
     });
     if (typeof rows === "string") return { ok: false, hint: t(`scoreItems.file.${rows}`) };
-    parsed = parseScoreItemRows(rows);
+    parsed = adapt(parseScoreItemTable(rows));
   }
   const source = answer.kind === "text" ? "typed" : "imported";
   if (!parsed.ok) return { ok: false, hint: rowErrors(t, parsed.errors) };

@@ -1,7 +1,7 @@
 // M8: L1 members may not exceed 15% of the branch's members rated "good". Applied to the whole branch at once,
 // after every member's vote has been rated.
 import { cutAtSeats } from "./cap-boundary";
-import { floorShare } from "./fraction";
+import { l1CapCount } from "./cap-count";
 import type { MemberLevel } from "./levels";
 import type { MemberOutcome } from "./member-rating";
 import { reason, type Reason } from "./reasons";
@@ -58,7 +58,7 @@ export function validateCapResolutions(
 
 export function applyL1Cap(entries: CapEntry[], rulebook: Rulebook, resolutions?: Record<string, CapResolution>): CapResult {
   const base = capBase(entries, rulebook);
-  const cap = floorShare(base, rulebook.member.l1Cap.share);
+  const cap = l1CapCount(base, rulebook);
   const outcomes: Record<string, MemberOutcome> = {};
   for (const e of entries) outcomes[e.memberId] = e.outcome;
   // Nobody is moved down, finally, while the base can still change: a missing vote, a blocked result, a new vote.

@@ -8,7 +8,8 @@
 // at the boundary are a tie for the committee's members to decide.
 import { capBase, hasLevel, validateCapResolutions, withLevel, type CapResolution } from "./branch-cap";
 import { cutAtSeats } from "./cap-boundary";
-import { floorShare, type Fraction } from "./fraction";
+import { l1CapCount } from "./cap-count";
+import type { Fraction } from "./fraction";
 import type { MemberOutcome } from "./member-rating";
 import { reason, type Reason } from "./reasons";
 import type { Rulebook } from "./rulebook";
@@ -114,7 +115,7 @@ export function committeeCap(
   const rulebook = rulebookIds.length === 1 ? rulebookOf(rulebookIds[0]!) : null;
   // Each branch's base by its own rulebook's values; the share only when there is one rulebook.
   const base = branches.reduce((sum, b) => sum + (b.rulebookId ? capBase(b.members, rulebookOf(b.rulebookId)) : 0), 0);
-  const cap = rulebook ? floorShare(base, rulebook.member.l1Cap.share) : 0;
+  const cap = rulebook ? l1CapCount(base, rulebook) : 0;
   const candidates = branches.flatMap((b) =>
     b.members
       .filter((m) => hasLevel(m.outcome, "L1") && m.share)

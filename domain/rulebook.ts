@@ -131,6 +131,8 @@ export type ScoreRules = {
   sickMonths: number;
   /** N10: a period may be a quarter. */
   quarterly: boolean;
+  /** N10 Decision: a quarter's self-reviews are due at the end of this many days after its last day. */
+  quarterSelfReviewDaysAfter: number;
   /** N11: the draft collective report reaches participants this many working days before the meeting. */
   draftReportWorkingDays: number;
 };
@@ -171,6 +173,8 @@ export type Rulebook = {
       base: "reached-l2-or-better" | "l2-only";
       /** M8 Decision: who breaks a tie at the cap boundary. */
       tieBreak: "secretary" | "demote-all-tied";
+      /** N6 open point: how share × base is rounded; absent: floor (M8). */
+      rounding?: CapRounding;
     };
     discipline: {
       minimumLevel: DisciplineLevel;

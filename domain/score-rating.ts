@@ -49,7 +49,9 @@ export function levelByScore(facts: ScoreFacts, rules: ScoreRules): LevelByScore
     if (failed.length === 0) return { level, reasons: [...denied, reason("score.reached", { level, score: facts.score })] };
     if (!failed.includes("score")) for (const c of failed) denied.push(reason("score.condition-failed", { level, condition: c }));
   }
-  return { level: "L4", reasons: [...denied, reason("score.below", { score: facts.score, minimum: rules.levels.L3.minScore })] };
+  // A score that reached L3 but whose conditions all failed is L4 by those conditions, not by the score.
+  const minimum = rules.levels.L3.minScore;
+  return { level: "L4", reasons: facts.score < minimum ? [...denied, reason("score.below", { score: facts.score, minimum })] : denied };
 }
 
 /** N5: more than the rulebook's share of tasks not completed. */

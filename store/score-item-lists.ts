@@ -3,21 +3,21 @@
 // newest version of any form (or of "*", every form) is what ./score-items.ts resolves. Older versions stay.
 import { REVIEW_FORMS, type ReviewForm } from "../domain/levels";
 import { validateScoreItems, type ScoreItem } from "../domain/score-items";
+import type { ScoreItemForm } from "../domain/score-items-import";
 import type { ScoreRules } from "../domain/rulebook";
 import { recordAudit } from "./audit";
 import { inTransaction, type Db } from "./client";
 import { scoreItemsFor, type ResolvedScoreItems } from "./score-items";
 
-export type ScoreItemListForm = ReviewForm | "*";
 export type ScoreItemListSource = "typed" | "imported";
 export type NewScoreItemLists = {
   orgId: string;
   year: number;
   quarter: number;
-  lists: ReadonlyArray<{ form: ScoreItemListForm; items: readonly ScoreItem[] }>;
+  lists: ReadonlyArray<{ form: ScoreItemForm; items: readonly ScoreItem[] }>;
   source: ScoreItemListSource;
 };
-export type ScoreItemVersion = { version: number; forms: ScoreItemListForm[]; source: string; createdAt: string };
+export type ScoreItemVersion = { version: number; forms: ScoreItemForm[]; source: string; createdAt: string };
 
 /**
  * Saves the lists as the organization's next version for the year and quarter, audited (counts only). The caller
@@ -80,11 +80,11 @@ export async function scoreItemVersions(db: Db, orgId: string, year: number, qua
   const versions: ScoreItemVersion[] = [];
   for (const row of rows) {
     const last = versions.at(-1);
-    if (last?.version === row.version) last.forms.push(row.form as ScoreItemListForm);
+    if (last?.version === row.version) last.forms.push(row.form as ScoreItemForm);
     else
       versions.push({
         version: row.version,
-        forms: [row.form as ScoreItemListForm],
+        forms: [row.form as ScoreItemForm],
         source: row.source,
         createdAt: row.createdAt.toISOString(),
       });

@@ -19,7 +19,7 @@ import { formatInstant } from "../kit/format-date";
 import { translatorFor } from "../kit/i18n";
 import { onButton } from "../kit/on-button";
 import { replyInParts } from "../kit/outgoing";
-import { formWords, itemLines, periodWords, sameItems, scoreItemRows, sourceWords } from "../kit/score-items-words";
+import { formWords, itemLines, periodWords, sameItems, scoreItemTable, sourceWords } from "../kit/score-items-words";
 import { orgsWithRole, SCORE_ITEM_KINDS } from "../roles";
 import { dialog } from "./dialog";
 
@@ -115,7 +115,7 @@ const sameList = (a: ResolvedScoreItems, b: ResolvedScoreItems) =>
 /** The items in force as rows, in Vietnamese whatever the reader's language: the import reads these words. */
 async function rowsInForce(ctx: BotContext, where: Where, forms?: readonly ReviewForm[]): Promise<string[][]> {
   const inForce = await scoreItemsInForce(ctx.deps.db, where.orgId, where.year, where.quarter);
-  return scoreItemRows(
+  return scoreItemTable(
     translatorFor("vi"),
     inForce.filter((f) => !forms || forms.includes(f.form)),
   );

@@ -3,6 +3,7 @@
 // types or keeps in its spreadsheet ("nhóm | nội dung | điểm | chấm theo mức | mẫu").
 import type { ScoreRules } from "../../domain/rulebook";
 import { groupMax, SCORE_GROUPS, type ScoreItem, type ScoreItemError } from "../../domain/score-items";
+import { SCORE_ITEM_COLUMNS, scoreItemRows, type ScoreItemForm } from "../../domain/score-items-import";
 import type { ScoreItemSource } from "../../store/score-items";
 import type { Translate } from "./i18n";
 
@@ -84,17 +85,7 @@ export type ParserError = {
   expected?: number;
 };
 
-/** The column names, then every item with its form: the rows the import reads back. */
-export function scoreItemRows(vi: Translate, lists: ReadonlyArray<{ form: string; items: readonly ScoreItem[] }>): string[][] {
-  const rows = [["group", "name", "points", "graded", "form"].map((c) => vi(`scoreItems.column.${c}`))];
-  for (const list of lists)
-    for (const item of list.items)
-      rows.push([
-        vi(`scoreItems.column.group_${item.group}`),
-        item.name,
-        String(item.points),
-        vi(item.graded ? "scoreItems.column.yes" : "scoreItems.column.no"),
-        list.form,
-      ]);
-  return rows;
+/** The column names, then every item with its form (domain scoreItemRows): the rows the import reads back. */
+export function scoreItemTable(vi: Translate, lists: ReadonlyArray<{ form: ScoreItemForm; items: readonly ScoreItem[] }>): string[][] {
+  return [SCORE_ITEM_COLUMNS.map((c) => vi(`scoreItems.column.${c}`)), ...lists.flatMap((l) => scoreItemRows(l.items, l.form))];
 }

@@ -39,6 +39,7 @@ export const qd366_2025: Rulebook = {
     cap: { share: percent(20), outstandingUnitShare: percent(25), baseIncludesExcellent: true, rounding: "floor" },
     sickMonths: 3, // N8
     quarterly: true, // N10
+    quarterSelfReviewDaysAfter: 10, // N10 Decision: within the first ten days of the next quarter
     draftReportWorkingDays: 3, // N11
   },
   member: {

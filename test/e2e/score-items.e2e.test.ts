@@ -59,7 +59,7 @@ describe("/scoreitems (N3)", () => {
     await secretary.click("✍ Nhập danh sách mới");
     const example = await secretary.waitForMessage(/Các mục đang áp dụng cho mẫu 2B/);
     expect(example.text).toContain(
-      "\nchung | Trung thành với chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh, đường lối của Đảng | 2 | không | 2B\n",
+      "\nchung | Trung thành với chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh, đường lối của Đảng | 2 |  | 2B\n",
     );
     await secretary.waitForMessage(/mỗi dòng một mục/);
     await secretary.send(list2B([40, 20]));
@@ -114,7 +114,7 @@ describe("/scoreitems (N3)", () => {
     const rows: string[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
     expect(rows[0]).toEqual(["Nhóm", "Nội dung", "Điểm", "Chấm theo mức", "Mẫu"]);
-    expect(rows[1]).toEqual(["chung", EXAMPLE_SCORE_ITEMS["2A"][0]!.name, "2", "không", "2A"]);
+    expect(rows[1]).toEqual(["chung", EXAMPLE_SCORE_ITEMS["2A"][0]!.name, "2", "", "2A"]);
     const tasks2C = rows.flatMap((r, i) => (r[0] === "nhiệm vụ" && r[4] === "2C" ? [i + 1] : []));
     expect(rows[tasks2C[0]! - 1]).toEqual(["nhiệm vụ", "Thực hiện nhiệm vụ đảng viên và nhiệm vụ chi bộ giao", "40", "có", "2C"]);
 
