@@ -29,6 +29,7 @@ export const MENU_COMMANDS = [
   "rewardimport",
   "rewardyear",
   "report",
+  "scoreitems",
   "lang",
   "cancel",
 ] as const;

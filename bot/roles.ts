@@ -7,6 +7,9 @@ export const BRANCH_KINDS: readonly OrgKind[] = ["branch", "base-branch"];
 /** Organizations whose committee acts on the organizations under them. */
 export const COMMITTEE_KINDS: readonly OrgKind[] = ["base-committee", "sub-committee", "bloc"];
 
+/** Organizations whose committee splits the 30 + 70 points into items for those under it (N3, /scoreitems). */
+export const SCORE_ITEM_KINDS: readonly OrgKind[] = ["base-committee", "bloc", "base-branch"];
+
 /** A refusal names either a role on the sender's own organization, or a seat on the committee above ("upper"). */
 export type RefusedRole = Role | "member" | "upper";
 

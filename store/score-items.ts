@@ -27,7 +27,8 @@ export async function orgChain(db: Db | Tx, orgId: string): Promise<Array<{ id: 
 export async function newestScoreItemList(db: Db | Tx, orgId: string, year: number, quarter: number, form: ReviewForm) {
   return db.scoreItemList.findFirst({
     where: { orgId, year, quarter, form: { in: [form, "*"] } },
-    orderBy: [{ version: "desc" }, { createdAt: "desc" }],
+    // One confirmation may hold "*" and a form's own list under one version: the form's own wins ("2" sorts after "*").
+    orderBy: [{ version: "desc" }, { form: "desc" }, { createdAt: "desc" }],
   });
 }
 

@@ -18,6 +18,7 @@ import * as report from "./report";
 import * as results from "./results";
 import * as rewards from "./rewards";
 import * as roster from "./roster";
+import * as scoreItems from "./score-items";
 import * as selfReview from "./self-review";
 import * as setup from "./setup";
 import * as start from "./start";
@@ -57,6 +58,7 @@ export function features(): Middleware<BotContext>[] {
     exporting,
     rewards,
     report,
+    scoreItems,
   ];
   const dialogs = modules.flatMap((module) => (module.dialogs as Middleware<BotContext>[] | undefined) ?? []);
   return [
@@ -85,6 +87,7 @@ export function features(): Middleware<BotContext>[] {
     exporting.exportFeature(),
     rewards.rewardsFeature(),
     report.reportFeature(),
+    scoreItems.scoreItemsFeature(),
     unhandledFeature(),
   ];
 }

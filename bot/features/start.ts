@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../kit/context";
-import { BRANCH_KINDS, COMMITTEE_KINDS, committeesOf, orgsWithRole } from "../roles";
+import { BRANCH_KINDS, COMMITTEE_KINDS, committeesOf, orgsWithRole, SCORE_ITEM_KINDS } from "../roles";
 
 /** /start without an invite code and /help: what the bot can do for this person. */
 export function startFeature(): Composer<BotContext> {
@@ -19,6 +19,7 @@ export function startFeature(): Composer<BotContext> {
     if (branchRoles.length > 0) lines.push(ctx.t("help.score"));
     if (committeesOf(ctx).length > 0) lines.push(ctx.t("help.upper"), ctx.t("help.orgs"));
     if (orgsWithRole(ctx, ["secretary"], COMMITTEE_KINDS).length > 0) lines.push(ctx.t("help.committee-secretary"));
+    if (orgsWithRole(ctx, ["secretary", "committee"], SCORE_ITEM_KINDS).length > 0) lines.push(ctx.t("help.scoreitems"));
     lines.push(ctx.t("help.common"));
     await ctx.reply(lines.join("\n\n"));
   });

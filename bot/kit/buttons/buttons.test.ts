@@ -98,6 +98,22 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
     forged: [`rw:file:${ID}:7:${ID2}`, `rw:tick:${ID}:0:${ID2}:8`, `rw:export:${ID}:0`, "rw:export:1", `rw:tick:${ID}:0:${ID2}`],
   },
   historyImportStep: { valid: [{ choice: "save" }, { choice: "again" }], forged: ["rwimp:delete", "rwimp:"] },
+  scoreItemsButton: {
+    valid: [
+      { kind: "type", orgId: ID, year: 2026, quarter: 0 },
+      { kind: "file", orgId: ID2, year: 2027, quarter: 4 },
+      { kind: "template", orgId: ID, year: 2026, quarter: 2 },
+    ],
+    forged: [
+      `si:type:${ID}:2026:5`,
+      `si:type:${ID}:26:0`,
+      `si:file:${ID}:2026`,
+      `si:template:${ID}`,
+      `si:save:${ID}:2026:0`,
+      "si:type:1:2026:0",
+    ],
+  },
+  scoreItemsStep: { valid: [{ choice: "save" }, { choice: "again" }], forged: ["sisave:delete", "sisave:"] },
   sendResults: { valid: [{ periodId: ID }], forged: ["rsend:", "rsend:1"] },
   committeeCapButton: {
     valid: [

@@ -11,3 +11,4 @@ export * from "./tally";
 export * from "./rewards";
 export * from "./report";
 export * from "./appraisal";
+export * from "./score-items";
