@@ -1,7 +1,11 @@
 // /export (secretary): the rating list as XLSX and DOCX and the ballot minutes as DOCX, sent in the chat.
-// /myreview_docx (member): their own filled self-review as DOCX to print and sign.
+// /myreview_docx (member): their own filled self-review as DOCX to print and sign (form 2A/2B/2C under 366).
 import { Composer, InputFile } from "grammy";
-import { loadBranchPapers, loadIssuer } from "../../store/documents-data";
+import { getRulebook } from "../../domain/rulebooks";
+import type { Db } from "../../store/client";
+import { type Issuer, loadBranchPapers, loadIssuer } from "../../store/documents-data";
+import { scoreItemsFor } from "../../store/score-items";
+import { getScoreReview, scoreReviewSetting } from "../../store/score-reviews";
 import { currentPeriod } from "../../store/periods";
 import { getReview, reviewerContext } from "../../store/reviews";
 import { requireBranchRole } from "../branch-role";
@@ -9,6 +13,8 @@ import type { BotContext } from "../kit/context";
 import { ballotMinutesDocx, ratingListDocx, ratingListXlsx } from "../documents/branch-papers";
 import { minutesWords } from "../documents/minutes-words";
 import { selfReviewDocx } from "../documents/self-review-docx";
+import { selfScoreDocx } from "../documents/self-score-docx";
+import type { Translate } from "../kit/i18n";
 
 export function exportFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -37,15 +43,36 @@ export function exportFeature(): Composer<BotContext> {
     const reviewer = membership && (await reviewerContext(ctx.deps.db, membership.memberId));
     const review = reviewer?.period && (await getReview(ctx.deps.db, reviewer.period.id, reviewer.memberId));
     if (!reviewer?.period || !review) return void (await ctx.reply(ctx.t("export.no_review")));
-    const file = await selfReviewDocx(ctx.t, {
-      review,
-      fullName: reviewer.fullName,
-      issuer: await loadIssuer(ctx.deps.db, reviewer.orgId),
-      year: reviewer.period.year,
-    });
+    const issuer = await loadIssuer(ctx.deps.db, reviewer.orgId);
+    const file =
+      (await selfScoreFile(ctx.deps.db, ctx.t, reviewer.period.id, reviewer.memberId, reviewer.fullName, issuer)) ??
+      (await selfReviewDocx(ctx.t, { review, fullName: reviewer.fullName, issuer, year: reviewer.period.year }));
     await ctx.replyWithDocument(new InputFile(file, `ban-tu-kiem-diem-${reviewer.period.year}.docx`), {
       caption: ctx.t("export.caption.review", { year: reviewer.period.year, name: reviewer.fullName }),
     });
   });
   return feature;
+}
+
+/** RULES-2025: in a period of the 366 rulebook the member's paper is their form 2A/2B/2C with the self-score; else null. */
+async function selfScoreFile(db: Db, t: Translate, periodId: string, memberId: string, fullName: string, issuer: Issuer) {
+  const setting = await scoreReviewSetting(db, periodId, memberId);
+  const stored = getScoreReview(db, periodId, memberId);
+  if (!setting || !stored || getRulebook(setting.rulebookId).procedure !== "appraisal") return null;
+  const form = stored.form ?? setting.form;
+  const { items } = await scoreItemsFor(db, setting.orgId, setting.year, setting.quarter, form);
+  const { texts, fixStatus, scores, tasks, proposal } = stored.draft;
+  return selfScoreDocx(t, {
+    form,
+    fullName,
+    issuer,
+    year: setting.year,
+    quarter: setting.quarter,
+    parts: texts,
+    fixStatus,
+    items,
+    scores,
+    tasks,
+    proposed: proposal,
+  });
 }

@@ -1,6 +1,7 @@
 // The member's self-review under the 366 rulebook (RULES-2025 N2–N4, issue 15 point 3): the parts of form 2A/2B/2C,
 // the status of earlier shortcomings, the self-score item by item with its running total, the task results, the
 // proposed level checked against them, the summary and the submission; drafts survive /cancel and a restart.
+import { docxText } from "../support/zip";
 import { afterEach, describe, expect, it } from "vitest";
 import type { EmulatedUser } from "../emulator/bot-api-emulator";
 import { getScoreReview } from "../../store/score-reviews";
@@ -120,6 +121,13 @@ describe("the self-review on the 366 forms, end to end", () => {
     expect(shown.text).toContain("Tổng điểm tự chấm: 85/100 điểm.");
     expect(shown.text).toContain("Được giao 12; đúng tiến độ 12; chậm tiến độ 0; không hoàn thành 0; vượt mức 4.");
     expect(shown.text).toContain("Đề xuất mức xếp loại:\nĐủ tư cách, hoàn thành tốt nhiệm vụ");
+    // The paper to print and sign is form 2B with the score per item and its totals.
+    await an.send("/myreview_docx");
+    const paper = docxText((await an.waitForMessage((m) => m.document !== undefined)).document!.bytes);
+    expect(paper).toContain("BẢN KIỂM ĐIỂM CÁ NHÂN NĂM 2026");
+    expect(paper).toContain("(Mẫu 2B)");
+    expect(paper).toMatch(/Cộng tiêu chí chung\s*30\s*28/);
+    expect(paper).toMatch(/Tổng điểm\s*100\s*85/);
   });
 
   it("N3: a 2C member scores the 2C items (5 general of 6 points, 3 graded tasks)", async () => {
