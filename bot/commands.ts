@@ -26,6 +26,7 @@ export const MENU_COMMANDS = [
   "rewardimport",
   "rewardyear",
   "report",
+  "notify",
   "lang",
   "cancel",
 ] as const;

@@ -8,6 +8,7 @@ import * as exporting from "./export";
 import * as invites from "./invites";
 import * as join from "./join";
 import * as language from "./language";
+import * as notifyChannel from "./notify-channel";
 import * as orgRating from "./org-rating";
 import * as orgInvites from "./org-invites";
 import * as recognize from "./recognize";
@@ -41,6 +42,7 @@ export function features(): Middleware<BotContext>[] {
     deadlines,
     start,
     language,
+    notifyChannel,
     tally,
     tallyAll,
     discipline,
@@ -65,6 +67,7 @@ export function features(): Middleware<BotContext>[] {
     deadlines.deadlinesFeature(),
     start.startFeature(),
     language.languageFeature(),
+    notifyChannel.notifyChannelFeature(),
     selfReview.selfReviewFeature(),
     tally.tallyFeature(),
     tallyAll.tallyAllFeature(),
