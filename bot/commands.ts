@@ -30,6 +30,7 @@ export const MENU_COMMANDS = [
   "rewardyear",
   "report",
   "scoreitems",
+  "notify",
   "lang",
   "cancel",
 ] as const;

@@ -19,7 +19,7 @@ export async function identify(ctx: BotContext, next: NextFunction) {
     displayName: [from.first_name, from.last_name].filter(Boolean).join(" "),
     languageCode: from.language_code,
   });
-  if (ctx.identity.unreachable) await markReachable(ctx.deps.db, ctx.identity.userId);
+  if (ctx.identity.unreachable) await markReachable(ctx.deps.db, ctx.identity.accountId);
   ctx.lang = asLanguage(ctx.identity.language);
   ctx.t = translatorFor(ctx.lang);
   return next();

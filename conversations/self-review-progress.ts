@@ -44,7 +44,8 @@ export async function addMessage(
   message: { text: string; id: number },
   editing: boolean,
 ): Promise<AppendResult> {
-  return appendToPart(c.deps.db, { ...key, part, text: message.text, messageId: message.id, editing }, c.deps.clock());
+  const chatId = c.chat!.id; // the member may write from two chats (issue 14): message ids are each chat's own
+  return appendToPart(c.deps.db, { ...key, part, text: message.text, chatId, messageId: message.id, editing }, c.deps.clock());
 }
 
 export async function beginEdit(c: BotContext, key: ReviewKey, part: DraftPart): Promise<void> {

@@ -1,8 +1,9 @@
 // `npm run demo`: no token, no network. The real bot on a temporary SQLite file talks to the local Bot API
 // emulator on 127.0.0.1; a secretary and four members act in their chats, then the base committee above them and a
 // second branch; the chats are printed as a transcript. `npm run demo -- --zalo`: the members are on a local Zalo
-// emulator (issue 14): they type the invite code and answer numbered menus by number.
-import { SCENES } from "./demo/index";
+// emulator (issue 14): they type the invite code and answer numbered menus by number. `npm run demo -- --rules=2025`:
+// the branch under Quy định 366-QĐ/TW (issue 15), from the members' self-scores to the committee's decision.
+import { SCENES, SCENES_2025 } from "./demo/index";
 import { demoSummary } from "./demo/summary";
 import { startDemoWorld, ZALO_MEMBERS } from "./demo/world";
 
@@ -10,6 +11,7 @@ const START = "2026-12-01T02:00:00.000Z"; // 09:00 on 1 December 2026 in Hà N�
 
 async function main(): Promise<number> {
   const zalo = process.argv.includes("--zalo");
+  const rules2025 = process.argv.includes("--rules=2025");
   const world = await startDemoWorld(START, console.log, { zalo });
   console.log("kiemdiem — demo: the real bot against a local Bot API emulator (127.0.0.1), a temporary SQLite file.");
   console.log("Every message below went through the bot; 👤 is a person typing or pressing a button, [ ] are buttons.");
@@ -18,7 +20,7 @@ async function main(): Promise<number> {
     console.log("choices in its text and the member replies with the number. The secretaries stay on Telegram.");
   }
   try {
-    for (const scene of SCENES) {
+    for (const scene of rules2025 ? SCENES_2025 : SCENES) {
       world.transcript.scene(scene.title);
       await scene.play(world);
     }

@@ -8,6 +8,7 @@
 import type { ZonedInstant } from "../domain/calendar";
 import type { BranchTallies } from "../domain";
 import type { Db } from "./client";
+import { UNDELIVERABLE_PERSONS } from "./member-accounts";
 import { selfReviewBySubmission } from "./reviews";
 import { flag, instant, integer, nullable, optionalInstant, text, tuple, tupleQuery, type Decoder } from "./sqlite";
 import { memberKind, memberStatusOf, NEWEST_OPEN_PERIOD, resultState, slimOutcome } from "./status";
@@ -53,7 +54,7 @@ const statements = (scope: string) => ({
   // Reachability is independent of the submission state: summed along, not a part of the combination.
   submissions: `${scope} SELECT op.unitId, op.deadline, m.kind, m.exempt, m.retiredNotMoved, m.isLeader, m.workingAwaySince,
       r.memberId IS NOT NULL, r.submittedAt IS NOT NULL, r.late, a.memberId IS NOT NULL, COUNT(*),
-      SUM(m.userId IS NULL OR m.userId IN (SELECT id FROM User WHERE unreachableAt IS NOT NULL))
+      SUM(m.userId IS NULL OR m.userId IN (${UNDELIVERABLE_PERSONS}))
     FROM op CROSS JOIN ${MEMBER_BY_STATUS} ON m.orgId = op.orgId
     LEFT JOIN ${selfReviewBySubmission("r")} ON r.periodId = op.periodId AND r.memberId = m.id
     LEFT JOIN MeetingAbsence a ON a.periodId = op.periodId AND a.memberId = m.id

@@ -6,6 +6,7 @@ import { DEFAULT_RULEBOOK_ID, getRulebook } from "../domain/rulebooks";
 import { recordAudit } from "./audit";
 import { chunksOf } from "./chunks";
 import { inTransaction, type Db, type Tx } from "./client";
+import { bindAccount, bindRefusal, channelOf, personOf, type BindRefusal, type Channel } from "./member-accounts";
 import { addMembers, type NewMember } from "./orgs";
 import { CURRENT_FIRST } from "./periods";
 import type { Role } from "./users";
@@ -16,11 +17,23 @@ const MS_PER_DAY = 86_400_000;
 /** Seven values a row (id, hash, member, role, expiry, used, created): 100 rows stay under the parameter limit. */
 const INVITE_ROWS_PER_INSERT = 100;
 
-export type IssuedInvite = { memberId: string; fullName: string; code: string; expiresAt: string };
+/** `joinedOn`: the entry was joined on that channel; the code binds the person's account on the other (issue 14). */
+export type IssuedInvite = { memberId: string; fullName: string; code: string; expiresAt: string; joinedOn?: Channel };
 
 export type ClaimResult =
-  | { ok: true; memberId: string; orgId: string; orgName: string; fullName: string; role: Role | null }
-  | { ok: false; reason: "unknown" | "expired" | "used" | "already-member" | "taken" }
+  | {
+      ok: true;
+      memberId: string;
+      orgId: string;
+      orgName: string;
+      fullName: string;
+      role: Role | null;
+      /** The person the entry is (Member.userId). */
+      personId: string;
+      /** The entry was joined on the other channel: this account is now bound to it as its account on `bound`. */
+      bound: Channel | null;
+    }
+  | { ok: false; reason: "unknown" | "expired" | "used" | "already-member" | BindRefusal }
   /** The user's own link, clicked again after joining. */
   | { ok: false; reason: "own"; orgName: string };
 
@@ -34,11 +47,13 @@ export function newInviteCode(): string {
 
 /**
  * Fresh codes for the given members of an organization; their earlier unused codes stop working.
- * Members who already joined get none. The codes are returned once and never stored.
+ * Members who already joined get none, unless `otherChannel` (the deployment serves both channels): then an entry
+ * joined on one channel only gets a code too, to bind the person's account on the other (issue 14).
+ * The codes are returned once and never stored.
  */
 export async function issueInvites(
   db: Db | Tx,
-  input: { orgId: string; memberIds?: string[]; role?: Role | null; validDays?: number },
+  input: { orgId: string; memberIds?: string[]; role?: Role | null; validDays?: number; otherChannel?: boolean },
   actorId: string | null,
   now: Date,
 ): Promise<IssuedInvite[]> {
@@ -47,13 +62,7 @@ export async function issueInvites(
       input.validDays === undefined ? await inviteExpiry(tx, input.orgId, now) : new Date(now.getTime() + input.validDays * MS_PER_DAY);
     // The branch's unjoined members, filtered here: a roster's ids in one query exceed Prisma's parameter limit.
     const wanted = input.memberIds && new Set(input.memberIds);
-    const members = (
-      await tx.member.findMany({
-        where: { orgId: input.orgId, userId: null },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, fullName: true },
-      })
-    ).filter((m) => !wanted || wanted.has(m.id));
+    const members = (await invitableMembers(tx, input.orgId, input.otherChannel ?? false)).filter((m) => !wanted || wanted.has(m.id));
     // Invalidate, not delete: an old link then explains itself as expired.
     let revoked = 0;
     for (const memberIds of chunksOf(members.map((m) => m.id))) {
@@ -64,11 +73,12 @@ export async function issueInvites(
         })
       ).count;
     }
-    const issued = members.map((m) => ({
+    const issued: IssuedInvite[] = members.map((m) => ({
       memberId: m.id,
       fullName: m.fullName,
       code: newInviteCode(),
       expiresAt: expiresAt.toISOString(),
+      ...(m.joinedOn && { joinedOn: m.joinedOn }),
     }));
     const rows = issued.map((i) => ({ codeHash: hashInviteCode(i.code), memberId: i.memberId, role: input.role ?? null, expiresAt }));
     for (const slice of chunksOf(rows, INVITE_ROWS_PER_INSERT)) await tx.invite.createMany({ data: slice });
@@ -113,43 +123,56 @@ export async function addMembersWithInvites(
   );
 }
 
-/** Accepts an invite: links the roster entry to the user, once, before it expires. */
-export async function claimInvite(db: Db, code: string, userId: string, now: Date): Promise<ClaimResult> {
+/**
+ * Accepts an invite for `accountId` (the User row of the account that opened it): links an unclaimed roster entry to
+ * the person the account is, once, before it expires; or, for an entry joined on the other channel (a fresh invite
+ * issued to bind it, issue 14), binds this account as the entry's account on its channel.
+ */
+export async function claimInvite(db: Db, code: string, accountId: string, now: Date): Promise<ClaimResult> {
   const codeHash = hashInviteCode(code);
   return inTransaction(db, async (tx) => {
     const invite = await tx.invite.findUnique({ where: { codeHash }, include: { member: { include: { org: true } } } });
     if (!invite) return { ok: false, reason: "unknown" } as const;
     const { member } = invite;
+    const userId = await personOf(tx, accountId);
     if (member.userId === userId) return { ok: false, reason: "own", orgName: member.org.name } as const;
     if (invite.usedAt) return { ok: false, reason: "used" } as const;
     if (invite.expiresAt <= now || !(await isNewestOfMember(tx, invite))) return { ok: false, reason: "expired" } as const;
-    if (member.userId !== null) return { ok: false, reason: "taken" } as const;
-    const other = await tx.member.findFirst({ where: { orgId: member.orgId, userId }, select: { id: true } });
-    if (other) return { ok: false, reason: "already-member" } as const;
+    const joined = member.userId;
+    if (joined !== null) {
+      const refusal = await bindRefusal(tx, joined, accountId);
+      if (refusal) return { ok: false, reason: refusal } as const;
+    } else {
+      const other = await tx.member.findFirst({ where: { orgId: member.orgId, userId }, select: { id: true } });
+      if (other) return { ok: false, reason: "already-member" } as const;
+    }
     // Conditional on still unused: of two simultaneous claims only one wins.
     const marked = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now } });
     if (marked.count !== 1) return { ok: false, reason: "used" } as const;
-    await tx.member.update({ where: { id: member.id }, data: { userId } });
+    const personId = joined ?? userId;
+    const bound = joined !== null ? await bindAccount(tx, { id: member.id, userId: joined }, accountId, now) : null;
+    if (joined === null) await tx.member.update({ where: { id: member.id }, data: { userId } });
     const role = (invite.role as Role | null) ?? null;
     if (role) {
       await tx.roleGrant.upsert({
-        where: { userId_orgId_role: { userId, orgId: member.orgId, role } },
-        create: { userId, orgId: member.orgId, role },
+        where: { userId_orgId_role: { userId: personId, orgId: member.orgId, role } },
+        create: { userId: personId, orgId: member.orgId, role },
         update: {},
       });
     }
     await recordAudit(
       tx,
       {
-        actorId: userId,
-        action: "invite.claimed",
+        actorId: personId,
+        action: bound ? "invite.claimed.bound" : "invite.claimed",
         entity: "Member",
         entityId: member.id,
-        data: { inviteId: invite.id, role },
+        data: { inviteId: invite.id, role, ...(bound && { channel: bound }) },
       },
       now,
     );
-    return { ok: true, memberId: member.id, orgId: member.orgId, orgName: member.org.name, fullName: member.fullName, role } as const;
+    const claimed = { memberId: member.id, orgId: member.orgId, orgName: member.org.name, fullName: member.fullName, role };
+    return { ok: true, ...claimed, personId, bound } as const;
   });
 }
 
@@ -166,11 +189,29 @@ async function isNewestOfMember(tx: Tx, invite: { id: string; memberId: string; 
   return newest?.id === invite.id;
 }
 
-/** The members of an organization who have not joined yet, in roster order: those an invite is for. */
-export async function unjoinedMembers(db: Db, orgId: string): Promise<Array<{ id: string; fullName: string }>> {
-  return db.member.findMany({
-    where: { orgId, userId: null },
+/**
+ * Those an invite is for, in roster order: the members who have not joined (`joinedOn` null) and, with
+ * `otherChannel`, then those joined on one channel only (`joinedOn` that channel), whose invite binds the other.
+ */
+export async function invitableMembers(
+  db: Db | Tx,
+  orgId: string,
+  otherChannel: boolean,
+): Promise<Array<{ id: string; fullName: string; joinedOn: Channel | null }>> {
+  const members = await db.member.findMany({
+    where: { orgId, ...(!otherChannel && { userId: null }) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, fullName: true },
+    select: { id: true, fullName: true, user: { select: { telegramId: true } } },
   });
+  const joined = members.filter((m) => m.user !== null);
+  const bound = new Set<string>();
+  for (const ids of chunksOf(joined.map((m) => m.id))) {
+    for (const b of await db.memberAccount.findMany({ where: { memberId: { in: ids } }, select: { memberId: true } }))
+      bound.add(b.memberId);
+  }
+  const unjoined = members.filter((m) => m.user === null).map((m) => ({ id: m.id, fullName: m.fullName, joinedOn: null }));
+  const oneChannel = joined
+    .filter((m) => !bound.has(m.id))
+    .map((m) => ({ id: m.id, fullName: m.fullName, joinedOn: channelOf(m.user!.telegramId) }));
+  return [...unjoined, ...oneChannel];
 }

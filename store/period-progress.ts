@@ -3,6 +3,7 @@
 import type { MemberKind } from "../domain/levels";
 import { submissionStateAt, type SubmissionState } from "../domain/submission";
 import type { Db } from "./client";
+import { deliveriesOf } from "./member-accounts";
 import { toRow, type PeriodRow } from "./periods";
 
 /** A period with its branch's name: what the scheduler's messages need. */
@@ -41,7 +42,7 @@ export async function periodInfo(db: Pick<Db, "reviewPeriod">, periodId: string)
   return row ? toPeriodInfo(row) : null;
 }
 
-type ProgressReader = Pick<Db, "member" | "selfReview" | "meetingAbsence">;
+type ProgressReader = Pick<Db, "member" | "selfReview" | "meetingAbsence" | "user" | "memberAccount">;
 
 /** The members of the period's branch (or only `memberIds`) with their submission state at `now`, in roster order. */
 export async function periodProgress(db: ProgressReader, period: PeriodInfo, now: Date, memberIds?: string[]): Promise<MemberProgress[]> {
@@ -57,13 +58,18 @@ export async function periodProgress(db: ProgressReader, period: PeriodInfo, now
         retiredNotMoved: true,
         isLeader: true,
         userId: true,
-        user: { select: { unreachableAt: true } },
+        user: { select: { unreachableAt: true, notifyChannel: true } },
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     db.selfReview.findMany({ where: { periodId: period.id, ...only }, select: { memberId: true, submittedAt: true, late: true } }),
     db.meetingAbsence.findMany({ where: { periodId: period.id, ...only }, select: { memberId: true } }),
   ]);
+  // Reachable where their messages go: a person who chose their other channel (issue 14) is asked there.
+  const elsewhere = await deliveriesOf(
+    db,
+    members.flatMap((m) => (m.user?.notifyChannel ? [m.userId!] : [])),
+  );
   const reviewOf = new Map(reviews.map((r) => [r.memberId, r]));
   const absent = new Set(absences.map((a) => a.memberId));
   const deadlineMs = Date.parse(period.selfReviewDeadline);
@@ -81,7 +87,7 @@ export async function periodProgress(db: ProgressReader, period: PeriodInfo, now
       memberId: m.id,
       fullName: m.fullName,
       userId: m.userId,
-      unreachable: m.user?.unreachableAt != null,
+      unreachable: m.userId !== null && elsewhere.has(m.userId) ? elsewhere.get(m.userId)!.unreachable : m.user?.unreachableAt != null,
       state: submissionStateAt(status, review && { submittedAt }, absent.has(m.id), deadlineMs, now.getTime()),
       late: review?.late ?? false,
       submittedAt,

@@ -16,6 +16,7 @@ import { supersededReminders } from "../domain/deadlines";
 import { isDaytime } from "../domain/reminders";
 import type { SubmissionState } from "../domain/submission";
 import { inTransaction, type Db, type Tx } from "./client";
+import { deliveriesOf } from "./member-accounts";
 import { markUnreachable } from "./users";
 import { periodInfo, periodProgress, type MemberProgress, type PeriodInfo } from "./period-progress";
 import { BRANCH_WIDE, reminderWindow, type ReminderKind } from "./reminder-planning";
@@ -27,6 +28,7 @@ export const MAX_ATTEMPTS = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const IN_DOUBT = "in-doubt";
 
+/** The account a job goes to (`userId`: that account's User row, marked unreachable if it blocked the bot). */
 export type Recipient = { userId: string; telegramId: string; language: string };
 type JobBase = { id: string; periodId: string; orgName: string; year: number; deadline: string; dueAt: string; recipient: Recipient };
 export type ReminderJob =
@@ -70,8 +72,10 @@ export async function claimDue(db: Db, now: Date, limit: number, offsetMinutes: 
       for (const id of night) asleep.add(id); // then fetch again without them: they must not starve the others
     }
     if (rows.length === 0) return [];
-    const users = new Map(
-      (await tx.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recipientId))] } } })).map((u) => [u.id, u]),
+    // A row is the person's; it goes to the one account their messages go to (issue 14: never to both).
+    const deliveries = await deliveriesOf(
+      tx,
+      rows.map((r) => r.recipientId),
     );
     const contexts = new Map<string, Context | null>();
     for (const periodId of new Set(rows.map((r) => r.periodId))) {
@@ -91,18 +95,18 @@ export async function claimDue(db: Db, now: Date, limit: number, offsetMinutes: 
     const jobs: ReminderJob[] = [];
     const skips = new Map<string, string[]>();
     for (const row of rows) {
-      const user = users.get(row.recipientId);
+      const to = deliveries.get(row.recipientId);
       const decision: Decision = superseded.has(row.id)
         ? { skip: "superseded" }
-        : !user
+        : !to
           ? { skip: "no-recipient" }
-          : user.unreachableAt
+          : to.unreachable
             ? { skip: "unreachable" }
             : decide(
                 row,
                 contexts.get(row.periodId) ?? null,
                 subjects.get(row.id),
-                { userId: user.id, telegramId: user.telegramId, language: user.language },
+                { userId: to.accountId, telegramId: to.telegramId, language: to.language },
                 now,
                 offsetMinutes,
               );

@@ -24,8 +24,10 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const add = (text: string, messageId: number, editing = false, part: "a" | "b" = "a", at = before) =>
-  appendToPart(db, { ...key, part, text, messageId, editing }, at);
+const TELEGRAM_CHAT = 101;
+const ZALO_CHAT = 2 ** 52 + 7;
+const add = (text: string, messageId: number, editing = false, part: "a" | "b" = "a", at = before, chatId = TELEGRAM_CHAT) =>
+  appendToPart(db, { ...key, part, text, chatId, messageId, editing }, at);
 const partA = async () => (await getReview(db, key.periodId, key.memberId))?.contents.a;
 
 async function submitted() {
@@ -43,6 +45,23 @@ describe("a text part written message by message", () => {
     expect(await add("Dòng hai.", 11)).toEqual({ status: "saved", length: 19, first: false });
     expect(await add("Dòng một.", 10)).toEqual({ status: "saved", length: 19, first: false });
     expect(await partA()).toBe("Dòng một.\nDòng hai.");
+  });
+
+  it("issue 14: from both chats of one person, whose message ids meet, each message is added once and edits its own", async () => {
+    const zalo = (text: string, messageId: number) => add(text, messageId, false, "a", before, ZALO_CHAT);
+    expect(await zalo("Zalo 12.", 12)).toMatchObject({ status: "saved", first: true });
+    expect(await add("Telegram 12.", 12)).toMatchObject({ status: "saved", first: false }); // the same id, another chat
+    expect(await zalo("Zalo 13.", 13)).toMatchObject({ status: "saved" });
+    expect(await add("Telegram 12.", 12)).toMatchObject({ status: "saved" }); // handled again: not added twice
+    expect(await zalo("Zalo 13.", 13)).toMatchObject({ status: "saved" });
+    expect(await partA()).toBe("Zalo 12.\nTelegram 12.\nZalo 13.");
+    const edited = await replaceEditedMessage(
+      db,
+      { memberIds: [key.memberId], actorId: null, chatId: TELEGRAM_CHAT, messageId: 12, text: "Telegram sửa." },
+      before,
+    );
+    expect(edited).toEqual({ status: "saved", part: "a" });
+    expect(await partA()).toBe("Zalo 12.\nTelegram sửa.\nZalo 13.");
   });
 
   it("refuses a message that would take the part over the limit, keeps what is stored, and takes a shorter one", async () => {
@@ -92,7 +111,7 @@ describe("a text part written message by message", () => {
 
 describe("a message edited in Telegram (issue 13)", () => {
   const edit = (messageId: number, text: string, at = before) =>
-    replaceEditedMessage(db, { memberIds: [key.memberId], actorId: null, messageId, text }, at);
+    replaceEditedMessage(db, { memberIds: [key.memberId], actorId: null, chatId: TELEGRAM_CHAT, messageId, text }, at);
 
   it("M4: its new text replaces its old one in the part, the messages after it move, and a repeat changes nothing", async () => {
     await add("Một.", 10);

@@ -24,6 +24,7 @@ import {
   text,
 } from "./sqlite";
 import { newId } from "./ids";
+import { channelOf } from "./member-accounts";
 import { PART_COLUMN } from "./reviews";
 import { FORM_PART_COLUMN } from "./score-reviews";
 
@@ -71,14 +72,29 @@ function draftReader(db: Db, part: DraftPart) {
 }
 
 /**
+ * Where Zalo messages' keys start. A person may write from Telegram and from Zalo (issue 14), whose message ids are
+ * counted apart and meet; a Zalo message's key is its id moved above any id a Telegram private chat reaches (a
+ * billion messages), so the keys of the two chats never collide and each grows on its own side of this line.
+ */
+const ZALO_MESSAGE_KEYS = 2 ** 30;
+
+/** A chat message's key among its member's messages (ReviewMessage.messageId, SelfReview.lastMessageId). */
+export function messageKey(chatId: number, messageId: number): number {
+  return channelOf(chatId) === "zalo" ? ZALO_MESSAGE_KEYS + messageId : messageId;
+}
+
+/**
  * Adds one message to a part (or, during an edit, to the part's new text). `messageId` is the chat message's id,
- * which only grows within a chat: a message at or below the last one added was added already.
+ * which only grows within a chat: a message at or below the last one added from the same chat was added already;
+ * after one from the member's other chat, whether it was is read from where it was placed.
  */
 export async function appendToPart(
   db: Db,
-  input: DraftKey & { part: DraftPart; text: string; messageId: number; editing: boolean },
+  input: DraftKey & { part: DraftPart; text: string; chatId: number; messageId: number; editing: boolean },
   now: Date,
 ): Promise<AppendResult> {
+  const key = messageKey(input.chatId, input.messageId);
+  const placed = query(db, 'SELECT "id" FROM "ReviewMessage" WHERE "memberId" = ? AND "messageId" = ?', idRow);
   const read = draftReader(db, input.part);
   const create = statement(
     db,
@@ -102,7 +118,9 @@ export async function appendToPart(
     if (state.locked) return { status: "locked" };
     const base = input.editing ? (state.pendingPart === input.part ? state.pendingText : null) : state.current;
     // Handled again after a kill: it was first if the part holds nothing else (its reply may never have gone out).
-    if (state.lastMessageId !== null && input.messageId <= state.lastMessageId)
+    const last = state.lastMessageId;
+    const sameChat = last !== null && last >= ZALO_MESSAGE_KEYS === key >= ZALO_MESSAGE_KEYS;
+    if (last !== null && (sameChat ? key <= last : placed.get(input.memberId, key) !== undefined))
       return { status: "saved", length: base?.length ?? 0, first: base === input.text };
     const joined = joinPartText(base, input.text, MAX_REVIEW_CHARS);
     if (joined === null) return { status: "too_long", length: base?.length ?? 0 };
@@ -113,14 +131,14 @@ export async function appendToPart(
       input.memberId,
       input.part,
       input.editing ? 1 : 0,
-      input.messageId,
+      key,
       joined.length - input.text.length,
       input.text.length,
     );
     if (input.editing) {
-      writePending.run(input.part, joined, input.messageId, at, input.periodId, input.memberId);
+      writePending.run(input.part, joined, key, at, input.periodId, input.memberId);
     } else {
-      const written = writePart.get(joined, input.messageId, at, input.periodId, input.memberId);
+      const written = writePart.get(joined, key, at, input.periodId, input.memberId);
       if (state.submittedAt && written) audit(editedEvent(input, written.id), now);
     }
     return { status: "saved", length: joined.length, first: !base };
@@ -194,9 +212,10 @@ export type EditedResult = { status: "saved"; part: DraftPart } | { status: "too
  */
 export async function replaceEditedMessage(
   db: Db,
-  input: { memberIds: readonly string[]; actorId: string | null; messageId: number; text: string },
+  input: { memberIds: readonly string[]; actorId: string | null; chatId: number; messageId: number; text: string },
   now: Date,
 ): Promise<EditedResult> {
+  const key = messageKey(input.chatId, input.messageId);
   const columns = Object.entries(TEXT_COLUMN)
     .map(([part, column]) => `WHEN '${part}' THEN r."${column}"`)
     .join(" ");
@@ -218,7 +237,7 @@ export async function replaceEditedMessage(
   const audit = auditWriter(db);
   return durably(db, (): EditedResult => {
     for (const memberId of input.memberIds) {
-      const at = find.get(memberId, input.messageId);
+      const at = find.get(memberId, key);
       if (!at) continue;
       if (reviewEditPermission(at.submittedAt, at.deadline, now.toISOString()) === "locked") return { status: "locked" };
       const part = at.part as DraftPart;
@@ -228,7 +247,7 @@ export async function replaceEditedMessage(
       if (next.length > MAX_REVIEW_CHARS) return { status: "too_long" };
       const column = at.pending ? "pendingText" : TEXT_COLUMN[part];
       statement(db, `UPDATE "SelfReview" SET "${column}" = ?, "updatedAt" = ? WHERE "id" = ?`).run(next, sqlInstant(now), at.reviewId);
-      resize.run(input.text.length, memberId, input.messageId);
+      resize.run(input.text.length, memberId, key);
       shift.run(input.text.length - at.length, at.periodId, memberId, part, at.pending ? 1 : 0, at.start);
       if (at.submittedAt && !at.pending)
         audit(editedEvent({ periodId: at.periodId, memberId, actorId: input.actorId, part }, at.reviewId), now);

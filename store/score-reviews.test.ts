@@ -27,13 +27,15 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
+/** The member's private chat on Telegram (message ids are per chat). */
+const CHAT = 201;
 const review = () => getScoreReview(db, key.periodId, key.memberId);
 
 async function everythingButTheLastItem() {
   let messageId = 1;
   for (const part of FORM_TEXT_PARTS)
     if (part === "explanation") await saveScoreAnswer(db, key, { step: "skip", part }, before);
-    else await appendToPart(db, { ...key, part, text: `${SECRET}: ${part}`, messageId: messageId++, editing: false }, before);
+    else await appendToPart(db, { ...key, part, text: `${SECRET}: ${part}`, chatId: CHAT, messageId: messageId++, editing: false }, before);
   await saveScoreAnswer(db, key, { step: "fix-status", status: "being-fixed" }, before);
   for (const item of items.slice(0, -1)) await saveScoreAnswer(db, key, { step: "score", itemId: item.id, points: item.points }, before);
   await saveScoreAnswer(db, key, { step: "tasks", tasks: { assigned: 3, onTime: 2, late: 1, notDone: 0, exceeded: 0 } }, before);
@@ -69,7 +71,9 @@ describe("the self-review on form 2A/2B/2C in the store (issue 15)", () => {
     expect(review()!.draft.scores).toEqual({});
     expect(await submitScoreReview(db, key, "2C", items, before, deadline)).toEqual({ status: "incomplete", missing: ["scores"] });
     expect(await saveScoreAnswer(db, key, { step: "proposal", level: "L2" }, after)).toEqual({ status: "locked" });
-    expect(await replaceEditedMessage(db, { memberIds: [key.memberId], actorId: null, messageId: 1, text: "x" }, after)).toEqual({
+    expect(
+      await replaceEditedMessage(db, { memberIds: [key.memberId], actorId: null, chatId: CHAT, messageId: 1, text: "x" }, after),
+    ).toEqual({
       status: "locked",
     });
     const audit = JSON.stringify(await db.auditEvent.findMany());
@@ -85,9 +89,13 @@ describe("the self-review on form 2A/2B/2C in the store (issue 15)", () => {
   });
 
   it("a written part of the forms edited in Telegram replaces its text where it was added", async () => {
-    await appendToPart(db, { ...key, part: "pledge", text: "Cam kết cũ.", messageId: 5, editing: false }, before);
+    await appendToPart(db, { ...key, part: "pledge", text: "Cam kết cũ.", chatId: CHAT, messageId: 5, editing: false }, before);
     expect(
-      await replaceEditedMessage(db, { memberIds: [key.memberId], actorId: null, messageId: 5, text: "Cam kết mới." }, before),
+      await replaceEditedMessage(
+        db,
+        { memberIds: [key.memberId], actorId: null, chatId: CHAT, messageId: 5, text: "Cam kết mới." },
+        before,
+      ),
     ).toEqual({
       status: "saved",
       part: "pledge",

@@ -5,6 +5,7 @@ import type { ZonedInstant } from "../domain/calendar";
 import type { MemberKind, MemberOutcome, MemberStatusInput, StatusMember } from "../domain";
 import { fullMonthsBetween, MEMBER_KINDS, RESULT_STATES } from "../domain";
 import type { Db } from "./client";
+import { UNDELIVERABLE_PERSONS } from "./member-accounts";
 import { outcomeFrom } from "./results";
 import { flag, instant, integer, oneOf, optionalInstant, optionalText, text, tuple, tupleQuery } from "./sqlite";
 
@@ -74,7 +75,7 @@ export async function loadStatusInputs(db: Db, orgId: string, now: ZonedInstant)
   const members = tupleQuery(
     db,
     `SELECT m.id, m.fullName, m.kind, m.exempt, m.retiredNotMoved, m.workingAwaySince, m.isLeader,
-    (m.userId IS NULL OR m.userId IN (SELECT id FROM User WHERE unreachableAt IS NOT NULL)),
+    (m.userId IS NULL OR m.userId IN (${UNDELIVERABLE_PERSONS})),
     (SELECT g.name FROM PartyGroup g WHERE g.id = m.groupId) FROM Member m WHERE m.orgId = ? ORDER BY m.rowid`,
     memberRow,
   ).all(orgId);

@@ -1,4 +1,5 @@
 import type { Db } from "./client";
+import { accountsOfPerson } from "./member-accounts";
 import { ORGANIZATION_KINDS, ROLES, type OrgKind, type Role } from "./orgs";
 import { oneOf, optionalText, query, row, text, type Decoder } from "./sqlite";
 
@@ -9,7 +10,10 @@ export type { Role } from "./orgs";
  * newest first, so every command that takes "the" branch of a role takes the same one: the most recent.
  */
 export type Identity = {
+  /** The person: the User their roster entries and roles name (for an account bound on a second channel, the first). */
   userId: string;
+  /** This account's own User row (its reachability); the person's `userId` unless bound to another (issue 14). */
+  accountId: string;
   telegramId: string;
   language: string;
   unreachable: boolean;
@@ -23,7 +27,7 @@ export async function loadIdentity(db: Db, telegram: { id: number; displayName?:
 }
 
 const identityRows = {
-  u: row({ kind: oneOf(["u"]), a: text, b: optionalText, c: oneOf(["0", "1"]) }),
+  u: row({ kind: oneOf(["u"]), a: text, b: optionalText, c: oneOf(["0", "1"]), d: text }),
   m: row({ kind: oneOf(["m"]), a: text, b: text, c: text, d: text }),
   r: row({ kind: oneOf(["r"]), a: text, b: text, c: oneOf(ROLES), d: oneOf(ORGANIZATION_KINDS) }),
 };
@@ -35,28 +39,35 @@ const identityRow: Decoder<IdentityRow> = (value) => {
 };
 
 /**
- * Runs for every update: the user, their memberships and roles in one statement straight to SQLite
+ * Runs for every update: the account, the person it acts for (itself, or the first account of the roster entry it is
+ * bound to on its second channel), the person's memberships and roles, in one statement straight to SQLite
  * (store/sqlite/). Null for a new user.
  */
 async function knownIdentity(db: Db, telegramId: string): Promise<Identity | null> {
   const select = query(
     db,
-    `SELECT 'u' AS kind, u."id" AS a, u."language" AS b, CASE WHEN u."unreachableAt" IS NULL THEN '0' ELSE '1' END AS c, NULL AS d, NULL AS e
-       FROM "User" u WHERE u."telegramId" = ?
+    `WITH account AS (SELECT u."id", u."unreachableAt" FROM "User" u WHERE u."telegramId" = ?),
+     person AS (SELECT COALESCE(
+       (SELECT m."userId" FROM "MemberAccount" a JOIN "Member" m ON m."id" = a."memberId" WHERE a."userId" = account."id"),
+       account."id") AS "id" FROM account)
+     SELECT 'u' AS kind, account."id" AS a, p."language" AS b, CASE WHEN account."unreachableAt" IS NULL THEN '0' ELSE '1' END AS c,
+       p."id" AS d, NULL AS e
+       FROM account, person JOIN "User" p ON p."id" = person."id"
      UNION ALL
      SELECT 'm', m."id", m."orgId", o."name", m."fullName", m.rowid
-       FROM "Member" m JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."orgId" WHERE u."telegramId" = ?
+       FROM person JOIN "Member" m ON m."userId" = person."id" JOIN "Organization" o ON o."id" = m."orgId"
      UNION ALL
      SELECT 'r', r."orgId", o."name", r."role", o."kind", r.rowid
-       FROM "RoleGrant" r JOIN "User" u ON u."id" = r."userId" JOIN "Organization" o ON o."id" = r."orgId" WHERE u."telegramId" = ?
+       FROM person JOIN "RoleGrant" r ON r."userId" = person."id" JOIN "Organization" o ON o."id" = r."orgId"
      ORDER BY e DESC`,
     identityRow,
   );
-  const rows = select.all(telegramId, telegramId, telegramId);
+  const rows = select.all(telegramId);
   const user = rows.find((row) => row.kind === "u");
   if (!user) return null;
   return {
-    userId: user.a,
+    userId: user.d,
+    accountId: user.a,
     telegramId,
     language: user.b ?? "vi",
     unreachable: user.c === "1",
@@ -77,6 +88,7 @@ async function firstContact(db: Db, telegramId: string, telegram: { displayName?
   });
   return {
     userId: user.id,
+    accountId: user.id,
     telegramId,
     language: user.language,
     unreachable: user.unreachableAt !== null,
@@ -90,8 +102,9 @@ function initialLanguage(languageCode?: string): string {
   return languageCode?.startsWith("en") ? "en" : "vi";
 }
 
+/** The person's language, on every account of theirs (the Zalo channel reads a chat's account for its menu words). */
 export async function setLanguage(db: Db, userId: string, language: string): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { language } });
+  await db.user.updateMany({ where: { id: { in: await accountsOfPerson(db, userId) } }, data: { language } });
 }
 
 export async function markUnreachable(db: Db, userId: string, at: Date): Promise<void> {

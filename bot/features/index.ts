@@ -9,6 +9,7 @@ import * as exporting from "./export";
 import * as invites from "./invites";
 import * as join from "./join";
 import * as language from "./language";
+import * as notifyChannel from "./notify-channel";
 import * as orgRating from "./org-rating";
 import * as openPoints from "./open-points";
 import * as orgInvites from "./org-invites";
@@ -46,6 +47,7 @@ export function features(): Middleware<BotContext>[] {
     period,
     start,
     language,
+    notifyChannel,
     tally,
     tallyAll,
     discipline,
@@ -74,6 +76,7 @@ export function features(): Middleware<BotContext>[] {
     openPoints.openPointsFeature(),
     start.startFeature(),
     language.languageFeature(),
+    notifyChannel.notifyChannelFeature(),
     selfReview.selfReviewFeature(),
     tally.tallyFeature(),
     tallyAll.tallyAllFeature(),

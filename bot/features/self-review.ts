@@ -40,7 +40,7 @@ async function applyEditedMessage(ctx: BotContext): Promise<void> {
   if (!edited?.text || memberIds.length === 0) return;
   const parsed = reviewContentSchema.safeParse(edited.text);
   if (!parsed.success) return void (await ctx.reply(ctx.t("review.edited_invalid", { max: MAX_REVIEW_CHARS })));
-  const input = { memberIds, actorId: ctx.identity.userId, messageId: edited.message_id, text: parsed.data };
+  const input = { memberIds, actorId: ctx.identity.userId, chatId: edited.chat.id, messageId: edited.message_id, text: parsed.data };
   const result = await replaceEditedMessage(ctx.deps.db, input, ctx.deps.clock());
   if (result.status === "saved") {
     const title = ctx.t(isFormTextPart(result.part) ? `review25.short.${result.part}` : `review.short.${result.part}`);

@@ -20,7 +20,11 @@ export function startFeature(): Composer<BotContext> {
     if (committeesOf(ctx).length > 0) lines.push(ctx.t("help.upper"), ctx.t("help.orgs"));
     if (orgsWithRole(ctx, ["secretary"], COMMITTEE_KINDS).length > 0) lines.push(ctx.t("help.committee-secretary"));
     if (orgsWithRole(ctx, ["secretary", "committee"], SCORE_ITEM_KINDS).length > 0) lines.push(ctx.t("help.scoreitems"));
-    lines.push(ctx.t("help.common"));
+    const served = ctx.deps.channels ?? { telegram: true, zalo: false };
+    const common = [ctx.t("help.common")];
+    // Where the bot serves both apps, anyone on the roster may use both, and chooses where reminders go (issue 14).
+    if (served.telegram && served.zalo && memberships.length > 0) common.unshift(ctx.t("help.notify"));
+    lines.push(common.join("\n"));
     await ctx.reply(lines.join("\n\n"));
   });
   return feature;

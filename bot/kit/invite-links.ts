@@ -3,6 +3,7 @@
 // the secretary cannot know which app each member uses.
 import { formatLocalDate } from "../../domain/branch-setup";
 import type { ReviewTimeZone } from "../../domain/calendar";
+import { otherChannel, type Channel } from "../../domain/channels";
 import type { IssuedInvite } from "../../store/invites";
 import type { Deps } from "./context";
 import type { Translate } from "./i18n";
@@ -49,4 +50,25 @@ export function inviteMessages(
     : t(`invites.header${codes}`, { count: invites.length, date });
   const blocks = invites.map((invite, i) => `${i + 1}. ${invite.fullName}\n${howToJoin(t, ways, invite.code)}`);
   return joinInMessages([header, ...blocks]);
+}
+
+/**
+ * A fresh invite of an entry joined on one channel (issue 14): only the way in on the other channel, which binds the
+ * account opened there to the same entry.
+ */
+export function otherChannelInvite(
+  t: Translate,
+  ways: JoinWays,
+  invite: IssuedInvite & { joinedOn: Channel },
+  zone: ReviewTimeZone,
+): string[] {
+  const channel = otherChannel(invite.joinedOn);
+  const header = t("invites.header_bind", {
+    name: invite.fullName,
+    channel: t(`channel.${channel}`),
+    joined: t(`channel.${invite.joinedOn}`),
+    date: formatLocalDate(invite.expiresAt, zone.offsetMinutes),
+  });
+  const way = howToJoin(t, { ...ways, telegram: channel === "telegram", zalo: channel === "zalo" }, invite.code);
+  return joinInMessages([header, `1. ${invite.fullName}\n${way}`]);
 }

@@ -1,7 +1,9 @@
 // Messages to people other than the sender (secretaries, members, the upper committee), each in their language.
-// A member who blocked the bot (403) is marked unreachable instead of failing the whole action.
+// A person on both channels gets each once, where they chose (store/member-accounts.ts). An account that blocked the
+// bot (403) is marked unreachable instead of failing the whole action.
 import { GrammyError, type Api, type InlineKeyboard } from "grammy";
 import type { Db } from "../../store/client";
+import { deliveriesOf } from "../../store/member-accounts";
 import { markUnreachable } from "../../store/users";
 import { translatorFor, type Translate } from "./i18n";
 import { outgoingParts } from "./outgoing";
@@ -18,16 +20,25 @@ export async function notify(
   now: Date,
 ): Promise<number> {
   let delivered = 0;
+  const deliveries = await deliveriesOf(
+    db,
+    recipients.flatMap((r) => (r.userId ? [r.userId] : [])),
+  );
+  const reached = new Set<string>();
   for (const r of recipients) {
-    if (!r.telegramId) continue;
-    const notice = build(translatorFor(r.language ?? "vi"), r);
+    const to = r.userId ? deliveries.get(r.userId) : undefined;
+    const chat = to?.telegramId ?? r.telegramId;
+    if (!chat || reached.has(chat)) continue;
+    reached.add(chat);
+    const notice = build(translatorFor(to?.language ?? r.language ?? "vi"), r);
     try {
       for (const part of outgoingParts(notice.text, notice.keyboard))
-        await api.sendMessage(Number(r.telegramId), part.text, part.keyboard ? { reply_markup: part.keyboard } : {});
+        await api.sendMessage(Number(chat), part.text, part.keyboard ? { reply_markup: part.keyboard } : {});
       delivered++;
     } catch (error) {
       if (!(error instanceof GrammyError && isUnreachable(error))) throw error;
-      if (r.userId) await markUnreachable(db, r.userId, now);
+      const account = to?.accountId ?? r.userId;
+      if (account) await markUnreachable(db, account, now);
     }
   }
   return delivered;

@@ -13,16 +13,22 @@ export async function chooseRules2011(w: DemoWorld, who: Person): Promise<void> 
  * default deadline, and the 2011 rulebook chosen in place of the one the year offers first (this demo plays the 2011
  * story; `--rules=2025` plays the other).
  */
-export const setupScene: Scene = {
-  title: "1. Bí thư chi bộ tạo chi bộ (/setup)",
-  async play(w) {
-    await w.say("Trần Thị Bình", "/setup", /lập tổ chức đảng nào/);
-    await w.press("Trần Thị Bình", "Chi bộ trực thuộc đảng ủy cơ sở", /Tên chi bộ là gì/);
-    await w.say("Trần Thị Bình", "Chi bộ Văn phòng Sở", /nhập hai lần/);
-    await w.press("Trần Thị Bình", "Không", /năm nào/);
-    await w.press("Trần Thị Bình", "2026", /Hạn chót nộp bản tự kiểm điểm/);
-    await w.press("Trần Thị Bình", "Dùng ngày 20/12/2026", /kiểm tra lại/);
-    await chooseRules2011(w, "Trần Thị Bình");
-    await w.press("Trần Thị Bình", "Tạo chi bộ", /Đã tạo/);
-  },
-};
+export const setupScene: Scene = setupSceneOf(true);
+/** `--rules=2025`: the rulebook the year 2026 offers first, Quy định 366-QĐ/TW. */
+export const setup2025Scene: Scene = setupSceneOf(false);
+
+function setupSceneOf(rules2011: boolean): Scene {
+  return {
+    title: rules2011 ? "1. Bí thư chi bộ tạo chi bộ (/setup)" : "1. Bí thư chi bộ tạo chi bộ (/setup), kiểm điểm theo Quy định 366-QĐ/TW",
+    async play(w) {
+      await w.say("Trần Thị Bình", "/setup", /lập tổ chức đảng nào/);
+      await w.press("Trần Thị Bình", "Chi bộ trực thuộc đảng ủy cơ sở", /Tên chi bộ là gì/);
+      await w.say("Trần Thị Bình", "Chi bộ Văn phòng Sở", /nhập hai lần/);
+      await w.press("Trần Thị Bình", "Không", /năm nào/);
+      await w.press("Trần Thị Bình", "2026", /Hạn chót nộp bản tự kiểm điểm/);
+      await w.press("Trần Thị Bình", "Dùng ngày 20/12/2026", /kiểm tra lại/);
+      if (rules2011) await chooseRules2011(w, "Trần Thị Bình");
+      await w.press("Trần Thị Bình", "Tạo chi bộ", /Đã tạo/);
+    },
+  };
+}

@@ -1,5 +1,6 @@
 // Running a branch: its setup, roster, committee, deadlines, and each person's language.
 import type { PeriodDateField } from "../../../domain/deadlines";
+import { CHANNELS } from "../../../domain/channels";
 import { LANGUAGES } from "../i18n";
 import { OPEN_POINT_KEYS } from "../../../domain/open-point-choices";
 import { buttonFamily, buttonVariants, byIndex, id, int, matching, oneOf } from "../button-family";
@@ -33,6 +34,9 @@ export const deadlineChange = buttonFamily("deadline", { field: oneOf(DEADLINE_F
 
 /** /lang */
 export const languageChoice = buttonFamily("lang", { lang: oneOf(LANGUAGES) });
+
+/** /notify: the channel a person on both gets their reminders and notices on (issue 14). */
+export const notifyChoice = buttonFamily("notify", { channel: oneOf(CHANNELS) });
 
 /** /invites: reissue one member's link, all of a branch's, or another page of names. */
 export const inviteButton = buttonVariants("invite", {

@@ -89,6 +89,7 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
     forged: ["deadline:closedAt", "deadline:"],
   },
   languageChoice: { valid: [{ lang: "vi" }, { lang: "en" }], forged: ["lang:fr", "lang:vien"] },
+  notifyChoice: { valid: [{ channel: "telegram" }, { channel: "zalo" }], forged: ["notify:viber", "notify:zalo:telegram", "notify:"] },
   rewardsButton: {
     valid: [
       { kind: "export", committeeId: ID },
