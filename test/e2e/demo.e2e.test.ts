@@ -1,6 +1,6 @@
 // `npm run demo` is what a newcomer sees first: every scene must still play to its end against the bot as it is.
 import { expect, it } from "vitest";
-import { SCENES } from "../../scripts/demo/index";
+import { SCENES, SCENES_2025 } from "../../scripts/demo/index";
 import { demoSummary } from "../../scripts/demo/summary";
 import { type DemoWorld, startDemoWorld, ZALO_MEMBERS } from "../../scripts/demo/world";
 import { ZALO_NUMBER_BASE } from "../../store/zalo";
@@ -10,8 +10,8 @@ const SUMMARY =
   "Done: 5 self-reviews submitted, 1 of them late; Đảng ủy Sở Tài chính: 2 branches, 8 members' results recognized, " +
   "3 organizations scored, 2 branch ratings recognized.";
 
-async function playEveryScene(world: DemoWorld): Promise<void> {
-  for (const scene of SCENES) {
+async function playEveryScene(world: DemoWorld, scenes = SCENES): Promise<void> {
+  for (const scene of scenes) {
     world.transcript.scene(scene.title);
     await scene.play(world);
   }
@@ -84,6 +84,37 @@ it("`npm run demo -- --zalo` plays every scene with the members on Zalo: they ty
     expect(transcript).toContain("(gõ mã mời vào khung chat Zalo của bot)");
     expect(transcript).not.toMatch(/\{\{|undefined/);
     expect(await demoSummary(db)).toBe(SUMMARY);
+  } finally {
+    await world.stop();
+  }
+}, 240_000);
+
+it("`npm run demo -- --rules=2025` plays a branch under 366 from the self-scores to the committee's decision", async () => {
+  const lines: string[] = [];
+  const world = await startDemoWorld(START, (line) => lines.push(line));
+  const db = world.h.db;
+  try {
+    await playEveryScene(world, SCENES_2025);
+    const period = await db.reviewPeriod.findFirstOrThrow({ where: { org: { name: "Chi bộ Văn phòng Sở" } } });
+    expect(period.rulebookId).toBe("qd366-2025");
+    const forms = await db.member.findMany({ select: { fullName: true, form: true }, orderBy: { fullName: "asc" } });
+    expect(forms.find((m) => m.fullName === "Lê Văn Cường")?.form).toBe("2C");
+    // Three self-scores on their forms, five proposals by appraisal, every one decided by the committee.
+    const reviews = await db.selfReview.findMany({ where: { submittedAt: { not: null } }, select: { form: true, scores: true } });
+    expect(reviews.map((r) => r.form).sort()).toEqual(["2A", "2B", "2C"]);
+    expect(await db.memberAppraisal.count({ where: { step: "proposal" } })).toBe(5);
+    const recognized = await db.memberResult.findMany({ where: { state: "recognized" }, include: { member: true } });
+    const level = (name: string) => recognized.filter((r) => r.member.fullName === name).at(-1)?.outcome;
+    expect(level("Trần Thị Bình")).toBe("L1");
+    // N7: decided otherwise than proposed (L3), with the reason kept first among the reasons.
+    const em = recognized.filter((r) => r.member.fullName === "Hoàng Văn Em").at(-1)!;
+    expect(em.outcome).toBe("L2");
+    expect(JSON.parse(em.reasons)[0]).toMatchObject({ code: "decision.differs", params: { proposed: "L3" } });
+    const transcript = lines.join("\n");
+    expect(transcript).toContain("Văn bản áp dụng: Quy định 366-QĐ/TW");
+    expect(transcript).toContain("Tổng: 24/30 điểm tiêu chí chung.");
+    expect(transcript).toContain("Giới hạn 20% số đảng viên hoàn thành xuất sắc nhiệm vụ");
+    expect(transcript).not.toMatch(/Chi bộ Chi bộ|\{\{|undefined/);
   } finally {
     await world.stop();
   }
