@@ -3,6 +3,7 @@
 // second branch; the chats are printed as a transcript. `npm run demo -- --zalo`: the members are on a local Zalo
 // emulator (issue 14): they type the invite code and answer numbered menus by number.
 import { SCENES } from "./demo/index";
+import { titleOf } from "./demo/scene";
 import { demoSummary } from "./demo/summary";
 import { startDemoWorld, ZALO_MEMBERS } from "./demo/world";
 
@@ -19,7 +20,7 @@ async function main(): Promise<number> {
   }
   try {
     for (const scene of SCENES) {
-      world.transcript.scene(scene.title);
+      world.transcript.scene(titleOf(scene, world));
       await scene.play(world);
     }
     console.log(`\n${await demoSummary(world.h.db)}`);
