@@ -61,12 +61,17 @@ export function inProcessBot(db: Db, options: { rateLimit?: RateLimitSettings; z
   return { step, zaloStep, apiCalls: () => api.calls() + zaloApi.calls() };
 }
 
-/** A Zalo Bot API that answers every call at once: a send gets a message id and a date in milliseconds. */
+/**
+ * A Zalo Bot API that answers every call at once: a send gets a message id and a date in milliseconds. Its answer
+ * is as light as the fake Telegram's (bench/fake-telegram.ts): a full Response per call would be this harness's
+ * cost, charged to the Zalo path alone.
+ */
 function fakeZaloFetch(): { fetch: typeof fetch; calls: () => number } {
   let calls = 0;
   const fetchImpl = async (): Promise<Response> => {
     calls++;
-    return Response.json({ ok: true, result: { message_id: calls.toString(16), date: Date.now() } });
+    const body = JSON.stringify({ ok: true, result: { message_id: calls.toString(16), date: Date.now() } });
+    return { ok: true, status: 200, json: async () => JSON.parse(body) as unknown } as Response;
   };
   return { fetch: fetchImpl as unknown as typeof fetch, calls: () => calls };
 }

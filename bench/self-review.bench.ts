@@ -22,7 +22,16 @@ export const CONCURRENT_CHATS = Number(process.env.BENCH_CHATS ?? 8);
 const FIRST_USER = 700_000;
 export const ANSWER = "Luôn kiên định lập trường chính trị, chấp hành nghiêm chủ trương, đường lối của Đảng; ".repeat(6);
 
-export type Stats = { count: number; seconds: number; perSecond: number; p50: number; p99: number; cpuMsPerItem?: number };
+export type Stats = {
+  count: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  cpuMsPerItem?: number;
+  /** Every item's time, when a caller joins several runs (bench/zalo.bench.ts). */
+  latenciesMs?: number[];
+};
 
 function stats(latenciesMs: number[], seconds: number): Stats {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
@@ -61,12 +70,22 @@ export async function feed<T>(handle: (u: T) => Promise<void>, scripts: T[][]): 
   );
   const seconds = (performance.now() - started) / 1000;
   const { user, system } = process.cpuUsage(cpu);
-  return { ...stats(latencies, seconds), cpuMsPerItem: (user + system) / 1000 / latencies.length };
+  return { ...stats(latencies, seconds), cpuMsPerItem: (user + system) / 1000 / latencies.length, latenciesMs: latencies };
 }
 
-export async function selfReviewSteps(): Promise<Stats & { submitted: number; apiCalls: number }> {
+/** A branch whose members each write and submit a self-review, one script of steps per member, fed by `step`. */
+export type ReviewWorld<T> = {
+  scripts: T[][];
+  step: (update: T) => Promise<void>;
+  /** Self-reviews submitted so far. */
+  submitted: () => Promise<number>;
+  apiCalls: () => number;
+  cleanup: () => Promise<void>;
+};
+
+/** A seeded branch of `total` members on the Telegram path (its own SQLite file, its own bot). */
+export async function telegramReviewWorld(total: number): Promise<ReviewWorld<Update>> {
   const database = await freshDb();
-  const total = WARMUP_MEMBERS + MEMBERS;
   const members = Array.from({ length: total }, (_, i) => ({
     fullName: `Đảng viên ${i}`,
     kind: "official" as const,
@@ -77,14 +96,24 @@ export async function selfReviewSteps(): Promise<Stats & { submitted: number; ap
     selfReviewDeadline: "2099-12-20T16:59:59.000Z",
     reportDeadline: "2099-12-30T16:59:59.000Z",
   });
-  const { step, apiCalls: calls } = inProcessBot(database.db);
+  const { step, apiCalls } = inProcessBot(database.db);
   let updateId = 1;
-  const scripts = members.map((_, i) => memberScript(FIRST_USER + i, () => updateId++));
-  await feed(step, scripts.slice(0, WARMUP_MEMBERS));
-  const measured = await feed(step, scripts.slice(WARMUP_MEMBERS));
-  const submitted = await database.db.selfReview.count({ where: { periodId, submittedAt: { not: null } } });
-  const apiCalls = calls();
-  await database.cleanup();
+  return {
+    scripts: members.map((_, i) => memberScript(FIRST_USER + i, () => updateId++)),
+    step,
+    submitted: () => database.db.selfReview.count({ where: { periodId, submittedAt: { not: null } } }),
+    apiCalls,
+    cleanup: database.cleanup,
+  };
+}
+
+export async function selfReviewSteps(): Promise<Stats & { submitted: number; apiCalls: number }> {
+  const world = await telegramReviewWorld(WARMUP_MEMBERS + MEMBERS);
+  await feed(world.step, world.scripts.slice(0, WARMUP_MEMBERS));
+  const measured = await feed(world.step, world.scripts.slice(WARMUP_MEMBERS));
+  const submitted = await world.submitted();
+  const apiCalls = world.apiCalls();
+  await world.cleanup();
   return { ...measured, submitted, apiCalls };
 }
 

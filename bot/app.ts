@@ -17,6 +17,7 @@ import { rateLimit, type RateLimitSettings } from "./rate-limit";
 import { tellWhenNothingSaved } from "./storage-failure";
 import type { ZaloClient } from "./zalo/client";
 import type { FileLinks } from "./zalo/file-links";
+import { chatsInHand } from "./zalo/in-hand";
 import { zaloFetch, zaloFiles } from "./zalo/route";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
@@ -48,8 +49,17 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
   // Zalo's chats are translated at the bottom, as the client's network (bot/zalo/route.ts says why): everything
   // above, conversations included, sees Telegram-shaped answers.
   const clock = options.clock ?? (() => new Date());
+  const inHand = options.zalo ? chatsInHand() : undefined;
   const network = options.zalo
-    ? zaloFetch({ db: options.db, clock, client: options.zalo, telegram: options.telegram ?? true, fetch: options.fetch })
+    ? zaloFetch({
+        db: options.db,
+        clock,
+        client: options.zalo,
+        inHand,
+        log: options.log,
+        telegram: options.telegram ?? true,
+        fetch: options.fetch,
+      })
     : options.fetch;
   const bot = new Bot<BotContext>(options.token, {
     client: { apiRoot: options.apiRoot, ...(network ? { fetch: network } : {}) },
@@ -73,6 +83,7 @@ export function createBot(options: AppOptions): { bot: Bot<BotContext>; deps: De
     timeZone: options.timeZone ?? defaultTimeZone(),
   };
 
+  if (inHand) bot.use(inHand.middleware); // first: a Zalo chat is in hand for the whole of its update's handling
   bot.use(attachDeps(deps));
   bot.use(tellWhenNothingSaved);
   bot.use(privateChatOnly); // before anything that could act or write: groups get one notice and nothing else

@@ -71,7 +71,13 @@ export async function tallyAllConversation(conversation: BotConversation, ctx: C
   let acknowledgeAll: boolean | undefined;
   const template = new InlineKeyboard().text(t("tally_all.button.template"), tallyTemplate.pack({ orgId: args.orgId }));
   /** A question that waits for a paste or a file (the template's button under it). */
-  const waitForSheet = (text: string): Question => ({ text, keyboard: template, acceptText: true, acceptDocument: true, hints: hints(t) });
+  const waitForSheet = (text: string): Question => ({
+    text,
+    keyboard: template,
+    acceptText: true,
+    acceptDocument: true,
+    hints: hints(t, template),
+  });
   let question = waitForSheet(sheetIntro(t, args));
   for (;;) {
     const answer = await ask(conversation, ctx, t, question);
@@ -100,13 +106,16 @@ export async function tallyAllConversation(conversation: BotConversation, ctx: C
   }
 }
 
-/** The dialog's words for what is not an answer; the template's button is the feature's to answer. */
-function hints(t: Translate): Hints {
+/**
+ * The dialog's words for what is not an answer; the template's button is the feature's to answer. What is wanted
+ * comes with the question's buttons under it: on Zalo a message without them would end the chat's menu.
+ */
+function hints(t: Translate, keyboard: InlineKeyboard): Hints {
   return (rejection, ctx) => {
     if (rejection.why === "button")
       return tallyTemplate.unpack(ctx.callbackQuery?.data) ? { pass: true } : { toast: t("tally.press_button") };
     if (rejection.why === "command") return { reply: t("tally.command_not_counted", { command: rejection.command }) };
-    return { reply: t("tally_all.send_sheet") };
+    return { reply: t("tally_all.send_sheet"), keyboard };
   };
 }
 
@@ -241,7 +250,7 @@ async function previewQuestion(d: Dialog, pending: CountedRow[], method: TallyIn
     acceptText: true,
     acceptDocument: true,
     buttons: { data: tallyAllStep, values: ["save", other, "stop"] },
-    hints: hints(t),
+    hints: hints(t, keyboard),
   };
 }
 

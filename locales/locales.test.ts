@@ -37,6 +37,12 @@ describe("locales", () => {
     expect(all).toMatch(/[ăâđêôơưáàảãạ]/);
   });
 
+  it("ask nobody to press anything: a choice is chosen, on Telegram's buttons as on Zalo's numbered menus (issue 14)", () => {
+    const pressing = [...viKeys].filter(([, text]) => /\b(bấm|nhấn|nút)\b/iu.test(text)).map(([key]) => key);
+    const pressingEn = [...enKeys].filter(([, text]) => /\b(press|pressing|tap|click|buttons?)\b/i.test(text)).map(([key]) => key);
+    expect([...pressing, ...pressingEn]).toEqual([]);
+  });
+
   it("hold every key the code asks for by name", () => {
     const root = path.join(import.meta.dirname, "..");
     const sources = ["bot", "conversations", "scripts"].flatMap((dir) =>

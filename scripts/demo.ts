@@ -4,6 +4,7 @@
 // emulator (issue 14): they type the invite code and answer numbered menus by number. `npm run demo -- --rules=2025`:
 // the branch under Quy định 366-QĐ/TW (issue 15), from the members' self-scores to the committee's decision.
 import { SCENES, SCENES_2025 } from "./demo/index";
+import { titleOf } from "./demo/scene";
 import { demoSummary } from "./demo/summary";
 import { startDemoWorld, ZALO_MEMBERS } from "./demo/world";
 
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
   }
   try {
     for (const scene of rules2025 ? SCENES_2025 : SCENES) {
-      world.transcript.scene(scene.title);
+      world.transcript.scene(titleOf(scene, world));
       await scene.play(world);
     }
     console.log(`\n${await demoSummary(world.h.db)}`);

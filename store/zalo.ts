@@ -3,7 +3,7 @@
 // durable commit that also puts its translation into the inbox (InboundUpdate): Zalo's getUpdates has no offset,
 // so an update it returned is gone from Zalo, and it must be in the inbox before anything else happens.
 import type { Db } from "./client";
-import { durably, integer, query, row, sqlInstant, statement, text } from "./sqlite";
+import { durably, durablyWithNext, integer, query, row, sqlInstant, statement, text } from "./sqlite";
 
 /** What the channel knows of a chat when it translates an update: its account numbers and its last menu. */
 export type ZaloIntake = {
@@ -38,8 +38,11 @@ const menuRow = row({ messageId: integer, options: text });
 const zaloIdRow = row({ zaloId: text });
 
 function accountOf(db: Db, zaloId: string, at: string): number {
+  const known = query(db, 'SELECT "id" FROM "ZaloAccount" WHERE "zaloId" = ?', idOnly);
+  const found = known.get(zaloId);
+  if (found) return found.id; // every update but a person's first
   statement(db, 'INSERT INTO "ZaloAccount" ("zaloId", "createdAt") VALUES (?, ?) ON CONFLICT ("zaloId") DO NOTHING').run(zaloId, at);
-  return query(db, 'SELECT "id" FROM "ZaloAccount" WHERE "zaloId" = ?', idOnly).get(zaloId)!.id;
+  return known.get(zaloId)!.id;
 }
 
 function menuOf(db: Db, accountId: number): ZaloMenu | null {
@@ -53,12 +56,12 @@ function menuOf(db: Db, accountId: number): ZaloMenu | null {
  * Takes one Zalo update in: null if this event was taken in before (a redelivery); else `translate` builds its
  * inbox row from the chat's numbers and menu, and the row is committed together with the event's mark.
  */
-export function takeInZaloUpdate(
+export function takeInZaloUpdate<T extends ZaloTranslated>(
   db: Db,
   event: { key: string; chatId: string; senderId: string },
   now: Date,
-  translate: (intake: ZaloIntake) => ZaloTranslated,
-): Promise<ZaloTranslated | null> {
+  translate: (intake: ZaloIntake) => T,
+): Promise<T | null> {
   const at = sqlInstant(now);
   return durably(db, () => {
     const seen = query(
@@ -85,9 +88,12 @@ export function zaloIdOfAccount(db: Db, accountId: number): string | null {
   return query(db, 'SELECT "zaloId" FROM "ZaloAccount" WHERE "id" = ?', zaloIdRow).get(accountId)?.zaloId ?? null;
 }
 
-/** The chat's menu is now this one (an empty list: the chat has no menu any more). */
-export function saveZaloMenu(db: Db, accountId: number, menu: ZaloMenu, now: Date): Promise<void> {
-  return durably(db, () => {
+/**
+ * The chat's menu is now this one (an empty list: the chat has no menu any more). `withNext`: the write brings no
+ * commit of its own and joins the next one (`durablyWithNext`: only when a later write is certain to follow).
+ */
+export function saveZaloMenu(db: Db, accountId: number, menu: ZaloMenu, now: Date, withNext = false): Promise<void> {
+  return (withNext ? durablyWithNext : durably)(db, () => {
     if (menu.options.length === 0) return void statement(db, 'DELETE FROM "ZaloMenu" WHERE "accountId" = ?').run(accountId);
     statement(
       db,

@@ -23,8 +23,11 @@ export type DispatcherOptions = {
 export type Dispatcher = {
   /** Durably queues the updates (a re-delivered id is dropped); resolves once they are safe to confirm to Telegram. */
   accept(updates: readonly Update[]): Promise<void>;
-  /** Queues updates another channel already wrote to the inbox in its own commit (bot/zalo/), in order. */
-  adopt(rows: readonly { chatKey: string; payload: string }[]): void;
+  /**
+   * Queues updates another channel already wrote to the inbox in its own commit (bot/zalo/), in order; a row that
+   * brings its update already read is not parsed again.
+   */
+  adopt(rows: readonly { chatKey: string; payload: string; update?: Update }[]): void;
   /** Queues what a previous run received and did not finish (call once, at start). */
   resume(): Promise<number>;
   /** Updates queued or being handled. */
@@ -101,7 +104,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       for (const [i, update] of updates.entries()) if (fresh.has(update.update_id)) push(rows[i].chatKey, update);
     },
     adopt(rows) {
-      for (const row of rows) push(row.chatKey, JSON.parse(row.payload) as Update);
+      for (const row of rows) push(row.chatKey, row.update ?? (JSON.parse(row.payload) as Update));
     },
     async resume() {
       const left = await unhandledUpdates(db);

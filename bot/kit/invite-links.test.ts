@@ -29,6 +29,6 @@ describe("how an invite says to join (issue 14: Zalo has no deep links)", () => 
     expect(message).toMatch(/^Mã mời cho 1 đồng chí chưa tham gia\. Mỗi mã chỉ dành cho một người/);
     const [one] = inviteMessages(en, ways(false, true), invites, REVIEW_ZONE, true);
     expect(one).toMatch(/^A new invite code for Nguyễn Văn An, usable once/);
-    expect(inviteMessages(vi, ways(true, true), invites, REVIEW_ZONE)[0]).toMatch(/^Đường liên kết mời cho 1 đồng chí/);
+    expect(inviteMessages(vi, ways(true, true), invites, REVIEW_ZONE)[0]).toMatch(/^Lời mời cho 1 đồng chí/);
   });
 });

@@ -14,7 +14,10 @@ const MENU_NUMBER = /^\s*(\d{1,3})\s*\.?\s*$/;
 const MENU_LETTER = /^\s*([a-z])\s*[.)]?\s*$/i;
 const COMMAND = /^\/[A-Za-z0-9_]{1,32}/;
 
-export function translateZaloUpdate(update: ZaloUpdate, intake: ZaloIntake): ZaloTranslated {
+/** The inbox row of a Zalo update, and the update itself for the dispatcher (it need not read the row back). */
+export type TranslatedUpdate = ZaloTranslated & { update: Update };
+
+export function translateZaloUpdate(update: ZaloUpdate, intake: ZaloIntake): TranslatedUpdate {
   const { message } = update;
   const updateId = zaloNumber(intake.seq);
   const name = message.from.display_name ?? message.from.name ?? message.from.first_name ?? "Zalo";
@@ -26,7 +29,7 @@ export function translateZaloUpdate(update: ZaloUpdate, intake: ZaloIntake): Zal
   const date = Math.floor(message.date / 1000);
   const base = { message_id: intake.seq, date, chat, from };
   const chatKey = String(chat.id);
-  const done = (u: Update): ZaloTranslated => ({ updateId, chatKey, payload: JSON.stringify(u) });
+  const done = (u: Update): TranslatedUpdate => ({ updateId, chatKey, payload: JSON.stringify(u), update: u });
 
   if (update.event_name === "message.text.received" && message.text !== undefined) {
     const choice = menuChoice(message.text, intake.menu ?? undefined);

@@ -43,25 +43,8 @@ export function withNumberedMenu(text: string, markup: Markup, t: Translate): Me
   }
   if (lines.length === 0) return { text, options };
   const hint = options.length === 0 ? [] : [replyHint(options.length, letters, t)];
-  const said = sayWhatToReply(text, labels, t, letters);
-  const menuText = [said, lines.join("\n"), ...hint].filter((block) => block !== "").join("\n\n");
+  const menuText = [text, lines.join("\n"), ...hint].filter((block) => block !== "").join("\n\n");
   return letters && options.length > 0 ? { text: menuText, options, letters } : { text: menuText, options };
-}
-
-/** "bấm «Xong»" / "press «Done»" … where nothing can be pressed. */
-const PRESS = /\b(bấm|Bấm|press|Press|tap|Tap) «([^»]+)»/g;
-
-/**
- * On Zalo nobody presses anything: "bấm «Xong»" becomes "trả lời 1" when the menu under it has a choice whose label
- * begins with «Xong»; words about a button the menu does not have stay as they are.
- */
-export function sayWhatToReply(text: string, labels: readonly string[], t: Translate, letters = false): string {
-  return text.replace(PRESS, (words, verb: string, quoted: string) => {
-    const at = labels.findIndex((label) => label.startsWith(quoted.replace(/\s*…$/, "")));
-    if (at < 0) return words;
-    const reply = t("zalo.reply_with", { number: markOf(at, letters) });
-    return verb[0] === verb[0].toUpperCase() ? reply[0].toUpperCase() + reply.slice(1) : reply;
-  });
 }
 
 function replyHint(count: number, letters: boolean, t: Translate): string {

@@ -1,10 +1,12 @@
 import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../store/client";
+import { markHandled } from "../../store/inbox";
 import { takeInZaloUpdate, zaloMenuOf } from "../../store/zalo";
 import { freshDb } from "../../test/support/db";
 import type { ZaloAnswer, ZaloClient } from "./client";
 import { accountOfNumber, zaloCallbackId, zaloNumber } from "./ids";
+import type { ChatsInHand } from "./in-hand";
 import { zaloFetch, zaloFiles } from "./route";
 
 let db: Db;
@@ -21,6 +23,10 @@ const client: ZaloClient = {
   },
 };
 
+/** Chats whose update the test says is being handled (bot/zalo/in-hand.ts). */
+let handling: Set<number>;
+const inHand: ChatsInHand = { has: (chatId) => handling.has(chatId), middleware: (_ctx, next) => next() };
+
 function api(telegram = true): Api {
   const network = (async (input: Parameters<typeof fetch>[0]) => {
     telegramCalls.push(String(input).split("/").pop()!);
@@ -28,7 +34,7 @@ function api(telegram = true): Api {
   }) as typeof fetch;
   const result = new Api("123:telegram", {
     apiRoot: "http://telegram.invalid",
-    fetch: zaloFetch({ db, clock, client, telegram, fetch: network }),
+    fetch: zaloFetch({ db, clock, client, inHand, telegram, fetch: network }),
   });
   result.config.use(zaloFiles(db));
   return result;
@@ -48,6 +54,7 @@ beforeEach(async () => {
   ({ db, cleanup } = await freshDb());
   sent = [];
   telegramCalls = [];
+  handling = new Set();
 });
 afterEach(() => cleanup());
 
@@ -63,6 +70,20 @@ describe("calls for Zalo chats, answered as Telegram would (issue 14)", () => {
     expect(message.chat.id).toBe(chat);
     expect(zaloMenuOf(db, accountOfNumber(chat))).toEqual({ messageId: message.message_id, options: ["rv:done.a"] });
     expect(telegramCalls).toEqual([]);
+  });
+
+  it("inside the chat's own update a menu's write waits for the update's next commit (its handled mark at the latest)", async () => {
+    const chat = await zaloChat();
+    handling.add(chat);
+    const question = await api().sendMessage(chat, "Câu hỏi", { reply_markup: keyboard });
+    expect(zaloMenuOf(db, accountOfNumber(chat))).toBeNull(); // no commit of its own
+    await api().editMessageReplyMarkup(chat, question.message_id, { reply_markup: { inline_keyboard: [] } });
+    const again = await api().sendMessage(chat, "Câu hỏi", { reply_markup: keyboard }); // the channel knows its menus
+    await markHandled(db, zaloNumber(1), clock());
+    expect(zaloMenuOf(db, accountOfNumber(chat))).toEqual({ messageId: again.message_id, options: ["rv:done.a"] });
+    handling.clear(); // any other send waits for its own commit
+    await api().sendMessage(chat, "Đã lưu.");
+    expect(zaloMenuOf(db, accountOfNumber(chat))).toBeNull();
   });
 
   it("a message without a keyboard ends the menu; a press's answer is said as a message and keeps it", async () => {

@@ -19,7 +19,10 @@ const ROSTER_2025: Record<BranchPerson, string> = {
 };
 
 /** The secretary pastes the roster of five and gets one invite link per member. */
-export const rosterScene: Scene = rosterSceneOf(ROSTER, "2. Bí thư nhập danh sách năm đảng viên (/roster) và nhận đường liên kết mời");
+export const rosterScene: Scene = {
+  ...rosterSceneOf(ROSTER, "2. Bí thư nhập danh sách năm đảng viên (/roster) và nhận đường liên kết mời"),
+  zaloTitle: "2. Bí thư nhập danh sách năm đảng viên (/roster) và nhận lời mời: đường liên kết cho Telegram, mã cho Zalo",
+};
 export const roster2025Scene: Scene = rosterSceneOf(
   ROSTER_2025,
   "2. Bí thư nhập danh sách năm đảng viên, mỗi đồng chí với mẫu bản kiểm điểm của mình (/roster), và nhận đường liên kết mời",
@@ -31,7 +34,8 @@ function rosterSceneOf(roster: Record<BranchPerson, string>, title: string): Sce
     async play(w) {
       await w.say("Trần Thị Bình", "/roster", /Cách 1/);
       await w.say("Trần Thị Bình", Object.values(roster).join("\n"), /Danh sách gồm/);
-      await w.press("Trần Thị Bình", /^Nhập \d+ đồng chí$/, /Đã nhập/, "Nhập 5 đồng chí");
+      // The links follow the confirmation, perhaps in later messages: wait for the roster's last name among them.
+      await w.press("Trần Thị Bình", /^Nhập \d+ đồng chí$/, /^\d+\. Hoàng Văn Em$/m, "Nhập 5 đồng chí");
       // With Zalo served too, each link is introduced as the Telegram way, the Zalo code on the line after it.
       const secretary = w.user("Trần Thị Bình");
       for (const { text } of secretary.messages()) {

@@ -72,7 +72,7 @@ export const tallyScene: Scene = {
     await w.press("Trần Thị Bình", /^tla:/, /Nhập số phiếu cả chi bộ một lần/, "Nhập cả chi bộ một lần");
     await w.say("Trần Thị Bình", SHEET, /đã thừa nhận/);
     // M12: the meeting acknowledges the Ho Chi Minh actions the members wrote, once for all of them.
-    await w.press("Trần Thị Bình", "ta:ackall", /bấm «Lưu»/, "Có — cả 5 đồng chí");
+    await w.press("Trần Thị Bình", "ta:ackall", /chọn «Lưu»/, "Có — cả 5 đồng chí");
     await w.press("Trần Thị Bình", "ta:save", /Đã lưu số phiếu của 5 đồng chí/, "Lưu số phiếu của 5 đồng chí");
     await w.say("Trần Thị Bình", "/results", /Kết quả xếp loại —/);
   },

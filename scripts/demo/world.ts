@@ -68,6 +68,8 @@ export async function startDemoWorld(now: string, print: (line: string) => void 
     inviteCodes,
     orgLinks,
     user,
+    /** Whether the members are on Zalo in this run (`--zalo`). */
+    zalo: onZalo.size > 0,
     /** Whether this person is on Zalo in this run. */
     onZalo: (who: Person): boolean => onZalo.has(who),
     async say(who: Person, text: string, expect?: MessageMatcher, shown = text): Promise<void> {

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb } from "../../test/support/db";
 import type { Db } from "../client";
-import { durably, inTransaction, statement } from ".";
+import { durably, durablyWithNext, inTransaction, statement } from ".";
 
 let db: Db;
 let url: string;
@@ -37,6 +37,20 @@ describe("group commit of the per-update writes", () => {
     );
     expect(results).toEqual([1, 2, 3, 4, 5].map((id) => ({ value: id * 10, visible: 1 })));
     expect(commitsSeen() - before).toBe(1);
+  });
+
+  it("a write with the next commit brings none of its own: it waits, in order, for the next write's commit", async () => {
+    const insert = statement(db, insertSql);
+    const before = commitsSeen();
+    const order: number[] = [];
+    const riding = durablyWithNext(db, () => void insert.run(60, "x")).then(() => order.push(60));
+    for (let turn = 0; turn < 3; turn++) await new Promise(setImmediate); // where a commit of its own would have run
+    expect([seenByAnotherConnection(60).n, commitsSeen() - before]).toEqual([0, 0]);
+    await durably(db, () => insert.run(61, "x")).then(() => order.push(61));
+    await riding;
+    expect([60, 61].map((id) => seenByAnotherConnection(id).n)).toEqual([1, 1]);
+    expect(commitsSeen() - before).toBe(1);
+    expect(order).toEqual([60, 61]);
   });
 
   it("a failing write is refused alone: the others of its batch are kept", async () => {

@@ -10,7 +10,7 @@ import { refuseInsidePrismaTransaction } from "./transactions";
 
 type Pending = { write: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
-type Writer = { queue: Pending[]; commitBatch: (batch: Pending[]) => Outcome[] };
+type Writer = { queue: Pending[]; commitScheduled: boolean; commitBatch: (batch: Pending[]) => Outcome[] };
 
 const writers = new WeakMap<Database.Database, Writer>();
 
@@ -19,11 +19,28 @@ const writers = new WeakMap<Database.Database, Writer>();
  * transaction committed. Throws when called inside a Prisma transaction, whose end it would wait for.
  */
 export function durably<T>(db: PrismaClient, write: () => T): Promise<T> {
+  return queued(db, write, true);
+}
+
+/**
+ * Like `durably`, but brings no commit of its own: `write` waits, in order, for the next shared commit another
+ * write brings. Only for a write that a later write is certain to follow, so that it is on disk no later than
+ * that one (bot/zalo/route.ts: a chat's menu sent while the chat's update is handled, before the update's handled
+ * mark); an extra commit there cost more than the write.
+ */
+export function durablyWithNext<T>(db: PrismaClient, write: () => T): Promise<T> {
+  return queued(db, write, false);
+}
+
+function queued<T>(db: PrismaClient, write: () => T, bringsCommit: boolean): Promise<T> {
   refuseInsidePrismaTransaction("durably()");
   const connection = connectionOf(db);
   const writer = writerOf(connection);
   // The first write of a batch schedules its commit after the writes the other chats reach in this same turn.
-  if (writer.queue.length === 0) setImmediate(() => flush(connection, writer, sqliteOf(db).transactions));
+  if (bringsCommit && !writer.commitScheduled) {
+    writer.commitScheduled = true;
+    setImmediate(() => flush(connection, writer, sqliteOf(db).transactions));
+  }
   return new Promise<T>((resolve, reject) => writer.queue.push({ write, resolve: resolve as (value: unknown) => void, reject }));
 }
 
@@ -41,7 +58,7 @@ function writerOf(connection: Database.Database): Writer {
       }
     }),
   );
-  writers.set(connection, (writer = { queue: [], commitBatch }));
+  writers.set(connection, (writer = { queue: [], commitScheduled: false, commitBatch }));
   return writer;
 }
 
@@ -51,6 +68,7 @@ function flush(connection: Database.Database, writer: Writer, prisma: PrismaTran
   // (SQLITE_BUSY_SNAPSHOT): wait for its end, signalled when it commits or rolls back.
   const busy = prisma.idle();
   if (busy) return void busy.then(() => flush(connection, writer, prisma));
+  writer.commitScheduled = false;
   const batch = writer.queue.splice(0);
   let outcomes: Outcome[];
   try {

@@ -4,7 +4,7 @@
 export { openDb, connectionOf, onEveryConnection } from "./connection";
 export { inTransaction, type Tx } from "./transactions";
 export { statement, query, tupleQuery, type Statement, type Query } from "./statements";
-export { durably } from "./group-commit";
+export { durably, durablyWithNext } from "./group-commit";
 export {
   row,
   tuple,

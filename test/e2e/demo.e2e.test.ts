@@ -1,6 +1,7 @@
 // `npm run demo` is what a newcomer sees first: every scene must still play to its end against the bot as it is.
 import { expect, it } from "vitest";
 import { SCENES, SCENES_2025 } from "../../scripts/demo/index";
+import { titleOf } from "../../scripts/demo/scene";
 import { demoSummary } from "../../scripts/demo/summary";
 import { type DemoWorld, startDemoWorld, ZALO_MEMBERS } from "../../scripts/demo/world";
 import { ZALO_NUMBER_BASE } from "../../store/zalo";
@@ -12,7 +13,7 @@ const SUMMARY =
 
 async function playEveryScene(world: DemoWorld, scenes = SCENES): Promise<void> {
   for (const scene of scenes) {
-    world.transcript.scene(scene.title);
+    world.transcript.scene(titleOf(scene, world));
     await scene.play(world);
   }
 }
@@ -82,6 +83,11 @@ it("`npm run demo -- --zalo` plays every scene with the members on Zalo: they ty
     expect(transcript).toContain("— Trò chuyện riêng của Nguyễn Văn An với bot trên Zalo —");
     expect(transcript).toMatch(/\n {8}1\. Xác nhận gửi ✓\n/);
     expect(transcript).toContain("(gõ mã mời vào khung chat Zalo của bot)");
+    expect(transcript).not.toMatch(/bấm đường liên kết/);
+    // What the members read on Zalo asks them to press nothing and speaks of no invite link (they typed a code).
+    const onZalo = world.h.zalo.calls.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text ?? ""));
+    expect(onZalo.length).toBeGreaterThan(50);
+    expect(onZalo.filter((text) => /\b(bấm|nút)\b|đường liên kết mời/iu.test(text))).toEqual([]);
     expect(transcript).not.toMatch(/\{\{|undefined/);
     expect(await demoSummary(db)).toBe(SUMMARY);
   } finally {

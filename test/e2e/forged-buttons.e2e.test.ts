@@ -44,7 +44,7 @@ describe("forged button data", () => {
     for (const data of forged) await upper.pressForged(data);
     // Each press is answered (the inbox handles them one after another): wait for all four answers.
     await vi.waitFor(() => expect(toasts(h).length).toBe(forged.length), { timeout: 30_000, interval: 50 });
-    expect(toasts(h)).toEqual(forged.map(() => "Nút này đã hết hiệu lực."));
+    expect(toasts(h)).toEqual(forged.map(() => "Lựa chọn này đã hết hiệu lực."));
     expect(await recognized(h)).toBe(0);
     await upper.pressForged(`rc:all:${branch.periodId}`);
     await upper.waitForMessage(/Đã công nhận 2 kết quả/);

@@ -13,9 +13,7 @@ it("the secretary is told who joined, under which name, with which account; a re
   await an.send(`/start ${codes["Nguyễn Văn An"]}`);
   await an.waitForMessage(/Chào mừng/);
   const notice = await world.secretary.waitForMessage(/đã tham gia/);
-  expect(notice.text).toBe(
-    "Đồng chí Nguyễn Văn An đã tham gia Chi bộ Văn phòng bằng đường liên kết mời (tài khoản: An Nguyễn @an_nguyen).",
-  );
+  expect(notice.text).toBe("Đồng chí Nguyễn Văn An đã tham gia Chi bộ Văn phòng bằng lời mời (tài khoản: An Nguyễn @an_nguyen).");
   await an.send(`/start ${codes["Lê Văn Cường"]}`);
   await an.waitForMessage(/không nhận thêm tên khác được/);
   await an.waitForIdle();

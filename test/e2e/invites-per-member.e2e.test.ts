@@ -23,7 +23,7 @@ it("links last a week past the self-review deadline; reissuing one member's link
     "Cấp lại tất cả (3)",
   ]);
   await secretary.click("Lê Văn Cường");
-  await secretary.waitForMessage(/Đường liên kết mời mới cho đồng chí Lê Văn Cường/);
+  await secretary.waitForMessage(/Lời mời mới cho đồng chí Lê Văn Cường/);
   const fresh = await collectInviteCodes(secretary);
   expect(Object.keys(fresh)).toEqual(["Lê Văn Cường"]);
 
@@ -46,7 +46,7 @@ it("a press is checked against the member's branch: anyone else is told who may 
   const before = await h.db.invite.findMany({ orderBy: { id: "asc" } });
   const stranger = h.user(777);
   await stranger.send("/status");
-  expect((await stranger.waitForMessage()).text).toContain("xin bí thư chi bộ gửi đường liên kết mời của mình");
+  expect((await stranger.waitForMessage()).text).toContain("đề nghị bí thư chi bộ gửi lời mời dành riêng cho mình");
   await stranger.pressForged(`invite:one:${dung.id}`);
   expect((await stranger.waitForMessage(/chỉ dành cho/)).text).toContain(
     "chỉ dành cho: bí thư chi bộ. Bí thư chi bộ là người lập chi bộ bằng /setup",

@@ -48,12 +48,13 @@ describe("large rosters", () => {
     const world = await startBranchWorld();
     h = world.h;
     await uploadRoster(world, 3);
+    await world.secretary.waitForMessage(/Lời mời cho 3 đồng chí chưa tham gia/); // the links, not only the import's word
     const first = await collectInviteCodes(world.secretary);
     (await connectionOf(h.db)).exec(`CREATE TRIGGER refuse_invites BEFORE INSERT ON "Invite" BEGIN SELECT RAISE(ABORT, 'refused'); END`);
     await world.secretary.send("/invites");
-    await world.secretary.waitForMessage(/Bấm tên một đồng chí/);
+    await world.secretary.waitForMessage(/Chọn một đồng chí để cấp lại/);
     await world.secretary.click("Cấp lại tất cả (3)");
-    await world.secretary.waitForMessage(/Chưa tạo được đường liên kết mời mới; các đường liên kết đã gửi vẫn như trước/);
+    await world.secretary.waitForMessage(/Chưa tạo được lời mời mới; các lời mời đã gửi vẫn như trước/);
     const an = h.user(101);
     await an.send(`/start ${first["Đảng viên Số 1"]}`);
     await an.waitForMessage(/Chào mừng đồng chí Đảng viên Số 1/);

@@ -86,7 +86,7 @@ describe("replies that grow with the roster", () => {
     await seedBranch(h.db, { members });
     const secretary = h.user(SECRETARY);
     await secretary.send("/status");
-    await secretary.waitForMessage(/Bấm để xem danh sách/, 60_000);
+    await secretary.waitForMessage(/Chọn một nhóm để xem danh sách/, 60_000);
     const all = secretary.messages();
     expect(all.length).toBeGreaterThan(10);
     for (const m of all) expect(fits(m)).toBe(true);

@@ -27,7 +27,7 @@ describe("/setup: a secretary creates their branch", () => {
     await lan.send("18/12/2026");
     const summary = await lan.waitForMessage(/Đồng chí kiểm tra lại/);
     expect(summary.text).toContain("Chi bộ: Chi bộ Văn phòng");
-    expect(summary.text).toContain("Cấp ủy cấp trên: chưa có (chi bộ được gắn vào đảng ủy cơ sở khi đồng chí mở đường liên kết mời");
+    expect(summary.text).toContain("Cấp ủy cấp trên: chưa có (chi bộ được gắn vào đảng ủy cơ sở khi đồng chí dùng lời mời");
     expect(summary.text).toContain("hết ngày 18/12/2026");
     await lan.click("Tạo chi bộ");
     expect((await lan.waitForMessage(/Đã tạo/)).text).toContain("/roster");
@@ -56,7 +56,7 @@ describe("/setup: a secretary creates their branch", () => {
     await lan.send("/setup");
     await lan.waitForMessage(/lập tổ chức đảng nào/);
     await lan.sendPhoto();
-    await lan.waitForMessage(/bấm một trong các nút/);
+    await lan.waitForMessage(/chọn một mục dưới đây/);
     await lan.click("Chi bộ trực thuộc đảng ủy cơ sở");
     await lan.waitForMessage(/Tên chi bộ là gì/);
     await lan.sendSticker();
@@ -66,7 +66,7 @@ describe("/setup: a secretary creates their branch", () => {
     await lan.send("Chi bộ Kỹ thuật");
     await lan.waitForMessage(/nhập hai lần/);
     await lan.send("có lẽ"); // not a button's words (typing "có" answers as the button)
-    await pick(lan, /bấm một trong các nút/, "Không");
+    await pick(lan, /chọn một mục dưới đây/, "Không");
     await pick(lan, /năm nào/, "2026");
     await lan.waitForMessage(/Hạn chót nộp/);
     await lan.send("2026-12-18");
@@ -76,7 +76,7 @@ describe("/setup: a secretary creates their branch", () => {
     await lan.send("30/11/2026");
     expect((await lan.waitForMessage(/đã qua/)).text).toContain("Ngày 30/11/2026 đã qua");
     await lan.sendVoice();
-    await lan.waitForMessage(/bằng tin nhắn văn bản hoặc bấm nút/);
+    await lan.waitForMessage(/bằng tin nhắn văn bản hoặc chọn một mục/);
     await lan.click("Dùng ngày 20/12/2026");
     const summary = await lan.waitForMessage(/Đồng chí kiểm tra lại/);
     expect(summary.text).toContain("Cấp ủy cấp trên: chưa có");
@@ -239,7 +239,7 @@ describe("/roster and invite links", () => {
     await intruder.send(`/start ${codes["Nguyễn Văn An"]}`);
     await intruder.waitForMessage(/đã được dùng/);
     await an.send(`/start ${codes["Nguyễn Văn An"]}`);
-    await an.waitForMessage(/đã tham gia Chi bộ Văn phòng bằng đường liên kết này rồi/);
+    await an.waitForMessage(/đã tham gia Chi bộ Văn phòng bằng lời mời này rồi/);
     // An tries to take Cường's place as well.
     await an.send(`/start ${codes["Lê Văn Cường"]}`);
     await an.waitForMessage(/không nhận thêm tên khác được/);
@@ -257,12 +257,12 @@ describe("/roster and invite links", () => {
     h.clock.advance(27 * 86_400_000); // past 27/12: a week after the seeded deadline of 20/12
     const cuong = h.user(102);
     await cuong.send(`/start ${codes["Lê Văn Cường"]}`);
-    expect((await cuong.waitForMessage(/hết hạn/)).text).toContain("bí thư chi bộ gửi đường liên kết mới");
+    expect((await cuong.waitForMessage(/hết hạn/)).text).toContain("bí thư chi bộ gửi lời mời mới");
 
     await world.secretary.send("/invites");
-    await world.secretary.waitForMessage(/Bấm tên một đồng chí/);
+    await world.secretary.waitForMessage(/Chọn một đồng chí để cấp lại/);
     await world.secretary.click("Cấp lại tất cả (3)");
-    await world.secretary.waitForMessage(/Đường liên kết mời cho 3 đồng chí chưa tham gia/);
+    await world.secretary.waitForMessage(/Lời mời cho 3 đồng chí chưa tham gia/);
     const fresh = await collectInviteCodes(world.secretary);
     expect(fresh["Lê Văn Cường"]).not.toBe(codes["Lê Văn Cường"]);
     await cuong.send(`/start ${fresh["Lê Văn Cường"]}`);
@@ -352,7 +352,7 @@ describe("roles", () => {
     h = await startHarness();
     const stranger = h.user(900);
     await stranger.send("xin chào");
-    expect((await stranger.waitForMessage(/chưa có trong danh sách của chi bộ nào/)).text).toContain("đường liên kết mời");
+    expect((await stranger.waitForMessage(/chưa có trong danh sách của chi bộ nào/)).text).toContain("lời mời dành riêng cho mình");
     await stranger.send("/roster");
     await stranger.waitForMessage(/chỉ dành cho: bí thư chi bộ/);
   });

@@ -31,7 +31,7 @@ describe("a base committee's links", () => {
     const code = await issueLink(secretary, "Mời bí thư tổ chức trực thuộc");
     const binh = h.user(BRANCH_SECRETARY, { firstName: "Bình", username: "binh_tran" });
     await binh.send(`/start ${code}`);
-    const choice = await binh.waitForMessage(/đường liên kết mời của Đảng ủy Sở Tài chính/);
+    const choice = await binh.waitForMessage(/lời mời của Đảng ủy Sở Tài chính/);
     expect(choice.replyMarkup.inline_keyboard.flat().map((b: { text: string }) => b.text)).toEqual(["Chi bộ Kế toán", "Lập tổ chức mới"]);
     await binh.click("Chi bộ Kế toán");
     expect((await binh.waitForMessage(/Đã gắn/)).text).toBe(
@@ -39,7 +39,7 @@ describe("a base committee's links", () => {
     );
     expect(await parentOf(h, "Chi bộ Kế toán")).toBe("Đảng ủy Sở Tài chính");
     expect((await secretary.waitForMessage(/đã gắn/)).text).toBe(
-      "Đồng chí Bình @binh_tran đã gắn Chi bộ Kế toán vào Đảng ủy Sở Tài chính bằng đường liên kết mời.",
+      "Đồng chí Bình @binh_tran đã gắn Chi bộ Kế toán vào Đảng ủy Sở Tài chính bằng lời mời.",
     );
     // Attaching gives no role on the committee.
     expect(await h.db.roleGrant.count({ where: { user: { telegramId: String(BRANCH_SECRETARY) }, org: { kind: "base-committee" } } })).toBe(
@@ -86,7 +86,7 @@ describe("a base committee's links", () => {
     expect(await h.db.memberResult.count({ where: { state: "recognized" } })).toBe(2);
     // The panel lists no open link now: the one issued was used.
     await secretary.send("/orginvites");
-    expect((await secretary.waitForMessage(/còn hiệu lực/)).text).toBe("Đảng ủy Sở Tài chính: 0 đường liên kết mời còn hiệu lực.");
+    expect((await secretary.waitForMessage(/còn hiệu lực/)).text).toBe("Đảng ủy Sở Tài chính: 0 lời mời còn hiệu lực.");
   });
 
   it("a branch that moves from one committee to another: the committee it left is told who took it", async () => {
@@ -103,11 +103,11 @@ describe("a base committee's links", () => {
     const code = await issueLink(h.user(SECRETARY), "Mời bí thư tổ chức trực thuộc");
     const binh = h.user(BRANCH_SECRETARY, { firstName: "Bình" });
     await binh.send(`/start ${code}`);
-    await binh.waitForMessage(/đường liên kết mời của Đảng ủy Mới/);
+    await binh.waitForMessage(/lời mời của Đảng ủy Mới/);
     await binh.click("Chi bộ Kế toán");
     await binh.waitForMessage(/Đã gắn Chi bộ Kế toán vào Đảng ủy Mới/);
     expect((await former.waitForMessage(/đã chuyển sang/)).text).toBe(
-      "Chi bộ Kế toán đã chuyển sang trực thuộc Đảng ủy Mới: đồng chí Bình đã mở đường liên kết mời của Đảng ủy Mới. Nếu việc này không đúng, đồng chí liên hệ ngay với bí thư Chi bộ Kế toán.",
+      "Chi bộ Kế toán đã chuyển sang trực thuộc Đảng ủy Mới: đồng chí Bình đã dùng lời mời của Đảng ủy Mới. Nếu việc này không đúng, đồng chí liên hệ ngay với bí thư Chi bộ Kế toán.",
     );
     const audit = await h.db.auditEvent.findFirstOrThrow({ where: { action: "org-invite.claimed" } });
     expect(JSON.parse(audit.data)).toMatchObject({ attached: branch.orgId, from: expect.stringMatching(/^c/) });
@@ -147,6 +147,6 @@ describe("a base committee's links", () => {
     );
     await secretary.waitForMessage(/Đồng chí Ann đã tham gia Finance Department party committee với vai trò ủy viên/);
     await h.user(COMMITTEE_MEMBER + 1, { languageCode: "en" }).send(`/start ${code}`);
-    await h.user(COMMITTEE_MEMBER + 1).waitForMessage(/has already been used\. Each link works once/);
+    await h.user(COMMITTEE_MEMBER + 1).waitForMessage(/has already been used\. Each works once/);
   });
 });

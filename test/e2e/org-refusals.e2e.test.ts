@@ -82,7 +82,7 @@ describe("a committee's links are single-use, expire, can be revoked, and are is
     await h.user(OUTSIDER).waitForMessage(/Chào mừng/);
     const late = h.user(OUTSIDER + 1);
     await late.send(`/start ${used}`);
-    expect((await late.waitForMessage(/đã được dùng/)).text).toContain("đề nghị bí thư Đảng ủy cơ sở gửi đường liên kết mới");
+    expect((await late.waitForMessage(/đã được dùng/)).text).toContain("đề nghị bí thư Đảng ủy cơ sở gửi lời mời mới");
 
     const expiring = await issueLink(secretary, "Mời ủy viên đảng ủy");
     h.clock.advance(15 * DAY);
@@ -93,10 +93,10 @@ describe("a committee's links are single-use, expire, can be revoked, and are is
     await secretary.send("/orginvites");
     const panel = await secretary.waitForMessage(/còn hiệu lực/);
     expect(panel.text).toMatch(
-      /^Đảng ủy cơ sở: 1 đường liên kết mời còn hiệu lực\.\n1\. mời bí thư tổ chức trực thuộc — hết hạn ngày \d\d\/01\/2027$/,
+      /^Đảng ủy cơ sở: 1 lời mời còn hiệu lực\.\n1\. mời bí thư tổ chức trực thuộc — hết hạn ngày \d\d\/01\/2027$/,
     );
     await secretary.click("Thu hồi số 1");
-    await secretary.waitForMessage(/Đã thu hồi đường liên kết số 1/);
+    await secretary.waitForMessage(/Đã thu hồi lời mời số 1/);
     await late.send(`/start ${revoked}`);
     await late.waitForMessage(/đã bị thu hồi/);
     await late.send("/recognize");
@@ -144,20 +144,20 @@ describe("a committee /setup created from a typed name before issue 12", () => {
     // Nobody can recognize the branch yet, least of all its own secretary.
     await binh.send("/recognize");
     await binh.waitForMessage(/chỉ dành cho/);
-    const code = await issueLink(binh, "Tạo đường liên kết cho bí thư Đảng ủy Sở Cũ");
+    const code = await issueLink(binh, "Tạo lời mời bí thư Đảng ủy Sở Cũ");
     await binh.send(`/start ${code}`);
-    await binh.waitForMessage(/không tự dùng được đường liên kết/);
+    await binh.waitForMessage(/không tự dùng được lời mời/);
     const chosen = h.user(OUTSIDER, { firstName: "Phạm Dũng" });
     await chosen.send(`/start ${code}`);
     await chosen.waitForMessage(/Đồng chí đã nhận vai trò bí thư Đảng ủy Sở Cũ/);
     expect((await binh.waitForMessage(/đã nhận vai trò bí thư/)).text).toBe(
-      "Đồng chí Phạm Dũng đã nhận vai trò bí thư Đảng ủy Sở Cũ bằng đường liên kết do đồng chí tạo.",
+      "Đồng chí Phạm Dũng đã nhận vai trò bí thư Đảng ủy Sở Cũ bằng lời mời do đồng chí tạo.",
     );
     // The committee has its secretary: the branch's secretary is offered no other link, and the new one runs it.
     await binh.send("/orginvites");
     await binh.waitForMessage(/dành cho bí thư đảng ủy/);
     await chosen.send("/orginvites");
-    await chosen.waitForMessage(/Đảng ủy Sở Cũ: 0 đường liên kết mời còn hiệu lực/);
+    await chosen.waitForMessage(/Đảng ủy Sở Cũ: 0 lời mời còn hiệu lực/);
     await chosen.send("/recognize");
     await chosen.waitForMessage(/Chi bộ Văn phòng: 2 chờ công nhận/);
     await chosen.click("Công nhận tất cả — Chi bộ Văn phòng");
@@ -214,7 +214,7 @@ describe("acting on a branch is for the committee directly above it, not the blo
     });
     const binh = h.user(BRANCH_SECRETARY);
     await binh.send(`/start ${code}`);
-    await binh.waitForMessage(/đường liên kết mời của Đảng ủy Sở Tài chính/);
+    await binh.waitForMessage(/lời mời của Đảng ủy Sở Tài chính/);
     await binh.click("Chi bộ Kế toán");
     await binh.waitForMessage(/Đã gắn Chi bộ Kế toán/);
     const late = h.user(OTHER_SECRETARY);

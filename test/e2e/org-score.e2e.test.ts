@@ -154,7 +154,7 @@ describe("/orgs", () => {
     await h.user(SECRETARY).waitForMessage(/đã công nhận kết quả xếp loại năm 2026 của Chi bộ Văn phòng/);
     // The old keyboard's version is no longer the newest: its press is refused.
     await member.pressForged(`og:ok:${scoreId}`);
-    await member.waitForMessage(/đã thay đổi từ khi nút được gửi/);
+    await member.waitForMessage(/đã thay đổi từ khi lựa chọn này được gửi/);
     await member.send("/orgs");
     await member.waitForMessage(/— đã công nhận/);
     await member.click(/^Chi bộ Văn phòng/);

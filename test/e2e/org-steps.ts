@@ -6,7 +6,7 @@ const LINK = /https:\/\/t\.me\/\w+\?start=([A-Za-z0-9_-]+)/;
 /** /orginvites, then the button that issues a link of one kind; returns the link's start code. */
 export async function issueLink(secretary: EmulatedUser, button: string | RegExp): Promise<string> {
   await secretary.send("/orginvites");
-  await secretary.waitForMessage(/đường liên kết mời còn hiệu lực|chưa có bí thư/);
+  await secretary.waitForMessage(/lời mời còn hiệu lực|chưa có bí thư/);
   await secretary.click(button);
   const message = await secretary.waitForMessage(LINK);
   return LINK.exec(message.text ?? "")![1];

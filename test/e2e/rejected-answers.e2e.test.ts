@@ -41,7 +41,7 @@ describe("a rejected answer does not grow the dialog's stored state", () => {
 
     expect(await dialogState(world.h.db)).toBe(before);
     await an.click("Đủ tư cách, hoàn thành tốt nhiệm vụ");
-    await an.waitForMessage(/bấm «Xác nhận gửi»/);
+    await an.waitForMessage(/chọn «Xác nhận gửi»/);
     expect((await world.review())!.selfRating).toBe("L2");
   });
 

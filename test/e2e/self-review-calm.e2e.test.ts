@@ -43,7 +43,7 @@ describe("a calmer self-review (issue 13)", () => {
     const hint = await an.waitForMessage(/gõ tên mức/);
     expect(hint.replyMarkup?.inline_keyboard.flat()).toHaveLength(4);
     await an.send("tốt");
-    await an.waitForMessage(/bấm «Xác nhận gửi»/);
+    await an.waitForMessage(/chọn «Xác nhận gửi»/);
     expect((await world.review())!.selfRating).toBe("L2");
 
     // Resuming a draft: one line of progress, not the whole review again.
@@ -55,7 +55,7 @@ describe("a calmer self-review (issue 13)", () => {
     expect(progress.text).toContain("mức tự xếp loại");
     expect(progress.text).not.toContain("Dòng một.");
     // Everything is written: what comes next is the summary to confirm.
-    await an.waitForMessage(/bấm «Xác nhận gửi»/);
+    await an.waitForMessage(/chọn «Xác nhận gửi»/);
   });
 
   it("M4: the self-rating typed as its number", async () => {
@@ -64,7 +64,7 @@ describe("a calmer self-review (issue 13)", () => {
     for (const part of ["a", "b", "c", "d", "hcm"] as const) await answer(an, TEXTS[part]);
     await an.waitForMessage(/Tự nhận mức xếp loại: /);
     await an.send("1");
-    await an.waitForMessage(/bấm «Xác nhận gửi»/);
+    await an.waitForMessage(/chọn «Xác nhận gửi»/);
     expect((await world.review())!.selfRating).toBe("L1");
   });
 });

@@ -11,9 +11,7 @@ afterEach(() => world.h.stop());
 async function sendEveryBadInput(user: EmulatedUser, textStep: boolean): Promise<void> {
   for (const send of [() => user.sendSticker(), () => user.sendPhoto(), () => user.sendVoice()]) {
     await send();
-    await user.waitForMessage(
-      textStep ? /chỉ lưu được tin nhắn văn bản/ : /chọn mức xếp loại bằng một trong các nút|chỉ lưu được tin nhắn văn bản/,
-    );
+    await user.waitForMessage(textStep ? /chỉ lưu được tin nhắn văn bản/ : /chọn một trong các mức xếp loại|chỉ lưu được tin nhắn văn bản/);
   }
   await user.send("/myreview");
   await user.waitForMessage(/Lệnh \/myreview không được lưu.*\/cancel/s);
@@ -34,9 +32,9 @@ describe("the self-review never stores what it should not, and never loses what 
     await an.waitForMessage(/Tự nhận mức xếp loại: /);
     await sendEveryBadInput(an, false);
     await an.send("giỏi");
-    await an.waitForMessage(/chọn mức xếp loại bằng một trong các nút/);
+    await an.waitForMessage(/chọn một trong các mức xếp loại/);
     await an.click("Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
-    await an.waitForMessage(/bấm «Xác nhận gửi»/);
+    await an.waitForMessage(/chọn «Xác nhận gửi»/);
     await an.sendSticker();
     await an.waitForMessage(/chỉ lưu được tin nhắn văn bản/);
     await an.click("Xác nhận gửi ✓");
@@ -61,7 +59,7 @@ describe("the self-review never stores what it should not, and never loses what 
     await an.waitForMessage(/Tự nhận mức xếp loại: /);
     await world.h.restart();
     await an.click("Đủ tư cách, hoàn thành tốt nhiệm vụ");
-    await an.waitForMessage(/bấm «Xác nhận gửi»/);
+    await an.waitForMessage(/chọn «Xác nhận gửi»/);
     await an.click("Xác nhận gửi ✓");
     await an.waitForMessage(/Cảm ơn đồng chí/);
     expect(await world.review()).toMatchObject({ contents: { a: TEXTS.a, b: TEXTS.b }, selfRating: "L2", late: false });
@@ -100,7 +98,7 @@ describe("the self-review never stores what it should not, and never loses what 
     for (const part of ["b", "c", "d", "hcm"] as const) await answer(an, TEXTS[part]);
     await an.waitForMessage(/Tự nhận mức xếp loại: /);
     await an.click("Đủ tư cách, hoàn thành tốt nhiệm vụ");
-    await an.waitForMessage(/bấm «Xác nhận gửi»/);
+    await an.waitForMessage(/chọn «Xác nhận gửi»/);
     expect((await world.review())!.contents.a).toBe(`${long.slice(0, cut)}\n${long.slice(cut + 1)}`);
     await an.send("/cancel");
     await an.waitForMessage(/Đã hủy/);

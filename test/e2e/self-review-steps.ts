@@ -50,7 +50,7 @@ export async function writeEverything(user: EmulatedUser, rating = "Đủ tư c�
   for (const part of ["a", "b", "c", "d", "hcm"] as const) await answer(user, TEXTS[part]);
   await user.waitForMessage(/Tự nhận mức xếp loại: /);
   await user.click(rating);
-  await user.waitForMessage(/bấm «Xác nhận gửi»/);
+  await user.waitForMessage(/chọn «Xác nhận gửi»/);
 }
 
 export async function startReview(user: EmulatedUser): Promise<void> {

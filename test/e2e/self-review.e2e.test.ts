@@ -75,7 +75,7 @@ describe("the self-review conversation, end to end", () => {
     await an.waitForMessage(/Đồng chí có thể sửa từng phần đến hạn chót/);
     await an.click("Sửa: mục b");
     await an.waitForMessage(TEXTS.b);
-    await an.waitForMessage(/thay thế nội dung cũ khi đồng chí bấm «Xong»/);
+    await an.waitForMessage(/thay thế nội dung cũ khi đồng chí chọn «Xong»/);
     await answer(an, "Nội dung b đã sửa.");
     await an.waitForMessage(/Đồng chí có thể sửa từng phần/);
     await an.click("Sửa: mức tự xếp loại");
@@ -118,7 +118,7 @@ describe("the self-review conversation, end to end", () => {
     await an.waitForMessage(/Đồng chí có thể sửa từng phần/);
     world.h.clock.set("2026-12-21T02:00:00.000Z");
     await an.click("Sửa: mục a");
-    await an.waitForMessage(/thay thế nội dung cũ khi đồng chí bấm «Xong»/);
+    await an.waitForMessage(/thay thế nội dung cũ khi đồng chí chọn «Xong»/);
     await an.send("Sửa quá hạn");
     expect((await an.waitForMessage(/Đã quá hạn chót/)).text).toContain("không sửa được nữa");
     await an.send("/review");
@@ -132,7 +132,7 @@ describe("the self-review conversation, end to end", () => {
       await someone.send("/review");
       expect((await someone.waitForMessage()).text).toContain("chưa có trong danh sách của chi bộ nào");
       await someone.send("/myreview");
-      expect((await someone.waitForMessage()).text).toContain("đường liên kết mời");
+      expect((await someone.waitForMessage()).text).toContain("lời mời dành riêng cho mình");
     }
     expect(await world.h.db.selfReview.count()).toBe(0);
   });

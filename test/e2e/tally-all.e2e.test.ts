@@ -71,7 +71,7 @@ describe("/tally_all: counting a whole branch at once (issue 13)", () => {
     expect(await activeTallies(h.db, ids.periodId)).toEqual([]);
 
     await me.send(`${names[6]}\t30\t28\t28\t2\t20\t6\t0`);
-    await secretary.waitForMessage(/bấm «Lưu»/);
+    await secretary.waitForMessage(/chọn «Lưu»/);
     const preview = textsSince(secretary, sent);
     expect(preview).toContain("Xem lại — số phiếu của 30 đồng chí");
     expect(preview).toContain("2. Nguyễn Văn Đức 02 (trong bảng ghi «Nguyen Van Duc 02»)");
@@ -99,7 +99,7 @@ describe("/tally_all: counting a whole branch at once (issue 13)", () => {
     await me.send("/tally_all");
     await secretary.waitForMessage(/Nhập số phiếu cả chi bộ một lần/);
     await me.send(`${names[29]};30;28;28;0;0;27;0`);
-    await secretary.waitForMessage(/bấm «Lưu»/);
+    await secretary.waitForMessage(/chọn «Lưu»/);
     await me.click("ta:save");
     await secretary.waitForMessage(/Đã lưu số phiếu của 1 đồng chí/);
     const tallies = await activeTallies(h.db, ids.periodId);
@@ -153,7 +153,7 @@ describe("/tally_all: counting a whole branch at once (issue 13)", () => {
     const pick = await secretary.waitForMessage(/khớp với nhiều đồng chí/);
     expect(pick.replyMarkup!.inline_keyboard.flat().map((b: { text: string }) => b.text)).toEqual(["Nguyễn Văn An", "Nguyễn Văn Ân"]);
     await secretary.send("bình"); // not a candidate: the question is asked again
-    await secretary.waitForMessage(/chọn bằng một trong các nút|khớp với nhiều/);
+    await secretary.waitForMessage(/chọn một mục của câu hỏi hiện tại|khớp với nhiều/);
     await secretary.click("tap:0");
     await secretary.waitForMessage(/Xem lại — số phiếu của 3 đồng chí/);
     await secretary.click("ta:hands");

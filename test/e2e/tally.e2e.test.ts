@@ -24,7 +24,7 @@ describe("the secretary's evening after the meeting (issue 4)", () => {
     await secretary.click(`tl:enter:${memberIds[0]}`);
     await secretary.waitForMessage(/hình thức/);
     await secretary.send("25");
-    await secretary.waitForMessage(/chọn bằng một trong các nút/);
+    await secretary.waitForMessage(/chọn một mục của câu hỏi hiện tại/);
     await secretary.click("tc:secret");
     await secretary.waitForMessage(/theo danh sách: 30/);
     await secretary.click("tc:keep");

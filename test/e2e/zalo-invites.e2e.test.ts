@@ -20,7 +20,7 @@ it("a Telegram secretary's /invites gives the link and the Zalo code; the member
   await secretary.send("/invites");
   await secretary.waitForMessage(/1 đồng chí chưa tham gia/);
   await secretary.click("Nguyễn Văn An");
-  const invite = (await secretary.waitForMessage(/Đường liên kết mời mới cho đồng chí Nguyễn Văn An/)).text ?? "";
+  const invite = (await secretary.waitForMessage(/Lời mời mới cho đồng chí Nguyễn Văn An/)).text ?? "";
   const telegram = /Trên Telegram: https:\/\/t\.me\/\S+\?start=(\S+)/.exec(invite);
   const zalo = /Trên Zalo: mở khung trò chuyện với trợ lý kiểm điểm trên Zalo và gõ mã (\S+)$/m.exec(invite);
   expect(telegram?.[1]).toBeDefined();

@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { issueInvites } from "../../store/invites";
 import { getReview } from "../../store/reviews";
+import { ZALO_NUMBER_BASE } from "../../store/zalo";
+import { zaloNumber } from "../../bot/zalo/ids";
 import type { ZaloSentMessage, ZaloUser } from "../emulator/zalo/zalo-emulator";
 import { type Harness, startHarness } from "../support/bot-harness";
 import { seedBranch } from "../support/seed";
@@ -50,7 +52,7 @@ async function writePart(an: ZaloUser, text: string) {
   an.send(text);
   const saved = await an.waitFor(/^Đã lưu/);
   expect(saved.text).toMatch(/\n\n1\. Xong ✓\n\nTrả lời 1\.$/);
-  expect(saved.text).toMatch(/hoặc trả lời 1 để sang phần sau/); // on Zalo nothing asks to be pressed
+  expect(saved.text).toMatch(/hoặc chọn «Xong» để sang phần sau/); // words true on both channels: nothing to press
   an.send(numberOf(saved, "Xong ✓"));
 }
 
@@ -84,7 +86,7 @@ describe("the self-review on Zalo (issue 14)", () => {
     expect(rating.text).toMatch(/\n1\. Đủ tư cách, hoàn thành xuất sắc nhiệm vụ\n/);
     expect(rating.text).toMatch(/Trả lời 1, 2, 3 hoặc 4\.$/);
     an.send("7"); // not on the menu: it goes to the dialog as text, which chooses nothing and asks again
-    await an.waitFor(/chọn mức xếp loại/);
+    await an.waitFor(/chọn một trong các mức xếp loại/);
     expect((await review())?.selfRating ?? null).toBeNull();
     an.send(numberOf(rating, "Đủ tư cách, hoàn thành tốt nhiệm vụ"));
     const summary = await an.waitFor(/Xác nhận gửi ✓/);
@@ -118,6 +120,43 @@ describe("the Zalo channel's delivery (issue 14)", () => {
     expect(an.messages().filter((m) => (m.text ?? "").startsWith("Đã lưu"))).toHaveLength(1);
     expect(h.zalo.calls.filter((call) => call.method === "sendMessage" && call.errorCode === 500)).toHaveLength(1);
     expect(await h.db.zaloEvent.count()).toBe(4); // the code, /review, the text once, the photo
+  });
+
+  it("a kill after an answer went out, before the commit that holds its menu: the update is handled again, the menu stored again", async () => {
+    const an = await joined();
+    an.send("/review");
+    await an.waitFor(/Về tư tưởng chính trị/);
+    await h.settled();
+    const before = await h.db.conversationState.findMany();
+    an.send(TEXTS.a);
+    await an.waitFor(/^Đã lưu/);
+    await h.settled();
+    const answered = await h.db.inboundUpdate.findFirstOrThrow({ orderBy: { updateId: "desc" } });
+    const chat = zaloNumber((await h.db.zaloAccount.findUniqueOrThrow({ where: { zaloId: an.id } })).id);
+    const person = { id: chat, is_bot: false, first_name: "Nguyễn Văn An", language_code: "vi" };
+    const message = {
+      message_id: answered.updateId - ZALO_NUMBER_BASE,
+      date: 0,
+      chat: { id: chat, type: "private", first_name: "Nguyễn Văn An" },
+      from: person,
+      text: TEXTS.a,
+    };
+    // The menu, the dialog's next state and the handled mark were queued in that order after the answer went out:
+    // a kill before their commit leaves none of them on disk (the text is: it was committed before the answer).
+    await h.restart(async (db) => {
+      for (const row of before) await db.conversationState.update({ where: { key: row.key }, data: { value: row.value } });
+      await db.zaloMenu.deleteMany();
+      await db.inboundUpdate.update({
+        where: { updateId: answered.updateId },
+        data: { handledAt: null, payload: JSON.stringify({ update_id: answered.updateId, message }) },
+      });
+    });
+    const again = await an.waitFor(/^Đã lưu/);
+    await h.settled();
+    expect(await h.db.zaloMenu.count()).toBe(1);
+    an.send(numberOf(again, "Xong ✓"));
+    await an.waitFor(/Về phẩm chất đạo đức, lối sống/);
+    expect((await getReview(h.db, ids.periodId, ids.memberIds["Nguyễn Văn An"]))?.contents.a).toBe(TEXTS.a); // once
   });
 
   it("speaks English after /lang: the menu says what to reply in English", async () => {

@@ -67,7 +67,7 @@ describe("counts on Zalo (issue 14)", () => {
 
     // The official members' question: a lettered menu, so that "1" is a count and not «Giữ nguyên 3».
     const official = await startCounts(secretary, NAMES[1]);
-    expect(official.text).toMatch(/trả lời a hoặc gõ số khác/);
+    expect(official.text).toMatch(/chọn «Giữ nguyên» hoặc gõ số khác/);
     expect(official.text).toMatch(/\n\na\. Giữ nguyên 3\n\nTrả lời a\.$/);
     secretary.send("1");
     await secretary.waitFor(/có mặt\?/);
@@ -100,7 +100,7 @@ describe("counts on Zalo (issue 14)", () => {
     secretary.send(NAMES.map((name, i) => [name, 3, 3, 3, ...(i === 0 ? [3, 0, 0, 0] : [0, 3, 0, 0])].join("\t")).join("\n"));
     const save = await secretary.waitFor(/Xem lại — số phiếu của 3 đồng chí/);
     // The menu's first choice holds a number ("… của 3 đồng chí"), so it is lettered, and the words say so.
-    expect(save.text).toContain("Đồng chí trả lời a để lưu số phiếu của cả 3 đồng chí một lần.");
+    expect(save.text).toContain("Đồng chí chọn «Lưu» để lưu số phiếu của cả 3 đồng chí một lần.");
     expect(save.text).toMatch(/\n\na\. Lưu số phiếu của 3 đồng chí ✓\nb\. .*\nc\. .*\n\nTrả lời a, b hoặc c\.$/);
     secretary.send(markOf(save, "Lưu"));
     expect((await secretary.waitFor(/Đã lưu số phiếu của 3 đồng chí/)).text).toContain("Đã nhập: 3/3");
