@@ -103,7 +103,7 @@ describe("the self-review on the 366 forms, end to end", () => {
     expect(summary.text).toContain("Tiêu chí chung: 28/30 điểm");
     expect(summary.text).toContain("Kết quả thực hiện nhiệm vụ: 57/70 điểm");
     expect(summary.text).toContain("(không có gợi ý kiểm điểm)");
-    await an.waitForMessage(/bấm «Xác nhận gửi»/);
+    await an.waitForMessage(/chọn «Xác nhận gửi»/);
     await an.click("Xác nhận gửi ✓");
     expect((await an.waitForMessage(/Cảm ơn đồng chí/)).text).toContain("đã được gửi lúc");
     const saved = review("Nguyễn Văn An")!;
@@ -141,7 +141,7 @@ describe("the self-review on the 366 forms, end to end", () => {
     await cuong.click("Đạt (6 điểm)");
     await scoreItems(cuong, 2, 8, 8, (n) => ({ 6: "38", 7: "15", 8: "10" })[n] ?? "");
     await tasksAndProposal(cuong, "5 5 0 0 2", "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
-    await cuong.waitForMessage(/bấm «Xác nhận gửi»/);
+    await cuong.waitForMessage(/chọn «Xác nhận gửi»/);
     const saved = review("Lê Văn Cường")!;
     expect(saved.draft.scores).toEqual({ g1: 6, g2: 6, g3: 6, g4: 6, g5: 6, t1: 38, t2: 15, t3: 10 });
     expect(saved.draft.proposal).toBe("L1");
@@ -154,7 +154,7 @@ describe("the self-review on the 366 forms, end to end", () => {
     await cuong.click("Đã khắc phục xong");
     await scoreItems(cuong, 1, 8, 8, (n) => ({ 6: "30", 7: "10", 8: "10" })[n] ?? "");
     await tasksAndProposal(cuong, "4 4 0 0 0", "Đủ tư cách, hoàn thành tốt nhiệm vụ");
-    await cuong.waitForMessage(/bấm «Xác nhận gửi»/);
+    await cuong.waitForMessage(/chọn «Xác nhận gửi»/);
     await cuong.click("Xác nhận gửi ✓");
     await cuong.waitForMessage(/Cảm ơn đồng chí/);
     h.clock.set("2026-12-15T02:00:00.000Z");
