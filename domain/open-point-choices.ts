@@ -1,6 +1,6 @@
 // RULES-2025 open points as a committee sees and changes them (/openpoints): each point's possible values, the
 // rulebook's default and the value in force for a period (its committee's value where set, else the default).
-import type { CapRounding, OpenPoints, Rulebook } from "./rulebook";
+import type { CapRounding, OpenPoints } from "./rulebook";
 
 export const OPEN_POINT_KEYS = ["capBaseIncludesExcellent", "capRounding", "outstandingUnit"] as const;
 export type OpenPointKey = (typeof OPEN_POINT_KEYS)[number];
@@ -13,11 +13,8 @@ export const OPEN_POINT_VALUES: { readonly [K in OpenPointKey]: readonly Require
   outstandingUnit: [false, true],
 };
 
-/** The rulebook's defaults (N6): null for a rulebook without open points (2011). */
-export function openPointDefaults(rulebook: Rulebook): Required<OpenPoints> | null {
-  const cap = rulebook.score?.cap;
-  return cap ? { capBaseIncludesExcellent: cap.baseIncludesExcellent, capRounding: cap.rounding, outstandingUnit: false } : null;
-}
+// The rulebook's defaults are read in one place, open-points.ts.
+export { openPointDefaults } from "./open-points";
 
 /** The values in force: the period's own where set, the rulebook's otherwise. */
 export function openPointsInForce(defaults: Required<OpenPoints>, stored: OpenPoints): Required<OpenPoints> {
