@@ -10,10 +10,9 @@ import {
   type MemberOutcome,
   type Rulebook,
 } from "../domain";
-import { recordAudit } from "./audit";
 import { decisionFromRow } from "./branch-cap-unit";
 import type { Db, Tx } from "./client";
-import { latestResults, outcomeCode, type StoredResult } from "./results";
+import { latestResults, type StoredResult, writeProposedVersion } from "./results";
 
 /** The proposal's score out of the maximum: what ranks it in the cut (N6 Decision, domain/committee-cap.ts). */
 function scoreShare(result: StoredResult, rulebook: Rulebook): L1Share {
@@ -85,28 +84,10 @@ export async function applyCutToProposals(
       cut && decided
         ? { ...proposal, cap: { committee: input.committeeId, cap: decided.cap, base: decided.base, level: decided.level } }
         : proposal;
-    const row = await tx.memberResult.create({
-      data: {
-        periodId: input.periodId,
-        memberId: r.memberId,
-        version: r.version + 1,
-        outcome: outcomeCode(outcome),
-        reasons: JSON.stringify(outcome.reasons),
-        inputs: JSON.stringify(inputs),
-        state: "proposed",
-        createdById: input.actorId,
-        createdAt: now,
-      },
-    });
-    await recordAudit(
+    const version = r.version + 1;
+    await writeProposedVersion(
       tx,
-      {
-        actorId: input.actorId,
-        action: "result.proposed",
-        entity: "MemberResult",
-        entityId: row.id,
-        data: { memberId: r.memberId, version: row.version, outcome: outcomeCode(outcome) },
-      },
+      { periodId: input.periodId, memberId: r.memberId, version, outcome, inputs: JSON.stringify(inputs), actorId: input.actorId },
       now,
     );
     changed.push(r.memberId);

@@ -21,7 +21,7 @@ import type { TaskResults } from "../domain/task-results";
 import { recordAudit } from "./audit";
 import { inTransaction, type Db, type Tx } from "./client";
 import { recordedDisciplines } from "./disciplines";
-import { latestResults, outcomeCode } from "./results";
+import { latestResults, writeProposedVersion } from "./results";
 import { scoreItemsFor } from "./score-items";
 import { activeTallies } from "./tallies";
 
@@ -412,30 +412,7 @@ export async function recordProposal(
       appraisalVersion: steps.appraisal.version,
       proposalVersion: appraisalVersion,
     };
-    const row = await tx.memberResult.create({
-      data: {
-        periodId,
-        memberId,
-        version,
-        outcome: outcomeCode(outcome),
-        reasons: JSON.stringify(outcome.reasons),
-        inputs: JSON.stringify(inputs),
-        state: "proposed",
-        createdById: actorId,
-        createdAt: now,
-      },
-    });
-    await recordAudit(
-      tx,
-      {
-        actorId,
-        action: "result.proposed",
-        entity: "MemberResult",
-        entityId: row.id,
-        data: { memberId, version, outcome: outcomeCode(outcome) },
-      },
-      now,
-    );
+    await writeProposedVersion(tx, { periodId, memberId, version, outcome, inputs: JSON.stringify(inputs), actorId }, now);
     return { ok: true, outcome, version };
   });
 }

@@ -159,30 +159,7 @@ async function evaluateBranchIn(
     const previous = latest.get(m.id);
     if (!needsNewVersion(previous, outcome, inputs)) continue;
     const version = (previous?.version ?? 0) + 1;
-    const row = await tx.memberResult.create({
-      data: {
-        periodId: input.periodId,
-        memberId: m.id,
-        version,
-        outcome: outcomeCode(outcome),
-        reasons: JSON.stringify(outcome.reasons),
-        inputs,
-        state: "proposed",
-        createdById: input.actorId,
-        createdAt: now,
-      },
-    });
-    await recordAudit(
-      tx,
-      {
-        actorId: input.actorId,
-        action: "result.proposed",
-        entity: "MemberResult",
-        entityId: row.id,
-        data: { memberId: m.id, version, outcome: outcomeCode(outcome) },
-      },
-      now,
-    );
+    await writeProposedVersion(tx, { periodId: input.periodId, memberId: m.id, version, outcome, inputs, actorId: input.actorId }, now);
     changed.push(m.id);
   }
   const names = new Map(branch.members.map((m) => [m.id, m.fullName]));
@@ -281,4 +258,28 @@ export function ratingInputOf(
     ...(tally ? { tally } : {}),
     l3Note,
   };
+}
+
+/** A new proposed version of a member's result, audited (the outcome only: no text of the review). */
+export async function writeProposedVersion(
+  tx: Tx,
+  v: { periodId: string; memberId: string; version: number; outcome: MemberOutcome; inputs: string; actorId: string | null },
+  now: Date,
+): Promise<void> {
+  const outcome = outcomeCode(v.outcome);
+  const row = await tx.memberResult.create({
+    data: {
+      periodId: v.periodId,
+      memberId: v.memberId,
+      version: v.version,
+      outcome,
+      reasons: JSON.stringify(v.outcome.reasons),
+      inputs: v.inputs,
+      state: "proposed",
+      createdById: v.actorId,
+      createdAt: now,
+    },
+  });
+  const data = { memberId: v.memberId, version: v.version, outcome };
+  await recordAudit(tx, { actorId: v.actorId, action: "result.proposed", entity: "MemberResult", entityId: row.id, data }, now);
 }
