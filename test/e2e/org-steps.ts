@@ -1,3 +1,4 @@
+import { hd07_2011 } from "../../domain/rulebooks";
 // Acting as a committee's secretary and as the people its links are for: small steps shared by the org-tree tests.
 import type { EmulatedUser } from "../emulator/bot-api-emulator";
 
@@ -24,7 +25,10 @@ export async function setupCommittee(user: EmulatedUser, kind: "Đảng ủy cơ
   return user.waitForMessage(/Đã tạo/);
 }
 
-/** A branch's remaining /setup answers after its name: single entry, 2026, the default deadline, create. */
+/**
+ * A branch's remaining /setup answers after its name: single entry, 2026, the default deadline, the 2011 rulebook in
+ * place of the one 2026 offers first (these tests play the 2011 story), create.
+ */
 export async function finishBranchSetup(user: EmulatedUser, create = "Tạo chi bộ") {
   await user.waitForMessage(/nhập hai lần/);
   await user.click("Không");
@@ -33,6 +37,10 @@ export async function finishBranchSetup(user: EmulatedUser, create = "Tạo chi 
   await user.waitForMessage(/Hạn chót nộp/);
   await user.click(/^Dùng ngày/);
   await user.waitForMessage(/Đồng chí kiểm tra lại/);
+  await user.click("Đổi văn bản áp dụng");
+  await user.waitForMessage(/chọn văn bản áp dụng/);
+  await user.click(hd07_2011.title);
+  await user.waitForMessage(/Văn bản áp dụng: Hướng dẫn 07-HD\/BTCTW/);
   await user.click(create);
   return user.waitForMessage(/Đã tạo/);
 }
