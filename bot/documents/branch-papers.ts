@@ -8,26 +8,15 @@ import type { Translate } from "../kit/i18n";
 import { a4Section, DOCUMENT_STYLES, table, text, usableWidth } from "./docx-parts";
 import { letterhead, signatureBlocks, title } from "./letterhead";
 import { ballotsIssued, minutesWords } from "./minutes-words";
-import { LIST_CENTRED, LIST_SHARES, listSigner, listTable } from "./rating-list-rows";
+import { listPaperDocx } from "./list-paper";
+import { ratingListPaper } from "./rating-list-rows";
 
 export { ratingListXlsx } from "./rating-list-xlsx";
 
 const LANDSCAPE = usableWidth("landscape");
 
 export async function ratingListDocx(t: Translate, papers: BranchPapers, lang: string, zone: ReviewTimeZone): Promise<Buffer> {
-  const { header, rows } = listTable(t, papers, lang, zone);
-  const doc = new Document({
-    styles: DOCUMENT_STYLES,
-    sections: [
-      a4Section("landscape", [
-        letterhead(t, papers, LANDSCAPE),
-        ...title(t("docs.list_title", { year: papers.year })),
-        table(header, rows, LANDSCAPE, LIST_SHARES, LIST_CENTRED),
-        ...signatureBlocks(t, [listSigner(t, papers)], LANDSCAPE),
-      ]),
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return listPaperDocx(t, papers, ratingListPaper(t, papers, lang, zone));
 }
 
 const MINUTES_COLUMNS = ["index", "name", "method", "official", "present", "issued", "valid", "l1", "l2", "l3", "l4", "result"] as const;

@@ -4,10 +4,13 @@ import type { BranchPapers, PaperRow } from "../../store/documents-data";
 import { describeOutcome, describeReasons } from "../kit/describe-result";
 import type { Translate } from "../kit/i18n";
 import type { Signer } from "./letterhead";
+import type { ListPaper } from "./list-paper";
 
 export const LIST_COLUMNS = ["index", "name", "group", "kind", "result", "state", "note"] as const;
 /** Shares of the width in percent: the reasons take the room they need, a name stays on one line. */
 export const LIST_SHARES = [5, 18, 6, 11, 19, 9, 32];
+/** Characters wide in the workbook; the same proportions as the DOCX columns. */
+const LIST_WIDTHS = [6, 24, 8, 14, 26, 12, 50];
 /** Short columns read better centred: the number and the party group. */
 export const LIST_CENTRED = [0, 2];
 
@@ -40,4 +43,17 @@ export function listTable(t: Translate, papers: BranchPapers, lang: string, zone
 /** The list goes up signed for the branch committee by its secretary (V1), not by the minutes' clerk. */
 export function listSigner(t: Translate, papers: BranchPapers): Signer {
   return { lines: [t("docs.sign.for_committee"), t("docs.sign.branch_secretary")], name: papers.secretaryName };
+}
+
+/** The list as a paper (./list-paper.ts): the same table in the DOCX and the workbook. */
+export function ratingListPaper(t: Translate, papers: BranchPapers, lang: string, zone: ReviewTimeZone): ListPaper {
+  return {
+    title: t("docs.list_title", { year: papers.year }),
+    ...listTable(t, papers, lang, zone),
+    shares: LIST_SHARES,
+    widths: LIST_WIDTHS,
+    centred: LIST_CENTRED,
+    signer: listSigner(t, papers),
+    sheetName: t("docs.col.result"),
+  };
 }
