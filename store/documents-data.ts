@@ -32,7 +32,7 @@ export async function loadIssuer(db: Db, orgId: string): Promise<Issuer> {
   return { orgName: org.name, upperOrgName: org.parent?.name ?? null };
 }
 
-async function secretaryName(db: Db, orgId: string): Promise<string | null> {
+export async function secretaryName(db: Db, orgId: string): Promise<string | null> {
   const grant = await db.roleGrant.findFirst({
     where: { orgId, role: "secretary" },
     orderBy: { createdAt: "asc" },
