@@ -1,7 +1,9 @@
-// /export (secretary): the rating list as XLSX and DOCX and the ballot minutes as DOCX, sent in the chat.
+// /export (secretary): the rating list as XLSX and DOCX and the ballot minutes as DOCX, sent in the chat; under the
+// 366 rulebook the list with the scores and the minutes of the branch meeting that appraised and proposed.
 // /myreview_docx (member): their own filled self-review as DOCX to print and sign (form 2A/2B/2C under 366).
 import { Composer, InputFile } from "grammy";
 import { getRulebook } from "../../domain/rulebooks";
+import { loadAppraisalPapers } from "../../store/appraisal-papers";
 import type { Db } from "../../store/client";
 import { type Issuer, loadBranchPapers, loadIssuer } from "../../store/documents-data";
 import { scoreItemsFor } from "../../store/score-items";
@@ -10,6 +12,7 @@ import { currentPeriod } from "../../store/periods";
 import { getReview, reviewerContext } from "../../store/reviews";
 import { requireBranchRole } from "../branch-role";
 import type { BotContext } from "../kit/context";
+import { appraisalListDocx, appraisalListXlsx, appraisalMinutesDocx } from "../documents/appraisal-papers";
 import { ballotMinutesDocx, ratingListDocx, ratingListXlsx } from "../documents/branch-papers";
 import { minutesWords } from "../documents/minutes-words";
 import { selfReviewDocx } from "../documents/self-review-docx";
@@ -23,6 +26,7 @@ export function exportFeature(): Composer<BotContext> {
     if (!org) return;
     const period = await currentPeriod(ctx.deps.db, org.orgId);
     if (!period) return void (await ctx.reply(ctx.t("tally.no_period", { org: org.orgName })));
+    if (getRulebook(period.rulebookId).procedure === "appraisal") return void (await sendAppraisalPapers(ctx, period.id, org.orgName));
     const papers = await loadBranchPapers(ctx.deps.db, period.id, ctx.deps.clock(), ctx.deps.timeZone.offsetMinutes);
     if (!papers.rows.some((r) => r.outcome)) return void (await ctx.reply(ctx.t("export.nothing")));
     const minutes = minutesWords(papers, period.year);
@@ -52,6 +56,20 @@ export function exportFeature(): Composer<BotContext> {
     });
   });
   return feature;
+}
+
+/** RULES-2025 N7, N12: the list with the scores (XLSX, DOCX) and the minutes of the meeting that proposed. */
+async function sendAppraisalPapers(ctx: BotContext, periodId: string, orgName: string) {
+  const { db, timeZone } = ctx.deps;
+  const papers = await loadAppraisalPapers(db, periodId, ctx.deps.clock(), timeZone.offsetMinutes);
+  if (!papers.rows.some((r) => r.appraisal || r.result)) return void (await ctx.reply(ctx.t("export.nothing_appraisal")));
+  const suffix = papers.quarter > 0 ? `${papers.year}-quy-${papers.quarter}` : `${papers.year}`;
+  const caption = (key: string) => ({ caption: ctx.t(`export.caption.${key}`, { year: papers.year, org: orgName }) });
+  const list = `danh-sach-xep-loai-${suffix}`;
+  await ctx.replyWithDocument(new InputFile(await appraisalListXlsx(ctx.t, papers, ctx.lang, timeZone), `${list}.xlsx`), caption("list"));
+  await ctx.replyWithDocument(new InputFile(await appraisalListDocx(ctx.t, papers, ctx.lang, timeZone), `${list}.docx`), caption("list"));
+  const minutes = await appraisalMinutesDocx(ctx.t, papers, ctx.lang, timeZone);
+  await ctx.replyWithDocument(new InputFile(minutes, `bien-ban-hop-chi-bo-xet-xep-loai-${suffix}.docx`), caption("appraisal_minutes"));
 }
 
 /** RULES-2025: in a period of the 366 rulebook the member's paper is their form 2A/2B/2C with the self-score; else null. */
