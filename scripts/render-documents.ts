@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { defaultTimeZone } from "../bot/config";
+import { appraisalListDocx, appraisalListXlsx, appraisalMinutesDocx } from "../bot/documents/appraisal-papers";
 import { ballotMinutesDocx, ratingListDocx, ratingListXlsx } from "../bot/documents/branch-papers";
 import { committeeReportDocx } from "../bot/documents/committee-report-docx";
 import type { ReportPaper } from "../bot/documents/committee-report-rows";
@@ -18,7 +19,9 @@ import { loadCommitteeReport, type RewardLine } from "../store/report-data";
 import { getReview, reviewerContext } from "../store/reviews";
 import { freshDb } from "../test/support/db";
 import { seedBlocTree } from "../test/support/seed-committee";
+import { loadAppraisalPapers } from "../store/appraisal-papers";
 import { seedDemoBranch } from "./render-documents/demo-branch";
+import { seedDemoBranch2025 } from "./render-documents/demo-branch-2025";
 import { REVIEW_OFFSET } from "../test/support/time-zone";
 
 const folder = path.resolve(process.argv[2] ?? "/tmp/docs-render");
@@ -45,6 +48,7 @@ async function generate(): Promise<string[]> {
       );
     }
     files.push(...(await committeeReports(db)));
+    files.push(...(await appraisalPapers(db)));
     mkdirSync(folder, { recursive: true });
     for (const [name, bytes] of files) writeFileSync(path.join(folder, name), bytes);
     return files.map(([name]) => name);
@@ -77,6 +81,22 @@ async function committeeReports(db: Db): Promise<Array<[string, Buffer]>> {
         [`${lang}-6-bao-cao-${name}.docx`, await committeeReportDocx(t, paper, zone)],
       );
     }
+  }
+  return files;
+}
+
+/** RULES-2025 N7, N12: a 366 branch's list with the scores and the minutes of the meeting that proposed. */
+async function appraisalPapers(db: Db): Promise<Array<[string, Buffer]>> {
+  const demo = await seedDemoBranch2025(db);
+  const papers = await loadAppraisalPapers(db, demo.periodId, demo.now, REVIEW_OFFSET);
+  const files: Array<[string, Buffer]> = [];
+  for (const lang of ["vi", "en"]) {
+    const t = translatorFor(lang);
+    files.push(
+      [`${lang}-7-danh-sach-xep-loai-366-xlsx.xlsx`, await appraisalListXlsx(t, papers, lang, zone)],
+      [`${lang}-8-danh-sach-xep-loai-366.docx`, await appraisalListDocx(t, papers, lang, zone)],
+      [`${lang}-9-bien-ban-hop-chi-bo-366.docx`, await appraisalMinutesDocx(t, papers, lang, zone)],
+    );
   }
   return files;
 }

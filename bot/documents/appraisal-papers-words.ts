@@ -12,7 +12,7 @@ import type { ListPaper } from "./list-paper";
 type Words = { t: Translate; lang: string; zone: ReviewTimeZone };
 
 const LIST_COLUMNS = ["index", "name", "form", "self_score", "self_level", "score", "level", "proposal", "decision", "note"] as const;
-const LIST_SHARES = [4, 15, 4, 5, 9, 5, 9, 9, 16, 24];
+const LIST_SHARES = [4, 17, 5, 5, 9, 5, 9, 9, 15, 22];
 const LIST_WIDTHS = [5, 21, 6, 7, 13, 7, 13, 13, 23, 37];
 /** The number, the form and the scores read better centred. */
 const LIST_CENTRED = [0, 2, 3, 5];

@@ -11,7 +11,7 @@ import { listPaperDocx, listPaperXlsx } from "./list-paper";
 
 const PORTRAIT = usableWidth("portrait");
 /** STT, name, form, the two scores, the level proposed, the meeting's opinion. */
-const MINUTES_SHARES = [6, 24, 6, 9, 10, 19, 26];
+const MINUTES_SHARES = [6, 27, 6, 9, 10, 19, 23];
 const MINUTES_CENTRED = [0, 2, 3, 4];
 
 export async function appraisalListDocx(t: Translate, papers: AppraisalPapers, lang: string, zone: ReviewTimeZone) {
