@@ -120,9 +120,7 @@ describe("the 366 rating list (N7, N12)", () => {
     expect(appraisalListPaper(t, quarter, "vi", REVIEW_ZONE).title).toBe(
       "DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN QUÝ 3 NĂM 2026",
     );
-    expect(appraisalMinutesParts(t, quarter, "vi", REVIEW_ZONE).subtitle).toBe(
-      "Xét, đề nghị xếp loại chất lượng đảng viên quý 3 năm 2026",
-    );
+    expect(appraisalMinutesParts(t, quarter, "vi", REVIEW_ZONE).subtitle).toBe("Xét, đề nghị xếp loại chất lượng đảng viên quý 3 năm 2026");
   });
 });
 
@@ -140,7 +138,15 @@ describe("the minutes of the branch meeting that appraised and proposed (N7)", (
       "Đồng chí Ngô Thị Quỳnh Như: Kết nạp ngày 02/09/2026, chưa đủ 6 tháng đến thời điểm kiểm điểm: không đánh giá, xếp loại.",
       "Đồng chí Dương Văn Lượng: Đảng viên được miễn công tác và sinh hoạt đảng: không đánh giá.",
     ]);
-    expect(parts.header).toEqual(["STT", "Họ và tên", "Mẫu", "Điểm tự chấm", "Điểm chi ủy thẩm định", "Chi bộ đề nghị", "Ý kiến của hội nghị chi bộ"]);
+    expect(parts.header).toEqual([
+      "STT",
+      "Họ và tên",
+      "Mẫu",
+      "Điểm tự chấm",
+      "Điểm chi ủy thẩm định",
+      "Chi bộ đề nghị",
+      "Ý kiến của hội nghị chi bộ",
+    ]);
     const row = (name: string) => parts.rows.find((r) => r[1] === name)!;
     expect(row("Trần Quốc Việt")).toEqual([
       2,
@@ -178,7 +184,11 @@ describe("the minutes of the branch meeting that appraised and proposed (N7)", (
     const { db, seeded, load } = await demo();
     const memberId = seeded.memberIds["Phạm Đức Thắng"]!;
     const tally = { method: "secret" as const, official: 8, present: 8, valid: 8, votes: { L1: 0, L2: 0, L3: 0, L4: 8 } };
-    await recordTally(db, { periodId: seeded.periodId, memberId, slot: 1, tally, enteredById: seeded.userIds["Nguyễn Thị Thu Hường"]! }, seeded.now);
+    await recordTally(
+      db,
+      { periodId: seeded.periodId, memberId, slot: 1, tally, enteredById: seeded.userIds["Nguyễn Thị Thu Hường"]! },
+      seeded.now,
+    );
     const parts = appraisalMinutesParts(t, await load(), "vi", REVIEW_ZONE);
     expect(parts.counts[2]).toBe(
       "Chi bộ có ghi lại kết quả biểu quyết; kết quả này chỉ để tham khảo, không dùng để quyết định mức xếp loại.",
