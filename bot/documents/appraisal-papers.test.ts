@@ -3,6 +3,7 @@
 // real store (scripts/render-documents/demo-branch-2025.ts).
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
+import { reason } from "../../domain";
 import { DEMO_2025_DECISION_NOTE, seedDemoBranch2025 } from "../../scripts/render-documents/demo-branch-2025";
 import { loadAppraisalPapers } from "../../store/appraisal-papers";
 import { recordTally } from "../../store/tallies";
@@ -112,6 +113,31 @@ describe("the 366 rating list (N7, N12)", () => {
     expect(sheet.getRow(5).values).toContain("Cấp có thẩm quyền quyết định");
     expect(sheet.getCell("B8").value).toBe("Lê Thị Ánh Tuyết");
     expect(sheet.getCell("I8").value).toContain(DEMO_2025_DECISION_NOTE);
+  });
+
+  it("N6, M14: a level cut by the committee's cap says why; a revoked proposal reads «Không công nhận»", async () => {
+    const { papers } = await demo();
+    const [first, second] = papers.rows;
+    const cap = reason("cap.committee-demoted", {
+      cap: 2,
+      base: 10,
+      votes: 91,
+      of: 100,
+      percent: 20,
+      by: "score",
+      baseRule: "with-excellent",
+      rounding: "floor",
+    });
+    const rows = [
+      { ...first!, result: { state: "recognized" as const, outcome: { kind: "level" as const, level: "L2" as const, reasons: [cap] } } },
+      { ...second!, result: { state: "revoked" as const, outcome: second!.result!.outcome } },
+    ];
+    const lines = appraisalListPaper(t, { ...papers, rows }, "vi", REVIEW_ZONE).rows;
+    expect(lines[0]![7]).toBe(L1);
+    expect(lines[0]![8]).toMatch(
+      /^Hoàn thành tốt nhiệm vụ \(khác với đề nghị của chi bộ\)\. Số đảng viên hoàn thành xuất sắc nhiệm vụ trong toàn đảng bộ không được vượt quá 20%/,
+    );
+    expect(lines[1]![8]).toBe("Không công nhận");
   });
 
   it("N10: a quarter's list and minutes name the quarter", async () => {
