@@ -3,7 +3,7 @@
 // need counts only: store/branch-tallies.ts.
 import type { ZonedInstant } from "../domain/calendar";
 import type { MemberKind, MemberOutcome, MemberStatusInput, StatusMember } from "../domain";
-import { DEFAULT_RULEBOOK_ID, fullMonthsBetween, getRulebook, MEMBER_KINDS, RESULT_STATES } from "../domain";
+import { fullMonthsBetween, MEMBER_KINDS, RESULT_STATES } from "../domain";
 import type { Db } from "./client";
 import { UNDELIVERABLE_PERSONS } from "./member-accounts";
 import { outcomeFrom } from "./results";
@@ -13,8 +13,6 @@ export type BranchStatusInputs = {
   orgId: string;
   orgName: string;
   period: { id: string; year: number; selfReviewDeadline: string };
-  /** The period's rulebook rates by appraisal (366): a member "counted" is appraised (N7), not balloted. */
-  appraisal: boolean;
   members: StatusMember[];
 };
 
@@ -58,7 +56,6 @@ const memberRow = tuple(text, text, memberKind, flag, flag, optionalInstant, fla
 const submissionRow = tuple(text, optionalInstant);
 const memberIdRow = tuple(text);
 const resultRow = tuple(text, text, resultState);
-const rulebookRow = tuple(text);
 
 /** The newest open period of an organization; an older one left open is not read. */
 export const NEWEST_OPEN_PERIOD =
@@ -90,13 +87,7 @@ export async function loadStatusInputs(db: Db, orgId: string, now: ZonedInstant)
         .map(([id]) => id),
     );
   const absent = memberIds("SELECT memberId FROM MeetingAbsence WHERE periodId = ?");
-  const periodRulebook = tupleQuery(db, "SELECT rulebookId FROM ReviewPeriod WHERE id = ?", rulebookRow).all(periodId)[0];
-  const rulebookId = periodRulebook?.[0] ?? DEFAULT_RULEBOOK_ID;
-  // N7: under 366 the step after the self-review is the committee's appraisal; a ballot there is information only.
-  const appraisal = getRulebook(rulebookId).procedure === "appraisal";
-  const counted = appraisal
-    ? memberIds("SELECT DISTINCT memberId FROM MemberAppraisal WHERE periodId = ? AND step = 'appraisal'")
-    : memberIds("SELECT memberId FROM BallotTally WHERE periodId = ? AND supersededAt IS NULL");
+  const counted = memberIds("SELECT memberId FROM BallotTally WHERE periodId = ? AND supersededAt IS NULL");
   const result = new Map<string, ReturnType<typeof resultRow>>(); // ascending versions: the last one stays
   for (const r of tupleQuery(
     db,
@@ -110,7 +101,6 @@ export async function loadStatusInputs(db: Db, orgId: string, now: ZonedInstant)
     orgId,
     orgName,
     period: { id: periodId, year, selfReviewDeadline: deadline },
-    appraisal,
     members: members.map(([id, name, kind, exempt, retired, awaySince, leader, unreachable, group]) => {
       const r = result.get(id);
       const submittedAt = review.get(id);

@@ -48,16 +48,9 @@ async function load(ctx: BotContext, orgId: string) {
   return { inputs, status: branchStatus({ members: inputs.members, deadline: inputs.period.selfReviewDeadline, now }) };
 }
 
-/** Under 366 the count after the self-reviews is of the committee's appraisals, not of ballots (N7). */
-function countsText(ctx: BotContext, s: BranchStatus["counts"], appraisal: boolean): string {
+function countsText(ctx: BotContext, s: BranchStatus["counts"]): string {
   const { rated, ...rest } = s;
-  return ctx.t(appraisal ? "status.counts_appraisal" : "status.counts", {
-    ...rest,
-    l1: rated.L1,
-    l2: rated.L2,
-    l3: rated.L3,
-    l4: rated.L4,
-  });
+  return ctx.t("status.counts", { ...rest, l1: rated.L1, l2: rated.L2, l3: rated.L3, l4: rated.L4 });
 }
 
 async function showBranch(ctx: BotContext, orgId: string) {
@@ -70,7 +63,7 @@ async function showBranch(ctx: BotContext, orgId: string) {
   const title = shown
     ? ctx.t("status.branch_title_quarter", { org: inputs.orgName, year: inputs.period.year, quarter: shown.quarter })
     : ctx.t("status.branch_title", { org: inputs.orgName, year: inputs.period.year });
-  const lines = [title, "", countsText(ctx, status.counts, inputs.appraisal)];
+  const lines = [title, "", countsText(ctx, status.counts)];
   if (quarters.length > 0) lines.push("", ...quarterLines(ctx, inputs.period.year, quarters, shown?.periodId));
   const grouped = status.groups.some((g) => g.group !== null);
   if (grouped) {
