@@ -46,7 +46,7 @@ describe("loadStatusInputs", () => {
     await evaluateBranch(db, { periodId: b.periodId, actorId: "u" }, NOW, REVIEW_OFFSET);
 
     const branch = await loadStatusInputs(db, b.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
-    expect(branch!.period).toEqual({ id: b.periodId, year: 2026, selfReviewDeadline: "2026-12-20T16:59:59.000Z", procedure: "ballot" });
+    expect(branch!.period).toEqual({ id: b.periodId, year: 2026, selfReviewDeadline: "2026-12-20T16:59:59.000Z" });
     const byName = Object.fromEntries(branch!.members.map((m) => [m.name, m]));
     expect(branch!.members.map((m) => m.name)).toEqual(["Nộp", "Nháp", "Vắng"]);
     expect(byName.Nộp).toMatchObject({
@@ -111,7 +111,7 @@ describe("loadStatusInputs", () => {
 
     const inputs = await loadStatusInputs(db, b.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
     const byName = new Map(inputs!.members.map((m) => [m.name, m]));
-    expect(inputs!.period.procedure).toBe("appraisal");
+    expect(inputs!.procedure).toBe("appraisal");
     expect(names.map((n) => byName.get(n)!.status.exempt)).toEqual([true, true, false, false]);
     expect(names.map((n) => byName.get(n)!.hasTally)).toEqual([false, false, false, true]);
   });
@@ -124,7 +124,7 @@ describe("loadStatusInputs", () => {
       data: { suspended: true, admittedOn: new Date("2026-12-01T00:00:00Z") },
     });
     const inputs = await loadStatusInputs(db, b.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
-    expect(inputs!.period.procedure).toBe("ballot");
+    expect(inputs!.procedure).toBe("ballot");
     expect(inputs!.members[0]!.status.exempt).toBe(false);
   });
 

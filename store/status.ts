@@ -13,8 +13,9 @@ import { flag, instant, integer, oneOf, optionalInstant, optionalText, text, tup
 export type BranchStatusInputs = {
   orgId: string;
   orgName: string;
-  /** `procedure`: "appraisal" (RULES-2025): `hasTally` then means appraised by the committee, not a ballot counted. */
-  period: { id: string; year: number; selfReviewDeadline: string; procedure: "ballot" | "appraisal" };
+  period: { id: string; year: number; selfReviewDeadline: string };
+  /** The period's rulebook's: under "appraisal" (RULES-2025 N7) `hasTally` means appraised, not a ballot counted. */
+  procedure: "ballot" | "appraisal";
   members: StatusMember[];
 };
 
@@ -118,7 +119,8 @@ export async function loadStatusInputs(db: Db, orgId: string, now: ZonedInstant)
   return {
     orgId,
     orgName,
-    period: { id: periodId, year, selfReviewDeadline: deadline, procedure },
+    period: { id: periodId, year, selfReviewDeadline: deadline },
+    procedure,
     members: members.map(([id, name, kind, exempt, retired, awaySince, leader, unreachable, group, suspended, admittedOn]) => {
       const r = result.get(id);
       const submittedAt = review.get(id);

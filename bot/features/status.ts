@@ -68,7 +68,7 @@ async function showBranch(ctx: BotContext, orgId: string) {
   const title = shown
     ? ctx.t("status.branch_title_quarter", { org: inputs.orgName, year: inputs.period.year, quarter: shown.quarter })
     : ctx.t("status.branch_title", { org: inputs.orgName, year: inputs.period.year });
-  const lines = [title, "", countsText(ctx, status.counts, inputs.period.procedure)];
+  const lines = [title, "", countsText(ctx, status.counts, inputs.procedure)];
   if (quarters.length > 0) lines.push("", ...quarterLines(ctx, inputs.period.year, quarters, shown?.periodId));
   const grouped = status.groups.some((g) => g.group !== null);
   if (grouped) {
