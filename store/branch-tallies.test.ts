@@ -3,9 +3,8 @@ import { REVIEW_OFFSET } from "../test/support/time-zone";
 import { branchCounts, branchStatus, sumCounts, type BranchTallies } from "../domain";
 import { REVIEW_PARTS } from "../domain/self-review-parts";
 import { freshDb } from "../test/support/db";
-import { openOlderPeriod, seedBranch, type SeedMember } from "../test/support/seed";
+import { openOlderPeriod, seedAppraisal, seedBranch, type SeedMember } from "../test/support/seed";
 import { loadBranchTallies, loadUnitTallies } from "./branch-tallies";
-import { recordAppraisal } from "./appraisals";
 import type { Db } from "./client";
 import { changePeriodDate } from "./deadlines";
 import { createOrganization } from "./orgs";
@@ -151,24 +150,8 @@ describe("loadBranchTallies", () => {
     const parent = await createOrganization(db, { name: "Đảng ủy", kind: "base-committee" }, null, NOW);
     const members = ["An", "Bình", "Cường"].map((fullName) => ({ fullName, kind: "official" as const }));
     const b = await seedBranch(db, { name: "Chi bộ", parentId: parent.id, members, rulebookId: "qd366-2025" });
-    const tasks = { assigned: 4, onTime: 4, late: 0, notDone: 0, exceeded: 0 };
-    for (const name of ["An", "Bình"])
-      await recordAppraisal(
-        db,
-        {
-          periodId: b.periodId,
-          memberId: b.memberIds[name]!,
-          score: 80,
-          tasks,
-          fixStatus: "none",
-          grounds: [],
-          residenceComment: true,
-          temporaryBranchComment: false,
-        },
-        "u",
-        NOW,
-        REVIEW_OFFSET,
-      );
+    for (const name of ["An", "Bình"]) await seedAppraisal(db, { periodId: b.periodId, memberId: b.memberIds[name]!, at: NOW });
+
     await recordTally(db, { periodId: b.periodId, memberId: b.memberIds.Cường!, slot: 1, tally: TALLY, enteredById: "u" }, NOW);
     const [line] = await loadBranchTallies(db, parent.id, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
     expect(line!.tallies.counted).toBe(2);

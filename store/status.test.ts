@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb } from "../test/support/db";
-import { openOlderPeriod, seedBranch } from "../test/support/seed";
-import { recordAppraisal } from "./appraisals";
+import { openOlderPeriod, seedAppraisal, seedBranch } from "../test/support/seed";
 import { createOrganization } from "./orgs";
 import { periodInfo, periodProgress } from "./period-progress";
 import { evaluateBranch } from "./results";
@@ -91,23 +90,7 @@ describe("loadStatusInputs", () => {
     // Six months before 25/12/2026 is 25/06/2026: a day later is still too recent, that day is enough.
     await db.member.update({ where: { id: recent! }, data: { admittedOn: new Date("2026-06-26T00:00:00Z") } });
     await db.member.update({ where: { id: sixMonths! }, data: { admittedOn: new Date("2026-06-25T00:00:00Z") } });
-    const tasks = { assigned: 4, onTime: 4, late: 0, notDone: 0, exceeded: 0 };
-    await recordAppraisal(
-      db,
-      {
-        periodId: b.periodId,
-        memberId: appraised!,
-        score: 80,
-        tasks,
-        fixStatus: "none",
-        grounds: [],
-        residenceComment: true,
-        temporaryBranchComment: false,
-      },
-      "sec",
-      NOW,
-      REVIEW_OFFSET,
-    );
+    await seedAppraisal(db, { periodId: b.periodId, memberId: appraised!, at: NOW });
 
     const inputs = await loadStatusInputs(db, b.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
     const byName = new Map(inputs!.members.map((m) => [m.name, m]));

@@ -1,11 +1,9 @@
 // /status under RULES-2025: the branch counts appraisals where 2011 counted ballots, and N1 leaves the suspended and
 // the recently admitted out; the committee above says "thẩm định" for such a branch and "kiểm phiếu" for a 2011 one.
 import { afterEach, describe, expect, it } from "vitest";
-import { recordAppraisal } from "../../store/appraisals";
 import { createOrganization } from "../../store/orgs";
 import { startHarness, type Harness } from "../support/bot-harness";
-import { seedBranch } from "../support/seed";
-import { REVIEW_OFFSET } from "../support/time-zone";
+import { seedAppraisal, seedBranch } from "../support/seed";
 
 const SECRETARY = 701;
 const UPPER = 702;
@@ -26,9 +24,7 @@ describe("/status under the 366 rulebook", () => {
     });
     await seedBranch(h.db, { name: "Chi bộ Cũ", parentId: parent.id, members: [{ fullName: "Dũng", kind: "official" }] });
     await h.db.member.update({ where: { id: b.memberIds.Cường! }, data: { suspended: true } });
-    const tasks = { assigned: 4, onTime: 4, late: 0, notDone: 0, exceeded: 0 };
-    const appraisal = { score: 80, tasks, fixStatus: "none" as const, grounds: [], residenceComment: true, temporaryBranchComment: false };
-    await recordAppraisal(h.db, { periodId: b.periodId, memberId: b.memberIds.Bình!, ...appraisal }, "u", h.clock.now(), REVIEW_OFFSET);
+    await seedAppraisal(h.db, { periodId: b.periodId, memberId: b.memberIds.Bình!, at: h.clock.now() });
 
     const secretary = h.user(SECRETARY);
     await secretary.send("/status");
