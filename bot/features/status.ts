@@ -54,6 +54,8 @@ function countsText(ctx: BotContext, s: BranchStatus["counts"], procedure: "ball
   const labels = {
     countedLabel: ctx.t(`status.counts_label.${procedure}.counted`),
     notEvaluatedLabel: ctx.t(`status.counts_label.${procedure}.not_evaluated`),
+    // N4: under 366 the lowest level is "không hoàn thành nhiệm vụ", with no "vi phạm tư cách".
+    l4Label: ctx.t(`status.counts_label.${procedure}.l4`),
   };
   return ctx.t("status.counts", { ...rest, ...labels, l1: rated.L1, l2: rated.L2, l3: rated.L3, l4: rated.L4 });
 }

@@ -72,6 +72,12 @@ describe("/export under 366 (N7, N12)", () => {
     expect(minutesText).toContain("kết quả này chỉ để tham khảo, không dùng để quyết định mức xếp loại");
     expect(minutesText).not.toContain("KIỂM PHIẾU");
     expect(minutesText).toContain("THƯ KÝ (Ký, ghi rõ họ tên) CHỦ TRÌ (Ký, ghi rõ họ tên)");
+
+    // /status reads the same branch: the appraisals counted, not the ballot recorded as information; the levels.
+    await secretary.send("/status");
+    const status = await secretary.waitForMessage(/Tình hình kiểm điểm — Chi bộ Văn phòng Sở/);
+    expect(status.text).toContain("Đã thẩm định: 7\nĐã xếp loại: xuất sắc 1, tốt 2, hoàn thành 3, không hoàn thành 1");
+    expect(status.text).toContain("kết nạp chưa đủ 6 tháng): 2");
   }, 120_000);
 
   it("a 366 branch with nothing appraised is told to use /appraise, not /tally", async () => {
