@@ -11,13 +11,14 @@ import {
   type RecognizedOrgRating,
 } from "../domain/reports";
 import type { RewardKey } from "../domain/rulebook";
+import { getRulebook } from "../domain/rulebooks";
 import type { Db } from "./client";
 import { loadIssuer, type Issuer } from "./documents-data";
 import { TREE } from "./org-reports";
 import type { OrgKind } from "./orgs";
-import { flag, integer, nullable, text, tuple, tupleQuery } from "./sqlite";
+import { flag, integer, nullable, optionalInstant, text, tuple, tupleQuery } from "./sqlite";
 import { rewardProposals } from "./rewards";
-import { resultState } from "./status";
+import { notEvaluatedUnder, resultState } from "./status";
 
 /**
  * A line of the reward proposals section: which reward of the rulebook's catalogue (R1; its words are the locales'
@@ -46,6 +47,8 @@ export type CommitteeReport = Issuer & {
   committeeId: string;
   committeeKind: OrgKind;
   year: number;
+  /** "appraisal" when every period of the year in the tree rates by the 366 rules (their words), else "ballot". */
+  procedure: "ballot" | "appraisal";
   /** The tree under the committee, each unit followed by those under it, by name. */
   units: ReportUnit[];
   total: MemberLevelCounts;
@@ -58,14 +61,19 @@ const UNITS = `WITH RECURSIVE tree(id, depth) AS (SELECT ?, 0 UNION ALL
   SELECT o.id, o.name, o.kind, o.parentId, tree.depth FROM tree JOIN Organization o ON o.id = tree.id`;
 
 /** The newest result of each member of the year's periods in the tree (bare columns of MAX, as in branch-tallies). */
-const NEWEST = `${TREE}, periods AS MATERIALIZED (SELECT p.id, p.orgId FROM ReviewPeriod p
+const NEWEST = `${TREE}, periods AS MATERIALIZED (SELECT p.id, p.orgId, p.rulebookId FROM ReviewPeriod p
     WHERE p.orgId IN (SELECT id FROM tree) AND p.year = ? AND p.quarter = 0),
   newest AS MATERIALIZED (SELECT x.memberId AS memberId, x.outcome AS outcome, x.state AS state, MAX(x.version)
     FROM periods p JOIN MemberResult x ON x.periodId = p.id GROUP BY x.periodId, x.memberId)`;
 
 const STATEMENTS = {
-  members: `${NEWEST} SELECT m.orgId, m.exempt, n.outcome, n.state, COUNT(*) FROM periods p JOIN Member m ON m.orgId = p.orgId
+  members: `${NEWEST} SELECT m.orgId, m.exempt OR m.id IN (SELECT value FROM json_each(?)), n.outcome, n.state, COUNT(*)
+    FROM periods p JOIN Member m ON m.orgId = p.orgId
     LEFT JOIN newest n ON n.memberId = m.id GROUP BY 1, 2, 3, 4`,
+  // RULES-2025 N1: the members of the year's appraisal periods who may be left out (suspended, admission dated).
+  notEvaluated: `${NEWEST} SELECT p.rulebookId, m.id, m.suspended, m.admittedOn FROM periods p JOIN Member m ON m.orgId = p.orgId
+    WHERE m.suspended OR m.admittedOn IS NOT NULL`,
+  rulebooks: `${NEWEST} SELECT DISTINCT rulebookId FROM periods`,
   excellent: `${NEWEST} SELECT m.fullName, o.name FROM newest n JOIN Member m ON m.id = n.memberId
     JOIN Organization o ON o.id = m.orgId WHERE n.outcome = 'L1' AND n.state = 'recognized'
     ORDER BY o.name, m.createdAt, m.id`,
@@ -77,14 +85,29 @@ const STATEMENTS = {
 const ROWS = {
   units: tuple(text, text, text, nullable(text), integer),
   members: tuple(text, flag, nullable(text), nullable(resultState), integer),
+  notEvaluated: tuple(text, text, flag, optionalInstant),
+  rulebooks: tuple(text),
   excellent: tuple(text, text),
   ratings: tuple(text, text, flag, text, integer),
 };
 
-export async function loadCommitteeReport(db: Db, committeeId: string, year: number): Promise<CommitteeReport> {
+/**
+ * `day`: the local day ("YYYY-MM-DD") N1's six months are counted to for members without a result (the report's
+ * day; by default the year's last).
+ */
+export async function loadCommitteeReport(db: Db, committeeId: string, year: number, day = `${year}-12-31`): Promise<CommitteeReport> {
   const units = tupleQuery(db, UNITS, ROWS.units).all(committeeId);
+  const leftOut = tupleQuery(db, STATEMENTS.notEvaluated, ROWS.notEvaluated)
+    .all(committeeId, year)
+    .filter(([rulebookId, , suspended, admittedOn]) => notEvaluatedUnder(rulebookId, { suspended, admittedOn }, day))
+    .map(([, id]) => id);
+  const procedures = tupleQuery(db, STATEMENTS.rulebooks, ROWS.rulebooks)
+    .all(committeeId, year)
+    .map(([id]) => getRulebook(id).procedure);
+  const procedure = procedures.length > 0 && procedures.every((p) => p === "appraisal") ? "appraisal" : "ballot";
   const tallies = new Map<string, MemberResultTally[]>();
-  for (const [orgId, exempt, outcome, state, members] of tupleQuery(db, STATEMENTS.members, ROWS.members).all(committeeId, year)) {
+  const memberRows = tupleQuery(db, STATEMENTS.members, ROWS.members).all(committeeId, year, JSON.stringify(leftOut));
+  for (const [orgId, exempt, outcome, state, members] of memberRows) {
     tallies.set(orgId, [...(tallies.get(orgId) ?? []), { exempt, outcome, state, members }]);
   }
   const ratings = new Map<string, RecognizedOrgRating>();
@@ -114,11 +137,15 @@ export async function loadCommitteeReport(db: Db, committeeId: string, year: num
     committeeId,
     committeeKind: (committee?.[2] ?? "base-committee") as OrgKind,
     year,
+    procedure,
     units: ordered,
     total,
     exemplaryMembers: tupleQuery(db, STATEMENTS.excellent, ROWS.excellent)
       .all(committeeId, year)
       .map(([fullName, unit]) => ({ fullName, unit })),
-    exemplaryOrgs: ordered.filter((u) => u.rating?.exemplary).map((u) => ({ name: u.name, kind: u.kind })),
+    // O6 under 2011 (tiêu biểu); under 366 the list is of those rated "xuất sắc" (NO1 caps that level itself).
+    exemplaryOrgs: ordered
+      .filter((u) => (procedure === "appraisal" ? u.rating?.level === "tsvm" : u.rating?.exemplary))
+      .map((u) => ({ name: u.name, kind: u.kind })),
   };
 }

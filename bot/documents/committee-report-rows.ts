@@ -55,10 +55,19 @@ const KIND_GROUPS: Record<"tccsd" | "branches", readonly OrgKind[]> = {
   branches: ["branch", "sub-committee"],
 };
 
+/** Under the 366 rules (RULES-2025) the words of the levels and of N1; absence "evaluated later" is 2011's alone. */
+const under366 = (report: CommitteeReport) => report.procedure === "appraisal";
+
+/** The key of a word that differs under the 366 rules. */
+function wordKey(report: CommitteeReport, key: string): string {
+  return under366(report) ? `docs.report.appraisal.${key}` : `docs.report.${key}`;
+}
+
 /** The sentence over the members' table: the whole tree's figures. */
-export function membersSummary(t: Translate, total: MemberLevelCounts): string {
+export function membersSummary(t: Translate, report: CommitteeReport): string {
+  const { total } = report;
   const share = (n: number) => percentText(t, n, total.evaluated);
-  return t("docs.report.members_summary", {
+  return t(wordKey(report, "members_summary"), {
     total: total.total,
     evaluated: total.evaluated,
     exempt: total.exempt,
@@ -80,20 +89,21 @@ function unitName(unit: ReportUnit): string {
   return `${"   ".repeat(unit.depth - 1)}${unit.name}`;
 }
 
-function rating(t: Translate, unit: ReportUnit): string {
+function rating(t: Translate, report: CommitteeReport, unit: ReportUnit): string {
   if (!unit.rating) return t("docs.report.not_rated");
-  const level = t(`docs.report.org_level.${unit.rating.level}`);
+  const level = t(wordKey(report, `org_level.${unit.rating.level}`));
   return unit.rating.exemplary ? t("docs.report.exemplary_mark", { level }) : level;
 }
 
 /** I. Members by level: one line per organization of the tree (numbers and percentages of the evaluated), and the total. */
 export function membersSheet(t: Translate, report: CommitteeReport): Sheet {
+  const deferred = !under366(report);
   const header = [
     t("docs.col.index"),
     t("docs.report.col.org"),
     t("docs.report.col.total"),
-    t("docs.report.col.exempt"),
-    t("docs.report.col.deferred"),
+    t(under366(report) ? "docs.report.appraisal.col_exempt" : "docs.report.col.exempt"),
+    ...(deferred ? [t("docs.report.col.deferred")] : []),
     t("docs.report.col.evaluated"),
     ...MEMBER_LEVELS.flatMap((level) => [t(`docs.report.col.${level}`), "%"]),
     t("docs.report.col.unrecognized"),
@@ -104,15 +114,16 @@ export function membersSheet(t: Translate, report: CommitteeReport): Sheet {
     name,
     c.total,
     c.exempt,
-    c.deferred,
+    ...(deferred ? [c.deferred] : []),
     c.evaluated,
     ...MEMBER_LEVELS.flatMap((level) => [c.levels[level], percentText(t, c.levels[level], c.evaluated)]),
     c.unrecognized,
     orgRating,
   ];
-  const rows = report.units.map((unit, i) => line(i + 1, unitName(unit), unit.members, rating(t, unit)));
+  const rows = report.units.map((unit, i) => line(i + 1, unitName(unit), unit.members, rating(t, report, unit)));
   rows.push(line("", t("docs.report.total"), report.total, ""));
-  return { header, rows, shares: [4, 14, 5, 5, 5, 5, 5, 6, 5, 6, 5, 6, 6, 6, 5, 12], left: [1, 15] };
+  const shares = [4, 14, 5, 5, ...(deferred ? [5] : []), 5, 5, 6, 5, 6, 5, 6, 6, 6, 5, 12];
+  return { header, rows, shares, left: [1, shares.length - 1] };
 }
 
 /** II. Organizations by level (recognized ratings only): the TCCSĐ and the branches, each a line with percentages. */
@@ -120,8 +131,9 @@ export function orgsSheet(t: Translate, report: CommitteeReport): Sheet {
   const header = [
     t("docs.report.col.group"),
     t("docs.report.col.org_total"),
-    ...ORG_LEVELS.flatMap((level) => [t(`docs.report.org_level.${level}`), "%"]),
-    t("docs.report.col.exemplary"),
+    ...ORG_LEVELS.flatMap((level) => [t(wordKey(report, `org_level.${level}`)), "%"]),
+    // O6's exemplary share is 2011's; under 366 the cap is on "xuất sắc" itself (NO1).
+    ...(under366(report) ? [] : [t("docs.report.col.exemplary")]),
     t("docs.report.col.not_rated"),
   ];
   const rows: Cell[][] = [];
@@ -133,11 +145,12 @@ export function orgsSheet(t: Translate, report: CommitteeReport): Sheet {
       t(`docs.report.group.${group}`),
       c.total,
       ...ORG_LEVELS.flatMap((level) => [c.levels[level], percentText(t, c.levels[level], c.total)]),
-      c.exemplary,
+      ...(under366(report) ? [] : [c.exemplary]),
       c.unrated,
     ]);
   }
-  return { header, rows, shares: [22, 8, 8, 6, 8, 6, 8, 6, 8, 6, 8, 6], left: [0] };
+  const shares = [22, 8, 8, 6, 8, 6, 8, 6, 8, 6, ...(under366(report) ? [] : [8]), 6];
+  return { header, rows, shares, left: [0] };
 }
 
 /** III.1 Exemplary organizations (O6) and III.2 members rated L1 and recognized. */
@@ -185,10 +198,14 @@ export function reportSections(t: Translate, paper: ReportPaper): Array<{ headin
   const { report } = paper;
   const exemplary = exemplarySheets(t, report);
   return [
-    { heading: t("docs.report.section.members"), lead: membersSummary(t, report.total), sheet: membersSheet(t, report), empty: "" },
+    { heading: t("docs.report.section.members"), lead: membersSummary(t, report), sheet: membersSheet(t, report), empty: "" },
     { heading: t("docs.report.section.orgs"), sheet: orgsSheet(t, report), empty: t("docs.report.none.orgs") },
-    { heading: t("docs.report.section.exemplary_orgs"), sheet: exemplary.orgs, empty: t("docs.report.none.exemplary_orgs") },
-    { heading: t("docs.report.section.exemplary_members"), sheet: exemplary.members, empty: t("docs.report.none.exemplary_members") },
+    {
+      heading: t(wordKey(report, "section.exemplary_orgs")),
+      sheet: exemplary.orgs,
+      empty: t(under366(report) ? "docs.report.appraisal.none_exemplary_orgs" : "docs.report.none.exemplary_orgs"),
+    },
+    { heading: t(wordKey(report, "section.exemplary_members")), sheet: exemplary.members, empty: t("docs.report.none.exemplary_members") },
     { heading: t("docs.report.section.rewards"), sheet: rewardsSheet(t, paper.rewards), empty: t("docs.report.none.rewards") },
   ];
 }

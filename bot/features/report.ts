@@ -5,6 +5,7 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { REPORT_SIGNER, reportSignerConversation, type ReportSignerArgs } from "../../conversations/report-signer";
 import { reportState } from "../../domain/reports";
+import { localDateKey, type ReviewTimeZone } from "../../domain/calendar";
 import { holdsRoleOver } from "../../store/authority";
 import { committeeReportDeadline, committeeYear, recordReport, reportedAt, reportSettings } from "../../store/org-reports";
 import { getOrganization, usersWithRole } from "../../store/orgs";
@@ -49,7 +50,7 @@ async function sendReport(ctx: BotContext, orgId: string) {
   const now = clock();
   const settings = await reportSettings(db, orgId);
   const paper: ReportPaper = {
-    report: await loadCommitteeReport(db, orgId, year),
+    report: await loadCommitteeReport(db, orgId, year, reviewDay(now, year, timeZone)),
     rewards: await rewardLines(db, orgId, year),
     heading: { number: settings.number, place: settings.place, date: now.toISOString() },
     signer: { name: settings.signerName, title: settings.signerTitle },
@@ -94,4 +95,11 @@ async function sendUp(ctx: BotContext, orgId: string) {
   const people = await usersWithRole(db, upper.id, ["secretary", "committee"]);
   await notify(ctx.api, db, people, (t) => ({ text: t("report.upper_notice", { org: org.name, year: reviewed.year }) }), clock());
   await ctx.reply(ctx.t("report.sent", { org: org.name, upper: upper.name, at: formatInstant(at, ctx.lang, timeZone) }));
+}
+
+/** N1's six months count to the day of the review: today, or the year's last day for a report sent after it. */
+function reviewDay(now: Date, year: number, zone: ReviewTimeZone): string {
+  const today = localDateKey(now.toISOString(), zone.offsetMinutes);
+  const yearEnd = `${year}-12-31`;
+  return today < yearEnd ? today : yearEnd;
 }
