@@ -66,19 +66,24 @@ export async function branchResults(db: Db | Tx, periodId: string): Promise<Resu
   }));
 }
 
-/** Branches under the given organizations with proposed levels waiting for recognition. */
+/**
+ * Branches under the given organizations with proposed levels waiting for recognition: each open period, a year or a
+ * quarter (N10, each its own line), and a closed quarter while it still has proposed levels.
+ */
 export async function branchesAwaitingRecognition(db: Db, upperOrgIds: string[]) {
   const periods = await db.reviewPeriod.findMany({
-    where: { closedAt: null, org: { parentId: { in: upperOrgIds } } },
+    where: { OR: [{ closedAt: null }, { quarter: { gt: 0 } }], org: { parentId: { in: upperOrgIds } } },
     include: { org: { select: { name: true } } },
-    orderBy: { org: { name: "asc" } },
+    orderBy: [{ org: { name: "asc" } }, { orgId: "asc" }, { year: "desc" }, { quarter: "asc" }],
   });
-  const out: Array<{ orgId: string; orgName: string; periodId: string; proposed: number; recognized: number }> = [];
+  type Line = { orgId: string; orgName: string; periodId: string; year: number; quarter: number; proposed: number; recognized: number };
+  const out: Line[] = [];
   for (const p of periods) {
     const results = [...(await latestResults(db, p.id)).values()];
     const proposed = results.filter((r) => r.state === "proposed" && r.outcome.kind === "level").length;
     const recognized = results.filter((r) => r.state === "recognized").length;
-    if (proposed + recognized > 0) out.push({ orgId: p.orgId, orgName: p.org.name, periodId: p.id, proposed, recognized });
+    const waiting = p.closedAt ? proposed > 0 : proposed + recognized > 0;
+    if (waiting) out.push({ orgId: p.orgId, orgName: p.org.name, periodId: p.id, year: p.year, quarter: p.quarter, proposed, recognized });
   }
   return out;
 }
@@ -178,5 +183,15 @@ export async function revokeMemberResult(
 /** The branch of a period and the organization above it (to check who may recognize). */
 export async function periodBranch(db: Db, periodId: string) {
   const p = await db.reviewPeriod.findUnique({ where: { id: periodId }, include: { org: { select: { name: true, parentId: true } } } });
-  return p && { periodId: p.id, orgId: p.orgId, orgName: p.org.name, parentId: p.org.parentId, year: p.year, rulebookId: p.rulebookId };
+  return (
+    p && {
+      periodId: p.id,
+      orgId: p.orgId,
+      orgName: p.org.name,
+      parentId: p.org.parentId,
+      year: p.year,
+      quarter: p.quarter,
+      rulebookId: p.rulebookId,
+    }
+  );
 }
