@@ -7,6 +7,7 @@ import type { EmulatedUser } from "../emulator/bot-api-emulator";
 import { createOrganization } from "../../store/orgs";
 import { startHarness, type Harness } from "../support/bot-harness";
 import { seedBranch } from "../support/seed";
+import { appraiseAccepting } from "./appraise-steps";
 import { SAVED } from "./self-review-steps";
 
 const SECRETARY = 601;
@@ -66,21 +67,11 @@ async function selfScoreOn2C(user: EmulatedUser) {
   await user.waitForMessage(/Cảm ơn đồng chí/);
 }
 
-/** /appraise: accept the self-score, keep the tasks, no ground, residence comment received, no meeting note, propose. */
+/** /appraise: the member's appraisal accepted (./appraise-steps.ts), no meeting note, the computed level proposed. */
 async function appraiseAndPropose(secretary: EmulatedUser, memberId: string) {
   await secretary.send("/appraise");
   await secretary.waitForMessage(/Thẩm định, đề xuất xếp loại — Chi bộ A/);
-  await secretary.click(`apr:member:${memberId}`);
-  const card = await secretary.waitForMessage(/Chi ủy thẩm định — đồng chí/);
-  await secretary.waitForMessage(/chấp nhận điểm tự chấm/);
-  await secretary.click("aps:accept");
-  await secretary.waitForMessage(/giữ nguyên hay sửa lại/);
-  await secretary.click("aps:keep");
-  await secretary.waitForMessage(/Căn cứ xếp loại «Không hoàn thành nhiệm vụ»/);
-  await secretary.click("aps:done");
-  await secretary.waitForMessage(/nhận xét của cấp ủy nơi cư trú/);
-  await secretary.click("aps:yes");
-  await secretary.waitForMessage(/Ý kiến của hội nghị chi bộ/);
+  const { card } = await appraiseAccepting(secretary, memberId);
   await secretary.click("aps:skip");
   await secretary.waitForMessage(/Chi bộ đề xuất mức xếp loại nào/);
   await secretary.click("aps:propose");
