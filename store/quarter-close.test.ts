@@ -6,6 +6,7 @@ import { seedBranch, seedSubmission } from "../test/support/seed";
 import { REVIEW_OFFSET } from "../test/support/time-zone";
 import { listAudit } from "./audit";
 import type { Db } from "./client";
+import { issueInvites } from "./invites";
 import { currentPeriod, openNextPeriod } from "./periods";
 import { closeQuarter, openQuarters, quarterCloseFacts } from "./quarter-close";
 import { planAll } from "./reminder-planning";
@@ -17,7 +18,7 @@ const OPENED = new Date("2026-07-01T02:00:00Z");
 let db: Db;
 freshDbForEachTest((fresh) => (db = fresh));
 
-/** A 366 branch with its year 2026 and its third quarter (deadline 30/09), four members (one exempt). */
+/** A 366 branch with its year 2026 and its third quarter (deadline 30/09), five members (one exempt, one not joined). */
 async function withQ3() {
   const branch = await seedBranch(db, {
     rulebookId: "qd366-2025",
@@ -27,6 +28,7 @@ async function withQ3() {
       { fullName: "Nguyễn An", kind: "official", telegramId: 201 },
       { fullName: "Trần Bình", kind: "official", telegramId: 202 },
       { fullName: "Lê Miễn", kind: "official", exempt: true, telegramId: 203 },
+      { fullName: "Hồ Chưa Vào", kind: "official" },
     ],
   });
   const q3 = await openNextPeriod(
@@ -63,6 +65,9 @@ describe("closing a quarter (N10)", () => {
     const viewer = await getReviewForViewer(db, b.userIds["Nguyễn An"]!, an);
     expect(viewer).toEqual({ status: "ok", review: null });
     expect(await openQuarters(db, b.orgId)).toEqual([]);
+    // Invite links last by the current period again: a week past the year's deadline (20/12), not the quarter's.
+    const [invite] = await issueInvites(db, { orgId: b.orgId }, null, closedAt);
+    expect(invite?.expiresAt).toBe("2026-12-27T16:59:59.000Z");
 
     // Audited with ids and the quarter only; a second close and closing a year are refused, nothing written.
     const events = await listAudit(db, "ReviewPeriod", b.q3);
@@ -104,7 +109,7 @@ describe("closing a quarter (N10)", () => {
     expect(await quarterCloseFacts(db, b.q3, early)).toMatchObject({
       orgName: "Chi bộ Văn phòng",
       deadlinePassed: false,
-      members: 3,
+      members: 4,
       submitted: 0,
       appraised: 0,
     });
@@ -123,7 +128,7 @@ describe("closing a quarter (N10)", () => {
       },
     });
     const late = await quarterCloseFacts(db, b.q3, new Date("2026-10-01T02:00:00Z"));
-    expect(late).toMatchObject({ deadlinePassed: true, members: 3, submitted: 1, appraised: 1 });
+    expect(late).toMatchObject({ deadlinePassed: true, members: 4, submitted: 1, appraised: 1 });
     // Neither a year nor a closed quarter is offered.
     expect(await quarterCloseFacts(db, b.year, early)).toBeNull();
     await closeQuarter(db, b.q3, "sec", early);
