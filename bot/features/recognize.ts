@@ -182,6 +182,7 @@ async function startDecision(ctx: BotContext, branch: PeriodBranch, memberId: st
     periodId: branch.periodId,
     orgId: branch.orgId,
     year: branch.year,
+    quarter: branch.quarter,
     memberId,
     memberName: result.fullName,
     level,
