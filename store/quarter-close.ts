@@ -1,9 +1,9 @@
 // N10: a branch's secretary closes a quarterly period. Closed, it is no longer anyone's current period (every
 // "current period" read filters closedAt), reminders and late alerts stop (planning and sending skip closed periods),
 // and the year (quarter 0) is the branch's current period again; its results stay for /recognize and the year's view.
-// No reopening: a quarter's results stay readable and recognizable when closed, and a mistaken close is only a few
-// days of writing lost for nobody (the year is open); /period opens nothing twice, so reopening would need its own
-// rules on deadlines and reminders already skipped, which the RULES do not ask for.
+// No reopening: closing deletes nothing and the committee above still recognizes what was proposed, so nothing is
+// lost; the RULES know no reopened quarter, and reopening would have to decide again about reminders already skipped
+// and a year that became current meanwhile. A quarter closed too early is told so in the confirmation beforehand.
 import { recordAudit } from "./audit";
 import { inTransaction, type Db } from "./client";
 import { toRow, type PeriodRow } from "./periods";

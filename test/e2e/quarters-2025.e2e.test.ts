@@ -120,8 +120,8 @@ describe("quarterly periods end to end (N10)", () => {
     expect(menu.text).not.toMatch(/bấm|nhấn|nút/);
     await secretary.click("Đóng quý 3/2026");
     const confirm = await secretary.waitForMessage(/xác nhận đóng kỳ đánh giá quý 3 năm 2026 của Chi bộ A/);
-    expect(confirm.text).toContain("hạn chót nộp bản tự đánh giá của quý chưa qua (hết ngày");
-    expect(confirm.text).toContain("mới có 1/3 đảng viên nộp bản tự đánh giá của quý");
+    expect(confirm.text).toContain("Lưu ý: chưa đến hạn chót nộp bản tự kiểm điểm của quý (23:59 30/09/2026).");
+    expect(confirm.text).toContain("mới có 1/3 đảng viên nộp bản tự kiểm điểm của quý");
     expect(confirm.text).toContain("mới có 1/3 đảng viên được chi ủy đánh giá trong quý");
     expect((await h.db.reviewPeriod.findUniqueOrThrow({ where: { id: q3.id } })).closedAt).toBeNull();
     await secretary.click("Xác nhận đóng quý 3/2026");
