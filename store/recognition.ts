@@ -10,6 +10,7 @@ import {
 import { recordAudit } from "./audit";
 import { inTransaction, type Db, type Tx } from "./client";
 import { latestResults, outcomeCode, toStoredResult, type StoredResult } from "./results";
+import { idRow, query } from "./sqlite";
 
 export type ResultWithMember = StoredResult & {
   fullName: string;
@@ -71,8 +72,11 @@ export async function branchResults(db: Db | Tx, periodId: string): Promise<Resu
  * quarter (N10, each its own line), and a closed quarter while it still has proposed levels.
  */
 export async function branchesAwaitingRecognition(db: Db, upperOrgIds: string[]) {
+  const closedWaiting = closedQuartersWaiting(db)
+    .all(JSON.stringify(upperOrgIds))
+    .map((r) => r.id);
   const periods = await db.reviewPeriod.findMany({
-    where: { OR: [{ closedAt: null }, { quarter: { gt: 0 } }], org: { parentId: { in: upperOrgIds } } },
+    where: { OR: [{ closedAt: null }, { id: { in: closedWaiting } }], org: { parentId: { in: upperOrgIds } } },
     include: { org: { select: { name: true } } },
     orderBy: [{ org: { name: "asc" } }, { orgId: "asc" }, { year: "desc" }, { quarter: "asc" }],
   });
@@ -87,6 +91,20 @@ export async function branchesAwaitingRecognition(db: Db, upperOrgIds: string[])
   }
   return out;
 }
+
+/**
+ * The closed quarters (N10) under the organizations (a JSON array of ids) where some member's newest result is a
+ * proposed level: read in one statement, so closed quarters piling up over the years are not each read again.
+ */
+const closedQuartersWaiting = (db: Db) =>
+  query(
+    db,
+    `SELECT DISTINCT p.id AS id FROM ReviewPeriod p JOIN Organization o ON o.id = p.orgId JOIN MemberResult r ON r.periodId = p.id
+      WHERE p.closedAt IS NOT NULL AND p.quarter > 0 AND o.parentId IN (SELECT value FROM json_each(?))
+        AND r.state = 'proposed' AND r.outcome IN ('L1', 'L2', 'L3', 'L4')
+        AND NOT EXISTS (SELECT 1 FROM MemberResult s WHERE s.periodId = r.periodId AND s.memberId = r.memberId AND s.version > r.version)`,
+    idRow,
+  );
 
 function asVersion(r: StoredResult): ResultVersion {
   return { version: r.version, state: r.state, outcome: r.outcome, by: "", at: r.createdAt };
