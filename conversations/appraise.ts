@@ -29,6 +29,7 @@ import {
 } from "../store/appraisals";
 import { appraiseRight, mayAppraise } from "../store/authority";
 import { ask, type Answer, type Checked, type Question } from "./ask";
+import { yearQuartersBlock } from "./quarter-results-block";
 import { writeWithRole, type RoleCheck } from "./role-checked-write";
 import { countsLine } from "./tally-report";
 
@@ -51,7 +52,7 @@ export async function appraiseConversation(conversation: BotConversation, ctx: C
   const t = translatorFor(args.lang);
   const view = await conversation.external((c) => memberAppraisalView(c.deps.db, args.periodId, args.memberId));
   const d: Dialog = { conversation, ctx, t, args, view };
-  await ctx.reply(cardText(d));
+  await ctx.reply(cardText(d) + (await yearQuartersBlock(conversation, t, args.periodId, args.memberId)));
   const input = await askAppraisal(d);
   const saved = await writeWithRole(conversation, ctx, t, roleCheck(args), async (c) => {
     const done = await recordAppraisal(c.deps.db, input, c.identity.userId, c.deps.clock(), c.deps.timeZone.offsetMinutes);

@@ -3,6 +3,7 @@
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor } from "../bot/kit/i18n";
 import { notify } from "../bot/kit/notify";
+import { periodLabel } from "../bot/kit/period-label";
 import type { MemberLevel } from "../domain/levels";
 import { decideLevelOtherwise } from "../store/decision-2025";
 import { usersWithRole } from "../store/orgs";
@@ -17,6 +18,8 @@ export type DecideLevelArgs = {
   periodId: string;
   orgId: string;
   year: number;
+  /** 0: the year; 1–4: a quarter of it (N10), named in the member's notice. */
+  quarter: number;
   memberId: string;
   memberName: string;
   level: MemberLevel;
@@ -43,7 +46,9 @@ export async function decideLevelConversation(conversation: BotConversation, ctx
       const secretaries = await usersWithRole(c.deps.db, args.orgId, ["secretary"]);
       const branchWords = (tr: typeof t) => ({ text: tr("decide.branch_notice", { name: args.memberName, why, ...levels(tr) }) });
       await notify(c.api, c.deps.db, secretaries, branchWords, now);
-      const memberWords = (tr: typeof t) => ({ text: tr("decide.member_notice", { year: args.year, why, ...levels(tr) }) });
+      const memberWords = (tr: typeof t) => ({
+        text: tr("decide.member_notice", { period: periodLabel(tr, args.year, args.quarter), why, ...levels(tr) }),
+      });
       await notify(c.api, c.deps.db, [args.member], memberWords, now);
       return { why };
     });

@@ -107,7 +107,7 @@ const SELF_SCORE_COLUMNS = {
 } as const;
 
 /** The self-scores of a period's members (one, or all): totals by the items of each member's form. */
-async function selfScores(db: Db | Tx, periodId: string, memberId?: string): Promise<Map<string, SelfScore>> {
+export async function selfScores(db: Db | Tx, periodId: string, memberId?: string): Promise<Map<string, SelfScore>> {
   const period = await db.reviewPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { orgId: true, year: true, quarter: true } });
   const [reviews, members] = await Promise.all([
     db.selfReview.findMany({ where: { periodId, ...(memberId ? { memberId } : {}) }, select: SELF_SCORE_COLUMNS }),

@@ -106,9 +106,13 @@ export async function loadCommitteeCap(
   };
 }
 
-/** The base committee and year whose cap a period's branch counts in, or null when the branch counts its own. */
+/**
+ * The base committee and year whose cap a period's branch counts in, or null when the branch counts its own. A
+ * quarter (N10) counts in none: the year's cap reads the year's periods (quarter 0) only, and no rule caps a quarter.
+ */
 export async function capUnitOfPeriod(db: Db | Tx, periodId: string): Promise<{ committeeId: string; year: number } | null> {
-  const period = await db.reviewPeriod.findUnique({ where: { id: periodId }, select: { orgId: true, year: true } });
+  const period = await db.reviewPeriod.findUnique({ where: { id: periodId }, select: { orgId: true, year: true, quarter: true } });
+  if (period && period.quarter > 0) return null;
   const committeeId = period && (await capCommitteeOf(db, period.orgId));
   return committeeId && period ? { committeeId, year: period.year } : null;
 }

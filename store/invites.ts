@@ -91,13 +91,15 @@ export async function issueInvites(
   });
 }
 
-/** The rulebook of the organization's latest period says how long links last; the default rulebook before any period. */
+/**
+ * The rulebook of the organization's current period (else its latest, open or not) says how long links last; the
+ * default rulebook before any period. A closed quarter (N10) is not current: the year's deadline counts again.
+ */
 async function inviteExpiry(tx: Tx, orgId: string, now: Date): Promise<Date> {
-  const period = await tx.reviewPeriod.findFirst({
-    where: { orgId },
-    orderBy: CURRENT_FIRST,
-    select: { rulebookId: true, selfReviewDeadline: true },
-  });
+  const select = { rulebookId: true, selfReviewDeadline: true };
+  const period =
+    (await tx.reviewPeriod.findFirst({ where: { orgId, closedAt: null }, orderBy: CURRENT_FIRST, select })) ??
+    (await tx.reviewPeriod.findFirst({ where: { orgId }, orderBy: CURRENT_FIRST, select }));
   const rule = getRulebook(period?.rulebookId ?? DEFAULT_RULEBOOK_ID).invites;
   return new Date(inviteExpiryMs(rule, now.getTime(), period?.selfReviewDeadline.getTime() ?? null));
 }

@@ -10,6 +10,7 @@ import {
 import { recordAudit } from "./audit";
 import { inTransaction, type Db, type Tx } from "./client";
 import { latestResults, outcomeCode, toStoredResult, type StoredResult } from "./results";
+import { idRow, query } from "./sqlite";
 
 export type ResultWithMember = StoredResult & {
   fullName: string;
@@ -66,22 +67,44 @@ export async function branchResults(db: Db | Tx, periodId: string): Promise<Resu
   }));
 }
 
-/** Branches under the given organizations with proposed levels waiting for recognition. */
+/**
+ * Branches under the given organizations with proposed levels waiting for recognition: each open period, a year or a
+ * quarter (N10, each its own line), and a closed quarter while it still has proposed levels.
+ */
 export async function branchesAwaitingRecognition(db: Db, upperOrgIds: string[]) {
+  const closedWaiting = closedQuartersWaiting(db)
+    .all(JSON.stringify(upperOrgIds))
+    .map((r) => r.id);
   const periods = await db.reviewPeriod.findMany({
-    where: { closedAt: null, org: { parentId: { in: upperOrgIds } } },
+    where: { OR: [{ closedAt: null }, { id: { in: closedWaiting } }], org: { parentId: { in: upperOrgIds } } },
     include: { org: { select: { name: true } } },
-    orderBy: { org: { name: "asc" } },
+    orderBy: [{ org: { name: "asc" } }, { orgId: "asc" }, { year: "desc" }, { quarter: "asc" }],
   });
-  const out: Array<{ orgId: string; orgName: string; periodId: string; proposed: number; recognized: number }> = [];
+  type Line = { orgId: string; orgName: string; periodId: string; year: number; quarter: number; proposed: number; recognized: number };
+  const out: Line[] = [];
   for (const p of periods) {
     const results = [...(await latestResults(db, p.id)).values()];
     const proposed = results.filter((r) => r.state === "proposed" && r.outcome.kind === "level").length;
     const recognized = results.filter((r) => r.state === "recognized").length;
-    if (proposed + recognized > 0) out.push({ orgId: p.orgId, orgName: p.org.name, periodId: p.id, proposed, recognized });
+    const waiting = p.closedAt ? proposed > 0 : proposed + recognized > 0;
+    if (waiting) out.push({ orgId: p.orgId, orgName: p.org.name, periodId: p.id, year: p.year, quarter: p.quarter, proposed, recognized });
   }
   return out;
 }
+
+/**
+ * The closed quarters (N10) under the organizations (a JSON array of ids) where some member's newest result is a
+ * proposed level: read in one statement, so closed quarters piling up over the years are not each read again.
+ */
+const closedQuartersWaiting = (db: Db) =>
+  query(
+    db,
+    `SELECT DISTINCT p.id AS id FROM ReviewPeriod p JOIN Organization o ON o.id = p.orgId JOIN MemberResult r ON r.periodId = p.id
+      WHERE p.closedAt IS NOT NULL AND p.quarter > 0 AND o.parentId IN (SELECT value FROM json_each(?))
+        AND r.state = 'proposed' AND r.outcome IN ('L1', 'L2', 'L3', 'L4')
+        AND NOT EXISTS (SELECT 1 FROM MemberResult s WHERE s.periodId = r.periodId AND s.memberId = r.memberId AND s.version > r.version)`,
+    idRow,
+  );
 
 function asVersion(r: StoredResult): ResultVersion {
   return { version: r.version, state: r.state, outcome: r.outcome, by: "", at: r.createdAt };
@@ -178,5 +201,15 @@ export async function revokeMemberResult(
 /** The branch of a period and the organization above it (to check who may recognize). */
 export async function periodBranch(db: Db, periodId: string) {
   const p = await db.reviewPeriod.findUnique({ where: { id: periodId }, include: { org: { select: { name: true, parentId: true } } } });
-  return p && { periodId: p.id, orgId: p.orgId, orgName: p.org.name, parentId: p.org.parentId, year: p.year, rulebookId: p.rulebookId };
+  return (
+    p && {
+      periodId: p.id,
+      orgId: p.orgId,
+      orgName: p.org.name,
+      parentId: p.org.parentId,
+      year: p.year,
+      quarter: p.quarter,
+      rulebookId: p.rulebookId,
+    }
+  );
 }

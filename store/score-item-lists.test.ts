@@ -46,9 +46,28 @@ describe("a committee's score items (N3)", () => {
     expect(twoB.items[0]!.name).toBe("Sở: tiêu chí chung");
     // The base committee set only 2B: the other forms still come from the bloc.
     expect((await scoreItemsFor(db, branch.orgId, 2026, 0, "2C")).items[0]!.name).toBe("Khối: tiêu chí chung");
-    // Another year or a quarter has none of these: the example.
+    // Another year has none of these: the example. A quarter without its own takes the year's (below).
     expect((await scoreItemsFor(db, branch.orgId, 2027, 0, "2B")).from).toEqual({ kind: "example" });
-    expect((await scoreItemsFor(db, branch.orgId, 2026, 1, "2B")).from).toEqual({ kind: "example" });
+    expect((await scoreItemsFor(db, branch.orgId, 2027, 1, "2B")).from).toEqual({ kind: "example" });
+  });
+
+  it("N3, N10: a quarter scores on the nearest list for that quarter, else the same chain's list for the year, else the example", async () => {
+    const { bloc, base, branch } = await tree();
+    expect((await scoreItemsFor(db, branch.orgId, 2026, 3, "2B")).from).toEqual({ kind: "example" });
+    await save(bloc.id, [{ form: "*", items: split("Khối năm") }]);
+    const ofYear = await scoreItemsFor(db, branch.orgId, 2026, 3, "2B");
+    expect(ofYear.from).toEqual({ kind: "list", orgId: bloc.id, orgName: "Đảng ủy Khối", version: 1, source: "typed", ofYear: true });
+    expect(ofYear.items[0]!.name).toBe("Khối năm: tiêu chí chung");
+    // A quarter's own list anywhere in the chain beats every year list, even one nearer the branch.
+    await save(base.id, [{ form: "*", items: split("Sở năm") }]);
+    await save(bloc.id, [{ form: "2B", items: split("Khối quý 3") }], 3);
+    const own = await scoreItemsFor(db, branch.orgId, 2026, 3, "2B");
+    expect(own.from).toEqual({ kind: "list", orgId: bloc.id, orgName: "Đảng ủy Khối", version: 1, source: "typed" });
+    expect(own.items[0]!.name).toBe("Khối quý 3: tiêu chí chung");
+    // Another form, another quarter: the nearest year list (the base committee's); the year itself ignores quarters.
+    expect((await scoreItemsFor(db, branch.orgId, 2026, 3, "2C")).items[0]!.name).toBe("Sở năm: tiêu chí chung");
+    expect((await scoreItemsFor(db, branch.orgId, 2026, 4, "2B")).items[0]!.name).toBe("Sở năm: tiêu chí chung");
+    expect((await scoreItemsFor(db, branch.orgId, 2026, 0, "2B")).from).not.toHaveProperty("ofYear");
   });
 
   it("N3: each confirmation is the next version of the organization's year; the newest of a form or of every form counts", async () => {

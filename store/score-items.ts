@@ -1,10 +1,14 @@
 // N3 (RULES-2025): which split of the 30 + 70 points a period's members score on. The committee nearest above the
-// branch (or the branch itself) that has a list for the year and quarter decides it; else the rulebook's example.
+// branch (or the branch itself) that has a list for the year and quarter decides it; for a quarter without one, the
+// same chain's list for the year (N10: a quarter is scored like its year unless a list says otherwise); else the example.
 import { EXAMPLE_SCORE_ITEMS, type ScoreItem } from "../domain/score-items";
 import type { ReviewForm } from "../domain/levels";
 import type { Db, Tx } from "./client";
 
-export type ScoreItemSource = { kind: "example" } | { kind: "list"; orgId: string; orgName: string; version: number; source: string };
+export type ScoreItemSource =
+  | { kind: "example" }
+  /** `ofYear`: a quarter with no list of its own uses the year's. */
+  | { kind: "list"; orgId: string; orgName: string; version: number; source: string; ofYear?: true };
 export type ResolvedScoreItems = { items: ScoreItem[]; from: ScoreItemSource };
 
 /** The organization and every organization above it, nearest first. */
@@ -40,13 +44,22 @@ export async function scoreItemsFor(
   quarter: number,
   form: ReviewForm,
 ): Promise<ResolvedScoreItems> {
-  for (const org of await orgChain(db, orgId)) {
-    const list = await newestScoreItemList(db, org.id, year, quarter, form);
-    if (list)
-      return {
-        items: JSON.parse(list.items) as ScoreItem[],
-        from: { kind: "list", orgId: org.id, orgName: org.name, version: list.version, source: list.source },
-      };
-  }
+  const chain = await orgChain(db, orgId);
+  for (const q of quarter === 0 ? [0] : [quarter, 0])
+    for (const org of chain) {
+      const list = await newestScoreItemList(db, org.id, year, q, form);
+      if (list)
+        return {
+          items: JSON.parse(list.items) as ScoreItem[],
+          from: {
+            kind: "list",
+            orgId: org.id,
+            orgName: org.name,
+            version: list.version,
+            source: list.source,
+            ...(q !== quarter && { ofYear: true as const }),
+          },
+        };
+    }
   return { items: [...EXAMPLE_SCORE_ITEMS[form]], from: { kind: "example" } };
 }

@@ -10,6 +10,7 @@ import { recognizeWithinCap } from "../../store/committee-cap";
 import { branchesAwaitingRecognition, branchResults, periodBranch, type ResultWithMember } from "../../store/recognition";
 import { recognize } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
+import type { Translate } from "../kit/i18n";
 import { describeOutcome } from "../kit/describe-result";
 import { notify } from "../kit/notify";
 import { replyInParts } from "../kit/outgoing";
@@ -44,6 +45,7 @@ export function recognizeFeature(): Composer<BotContext> {
     // Nobody recognizes or revokes their own branch's results, nor their own (M15: the level above decides).
     if (button.kind !== "each" && belongsTo(ctx, branch.orgId))
       return void (await ctx.reply(ctx.t("recognize.own_refused", { org: branch.orgName })));
+    const label = periodBranchLabel(ctx.t, branch);
     if (button.kind === "each") return listMembers(ctx, branch, button.page);
     if (button.kind === "revoke") return startRevoke(ctx, branch, button.memberId);
     if (button.kind === "other") return chooseOtherLevel(ctx, branch, button.memberId);
@@ -60,12 +62,15 @@ export function recognizeFeature(): Composer<BotContext> {
       ctx.deps.db,
       recognized,
       (t, r) => ({
-        text: t("recognize.member_notice", { year: branch.year, level: describeOutcome(t, (r as ResultWithMember).outcome) }),
+        text: t(branch.quarter === 0 ? "recognize.member_notice" : "recognize.member_notice_quarter", {
+          year: branch.year,
+          quarter: branch.quarter,
+          level: describeOutcome(t, (r as ResultWithMember).outcome),
+        }),
       }),
       ctx.deps.clock(),
     );
-    if (recognized.length > 0 || held.length === 0)
-      await ctx.reply(ctx.t("recognize.done", { count: recognized.length, org: branch.orgName }));
+    if (recognized.length > 0 || held.length === 0) await ctx.reply(ctx.t("recognize.done", { count: recognized.length, org: label }));
     // M8: L1 results wait for the committee's cut across its branches.
     // N6: a tie under 366 is of equal points, not of a vote's share.
     const context = state === "tie" && rule?.openPoints ? { context: "score" } : {};
@@ -95,19 +100,21 @@ async function listBranches(ctx: BotContext, page: number, turn: boolean) {
   const shown = pageOf(branches, page, BRANCHES_PER_PAGE);
   const keyboard = new InlineKeyboard();
   for (const b of shown.items) {
-    if (b.proposed > 0)
-      keyboard.text(ctx.t("recognize.button.all", { org: b.orgName }), recognize.pack({ kind: "all", periodId: b.periodId })).row();
-    keyboard.text(ctx.t("recognize.button.each", { org: b.orgName }), recognize.pack({ kind: "each", periodId: b.periodId })).row();
+    const org = periodBranchLabel(ctx.t, b);
+    if (b.proposed > 0) keyboard.text(ctx.t("recognize.button.all", { org }), recognize.pack({ kind: "all", periodId: b.periodId })).row();
+    keyboard.text(ctx.t("recognize.button.each", { org }), recognize.pack({ kind: "each", periodId: b.periodId })).row();
   }
   addPageButtons(keyboard, ctx.t, shown, (p) => recognize.pack({ kind: "page", page: p }));
-  const lines = shown.items.map((b) => ctx.t("recognize.branch_line", { org: b.orgName, proposed: b.proposed, recognized: b.recognized }));
+  const lines = shown.items.map((b) =>
+    ctx.t("recognize.branch_line", { org: periodBranchLabel(ctx.t, b), proposed: b.proposed, recognized: b.recognized }),
+  );
   await show(ctx, [ctx.t("recognize.title"), ...lines].join("\n"), keyboard, turn);
 }
 
 type PeriodBranch = NonNullable<Awaited<ReturnType<typeof periodBranch>>>;
 
 async function listMembers(ctx: BotContext, branch: PeriodBranch, page: number | undefined) {
-  const { periodId, orgName } = branch;
+  const { periodId } = branch;
   const decides = getRulebook(branch.rulebookId).procedure === "appraisal";
   const results = (await branchResults(ctx.deps.db, periodId)).filter((r) => r.outcome.kind === "level" && r.state !== "revoked");
   const shown = pageOf(results, page ?? 0, MEMBERS_PER_PAGE);
@@ -124,7 +131,12 @@ async function listMembers(ctx: BotContext, branch: PeriodBranch, page: number |
       .row();
   }
   addPageButtons(keyboard, ctx.t, shown, (p) => recognize.pack({ kind: "each", periodId, page: p }));
-  await show(ctx, ctx.t("recognize.members_title", { org: orgName }), keyboard, page !== undefined);
+  await show(ctx, ctx.t("recognize.members_title", { org: periodBranchLabel(ctx.t, branch) }), keyboard, page !== undefined);
+}
+
+/** A branch's line: its name, and a quarter's (N10) labelled with it («Chi bộ A — quý 3/2026»). */
+function periodBranchLabel(t: Translate, p: { orgName: string; year: number; quarter: number }): string {
+  return p.quarter === 0 ? p.orgName : t("recognize.quarter_label", { org: p.orgName, quarter: p.quarter, year: p.year });
 }
 
 /** A first page is a new message; turning a page edits the message whose button was pressed. */
@@ -170,6 +182,7 @@ async function startDecision(ctx: BotContext, branch: PeriodBranch, memberId: st
     periodId: branch.periodId,
     orgId: branch.orgId,
     year: branch.year,
+    quarter: branch.quarter,
     memberId,
     memberName: result.fullName,
     level,

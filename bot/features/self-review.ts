@@ -8,9 +8,11 @@ import { scoreReviewSetting } from "../../store/score-reviews";
 import { reviewSummaryMessages } from "../../conversations/self-review-text";
 import { MAX_REVIEW_CHARS, reviewContentSchema } from "../../domain/schemas";
 import { replaceEditedMessage } from "../../store/review-drafts";
+import { memberQuarterResults } from "../../store/quarter-results";
 import { getReview, reviewerContext, type ReviewerContext } from "../../store/reviews";
 import { reviewStart } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
+import { quarterResultLines } from "../kit/quarter-results-words";
 import { onButton } from "../kit/on-button";
 import { dialog } from "./dialog";
 
@@ -109,9 +111,10 @@ async function showMyReview(ctx: BotContext): Promise<void> {
   const messages = scope
     ? await scoreReviewMessages(ctx, { ...key, ...scope }, ctx.t, header)
     : review && reviewSummaryMessages(ctx.t, header, review);
-  if (!messages) {
-    await ctx.reply(ctx.t("myreview.none"));
-    return;
-  }
-  for (const chunk of messages) await ctx.reply(chunk);
+  if (!messages) await ctx.reply(ctx.t("myreview.none"));
+  for (const chunk of messages || []) await ctx.reply(chunk);
+  // N10: in the year's review, the member's quarter results beside it (information).
+  const quarters = await memberQuarterResults(ctx.deps.db, reviewer.period.id, reviewer.memberId);
+  const lines = quarterResultLines(ctx.t, quarters.year, quarters.quarters);
+  if (lines.length > 0) await ctx.reply(lines.join("\n"));
 }

@@ -89,18 +89,24 @@ async function showBranch(ctx: BotContext, orgId: string) {
   await replyInParts(ctx, lines.join("\n"), keyboard);
 }
 
-/** N10: the year's quarterly periods, each with its submitted (and late) self-reviews and deadline. */
+/**
+ * N10: the year's quarterly periods, each with its submitted (and late) self-reviews and deadline, whether it is
+ * closed, and its results by level (the quarters feed the year's: shown beside it, counted in nothing).
+ */
 function quarterLines(ctx: BotContext, year: number, quarters: Awaited<ReturnType<typeof quarterCounts>>, shownId?: string): string[] {
   return [
     ctx.t("status.quarters_heading", { year }),
-    ...quarters.map((q) =>
-      ctx.t(q.periodId === shownId ? "status.quarter_line_shown" : "status.quarter_line", {
+    ...quarters.map((q) => {
+      const line = ctx.t(q.periodId === shownId ? "status.quarter_line_shown" : "status.quarter_line", {
         quarter: q.quarter,
         submitted: q.submitted,
         late: q.late,
         deadline: formatInstant(q.selfReviewDeadline, ctx.lang, ctx.deps.timeZone),
-      }),
-    ),
+      });
+      const { L1, L2, L3, L4 } = q.levels;
+      const levels = L1 + L2 + L3 + L4 > 0 ? ` ${ctx.t("status.quarter_levels", { l1: L1, l2: L2, l3: L3, l4: L4 })}` : "";
+      return `${line}${q.closed ? ` ${ctx.t("status.quarter_closed")}` : ""}${levels}`;
+    }),
   ];
 }
 

@@ -22,7 +22,8 @@ export function sourceWords(t: Translate, from: ScoreItemSource, orgId: string):
   if (from.kind === "example") return t("scoreItems.from.example");
   const how = t(`scoreItems.source.${from.source === "imported" ? "imported" : "typed"}`);
   const key = from.orgId === orgId ? "scoreItems.from.own" : "scoreItems.from.above";
-  return t(key, { version: from.version, org: from.orgName, how });
+  const words = t(key, { version: from.version, org: from.orgName, how });
+  return from.ofYear ? `${words} ${t("scoreItems.from.of_year")}` : words;
 }
 
 /** Whether two lists hold the same items in the same order (2A and 2B often do): the second is then named, not listed. */

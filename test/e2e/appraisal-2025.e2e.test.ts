@@ -3,11 +3,11 @@
 // the proposal is the member's result that /results sends. A 2011 period and a member without a role are refused.
 import { afterEach, describe, expect, it } from "vitest";
 import type { TaskResults } from "../../domain/task-results";
-import type { EmulatedUser } from "../emulator/bot-api-emulator";
 import { resultHistory } from "../../store/results";
 import { recordTally } from "../../store/tallies";
 import { startHarness, type Harness } from "../support/bot-harness";
 import { seedBranch, type SeedMember } from "../support/seed";
+import { appraiseAccepting } from "./appraise-steps";
 import { COMMITTEE, confirmCounts, enterCounts, SECRETARY } from "./tally-steps";
 
 let h: Harness | undefined;
@@ -54,23 +54,6 @@ async function submitSelfScore(db: Harness["db"], periodId: string, memberId: st
       selfRating: "L1",
     },
   });
-}
-
-/** From the list to the computed level: accept the self-score, keep the tasks, no ground, residence comment received. */
-async function appraiseAccepting(user: EmulatedUser, memberId: string) {
-  await user.click(`apr:member:${memberId}`);
-  const card = await user.waitForMessage(/Chi ủy thẩm định — đồng chí/);
-  await user.waitForMessage(/chấp nhận điểm tự chấm/);
-  await user.click("aps:accept");
-  await user.waitForMessage(/giữ nguyên hay sửa lại/);
-  await user.click("aps:keep");
-  await user.waitForMessage(/Căn cứ xếp loại «Không hoàn thành nhiệm vụ»/);
-  await user.click("aps:done");
-  await user.waitForMessage(/nhận xét của cấp ủy nơi cư trú/);
-  await user.click("aps:yes");
-  const computed = await user.waitForMessage(/Mức xếp loại theo quy định/);
-  await user.waitForMessage(/Ý kiến của hội nghị chi bộ/);
-  return { card, computed };
 }
 
 describe("/appraise under 366 (N7 step 2)", () => {

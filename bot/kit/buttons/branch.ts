@@ -16,6 +16,12 @@ export const periodStep = buttonFamily("period", {
   choice: matching(/default|create|rulebook|q[0-4]|y2[0-9]{3}|r-[a-z0-9-]{1,20}/),
 });
 
+/**
+ * /period when quarters are open (N10): `pclose:open` goes on to open a new period, `pclose:ask:<periodId>` asks to
+ * close that quarter, `pclose:confirm:<periodId>` closes it (the role checked against the period's branch each time).
+ */
+export const periodClose = buttonVariants("pclose", { open: {}, ask: { periodId: id }, confirm: { periodId: id } });
+
 /** /openpoints: a period's open points (RULES-2025) shown; one point set to a value (yes/no or a rounding). */
 export const openPointsShow = buttonFamily("opview", { periodId: id });
 export const OPEN_POINT_WORDS = ["yes", "no", "floor", "nearest"] as const;

@@ -47,6 +47,10 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
     ],
     forged: [`opset:${ID}:3:yes`, `opset:${ID}:0:maybe`, `opset:${ID}:capRounding:floor`, "opset:1:0:yes"],
   },
+  periodClose: {
+    valid: [{ kind: "open" }, { kind: "ask", periodId: ID }, { kind: "confirm", periodId: ID2 }],
+    forged: ["pclose:open:x", "pclose:ask", "pclose:confirm:1", `pclose:close:${ID}`, `pclose:ask:${ID}:x`],
+  },
   periodStep: {
     valid: [
       { choice: "y2027" },
