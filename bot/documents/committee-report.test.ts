@@ -3,7 +3,10 @@
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "../../store/client";
+import { createOrganization } from "../../store/orgs";
+import { recognizeResults } from "../../store/recognition";
 import { loadCommitteeReport, type RewardLine } from "../../store/report-data";
+import { seedProposedResults, seedBranch } from "../../test/support/seed";
 import { seedBlocTree } from "../../test/support/seed-committee";
 import { freshDb } from "../../test/support/db";
 import { REVIEW_ZONE } from "../../test/support/time-zone";
@@ -159,5 +162,45 @@ describe("the bloc's report", () => {
     expect(text).toContain("Hà Nội, 10/01/2027 REPORT");
     expect(text).toContain("Total 9 1 1 7 2 28.6% 4 57.1%");
     expect(text).toContain("V. REWARD PROPOSALS No reward proposals.");
+  });
+});
+
+describe("a base committee's report under the 366 rules (RULES-2025)", () => {
+  it("N1, NO1: the suspended and the recently admitted without a result are not evaluated; the 366 words, no absence or tiêu biểu columns", async () => {
+    const fresh = await freshDb();
+    cleanup = fresh.cleanup;
+    const db = fresh.db;
+    const base = await createOrganization(db, { name: "Đảng ủy Sở Xây dựng", kind: "base-committee" }, null, new Date(DATE));
+    const names = ["An", "Bình", "Cường", "Dung"];
+    const b = await seedBranch(db, {
+      name: "Chi bộ Kế hoạch",
+      parentId: base.id,
+      rulebookId: "qd366-2025",
+      members: names.map((fullName) => ({ fullName, kind: "official" as const })),
+    });
+    await db.member.update({ where: { id: b.memberIds.Cường! }, data: { suspended: true } });
+    await db.member.update({ where: { id: b.memberIds.Dung! }, data: { admittedOn: new Date("2026-09-01T00:00:00Z") } });
+    await seedProposedResults(db, { periodId: b.periodId, memberIds: { An: b.memberIds.An!, Bình: b.memberIds.Bình! } });
+    await recognizeResults(db, { periodId: b.periodId, actorId: "u" }, new Date(DATE));
+    const report = await loadCommitteeReport(db, base.id, 2026);
+    expect(report.procedure).toBe("appraisal");
+    expect(report.total).toMatchObject({ total: 4, exempt: 2, evaluated: 2, unrecognized: 0 });
+
+    const paper: ReportPaper = {
+      report,
+      rewards: [],
+      heading: { number: null, place: null, date: DATE },
+      signer: { name: null, title: "secretary" },
+    };
+    const text = textOf(await committeeReportDocx(vi, paper, REVIEW_ZONE));
+    expect(text).toContain("không đánh giá (miễn, đình chỉ sinh hoạt, kết nạp chưa đủ 6 tháng): 2");
+    expect(text).toContain("IV. ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ");
+    expect(text).toContain("III. TỔ CHỨC ĐẢNG HOÀN THÀNH XUẤT SẮC NHIỆM VỤ");
+    expect(text).not.toContain("Đánh giá sau");
+    expect(text).not.toContain("Trong đó tiêu biểu");
+    expect(text).not.toContain("Trong sạch");
+    const members = await sheetRows(await committeeReportXlsx(vi, paper, REVIEW_ZONE), 0);
+    const header = members.find((row) => row.includes("Tổng số đảng viên"))!;
+    expect(header.slice(0, 5)).toEqual(["STT", "Tổ chức đảng", "Tổng số đảng viên", "Không đánh giá", "Được đánh giá"]);
   });
 });
