@@ -211,6 +211,7 @@ describe("the 2011 rulebook is unchanged by issue 15", () => {
 
   it("keeps its organizations' values (O1–O6)", () => {
     expect(hd07_2011.org).toEqual({
+      score: null,
       taskMax: { politicalTasks: 30, ideology: 15, partyBuilding: 15, cadres: 10, inspection: 10, massOrgs: 5, hcm: 15 },
       bands: { tsvm: 90, good: 70, completed: 50 },
       tsvmConditionsFailedLevel: "good",
