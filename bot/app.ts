@@ -21,7 +21,7 @@ import { chatsInHand } from "./zalo/in-hand";
 import { zaloFetch, zaloFiles } from "./zalo/route";
 
 /** Bump whenever a conversation's code changes shape: old half-done replays would not fit it. */
-export const CONVERSATION_VERSION = 10;
+export const CONVERSATION_VERSION = 11;
 
 export type AppOptions = {
   token: string;
