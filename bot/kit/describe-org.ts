@@ -1,7 +1,10 @@
 // Words for an organization's rating (B.I): its level and why, like a member's result, and the figures read from
 // recognized results that it was rated with.
 import { DEFAULT_RULEBOOK_ID, getRulebook, type LevelCounts, type OrgLevel, type OrgLevelCounts, type Reason } from "../../domain";
+import type { OrgCapFigures, OrgCapRule } from "../../domain";
 import type { ReviewTimeZone } from "../../domain/calendar";
+import { sharePercent } from "../../domain/cap-rule";
+import type { OrgRatingChange } from "../../store/org-recognition";
 import { describeReasons } from "./describe-result";
 import type { Translate } from "./i18n";
 
@@ -46,4 +49,23 @@ export function describeOrgRating(t: Translate, r: OrgRatingWords, lang: string,
   const b = r.derived.branchLevels;
   if (b) lines.push(t(scored ? "orgrating.branches_score" : "orgrating.branches", { ...b, unrated: r.derived.unratedBranches ?? 0 }));
   return lines.join("\n");
+}
+
+/** NO1: the figures of the cap among organizations, with the open points that set them named. */
+export function orgCapWords(t: Translate, figures: OrgCapFigures, rule: OrgCapRule) {
+  const named = rule.openPoints ?? { baseIncludesExcellent: rule.base === "reached-l2-or-better", rounding: rule.rounding };
+  return {
+    ...figures,
+    percent: sharePercent(rule.share),
+    baseRule: t(`orgs.cap_base.${named.baseIncludesExcellent ? "with-excellent" : "l2-only"}`),
+    rounding: t(`cap_rule.rounding.${named.rounding}`),
+  };
+}
+
+/** Why the level above's change of a rating was refused. */
+export function describeOrgRefusal(t: Translate, change: Extract<OrgRatingChange, { ok: false }>): string {
+  if (change.error === "org.exemplary-over-quota") return t("orgs.error.over_quota", change);
+  if (change.error === "org.cap-full") return t("orgs.error.cap_full", orgCapWords(t, change.figures, change.rule));
+  if (change.error === "org.cap-mixed") return t("orgs.error.cap_mixed");
+  return t(`orgs.error.${change.error}`);
 }

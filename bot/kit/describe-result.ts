@@ -66,6 +66,8 @@ function shownDate(value: string, lang: string, zone: ReviewTimeZone): string {
 function contextOf(r: Reason) {
   if (r.code === "member.discipline" && r.params.number) return { context: "numbered" };
   if ((r.code === "cap.committee-demoted" || r.code === "cap.committee-chose") && r.params.by === "score") return { context: "score" };
+  // NO2: an organization's self-rating decided otherwise (its level is no member's).
+  if (r.code === "decision.differs" && !/^L[1-4]$/.test(r.params.proposed)) return { context: "org" };
   return {};
 }
 
