@@ -57,6 +57,18 @@ describe("NO1: a branch rated by score", () => {
     expect(JSON.parse(row!.conditions)).toEqual({ rulebookId: RB, subordinateDisciplined: false, leaderDisciplined: true });
     expect(row!.hcmActions).toBeNull();
   });
+
+  it("NO1: a base committee's subordinate organizations' levels are information: they do not change its level", async () => {
+    const t = await tree(2);
+    await seedOrgScore(db, { orgId: t.branches[0]!.orgId, level: "weak", rulebookId: RB });
+    const target = (await scoringTarget(db, t.committeeId))!;
+    expect(target).toMatchObject({ kind: "base-committee", rulebookId: RB });
+    const saved = await saveOrgScore(db, { target, answers: answers(30, 62), actorId: "u1" }, NOW);
+    expect(saved).toMatchObject({
+      ok: true,
+      score: { level: "tsvm", total: 92, derived: { branchLevels: { tsvm: 0, good: 0, completed: 0, weak: 1 }, unratedBranches: 1 } },
+    });
+  });
 });
 
 describe("NO1, NO2: the level above decides within the cap", () => {
