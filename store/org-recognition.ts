@@ -68,7 +68,10 @@ export async function exemplaryStanding(db: Db | Tx, committeeId: string, year: 
 
 export type OrgRatingChange =
   | { ok: true; score: StoredOrgScore }
-  | { ok: false; error: ResultErrorCode | DecisionErrorCode | "stale" | "org.exemplary-not-tsvm" | "org.cap-mixed" }
+  | {
+      ok: false;
+      error: ResultErrorCode | DecisionErrorCode | "stale" | "org.exemplary-not-tsvm" | "org.exemplary-not-scored" | "org.cap-mixed";
+    }
   | { ok: false; error: "org.exemplary-over-quota"; quota: number; tsvm: number; marked: number }
   | { ok: false; error: "org.cap-full"; figures: OrgCapFigures; rule: OrgCapRule };
 
@@ -178,6 +181,8 @@ export function toggleExemplary(db: Db, input: { scoreId: string; actorId: strin
   return appendVersion(db, input, now, async (tx, current, parentId) => {
     if (current.exemplary) return { exemplary: false };
     if (!parentId) return { ok: false, error: "result.none" };
+    // NO1: the 366 levels have no "tiêu biểu"; its 20% caps "xuất sắc" itself (capRefusal).
+    if (getRulebook(current.rulebookId).org.score) return { ok: false, error: "org.exemplary-not-scored" };
     const standing = await exemplaryStanding(tx, parentId, current.year, current.orgId);
     const checked = checkExemplary(current, standing, standing.rulebook);
     return checked.ok ? { exemplary: true } : checked;

@@ -6,7 +6,7 @@ import { freshDbForEachTest } from "../test/support/fresh-db-each";
 import { seedCommitteeTree, seedOrgScore, seedRecognizedResults } from "../test/support/seed-tree";
 import { listAudit } from "./audit";
 import type { Db } from "./client";
-import { decideOrgScoreOtherwise, recognizeOrgScore } from "./org-recognition";
+import { decideOrgScoreOtherwise, recognizeOrgScore, toggleExemplary } from "./org-recognition";
 import { saveOrgScore, scoringTarget, type OrgScoreAnswers2025 } from "./org-scores";
 
 const NOW = new Date("2026-12-28T03:00:00Z");
@@ -91,6 +91,8 @@ describe("NO1, NO2: the level above decides within the cap", () => {
       ok: true,
       score: { level: "tsvm", state: "recognized", version: 2 },
     });
+    const first = (await db.orgScore.findFirstOrThrow({ where: { state: "recognized", level: "tsvm" } })).id;
+    expect(await toggleExemplary(db, { scoreId: first, actorId: "u9" }, NOW)).toEqual({ ok: false, error: "org.exemplary-not-scored" });
     expect(await recognizeOrgScore(db, { scoreId: ids[1]!, actorId: "u9" }, NOW)).toEqual({
       ok: false,
       error: "org.cap-full",
