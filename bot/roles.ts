@@ -11,7 +11,8 @@ export const COMMITTEE_KINDS: readonly OrgKind[] = ["base-committee", "sub-commi
 export const SCORE_ITEM_KINDS: readonly OrgKind[] = ["base-committee", "bloc", "base-branch"];
 
 /** A refusal names either a role on the sender's own organization, or a seat on the committee above ("upper"). */
-export type RefusedRole = Role | "member" | "upper";
+/** "appraiser": a person the branch's secretary assigned to appraise (/appraise, RULES-2025 N7). */
+export type RefusedRole = Role | "member" | "upper" | "appraiser";
 
 type HeldOrg = { orgId: string; orgName: string; orgKind: OrgKind };
 

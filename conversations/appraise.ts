@@ -27,8 +27,9 @@ import {
   type AppraisalInput,
   type MemberAppraisalView,
 } from "../store/appraisals";
+import { appraiseRight, mayAppraise } from "../store/authority";
 import { ask, type Answer, type Checked, type Question } from "./ask";
-import { writeWithRole } from "./role-checked-write";
+import { writeWithRole, type RoleCheck } from "./role-checked-write";
 import { countsLine } from "./tally-report";
 
 export const APPRAISE = "appraise";
@@ -44,7 +45,6 @@ export type AppraiseArgs = {
 type Choice = NonNullable<ReturnType<typeof appraiseStep.unpack>>["choice"];
 type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; args: AppraiseArgs; view: MemberAppraisalView };
 
-const APPRAISERS = ["secretary", "committee"] as const;
 const MAX_NOTE_LENGTH = 1000;
 
 export async function appraiseConversation(conversation: BotConversation, ctx: ConvContext, args: AppraiseArgs) {
@@ -72,7 +72,10 @@ export async function appraiseConversation(conversation: BotConversation, ctx: C
   await askProposal(d, outcome);
 }
 
-const roleCheck = (args: AppraiseArgs) => ({ target: { member: args.memberId }, roles: APPRAISERS });
+/** N7 step 2: the branch's committee or a person assigned in the period, read again at each write. */
+const roleCheck = (args: AppraiseArgs): RoleCheck => ({
+  allows: async (db, userId) => mayAppraise(await appraiseRight(db, userId, { periodId: args.periodId, memberId: args.memberId })),
+});
 
 function buttons(choices: ReadonlyArray<readonly [Choice, string]>): InlineKeyboard {
   const keyboard = new InlineKeyboard();

@@ -1,6 +1,7 @@
 // T1: the secretary types a new self-review deadline or meeting date. The typed text is validated by the domain's
 // schema, the order of the dates by the store (through the domain); a bad answer gets the reason and another try.
 import type { BotConversation, ConvContext } from "../bot/kit/context";
+import { draftReportLine } from "../bot/kit/draft-report";
 import { formatInstant } from "../bot/kit/format-date";
 import { translatorFor } from "../bot/kit/i18n";
 import type { ReviewTimeZone } from "../domain/calendar";
@@ -21,6 +22,8 @@ export type DeadlineEditArgs = {
   deadline: string;
   report: string;
   meeting: string | null;
+  /** Optional: a dialog entered before it was passed reads as a rulebook without N11's line. */
+  rulebookId?: string;
   /** Deps.timeZone: what a typed date means and how dates are shown. */
   timeZone: ReviewTimeZone;
 };
@@ -61,5 +64,7 @@ export async function deadlineEditConversation(conversation: BotConversation, ct
   });
   if (!result) return;
   if (result.status === "no-period") return void (await ctx.reply(t("deadline.no_period", { org: args.orgName })));
-  await ctx.reply(t(`deadline.changed.${args.field}`, { value: show(result.value) }));
+  const changed = t(`deadline.changed.${args.field}`, { value: show(result.value) });
+  const draft = args.field === "meetingDate" && args.rulebookId ? draftReportLine(t, result.value, args.rulebookId, args.timeZone) : null;
+  await ctx.reply(draft ? `${changed}\n${draft}` : changed);
 }

@@ -10,6 +10,8 @@ import {
   type MemberOutcome,
   type Rulebook,
 } from "../domain";
+import { notEvaluatedReasons, scoreRules } from "../domain/score-rating";
+import { MEMBER_STATUS_COLUMNS, memberStatusOf } from "./appraisals";
 import { decisionFromRow } from "./branch-cap-unit";
 import type { Db, Tx } from "./client";
 import { latestResults, type StoredResult, writeProposedVersion } from "./results";
@@ -27,21 +29,24 @@ function uncut(result: StoredResult): MemberOutcome {
 
 /**
  * The members of a 366 branch in its committee's figure. A member to be evaluated without a proposal yet keeps the
- * branch pending (its base is unknown); a revoked result is outside until the branch proposes again.
+ * branch pending (its base is unknown); one N1 leaves out (exempt, suspended, admitted less than the rulebook's
+ * months before `reviewDay`) and without a result counts nowhere; a revoked result is outside until the branch
+ * proposes again.
  */
-export async function appraisalCapMembers(db: Db | Tx, periodId: string, orgId: string, rulebook: Rulebook) {
+export async function appraisalCapMembers(db: Db | Tx, periodId: string, orgId: string, rulebook: Rulebook, reviewDay: string) {
   const roster = await db.member.findMany({
     where: { orgId },
-    select: { id: true, fullName: true, exempt: true, suspended: true },
+    select: { id: true, fullName: true, ...MEMBER_STATUS_COLUMNS },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  const rules = scoreRules(rulebook);
   const latest = await latestResults(db, periodId);
   const members: CommitteeMember[] = [];
   const people: Array<{ memberId: string; fullName: string; share: L1Share }> = [];
   for (const m of roster) {
     const stored = latest.get(m.id);
     if (!stored) {
-      if (!m.exempt && !m.suspended)
+      if (notEvaluatedReasons(memberStatusOf(m), reviewDay, rules).length === 0)
         members.push({ memberId: m.id, outcome: { kind: "awaiting-tally", reasons: [] }, recognized: false, share: null });
       continue;
     }

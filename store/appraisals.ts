@@ -15,7 +15,7 @@ import {
   type SpecialCase,
   type TallyInput,
 } from "../domain";
-import { rateByScore, type ScoreFacts } from "../domain/score-rating";
+import { rateByScore, type ScoreFacts, type ScoreMemberStatus } from "../domain/score-rating";
 import { formOf, scoreTotals, type ItemScores } from "../domain/score-items";
 import type { TaskResults } from "../domain/task-results";
 import { recordAudit } from "./audit";
@@ -228,25 +228,34 @@ export type AppraisalInput = {
   temporaryBranchComment: boolean;
 };
 
+/** The roster facts N1 and N8 read (RULES-2025). */
+export const MEMBER_STATUS_COLUMNS = { exempt: true, suspended: true, admittedOn: true, specialCase: true } as const;
+
+export function memberStatusOf(m: {
+  exempt: boolean;
+  suspended: boolean;
+  admittedOn: Date | null;
+  specialCase: string | null;
+}): ScoreMemberStatus {
+  return {
+    exempt: m.exempt,
+    suspended: m.suspended,
+    admittedOn: m.admittedOn?.toISOString().slice(0, 10) ?? null,
+    specialCase: (m.specialCase as SpecialCase | null) ?? null,
+  };
+}
+
 /** N1, N4, N5, N8: the level the domain gives an appraisal, with the member's facts and disciplines. */
 export async function appraisalOutcome(db: Db | Tx, input: AppraisalInput, now: Date, offsetMinutes: number): Promise<MemberOutcome> {
   const [period, member, disciplines] = await Promise.all([
     db.reviewPeriod.findUniqueOrThrow({ where: { id: input.periodId }, select: { year: true, rulebookId: true } }),
-    db.member.findUniqueOrThrow({
-      where: { id: input.memberId },
-      select: { exempt: true, suspended: true, admittedOn: true, specialCase: true },
-    }),
+    db.member.findUniqueOrThrow({ where: { id: input.memberId }, select: MEMBER_STATUS_COLUMNS }),
     recordedDisciplines(db, { memberId: input.memberId }),
   ]);
   const facts: ScoreFacts = { score: input.score, tasks: input.tasks, fixStatus: input.fixStatus };
   return rateByScore(
     {
-      member: {
-        exempt: member.exempt,
-        suspended: member.suspended,
-        admittedOn: member.admittedOn?.toISOString().slice(0, 10) ?? null,
-        specialCase: (member.specialCase as SpecialCase | null) ?? null,
-      },
+      member: memberStatusOf(member),
       // N1's six months are counted to the day of the appraisal.
       reviewDay: localDateKey(now.toISOString(), offsetMinutes),
       facts,

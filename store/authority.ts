@@ -1,4 +1,5 @@
 // Issue 9 point 8: a role is read from the database at the moment of each write, not trusted from when a dialog began.
+import { assignedEntriesOf } from "./appraiser-assignments";
 import type { Db } from "./client";
 import type { Role } from "./users";
 
@@ -53,3 +54,27 @@ export async function belongsToOrg(db: Db, userId: string, orgId: string): Promi
   ]);
   return role !== null || member !== null;
 }
+
+/** N7 step 2: how the user may appraise in a period — as its branch's committee, as a person assigned, or not. */
+export type AppraiseRight = "committee" | "assigned" | "own-entry" | "none";
+
+const BRANCH_APPRAISERS: readonly Role[] = ["secretary", "committee"];
+
+/**
+ * Whether the user may appraise in the period (and, given a member, that member's entry), now: the secretary or a
+ * committee member of the period's branch, or a person assigned in that period ("own-entry": never their own). The
+ * member must be on the period's branch. One answer for /appraise's presses and its dialog's writes.
+ */
+export async function appraiseRight(db: Db, userId: string, target: { periodId: string; memberId?: string }): Promise<AppraiseRight> {
+  const [period, member] = await Promise.all([
+    db.reviewPeriod.findUnique({ where: { id: target.periodId }, select: { orgId: true } }),
+    target.memberId ? db.member.findUnique({ where: { id: target.memberId }, select: { orgId: true, userId: true } }) : null,
+  ]);
+  if (!period || (target.memberId && member?.orgId !== period.orgId)) return "none";
+  if (await holdsRoleOver(db, userId, { org: period.orgId }, BRANCH_APPRAISERS)) return "committee";
+  if ((await assignedEntriesOf(db, userId, target.periodId)).length === 0) return "none";
+  return member?.userId === userId ? "own-entry" : "assigned";
+}
+
+/** Whether the right lets the user appraise (an entry that is the user's own does not). */
+export const mayAppraise = (right: AppraiseRight): boolean => right === "committee" || right === "assigned";

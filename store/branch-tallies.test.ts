@@ -3,7 +3,7 @@ import { REVIEW_OFFSET } from "../test/support/time-zone";
 import { branchCounts, branchStatus, sumCounts, type BranchTallies } from "../domain";
 import { REVIEW_PARTS } from "../domain/self-review-parts";
 import { freshDb } from "../test/support/db";
-import { openOlderPeriod, seedBranch, type SeedMember } from "../test/support/seed";
+import { openOlderPeriod, seedAppraisal, seedBranch, type SeedMember } from "../test/support/seed";
 import { loadBranchTallies, loadUnitTallies } from "./branch-tallies";
 import type { Db } from "./client";
 import { changePeriodDate } from "./deadlines";
@@ -143,5 +143,19 @@ describe("loadBranchTallies", () => {
       REVIEW_OFFSET,
     );
     expect(await countsAt()).toMatchObject({ late: 0, submitted: 1 });
+  });
+
+  it("N7: under 366 the committee's line counts the members appraised; a ballot recorded as information is not counted", async () => {
+    const db = database.db;
+    const parent = await createOrganization(db, { name: "Đảng ủy", kind: "base-committee" }, null, NOW);
+    const members = ["An", "Bình", "Cường"].map((fullName) => ({ fullName, kind: "official" as const }));
+    const b = await seedBranch(db, { name: "Chi bộ", parentId: parent.id, members, rulebookId: "qd366-2025" });
+    for (const name of ["An", "Bình"]) await seedAppraisal(db, { periodId: b.periodId, memberId: b.memberIds[name]!, at: NOW });
+
+    await recordTally(db, { periodId: b.periodId, memberId: b.memberIds.Cường!, slot: 1, tally: TALLY, enteredById: "u" }, NOW);
+    const [line] = await loadBranchTallies(db, parent.id, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
+    expect(line!.tallies.counted).toBe(2);
+    const status = await loadStatusInputs(db, b.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
+    expect(status!.members.filter((m) => m.hasTally).length).toBe(2);
   });
 });

@@ -5,13 +5,14 @@
 // (bench/bloc-status.bench.ts). Which state a combination is in is the domain's decision (branchCounts), made once
 // per combination. Each statement walks the organizations first and reads only covering indexes
 // (migration 20261127180500_status_covering_indexes), so no review text is ever read.
-import type { ZonedInstant } from "../domain/calendar";
+import { localDateKey, type ZonedInstant } from "../domain/calendar";
 import type { BranchTallies } from "../domain";
+import { RULEBOOKS } from "../domain/rulebooks";
 import type { Db } from "./client";
 import { UNDELIVERABLE_PERSONS } from "./member-accounts";
 import { selfReviewBySubmission } from "./reviews";
 import { flag, instant, integer, nullable, optionalInstant, text, tuple, tupleQuery, type Decoder } from "./sqlite";
-import { memberKind, memberStatusOf, NEWEST_OPEN_PERIOD, resultState, slimOutcome } from "./status";
+import { memberKind, memberStatusOf, NEWEST_OPEN_PERIOD, notEvaluatedUnder, resultState, slimOutcome } from "./status";
 
 export type BranchPeriodRow = {
   orgId: string;
@@ -52,18 +53,26 @@ const statements = (scope: string) => ({
     FROM op CROSS JOIN ReviewPeriod p ON p.id = op.periodId LEFT JOIN OrgReport r ON r.orgId = op.orgId AND r.year = p.year`,
   // T2: `late` is marked against the deadline when a review is submitted and re-marked when the deadline moves.
   // Reachability is independent of the submission state: summed along, not a part of the combination.
-  submissions: `${scope} SELECT op.unitId, op.deadline, m.kind, m.exempt, m.retiredNotMoved, m.isLeader, m.workingAwaySince,
+  submissions: `${scope} SELECT op.unitId, op.deadline, m.kind, m.exempt OR m.id IN (SELECT value FROM json_each(?)), m.retiredNotMoved, m.isLeader, m.workingAwaySince,
       r.memberId IS NOT NULL, r.submittedAt IS NOT NULL, r.late, a.memberId IS NOT NULL, COUNT(*),
       SUM(m.userId IS NULL OR m.userId IN (${UNDELIVERABLE_PERSONS}))
     FROM op CROSS JOIN ${MEMBER_BY_STATUS} ON m.orgId = op.orgId
     LEFT JOIN ${selfReviewBySubmission("r")} ON r.periodId = op.periodId AND r.memberId = m.id
     LEFT JOIN MeetingAbsence a ON a.periodId = op.periodId AND a.memberId = m.id
     GROUP BY op.grp, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
+  // RULES-2025 N1: members of appraisal periods who may be left out (suspended, admission dated); few, decided in code.
+  notEvaluated: `${scope} SELECT p.rulebookId, m.id, m.suspended, m.admittedOn
+    FROM op CROSS JOIN ReviewPeriod p ON p.id = op.periodId JOIN Member m ON m.orgId = op.orgId
+    WHERE p.rulebookId IN (${APPRAISAL_RULEBOOKS}) AND (m.suspended OR m.admittedOn IS NOT NULL)`,
   // Double entry keeps two current rows for one member: members are counted, not rows. Counted per period (a
   // search of its index each), then summed: one sort of every tally for the whole bloc cost twice as much.
+  // RULES-2025 N7: in a period rated by appraisal a ballot is information only; the committee's appraisal counts.
   counted: `${scope} SELECT unitId, deadline, SUM(members) FROM (SELECT op.grp, op.unitId, op.deadline,
-      (SELECT COUNT(DISTINCT t.memberId) FROM BallotTally t INDEXED BY BallotTally_periodId_memberId_supersededAt_idx
-        WHERE t.periodId = op.periodId AND t.supersededAt IS NULL) AS members FROM op)
+      CASE WHEN p.rulebookId IN (${APPRAISAL_RULEBOOKS})
+        THEN (SELECT COUNT(DISTINCT a.memberId) FROM MemberAppraisal a WHERE a.periodId = op.periodId)
+        ELSE (SELECT COUNT(DISTINCT t.memberId) FROM BallotTally t INDEXED BY BallotTally_periodId_memberId_supersededAt_idx
+          WHERE t.periodId = op.periodId AND t.supersededAt IS NULL) END AS members
+      FROM op CROSS JOIN ReviewPeriod p ON p.id = op.periodId)
     GROUP BY grp`,
   // Each member's newest version of the result: no newer one exists.
   results: `${scope} SELECT op.unitId, op.deadline, x.outcome, x.state, COUNT(*)
@@ -71,6 +80,12 @@ const statements = (scope: string) => ({
     WHERE NOT EXISTS (SELECT 1 FROM ${RESULT_BY_VERSION("y")} WHERE y.periodId = x.periodId AND y.memberId = x.memberId AND y.version > x.version)
     GROUP BY op.grp, 3, 4`,
 });
+
+/** The ids of the rulebooks rated by appraisal, as SQL literals (constants of the domain, never user input). */
+const APPRAISAL_RULEBOOKS = Object.values(RULEBOOKS)
+  .filter((r) => r.procedure === "appraisal")
+  .map((r) => `'${r.id}'`)
+  .join(", ");
 
 /** The members' index that holds every column the tallies read (no row of Member is read). */
 const MEMBER_BY_STATUS = "Member m INDEXED BY Member_orgId_kind_exempt_retiredNotMoved_isLeader_workingAwaySince_userId_id_idx";
@@ -83,6 +98,7 @@ const SCOPES = { children: statements(CHILDREN), subtrees: statements(SUBTREES) 
 const ROWS = {
   periods: tuple(text, text, text, text, integer, instant, instant, text, optionalInstant),
   submissions: tuple(text, instant, memberKind, flag, flag, flag, optionalInstant, flag, flag, nullable(flag), flag, integer, integer),
+  notEvaluated: tuple(text, text, flag, optionalInstant),
   counted: tuple(text, instant, integer),
   results: tuple(text, instant, text, resultState, integer),
 };
@@ -105,7 +121,13 @@ function readPeriods(db: Db, parentId: string, scope: Scope): BranchPeriodRow[] 
 
 function readTallies(db: Db, parentId: string, now: ZonedInstant, scope: Scope): UnitTallies[] {
   const STATEMENTS = SCOPES[scope];
-  const rows = <Row extends unknown[]>(sql: string, row: Decoder<Row>) => tupleQuery(db, sql, row).all(parentId);
+  const today = localDateKey(now.at, now.offsetMinutes);
+  const leftOut = tupleQuery(db, STATEMENTS.notEvaluated, ROWS.notEvaluated)
+    .all(parentId)
+    .filter(([rulebookId, , suspended, admittedOn]) => notEvaluatedUnder(rulebookId, { suspended, admittedOn }, today))
+    .map(([, id]) => id);
+  const rows = <Row extends unknown[]>(sql: string, row: Decoder<Row>, ...more: string[]) =>
+    tupleQuery(db, sql, row).all(parentId, ...more);
   const groups = new Map<string, UnitTallies>();
   const group = (unitId: string, deadline: string) => {
     const key = `${unitId} ${deadline}`;
@@ -116,6 +138,7 @@ function readTallies(db: Db, parentId: string, now: ZonedInstant, scope: Scope):
   for (const [unitId, deadline, kind, exempt, retired, leader, awaySince, hasReview, submitted, late, absent, members, unreachable] of rows(
     STATEMENTS.submissions,
     ROWS.submissions,
+    JSON.stringify(leftOut),
   )) {
     const tallies = group(unitId, deadline);
     tallies.unreachable += unreachable;

@@ -5,6 +5,7 @@ import {
   committeeCap,
   getRulebook,
   l1ShareOf,
+  localDateKey,
   rateMember,
   type CommitteeBranch,
   type CommitteeCap,
@@ -64,7 +65,8 @@ export async function loadCommitteeCap(
     const periodRulebook = getRulebook(period.rulebookId);
     if (periodRulebook.procedure === "appraisal") {
       // N6: the branch's proposals, ranked by score (./appraisal-cap.ts).
-      const own = await appraisalCapMembers(db, periodId, org.id, periodRulebook);
+      // N1's months are counted to the day of the figure, as the appraisal counts them to its own day.
+      const own = await appraisalCapMembers(db, periodId, org.id, periodRulebook, localDateKey(asOf.at, asOf.offsetMinutes));
       for (const p of own.people) people.set(p.memberId, { ...p, branchId: org.id, branchName: org.name });
       branches.push({
         branchId: org.id,

@@ -5,6 +5,7 @@ import { submissionStateAt, type SubmissionState } from "../domain/submission";
 import type { Db } from "./client";
 import { deliveriesOf } from "./member-accounts";
 import { toRow, type PeriodRow } from "./periods";
+import { notEvaluatedUnder } from "./status";
 
 /** A period with its branch's name: what the scheduler's messages need. */
 export type PeriodInfo = PeriodRow & { orgName: string };
@@ -55,6 +56,8 @@ export async function periodProgress(db: ProgressReader, period: PeriodInfo, now
         fullName: true,
         kind: true,
         exempt: true,
+        suspended: true,
+        admittedOn: true,
         retiredNotMoved: true,
         isLeader: true,
         userId: true,
@@ -73,12 +76,16 @@ export async function periodProgress(db: ProgressReader, period: PeriodInfo, now
   const reviewOf = new Map(reviews.map((r) => [r.memberId, r]));
   const absent = new Set(absences.map((a) => a.memberId));
   const deadlineMs = Date.parse(period.selfReviewDeadline);
+  // N1's six months counted to the UTC day: off by a few hours at most on the one boundary day.
+  const today = now.toISOString().slice(0, 10);
   return members.map((m) => {
     const review = reviewOf.get(m.id);
     const submittedAt = review?.submittedAt?.toISOString() ?? null;
     const status = {
       kind: m.kind as MemberKind,
-      exempt: m.exempt,
+      exempt:
+        m.exempt ||
+        notEvaluatedUnder(period.rulebookId, { suspended: m.suspended, admittedOn: m.admittedOn?.toISOString() ?? null }, today),
       retiredNotMoved: m.retiredNotMoved,
       workingAwayMonths: 0,
       isLeader: m.isLeader,

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb } from "../test/support/db";
-import { openOlderPeriod, seedBranch } from "../test/support/seed";
+import { openOlderPeriod, seedAppraisal, seedBranch } from "../test/support/seed";
 import { createOrganization } from "./orgs";
+import { periodInfo, periodProgress } from "./period-progress";
 import { evaluateBranch } from "./results";
 import { loadStatusInputs } from "./status";
 import { recordHcmPresented, recordTally, setHcmAcknowledged, setMeetingAbsence } from "./tallies";
@@ -75,5 +76,55 @@ describe("loadStatusInputs", () => {
     const branch = await loadStatusInputs(db, b.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
     expect(branch!.period.year).toBe(2026);
     expect(branch!.members[0]).toMatchObject({ review: undefined, absent: false });
+  });
+
+  it("N1, N7: under 366 the suspended and the recently admitted are not evaluated, and an appraisal is what is counted", async () => {
+    const db = database.db;
+    const names = ["Đình chỉ", "Mới kết nạp", "Đủ sáu tháng", "Đã thẩm định"];
+    const b = await seedBranch(db, {
+      members: names.map((fullName) => ({ fullName, kind: "official" as const })),
+      rulebookId: "qd366-2025",
+    });
+    const [suspended, recent, sixMonths, appraised] = names.map((n) => b.memberIds[n]!);
+    await db.member.update({ where: { id: suspended! }, data: { suspended: true } });
+    // Six months before 25/12/2026 is 25/06/2026: a day later is still too recent, that day is enough.
+    await db.member.update({ where: { id: recent! }, data: { admittedOn: new Date("2026-06-26T00:00:00Z") } });
+    await db.member.update({ where: { id: sixMonths! }, data: { admittedOn: new Date("2026-06-25T00:00:00Z") } });
+    await seedAppraisal(db, { periodId: b.periodId, memberId: appraised!, at: NOW });
+
+    const inputs = await loadStatusInputs(db, b.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
+    const byName = new Map(inputs!.members.map((m) => [m.name, m]));
+    expect(inputs!.procedure).toBe("appraisal");
+    expect(names.map((n) => byName.get(n)!.status.exempt)).toEqual([true, true, false, false]);
+    expect(names.map((n) => byName.get(n)!.hasTally)).toEqual([false, false, false, true]);
+  });
+
+  it("under 2011 the roster's 2025 facts change nothing: only the exempt are left out", async () => {
+    const db = database.db;
+    const b = await seedBranch(db, { members: [{ fullName: "Đình chỉ", kind: "official" }] });
+    await db.member.update({
+      where: { id: b.memberIds["Đình chỉ"]! },
+      data: { suspended: true, admittedOn: new Date("2026-12-01T00:00:00Z") },
+    });
+    const inputs = await loadStatusInputs(db, b.orgId, { at: NOW.toISOString(), offsetMinutes: REVIEW_OFFSET });
+    expect(inputs!.procedure).toBe("ballot");
+    expect(inputs!.members[0]!.status.exempt).toBe(false);
+  });
+
+  it("N1: the reminders' reading agrees: a suspended member under 366 is not evaluated, so never reminded or missing", async () => {
+    const db = database.db;
+    const b = await seedBranch(db, {
+      members: [
+        { fullName: "Đình chỉ", kind: "official" },
+        { fullName: "Chưa viết", kind: "official" },
+      ],
+      rulebookId: "qd366-2025",
+    });
+    await db.member.update({ where: { id: b.memberIds["Đình chỉ"]! }, data: { suspended: true } });
+    const progress = await periodProgress(db, (await periodInfo(db, b.periodId))!, NOW);
+    expect(progress.map((m) => [m.fullName, m.state])).toEqual([
+      ["Đình chỉ", "not-evaluated"],
+      ["Chưa viết", "missing"],
+    ]);
   });
 });

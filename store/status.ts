@@ -1,9 +1,10 @@
 // What /status reads for one branch: each member's submission, absence, counts and current result, one query per
 // table. Hand-written SQL: through Prisma the same reads were several times slower. An upper committee's lines
 // need counts only: store/branch-tallies.ts.
-import type { ZonedInstant } from "../domain/calendar";
+import { localDateKey, type ZonedInstant } from "../domain/calendar";
 import type { MemberKind, MemberOutcome, MemberStatusInput, StatusMember } from "../domain";
-import { fullMonthsBetween, MEMBER_KINDS, RESULT_STATES } from "../domain";
+import { fullMonthsBetween, getRulebook, MEMBER_KINDS, RESULT_STATES } from "../domain";
+import { notEvaluatedReasons } from "../domain/score-rating";
 import type { Db } from "./client";
 import { UNDELIVERABLE_PERSONS } from "./member-accounts";
 import { outcomeFrom } from "./results";
@@ -13,6 +14,8 @@ export type BranchStatusInputs = {
   orgId: string;
   orgName: string;
   period: { id: string; year: number; selfReviewDeadline: string };
+  /** The period's rulebook's: under "appraisal" (RULES-2025 N7) `hasTally` means appraised, not a ballot counted. */
+  procedure: "ballot" | "appraisal";
   members: StatusMember[];
 };
 
@@ -47,12 +50,23 @@ export function memberStatusOf(
   };
 }
 
+/**
+ * N1 (RULES-2025): suspended, or admitted under six months before `day` ("YYYY-MM-DD"), is "not evaluated" like the
+ * exempt: not reminded, not counted as missing. Nothing under a rulebook without scores (2011).
+ */
+export function notEvaluatedUnder(rulebookId: string, m: { suspended: boolean; admittedOn: string | null }, day: string): boolean {
+  const { score } = getRulebook(rulebookId);
+  if (!score) return false;
+  const facts = { exempt: false, suspended: m.suspended, admittedOn: m.admittedOn?.slice(0, 10) ?? null, specialCase: null };
+  return notEvaluatedReasons(facts, day, score).length > 0;
+}
+
 export const memberKind = oneOf(MEMBER_KINDS);
 export const resultState = oneOf(RESULT_STATES);
 
 /** Positional rows (tupleQuery): at thousands of members, objects per row cost more than the read. */
-const periodRow = tuple(text, text, integer, instant);
-const memberRow = tuple(text, text, memberKind, flag, flag, optionalInstant, flag, flag, optionalText);
+const periodRow = tuple(text, text, integer, instant, text);
+const memberRow = tuple(text, text, memberKind, flag, flag, optionalInstant, flag, flag, optionalText, flag, optionalInstant);
 const submissionRow = tuple(text, optionalInstant);
 const memberIdRow = tuple(text);
 const resultRow = tuple(text, text, resultState);
@@ -65,18 +79,20 @@ export const NEWEST_OPEN_PERIOD =
 export async function loadStatusInputs(db: Db, orgId: string, now: ZonedInstant): Promise<BranchStatusInputs | null> {
   const [period] = tupleQuery(
     db,
-    `SELECT p.id, o.name, p.year, p.selfReviewDeadline FROM Organization o
+    `SELECT p.id, o.name, p.year, p.selfReviewDeadline, p.rulebookId FROM Organization o
     JOIN ReviewPeriod p ON p.id = ${NEWEST_OPEN_PERIOD} WHERE o.id = ?`,
     periodRow,
   ).all(orgId);
   if (!period) return null;
-  const [periodId, orgName, year, deadline] = period;
+  const [periodId, orgName, year, deadline, rulebookId] = period;
+  const { procedure } = getRulebook(rulebookId);
+  const today = localDateKey(now.at, now.offsetMinutes);
   // Roster order is insertion order (rowid). Unreachable users are few: one set of them beats a User lookup per member.
   const members = tupleQuery(
     db,
     `SELECT m.id, m.fullName, m.kind, m.exempt, m.retiredNotMoved, m.workingAwaySince, m.isLeader,
     (m.userId IS NULL OR m.userId IN (${UNDELIVERABLE_PERSONS})),
-    (SELECT g.name FROM PartyGroup g WHERE g.id = m.groupId) FROM Member m WHERE m.orgId = ? ORDER BY m.rowid`,
+    (SELECT g.name FROM PartyGroup g WHERE g.id = m.groupId), m.suspended, m.admittedOn FROM Member m WHERE m.orgId = ? ORDER BY m.rowid`,
     memberRow,
   ).all(orgId);
   const review = new Map(tupleQuery(db, "SELECT memberId, submittedAt FROM SelfReview WHERE periodId = ?", submissionRow).all(periodId));
@@ -87,7 +103,10 @@ export async function loadStatusInputs(db: Db, orgId: string, now: ZonedInstant)
         .map(([id]) => id),
     );
   const absent = memberIds("SELECT memberId FROM MeetingAbsence WHERE periodId = ?");
-  const counted = memberIds("SELECT memberId FROM BallotTally WHERE periodId = ? AND supersededAt IS NULL");
+  const counted =
+    procedure === "appraisal"
+      ? memberIds("SELECT DISTINCT memberId FROM MemberAppraisal WHERE periodId = ?")
+      : memberIds("SELECT memberId FROM BallotTally WHERE periodId = ? AND supersededAt IS NULL");
   const result = new Map<string, ReturnType<typeof resultRow>>(); // ascending versions: the last one stays
   for (const r of tupleQuery(
     db,
@@ -101,14 +120,22 @@ export async function loadStatusInputs(db: Db, orgId: string, now: ZonedInstant)
     orgId,
     orgName,
     period: { id: periodId, year, selfReviewDeadline: deadline },
-    members: members.map(([id, name, kind, exempt, retired, awaySince, leader, unreachable, group]) => {
+    procedure,
+    members: members.map(([id, name, kind, exempt, retired, awaySince, leader, unreachable, group, suspended, admittedOn]) => {
       const r = result.get(id);
       const submittedAt = review.get(id);
       return {
         id,
         name,
         group,
-        status: memberStatusOf(kind, exempt, retired, leader, awaySince, now),
+        status: memberStatusOf(
+          kind,
+          exempt || notEvaluatedUnder(rulebookId, { suspended, admittedOn }, today),
+          retired,
+          leader,
+          awaySince,
+          now,
+        ),
         review: submittedAt === undefined ? undefined : { submittedAt },
         absent: absent.has(id),
         hasTally: counted.has(id),

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { deadlineEditConversation, DEADLINE_EDIT, type DeadlineEditArgs } from "../../conversations/deadline-edit";
 import { currentPeriod } from "../../store/periods";
+import { draftReportLine } from "../kit/draft-report";
 import { requireBranchRole } from "../branch-role";
 import { DEADLINE_FIELDS, deadlineChange } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
@@ -21,16 +22,15 @@ export function deadlinesFeature(): Composer<BotContext> {
     const show = (iso: string) => formatInstant(iso, ctx.lang, ctx.deps.timeZone);
     const keyboard = new InlineKeyboard();
     for (const field of DEADLINE_FIELDS) keyboard.text(ctx.t(`deadline.button.${field}`), deadlineChange.pack({ field })).row();
-    await ctx.reply(
-      ctx.t("deadline.show", {
-        org: org.orgName,
-        year: period.year,
-        deadline: show(period.selfReviewDeadline),
-        report: show(period.reportDeadline),
-        meeting: period.meetingDate ? show(period.meetingDate) : ctx.t("deadline.meeting_unset"),
-      }),
-      { reply_markup: keyboard },
-    );
+    const dates = ctx.t("deadline.show", {
+      org: org.orgName,
+      year: period.year,
+      deadline: show(period.selfReviewDeadline),
+      report: show(period.reportDeadline),
+      meeting: period.meetingDate ? show(period.meetingDate) : ctx.t("deadline.meeting_unset"),
+    });
+    const draft = draftReportLine(ctx.t, period.meetingDate, period.rulebookId, ctx.deps.timeZone);
+    await ctx.reply(draft ? `${dates}\n${draft}` : dates, { reply_markup: keyboard });
   });
   onButton(feature, deadlineChange, async (ctx, { field }) => {
     await ctx.answerCallbackQuery();
@@ -46,6 +46,7 @@ export function deadlinesFeature(): Composer<BotContext> {
       deadline: period.selfReviewDeadline,
       report: period.reportDeadline,
       meeting: period.meetingDate,
+      rulebookId: period.rulebookId,
       timeZone: ctx.deps.timeZone,
     };
     await ctx.conversation.enter(DEADLINE_EDIT, args);

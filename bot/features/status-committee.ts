@@ -4,6 +4,7 @@
 import { InlineKeyboard } from "grammy";
 import { branchCounts, sumCounts, type BranchTallies, type StatusCounts } from "../../domain";
 import { reportState, type ReportState } from "../../domain/reports";
+import { getRulebook } from "../../domain/rulebooks";
 import {
   loadBranchTallies,
   loadUnitTallies,
@@ -29,7 +30,9 @@ const LATE_NAMES_SHOWN = 30;
 
 type Committee = { orgId: string; orgName: string; orgKind: OrgKind };
 type Report = { state: ReportState; deadline: string; at: string | null };
-type UnitLine = { name: string; branches: number | null; counts: StatusCounts; report: Report | null };
+/** What "counted" means for the unit's branches: ballots (2011), appraisals (RULES-2025 N7), or some of each. */
+type Counting = "ballot" | "appraisal" | "both";
+type UnitLine = { name: string; branches: number | null; counts: StatusCounts; report: Report | null; counting: Counting };
 
 /** `bloc`: the bloc's own T1 dates of the newest year under it. */
 export type CommitteeStatus = { branches: number; units: UnitLine[]; bloc: { appraisal: string; conference: string } | null };
@@ -66,7 +69,11 @@ export function committeeStatusText(
   const reported = units.filter((u) => u.report && (u.report.state === "reported" || u.report.state === "reported-late"));
   const lines = [
     t(committee.orgKind === "bloc" ? "status.bloc_title" : "status.upper_title", { org: committee.orgName, page: current + 1, pages }),
-    t("status.upper_total", { branches: status.branches, ...sumCounts(units.map((u) => u.counts)) }),
+    t("status.upper_total", {
+      branches: status.branches,
+      ...sumCounts(units.map((u) => u.counts)),
+      countedWord: t(`status.counted_word.${allCounting(units)}`),
+    }),
     t("status.report_total", { units: units.length, reported: reported.length }),
     ...(status.bloc
       ? [
@@ -106,11 +113,16 @@ export async function showCommittee(ctx: BotContext, committee: Committee, page 
 
 function unitLine(t: Translate, lang: string, zone: ReviewTimeZone, unit: UnitLine): string {
   const org = unit.branches === null ? unit.name : t("status.bloc_unit", { org: unit.name, branches: unit.branches });
-  const line = t("status.upper_line", { org, ...unit.counts });
+  const line = t("status.upper_line", { org, ...unit.counts, countedWord: t(`status.counted_word.${unit.counting}`) });
   if (!unit.report) return line;
   const show = (iso: string) => formatInstant(iso, lang, zone);
   const { state, deadline, at } = unit.report;
   return `${line} — ${t(`status.report.${state}`, { deadline: show(deadline), at: at ? show(at) : "" })}`;
+}
+
+function allCounting(units: readonly UnitLine[]): Counting {
+  const kinds = new Set(units.filter((u) => u.branches !== 0).map((u) => u.counting));
+  return kinds.size === 1 ? kinds.values().next().value! : kinds.size === 0 ? "ballot" : "both";
 }
 
 /** T1: a branch (or base branch) has reported when it sent its results; due by its period's report deadline. */
@@ -124,6 +136,11 @@ function newestPeriod(branches: readonly BranchPeriodRow[]): BranchPeriodRow["pe
   return branches.reduce<BranchPeriodRow["period"] | null>((a, b) => (a && a.year >= b.period.year ? a : b.period), null);
 }
 
+function countingOf(branches: readonly BranchPeriodRow[]): Counting {
+  const procedures = new Set(branches.map((b) => getRulebook(b.period.rulebookId).procedure));
+  return procedures.size > 1 ? "both" : (procedures.values().next().value ?? "ballot");
+}
+
 const countsOf = (tallies: BranchTallies, deadline: string, now: string): StatusCounts => branchCounts({ ...tallies, deadline, now });
 
 function branchUnits(branches: BranchTalliesRow[], now: string) {
@@ -133,6 +150,7 @@ function branchUnits(branches: BranchTalliesRow[], now: string) {
       branches: null,
       counts: countsOf(b.tallies, b.period.selfReviewDeadline, now),
       report: branchReport(b, now),
+      counting: countingOf([b]),
     }),
   );
   return { branches, units };
@@ -170,10 +188,11 @@ async function blocUnits(
   const units = children.map((child): UnitLine => {
     const own = branchesOf.get(child.id) ?? [];
     const counts = sumCounts((talliesOf.get(child.id) ?? []).map((u) => countsOf(u.tallies, u.deadline, now)));
+    const counting = countingOf(own);
     const self = own.find((b) => b.orgId === child.id);
-    if (self) return { name: child.name, branches: null, counts, report: branchReport(self, now) };
+    if (self) return { name: child.name, branches: null, counts, report: branchReport(self, now), counting };
     const newest = newestPeriod(own);
-    if (!newest) return { name: child.name, branches: 0, counts, report: null };
+    if (!newest) return { name: child.name, branches: 0, counts, report: null, counting };
     const { year, rulebookId } = newest;
     const deadline = committeeReportDeadline(year, rulebookId, zone.offsetMinutes);
     const at = times.get(`${child.id}|${year}`) ?? null;
@@ -182,6 +201,7 @@ async function blocUnits(
       branches: own.length,
       counts,
       report: { state: reportState({ deadline, reportedAt: at, now }), deadline, at },
+      counting,
     };
   });
   return { branches: tallies.branches, units };

@@ -48,9 +48,14 @@ async function load(ctx: BotContext, orgId: string) {
   return { inputs, status: branchStatus({ members: inputs.members, deadline: inputs.period.selfReviewDeadline, now }) };
 }
 
-function countsText(ctx: BotContext, s: BranchStatus["counts"]): string {
+/** Under RULES-2025 the committee appraises instead of counting ballots, and N1 leaves more members out. */
+function countsText(ctx: BotContext, s: BranchStatus["counts"], procedure: "ballot" | "appraisal"): string {
   const { rated, ...rest } = s;
-  return ctx.t("status.counts", { ...rest, l1: rated.L1, l2: rated.L2, l3: rated.L3, l4: rated.L4 });
+  const labels = {
+    countedLabel: ctx.t(`status.counts_label.${procedure}.counted`),
+    notEvaluatedLabel: ctx.t(`status.counts_label.${procedure}.not_evaluated`),
+  };
+  return ctx.t("status.counts", { ...rest, ...labels, l1: rated.L1, l2: rated.L2, l3: rated.L3, l4: rated.L4 });
 }
 
 async function showBranch(ctx: BotContext, orgId: string) {
@@ -63,7 +68,7 @@ async function showBranch(ctx: BotContext, orgId: string) {
   const title = shown
     ? ctx.t("status.branch_title_quarter", { org: inputs.orgName, year: inputs.period.year, quarter: shown.quarter })
     : ctx.t("status.branch_title", { org: inputs.orgName, year: inputs.period.year });
-  const lines = [title, "", countsText(ctx, status.counts)];
+  const lines = [title, "", countsText(ctx, status.counts, inputs.procedure)];
   if (quarters.length > 0) lines.push("", ...quarterLines(ctx, inputs.period.year, quarters, shown?.periodId));
   const grouped = status.groups.some((g) => g.group !== null);
   if (grouped) {

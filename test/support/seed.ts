@@ -1,9 +1,11 @@
 import { DEFAULT_RULEBOOK_ID } from "../../domain/rulebooks";
 import type { Db } from "../../store/client";
+import { recordAppraisal } from "../../store/appraisals";
 import { addMembers, createOrganization, grantRole, linkMember, type NewMember } from "../../store/orgs";
 import { openPeriod } from "../../store/periods";
 import { recordHcmPresented, setHcmAcknowledged } from "../../store/tallies";
 import { loadIdentity, type Role } from "../../store/users";
+import { REVIEW_OFFSET } from "./time-zone";
 
 /** `form`: the roster's self-review form under the 366 rulebook (RULES-2025 N2). */
 export type SeedMember = NewMember & { telegramId?: number; roles?: Role[]; form?: "2A" | "2B" | "2C" };
@@ -152,4 +154,12 @@ export async function seedCommittee(
 export async function seedHcmConfirmed(db: Db, periodId: string, memberIds: readonly string[], now: Date, { acknowledged = true } = {}) {
   for (const id of memberIds) await recordHcmPresented(db, periodId, id, "seed", now);
   if (acknowledged) await setHcmAcknowledged(db, { periodId, memberIds, acknowledged: true }, "seed", now);
+}
+
+/** N7 (RULES-2025): the committee's appraisal of one member at `score`, every task done on time, by user "u". */
+export async function seedAppraisal(db: Db, input: { periodId: string; memberId: string; score?: number; at: Date }) {
+  const tasks = { assigned: 4, onTime: 4, late: 0, notDone: 0, exceeded: 0 };
+  const facts = { tasks, fixStatus: "none" as const, grounds: [], residenceComment: true, temporaryBranchComment: false };
+  const { periodId, memberId, score = 80, at } = input;
+  return recordAppraisal(db, { periodId, memberId, score, ...facts }, "u", at, REVIEW_OFFSET);
 }

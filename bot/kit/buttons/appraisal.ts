@@ -12,3 +12,14 @@ export const appraiseBoard = buttonVariants("apr", {
 export const appraiseStep = buttonFamily("aps", {
   choice: oneOf(["accept", "type", "keep", "correct", "done", "yes", "no", "skip", "propose", ...NOT_COMPLETED_GROUNDS, ...MEMBER_LEVELS]),
 });
+
+/**
+ * The secretary's assignment of appraisers (N7 "or an assigned person"): `apa:pick:<n>` a page of the roster to
+ * choose from, `apa:held` the people assigned, `apa:assign:<memberId>` and `apa:withdraw:<memberId>`.
+ */
+export const appraiserPick = buttonVariants("apa", {
+  pick: { page: int },
+  held: {},
+  assign: { memberId: id },
+  withdraw: { memberId: id },
+});

@@ -259,6 +259,10 @@ const table: Record<string, { valid: unknown[]; forged: string[] }> = {
     ],
     forged: [`apr:propose:${ID}`, "apr:member:1", `apr:page:${ID}`, "apr:page:01", `apr:member:${ID}:L1`],
   },
+  appraiserPick: {
+    valid: [{ kind: "pick", page: 0 }, { kind: "held" }, { kind: "assign", memberId: ID }, { kind: "withdraw", memberId: ID }],
+    forged: ["apa:held:0", `apa:pick:${ID}`, "apa:assign:1", `apa:withdraw:${ID}:${ID2}`, "apa:pick:"],
+  },
   appraiseStep: {
     valid: [{ choice: "accept" }, { choice: "degradation-concluded" }, { choice: "L1" }, { choice: "propose" }],
     forged: ["aps:L5", "aps:reprimand", "aps:accept:L1", "aps:"],
