@@ -4,8 +4,8 @@ import type { BotConversation, ConvContext } from "../bot/kit/context";
 import type { Translate } from "../bot/kit/i18n";
 import { ask, askHints, type Question } from "./ask";
 
-/** What the write did: revoked with this reason, or the error code that says why not. */
-export type Revocation = { why: string } | { error: string };
+/** What the write did: revoked with this reason, or the error code that says why not (and its words, when known). */
+export type Revocation = { why: string } | { error: string; text?: string };
 
 /**
  * Asks the reason until the write takes it (`whyRequired` says why an empty one is not); null when the write was not

@@ -4,7 +4,20 @@ import { InlineKeyboard } from "grammy";
 import { questionButtons } from "../bot/kit/button-family";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import type { Translate } from "../bot/kit/i18n";
-import { MAX_ACTIONS_LENGTH, parseAttendance, parseOrgActions, parseTaskScore, type Meeting, type Rulebook, type TaskKey } from "../domain";
+import {
+  MAX_ACTIONS_LENGTH,
+  ORG_SCORE_PARTS,
+  orgPartMax,
+  parseAttendance,
+  parseOrgActions,
+  parseOrgScorePart,
+  parseTaskScore,
+  type Meeting,
+  type OrgScorePart,
+  type OrgScoreRules,
+  type Rulebook,
+  type TaskKey,
+} from "../domain";
 import { ask, type Checked } from "./ask";
 
 export const scoreStep = questionButtons("osq", ["yes", "no", "none", "save", "redo"]);
@@ -21,6 +34,18 @@ export async function askTaskScore(a: Asking, task: TaskKey, rulebook: Rulebook,
     const parsed = parseTaskScore(answer.kind === "text" ? answer.text : "", task, rulebook);
     if (parsed.ok) return { ok: true, value: parsed.value };
     return { ok: false, hint: a.t(`score.error.${parsed.error.code}`, { task: a.t(`score.task.${task}`), max }) };
+  });
+}
+
+/** NO1 (366): the points of a part (general criteria, task results), a whole number within its bound. */
+export async function askOrgScorePart(a: Asking, part: OrgScorePart, rules: OrgScoreRules): Promise<number> {
+  const words = { part: a.t(`score.part.${part}`), max: orgPartMax(rules, part) };
+  const text = a.t("score.ask.part", { step: ORG_SCORE_PARTS.indexOf(part) + 1, ...words });
+  return ask(a.conversation, a.ctx, a.t, { text, acceptText: true }, (answer): Checked<number> => {
+    const parsed = parseOrgScorePart(answer.kind === "text" ? answer.text : "", part, rules);
+    if (parsed.ok) return { ok: true, value: parsed.value };
+    const key = parsed.error.code === "org.score-out-of-range" ? "score.error.part_out_of_range" : `score.error.${parsed.error.code}`;
+    return { ok: false, hint: a.t(key, words) };
   });
 }
 

@@ -44,7 +44,7 @@ export function sharePercent(share: Fraction): number {
 }
 
 /** What a cap reason carries of its rule: the share, and under 366 the open points that set the figure. */
-export function capReasonParams(rule: CapRule) {
+export function capReasonParams(rule: Pick<CapRule, "share" | "openPoints">) {
   const percent = sharePercent(rule.share);
   if (!rule.openPoints) return { percent };
   const baseRule = rule.openPoints.baseIncludesExcellent ? ("with-excellent" as const) : ("l2-only" as const);

@@ -4,10 +4,10 @@
 import { capBaseBy } from "./branch-cap";
 import { capSeats } from "./cap-rule";
 import type { CommitteeCap } from "./committee-cap";
-import type { MemberLevel } from "./levels";
+import type { MemberLevel, OrgLevel } from "./levels";
 import type { MemberOutcome } from "./member-rating";
-import { reason } from "./reasons";
-import type { ResultErrorCode, ResultVersion } from "./results";
+import { reason, type Reason } from "./reasons";
+import type { ResultErrorCode, ResultState, ResultVersion } from "./results";
 
 export const DECISION_ERROR_CODES = [
   "decision.same-level", // the level chosen is the one proposed: that is recognizing it
@@ -18,17 +18,32 @@ export type DecisionErrorCode = (typeof DECISION_ERROR_CODES)[number];
 
 export type Decision = { ok: true; outcome: MemberOutcome } | { ok: false; error: ResultErrorCode | DecisionErrorCode };
 
-/** The decided outcome of a proposal decided otherwise, or why it cannot be. */
-export function decideOtherwise(current: ResultVersion | null, change: { level: MemberLevel; note: string }): Decision {
+export type DecisionCheck = { ok: true; differs: Reason } | { ok: false; error: ResultErrorCode | DecisionErrorCode };
+
+/**
+ * N7, NO2: whether a proposal (a member's result, or an organization's rating: `level` null when it is no level) may
+ * be decided otherwise, and the reason that starts the decision's reasons.
+ */
+export function checkDecisionOtherwise<L extends MemberLevel | OrgLevel>(
+  current: { state: ResultState; level: L | null } | null,
+  change: { level: L; note: string },
+): DecisionCheck {
   if (!current) return { ok: false, error: "result.none" };
   if (current.state === "recognized") return { ok: false, error: "result.revoke-first" };
   if (current.state !== "proposed") return { ok: false, error: "result.not-proposed" };
-  if (current.outcome.kind !== "level") return { ok: false, error: "result.not-a-level" };
+  if (current.level === null) return { ok: false, error: "result.not-a-level" };
   const note = change.note.trim();
   if (!note) return { ok: false, error: "result.why-required" };
-  if (current.outcome.level === change.level) return { ok: false, error: "decision.same-level" };
-  const differs = reason("decision.differs", { proposed: current.outcome.level, note });
-  return { ok: true, outcome: { kind: "level", level: change.level, reasons: [differs] } };
+  if (current.level === change.level) return { ok: false, error: "decision.same-level" };
+  return { ok: true, differs: reason("decision.differs", { proposed: current.level, note }) };
+}
+
+/** The decided outcome of a proposal decided otherwise, or why it cannot be. */
+export function decideOtherwise(current: ResultVersion | null, change: { level: MemberLevel; note: string }): Decision {
+  const level = current?.outcome.kind === "level" ? current.outcome.level : null;
+  const checked = checkDecisionOtherwise(current && { state: current.state, level }, change);
+  if (!checked.ok) return checked;
+  return { ok: true, outcome: { kind: "level", level: change.level, reasons: [checked.differs] } };
 }
 
 /**

@@ -19,6 +19,8 @@ export * from "./status";
 export * from "./results";
 export * from "./org-rating";
 export * from "./org-scoring";
+export * from "./org-score-rating";
+export * from "./org-cap";
 export * from "./rewards";
 export * from "./reports";
 export * from "./schemas";

@@ -92,3 +92,7 @@ export type SpecialCase = (typeof SPECIAL_CASES)[number];
 /** N4: the conditions a level may need, in the order the member is told about them. */
 export const SCORE_CONDITIONS = ["score", "all-done", "all-on-time", "exceeded", "late", "earlier-fixed"] as const;
 export type ScoreCondition = (typeof SCORE_CONDITIONS)[number];
+
+/** NO1 (RULES-2025): what an organization's "xuất sắc" needs besides its score, each for the year of the rating. */
+export const ORG_SCORE_CONDITIONS = ["no-subordinate-disciplined", "no-leader-disciplined"] as const;
+export type OrgScoreCondition = (typeof ORG_SCORE_CONDITIONS)[number];

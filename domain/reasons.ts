@@ -9,6 +9,7 @@ import type {
   NotCompletedGround,
   OrgKind,
   OrgLevel,
+  OrgScoreCondition,
   ScoreCondition,
   SpecialCase,
 } from "./levels";
@@ -61,6 +62,8 @@ export type ReasonParams = {
   "org.defect": { defect: OrgDefect }; // O4
   "org.hcm-below-minimum": { points: number; minimum: number }; // O5
   "org.hcm-no-actions": undefined; // O5
+  "org.score-band": { total: number; level: OrgLevel }; // NO1 (the 366 names of the levels)
+  "org.score-condition-failed": { condition: OrgScoreCondition }; // NO1
   "reward.not-registered": { year: number }; // R5
   "reward.wrong-kind": { kind: OrgKind }; // R1
   "reward.organization-not-registered": { year: number }; // R5
@@ -81,7 +84,8 @@ export type ReasonParams = {
   "score.special-case": { case: SpecialCase }; // N8
   "appraisal.missing": undefined; // N7
   "appraisal.awaiting-comment": undefined; // N8
-  "decision.differs": { proposed: MemberLevel; note: string }; // N7: the competent level decided otherwise, and why
+  /** N7, NO2: the competent level decided otherwise, and why (an organization's proposal: an OrgLevel). */
+  "decision.differs": { proposed: MemberLevel | OrgLevel; note: string };
   "proposal.differs": { computed: MemberLevel; note: string }; // N7: the branch proposed other than the score gives, and why
 };
 export type ReasonCode = keyof ReasonParams;
@@ -110,6 +114,8 @@ export const REASON_CODES = [
   "org.defect",
   "org.hcm-below-minimum",
   "org.hcm-no-actions",
+  "org.score-band",
+  "org.score-condition-failed",
   "reward.not-registered",
   "reward.wrong-kind",
   "reward.organization-not-registered",
@@ -152,6 +158,7 @@ export const DOMAIN_ERROR_CODES = [
   "tally.invalid", // details: the TallyError list
   "org.invalid-scores", // details: the OrgScoreError list
   "org.not-evaluated-kind",
+  "org.not-scored", // a rulebook without organizations' score rules (2011)
   "time.invalid-instant", // an ISO instant without offset, or not a date
   "time.invalid-local", // a local date that does not exist, e.g. 30/02
   "rulebook.unknown",

@@ -1,7 +1,17 @@
 // The shape of a rulebook: every threshold and every Decision of RULES.md is a named value here, so a later
 // guideline (2019, 2023) or a branch reading the text differently is a new value, not new code.
 import type { Fraction } from "./fraction";
-import type { DisciplineLevel, DisciplineSource, MemberLevel, NotCompletedGround, OrgKind, OrgLevel, ReviewForm, TaskKey } from "./levels";
+import type {
+  DisciplineLevel,
+  DisciplineSource,
+  MemberLevel,
+  NotCompletedGround,
+  OrgKind,
+  OrgLevel,
+  OrgScoreCondition,
+  ReviewForm,
+  TaskKey,
+} from "./levels";
 
 export const PERIOD_DEADLINES = [
   "selfReviewDeadline",
@@ -137,6 +147,19 @@ export type ScoreRules = {
   draftReportWorkingDays: number;
 };
 
+/**
+ * NO1, NO2 (RULES-2025): an organization scores itself out of general + task points, in `org.bands`; its top level
+ * ("xuất sắc", the code tsvm) needs the conditions too, else it falls to `org.tsvmConditionsFailedLevel`; the level
+ * above keeps "xuất sắc" within the cap among the organizations it decides for (share, base and rounding as N6's).
+ * Null in a rulebook of the seven tasks (2011, O1–O7).
+ */
+export type OrgScoreRules = {
+  generalMax: number;
+  taskMax: number;
+  excellentConditions: readonly OrgScoreCondition[];
+  cap: ScoreRules["cap"];
+};
+
 /** The open points of RULES-2025 a period's committee can see and change (stored with the period). */
 export type OpenPoints = {
   capBaseIncludesExcellent?: boolean;
@@ -198,6 +221,8 @@ export type Rulebook = {
     groupsAboveMembers: number;
   };
   org: {
+    /** NO1, NO2: rated by score (366); null: by the seven tasks (O1). */
+    score: OrgScoreRules | null;
     taskMax: Record<TaskKey, number>;
     /** O2: minimum total for each level above weak. */
     bands: { tsvm: number; good: number; completed: number };

@@ -1,16 +1,26 @@
 // B.I.4, O6: the level above recognizes or revokes an organization's rating, and marks exemplary ones within the
-// share of its TSVM organizations. Each change is a new version: the old ones stay, with who, when and why.
+// share of its TSVM organizations. Each change is a new version: the old ones stay, with who, when and why. Under 366
+// (NO1, NO2) recognizing "xuất sắc" keeps the count within the cap among the organizations it decides for, and the
+// level above may decide another level with a reason (./org-cap-standing.ts reads the figures).
 import {
+  checkDecisionOtherwise,
   checkExemplary,
+  checkOrgExcellent,
   exemplaryQuota,
   getRulebook,
   isOrgKind,
   recognizeOrgRating,
   revokeOrgRating,
+  type DecisionErrorCode,
+  type OrgCapFigures,
+  type OrgCapRule,
+  type OrgLevel,
+  type Reason,
   type ResultErrorCode,
 } from "../domain";
 import { recordAudit } from "./audit";
 import { inTransaction, type Db, type Tx } from "./client";
+import { orgCapStanding } from "./org-cap-standing";
 import { latestOrgScores, toStoredOrgScore, type StoredOrgScore } from "./org-scores";
 import { DEFAULT_RULEBOOK_ID } from "../domain/rulebooks";
 
@@ -58,10 +68,15 @@ export async function exemplaryStanding(db: Db | Tx, committeeId: string, year: 
 
 export type OrgRatingChange =
   | { ok: true; score: StoredOrgScore }
-  | { ok: false; error: ResultErrorCode | "stale" | "org.exemplary-not-tsvm" }
-  | { ok: false; error: "org.exemplary-over-quota"; quota: number; tsvm: number; marked: number };
+  | {
+      ok: false;
+      error: ResultErrorCode | DecisionErrorCode | "stale" | "org.exemplary-not-tsvm" | "org.exemplary-not-scored" | "org.cap-mixed";
+    }
+  | { ok: false; error: "org.exemplary-over-quota"; quota: number; tsvm: number; marked: number }
+  | { ok: false; error: "org.cap-full"; figures: OrgCapFigures; rule: OrgCapRule };
 
-type Change = { state?: "recognized" | "revoked"; exemplary?: boolean; why?: string };
+/** `level` and `reasons`: a decision otherwise (NO2), whose reasons start with decision.differs. */
+type Change = { state?: "recognized" | "revoked"; exemplary?: boolean; why?: string; level?: OrgLevel; reasons?: Reason[] };
 
 /** A new version of the pressed one, refused when the pressed one is no longer the newest (a stale button). */
 async function appendVersion(
@@ -85,11 +100,11 @@ async function appendVersion(
         version: base.version + 1,
         scores: base.scores,
         conditions: base.conditions,
-        level: base.level,
+        level: decided.level ?? base.level,
         total: base.total,
         hcmActions: base.hcmActions,
         derived: base.derived,
-        reasons: base.reasons,
+        reasons: decided.reasons ? JSON.stringify(decided.reasons) : base.reasons,
         // A revoked rating is no longer exemplary (O6 counts recognized ones only).
         exemplary: state === "revoked" ? false : (decided.exemplary ?? base.exemplary),
         state,
@@ -103,7 +118,11 @@ async function appendVersion(
       },
     });
     // The reason is the committee's official wording; the audit keeps only that there was one.
-    const action = decided.state ? `org-score.${decided.state}` : `org-score.exemplary-${row.exemplary ? "marked" : "unmarked"}`;
+    const action = decided.level
+      ? "org-score.decided-otherwise"
+      : decided.state
+        ? `org-score.${decided.state}`
+        : `org-score.exemplary-${row.exemplary ? "marked" : "unmarked"}`;
     await recordAudit(
       tx,
       {
@@ -111,7 +130,7 @@ async function appendVersion(
         action,
         entity: "OrgScore",
         entityId: row.id,
-        data: { orgId: row.orgId, year: row.year, version: row.version },
+        data: { orgId: row.orgId, year: row.year, version: row.version, ...(decided.level ? { level: decided.level } : {}) },
       },
       now,
     );
@@ -119,12 +138,34 @@ async function appendVersion(
   });
 }
 
-/** B.I.4: the level above recognizes the pressed (newest, proposed) rating. */
+/** B.I.4: the level above recognizes the pressed (newest, proposed) rating; under 366 "xuất sắc" within the cap (NO1). */
 export function recognizeOrgScore(db: Db, input: { scoreId: string; actorId: string }, now: Date) {
-  return appendVersion(db, input, now, async (_tx, current) => {
+  return appendVersion(db, input, now, async (tx, current, parentId) => {
     const error = recognizeOrgRating(current);
-    return error ? { ok: false, error } : { state: "recognized" };
+    if (error) return { ok: false, error };
+    const refused = current.level === "tsvm" ? await capRefusal(tx, current, parentId) : null;
+    return refused ?? { state: "recognized" };
   });
+}
+
+/** NO2: the level above decides another level than proposed, with its reason: a new recognized version. */
+export function decideOrgScoreOtherwise(db: Db, input: { scoreId: string; actorId: string; level: OrgLevel; note: string }, now: Date) {
+  return appendVersion(db, input, now, async (tx, current, parentId) => {
+    if (!getRulebook(current.rulebookId).org.score) return { ok: false, error: "decision.not-appraisal" };
+    const checked = checkDecisionOtherwise(current, { level: input.level, note: input.note });
+    if (!checked.ok) return checked;
+    const refused = input.level === "tsvm" ? await capRefusal(tx, current, parentId) : null;
+    return refused ?? { state: "recognized", level: input.level, reasons: [checked.differs] };
+  });
+}
+
+/** NO1: why one more "xuất sắc" cannot be recognized among the organizations of the level above; null when it can. */
+async function capRefusal(tx: Tx, current: StoredOrgScore, parentId: string | null): Promise<OrgRatingChange | null> {
+  if (!parentId || !getRulebook(current.rulebookId).org.score) return null;
+  const cap = await orgCapStanding(tx, parentId, current.year, current.rulebookId);
+  if (!cap.rule) return { ok: false, error: "org.cap-mixed" };
+  const checked = checkOrgExcellent(cap.standing, cap.rule);
+  return checked.ok ? null : { ok: false, error: "org.cap-full", figures: checked.figures, rule: cap.rule };
 }
 
 /** B.I.4: the level above revokes the rating with a reason; the revoked version keeps who, when and why. */
@@ -140,6 +181,8 @@ export function toggleExemplary(db: Db, input: { scoreId: string; actorId: strin
   return appendVersion(db, input, now, async (tx, current, parentId) => {
     if (current.exemplary) return { exemplary: false };
     if (!parentId) return { ok: false, error: "result.none" };
+    // NO1: the 366 levels have no "tiêu biểu"; its 20% caps "xuất sắc" itself (capRefusal).
+    if (getRulebook(current.rulebookId).org.score) return { ok: false, error: "org.exemplary-not-scored" };
     const standing = await exemplaryStanding(tx, parentId, current.year, current.orgId);
     const checked = checkExemplary(current, standing, standing.rulebook);
     return checked.ok ? { exemplary: true } : checked;

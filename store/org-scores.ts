@@ -1,12 +1,16 @@
 // B.I, O1–O7: an organization's self-scoring of a year. What it types is rated together with the figures read here
-// from recognized results (never typed); each save is a new version, proposed to the level above.
+// from recognized results (never typed); each save is a new version, proposed to the level above. Under 366 (NO1,
+// NO2) it answers general and task points and the two facts of "xuất sắc"; the figures are then information only, and
+// the answers go in the same JSON columns (scores: the points; conditions: the facts with the rulebook's id).
 import {
   countMemberLevels,
+  DEFAULT_RULEBOOK_ID,
   countOrgLevels,
   getRulebook,
   isOrgKind,
   proposeOrgRating,
   rateOrganization,
+  rateOrganizationByScore,
   type LevelCounts,
   type Meeting,
   type MemberLevel,
@@ -14,6 +18,8 @@ import {
   type OrgLevel,
   type OrgLevelCounts,
   type OrgRating,
+  type OrgScoreFacts,
+  type OrgScorePoints,
   type OrgScores,
   type Reason,
   type ResultErrorCode,
@@ -32,6 +38,11 @@ export type OrgScoreAnswers = {
   hcmActions: string | null;
 };
 
+/** What the organization answers at /score under 366 (NO1). */
+export type OrgScoreAnswers2025 = { points: OrgScorePoints; facts: OrgScoreFacts };
+export type OrgAnswers = OrgScoreAnswers | OrgScoreAnswers2025;
+const byScore = (answers: OrgAnswers): answers is OrgScoreAnswers2025 => "points" in answers;
+
 /** O3: read from recognized results. `branchLevels` only for the units judged on their branches (a base committee). */
 export type DerivedFigures = { memberLevels: LevelCounts; branchLevels: OrgLevelCounts | null; unratedBranches: number };
 
@@ -43,6 +54,8 @@ export type StoredOrgScore = {
   orgId: string;
   year: number;
   version: number;
+  /** The rulebook the rating was made by (stored with a 366 rating's facts; the 2011 one otherwise). */
+  rulebookId: string;
   level: OrgLevel;
   total: number;
   reasons: Reason[];
@@ -104,8 +117,9 @@ export async function derivedFigures(db: Db | Tx, target: ScoringTarget): Promis
   return { memberLevels, branchLevels: countOrgLevels(recognized), unratedBranches: evaluated.length - recognized.length };
 }
 
-/** O2: the level the answers and the stored figures give. */
-export function rateAnswers(target: ScoringTarget, derived: DerivedFigures, answers: OrgScoreAnswers): OrgRating {
+/** O2 (NO1 under 366): the level the answers and the stored figures give. */
+export function rateAnswers(target: ScoringTarget, derived: DerivedFigures, answers: OrgAnswers): OrgRating {
+  if (byScore(answers)) return rateOrganizationByScore(answers, getRulebook(target.rulebookId));
   return rateOrganization(
     {
       kind: target.kind,
@@ -120,7 +134,7 @@ export function rateAnswers(target: ScoringTarget, derived: DerivedFigures, answ
   );
 }
 
-export async function previewOrgScore(db: Db, target: ScoringTarget, answers: OrgScoreAnswers) {
+export async function previewOrgScore(db: Db, target: ScoringTarget, answers: OrgAnswers) {
   const derived = await derivedFigures(db, target);
   return { derived, rating: rateAnswers(target, derived, answers) };
 }
@@ -131,7 +145,7 @@ export async function previewOrgScore(db: Db, target: ScoringTarget, answers: Or
  */
 export async function saveOrgScore(
   db: Db,
-  input: { target: ScoringTarget; answers: OrgScoreAnswers; actorId: string },
+  input: { target: ScoringTarget; answers: OrgAnswers; actorId: string },
   now: Date,
 ): Promise<{ ok: true; score: StoredOrgScore } | { ok: false; error: ResultErrorCode }> {
   const { target, answers } = input;
@@ -146,11 +160,9 @@ export async function saveOrgScore(
         orgId: target.orgId,
         year: target.year,
         version: (last?.version ?? 0) + 1,
-        scores: JSON.stringify(answers.scores),
-        conditions: JSON.stringify({ ...answers.conditions, ...answers.defects }),
+        ...answerColumns(target, answers),
         level: rating.level,
         total: rating.total,
-        hcmActions: answers.hcmActions,
         derived: JSON.stringify(derived),
         reasons: JSON.stringify(rating.reasons),
         state: "proposed",
@@ -173,6 +185,28 @@ export async function saveOrgScore(
   });
 }
 
+/** The answers in the rating's JSON columns (the rulebook's id only with the 366 facts: 2011 rows stay as they were). */
+function answerColumns(target: ScoringTarget, answers: OrgAnswers) {
+  if (byScore(answers))
+    return {
+      scores: JSON.stringify(answers.points),
+      conditions: JSON.stringify({ rulebookId: target.rulebookId, ...answers.facts }),
+      hcmActions: null,
+    };
+  const conditions = JSON.stringify({ ...answers.conditions, ...answers.defects });
+  return { scores: JSON.stringify(answers.scores), conditions, hcmActions: answers.hcmActions };
+}
+
+/** The rulebook a stored rating names in its conditions, or the default one (2011 rows name none). */
+function rulebookIdOf(conditions: string): string {
+  try {
+    const id = (JSON.parse(conditions) as { rulebookId?: unknown }).rulebookId;
+    return typeof id === "string" ? id : DEFAULT_RULEBOOK_ID;
+  } catch {
+    return DEFAULT_RULEBOOK_ID;
+  }
+}
+
 /** The newest rating of the organization's year, if any (a recognized one is not scored again, B.I.4). */
 export async function currentOrgScore(db: Db, target: ScoringTarget): Promise<StoredOrgScore | null> {
   return (await latestOrgScores(db, [target.orgId], target.year)).get(target.orgId) ?? null;
@@ -183,6 +217,7 @@ type OrgScoreRecord = {
   orgId: string;
   year: number;
   version: number;
+  conditions: string;
   level: string;
   total: number;
   reasons: string;
@@ -199,6 +234,7 @@ export function toStoredOrgScore(r: OrgScoreRecord): StoredOrgScore {
     orgId: r.orgId,
     year: r.year,
     version: r.version,
+    rulebookId: rulebookIdOf(r.conditions),
     level: r.level as OrgLevel,
     total: r.total,
     reasons: JSON.parse(r.reasons) as Reason[],

@@ -1,25 +1,21 @@
 // Organizations' ratings (B.I, O1–O7): /score for the committee of a branch or a base committee; /orgs for the level
 // above, which recognizes or revokes each rating (B.I.4) and marks exemplary ones within the share (O6). Every press
-// is checked against the rated organization's parent, now, and refused to anyone of that organization itself.
+// is checked against the rated organization's parent, now, and refused to anyone of that organization itself. Under
+// 366 (NO1, NO2) the level above recognizes "xuất sắc" within the cap among its organizations, or decides another
+// level with a reason; the 2011 exemplary mark (O6) is not offered for a 366 rating.
 import { Composer, InlineKeyboard } from "grammy";
 import { orgRevokeConversation, ORG_REVOKE, type OrgRevokeArgs } from "../../conversations/org-revoke";
 import { scoreOrgConversation, SCORE_ORG, type ScoreOrgArgs } from "../../conversations/score-org";
-import { ORG_KINDS } from "../../domain";
+import { getRulebook, ORG_KINDS, ORG_LEVELS, orgCapFigures, type OrgLevel } from "../../domain";
 import { belongsToOrg } from "../../store/authority";
 import { getOrganization } from "../../store/orgs";
-import {
-  exemplaryStanding,
-  orgScoreVersion,
-  ratingsBelow,
-  recognizeOrgScore,
-  toggleExemplary,
-  type OrgRatingChange,
-} from "../../store/org-recognition";
+import { orgCapStanding } from "../../store/org-cap-standing";
+import { exemplaryStanding, orgScoreVersion, ratingsBelow, recognizeOrgScore, toggleExemplary } from "../../store/org-recognition";
 import { currentOrgScore, scoringTarget } from "../../store/org-scores";
 import { usersWithRole } from "../../store/orgs";
 import { orgRatings, scorePick } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
-import { describeOrgLevel, describeOrgRating } from "../kit/describe-org";
+import { describeOrgLevel, describeOrgRating, describeOrgRefusal, orgCapWords } from "../kit/describe-org";
 import { notify } from "../kit/notify";
 import { onButton } from "../kit/on-button";
 import { replyInParts } from "../kit/outgoing";
@@ -68,11 +64,13 @@ export function orgRatingFeature(): Composer<BotContext> {
     if (button.kind === "show") return showRating(ctx, found);
     if (!found.latest) return void (await ctx.reply(ctx.t("orgs.error.stale")));
     if (button.kind === "no") return startRevoke(ctx, found);
+    if (button.kind === "other") return chooseOtherLevel(ctx, found);
+    if (button.kind === "to") return startRevoke(ctx, found, button.level);
     const actor = { scoreId: button.scoreId, actorId: ctx.identity.userId };
     const now = ctx.deps.clock();
     const done = button.kind === "ok" ? await recognizeOrgScore(ctx.deps.db, actor, now) : await toggleExemplary(ctx.deps.db, actor, now);
-    if (!done.ok) return void (await ctx.reply(refusal(ctx, done)));
-    const level = (t: BotContext["t"]) => describeOrgLevel(t, done.score.level, done.score.exemplary);
+    if (!done.ok) return void (await ctx.reply(describeOrgRefusal(ctx.t, done)));
+    const level = (t: BotContext["t"]) => describeOrgLevel(t, done.score.level, done.score.exemplary, done.score.rulebookId);
     const words = { org: found.orgName, year: done.score.year };
     const key = button.kind === "ok" ? "recognized" : done.score.exemplary ? "exemplary" : "unexemplary";
     const secretaries = await usersWithRole(ctx.deps.db, found.orgId, ["secretary"]);
@@ -91,11 +89,6 @@ async function startScoring(ctx: BotContext, orgId: string) {
   await ctx.conversation.enter(SCORE_ORG, args);
 }
 
-function refusal(ctx: BotContext, change: Extract<OrgRatingChange, { ok: false }>): string {
-  if (change.error === "org.exemplary-over-quota") return ctx.t("orgs.error.over_quota", change);
-  return ctx.t(`orgs.error.${change.error}`);
-}
-
 /** The ratings of the organizations under the sender's committees, a page at a time; a page turn edits the message. */
 async function listRatings(ctx: BotContext, page: number, turn: boolean) {
   const committees = committeesOf(ctx);
@@ -112,15 +105,25 @@ async function listRatings(ctx: BotContext, page: number, turn: boolean) {
       org: r.orgName,
       year: r.score.year,
       total: r.score.total,
-      level: describeOrgLevel(ctx.t, r.score.level, r.score.exemplary),
+      level: describeOrgLevel(ctx.t, r.score.level, r.score.exemplary, r.score.rulebookId),
     };
     lines.push(ctx.t("orgs.line", { ...words, state: ctx.t(`orgs.state.${r.score.state}`) }));
     keyboard.text(ctx.t("orgs.button.show", words), orgRatings.pack({ kind: "show", scoreId: r.score.id })).row();
   }
-  // O6: each committee's exemplary share, so the choice among the TSVM ones is made knowing the numbers.
+  // O6 (NO1 under 366): each committee's share, so the choice among the organizations is made knowing the numbers.
   for (const c of committees) {
-    const year = rated.find((r) => r.parentId === c.orgId)?.score.year;
-    if (year === undefined) continue;
+    const newest = rated.find((r) => r.parentId === c.orgId)?.score;
+    if (newest === undefined) continue;
+    const { year, rulebookId } = newest;
+    if (getRulebook(rulebookId).org.score) {
+      const cap = await orgCapStanding(ctx.deps.db, c.orgId, year, rulebookId);
+      if (cap.rule)
+        lines.push(
+          ctx.t("orgs.cap_line", { org: c.orgName, year, ...orgCapWords(ctx.t, orgCapFigures(cap.standing, cap.rule), cap.rule) }),
+        );
+      else lines.push(ctx.t("orgs.error.cap_mixed"));
+      continue;
+    }
     const { tsvm, exemplary, quota } = await exemplaryStanding(ctx.deps.db, c.orgId, year);
     lines.push(ctx.t("orgs.quota_line", { org: c.orgName, year, tsvm, exemplary, quota }));
   }
@@ -135,32 +138,61 @@ type FoundVersion = NonNullable<Awaited<ReturnType<typeof orgScoreVersion>>>;
 async function showRating(ctx: BotContext, found: FoundVersion) {
   const { score } = found;
   const words = { orgName: found.orgName, ...score };
+  const decides = getRulebook(score.rulebookId).org.score !== null;
   const lines = [
     describeOrgRating(ctx.t, words, ctx.lang, ctx.deps.timeZone),
     ctx.t(`orgs.state_line`, { state: ctx.t(`orgs.state.${score.state}`) }),
   ];
   if (score.revokeReason) lines.push(ctx.t("orgs.revoke_reason", { why: score.revokeReason }));
-  lines.push(ctx.t("orgs.actions", { actions: score.hcmActions ?? ctx.t("orgs.no_actions") }));
+  // O5's actions are asked under 2011 only.
+  if (!decides) lines.push(ctx.t("orgs.actions", { actions: score.hcmActions ?? ctx.t("orgs.no_actions") }));
   if (!found.latest) lines.push(ctx.t("orgs.error.stale"));
   const keyboard = new InlineKeyboard();
   if (found.latest && score.state === "proposed")
     keyboard.text(ctx.t("orgs.button.ok"), orgRatings.pack({ kind: "ok", scoreId: score.id }));
+  // NO2: the level above decides; otherwise than proposed it says why.
+  if (found.latest && score.state === "proposed" && decides)
+    keyboard.text(ctx.t("orgs.button.other"), orgRatings.pack({ kind: "other", scoreId: score.id }));
   if (found.latest && score.state !== "revoked") keyboard.text(ctx.t("orgs.button.no"), orgRatings.pack({ kind: "no", scoreId: score.id }));
-  if (found.latest && score.state === "recognized" && score.level === "tsvm")
+  if (found.latest && score.state === "recognized" && score.level === "tsvm" && !decides)
     keyboard
       .row()
       .text(ctx.t(score.exemplary ? "orgs.button.unstar" : "orgs.button.star"), orgRatings.pack({ kind: "star", scoreId: score.id }));
   await replyInParts(ctx, lines.join("\n"), keyboard);
 }
 
-async function startRevoke(ctx: BotContext, found: FoundVersion) {
+/** NO2: a proposed 366 rating the level above may decide otherwise (the press was checked against its parent). */
+function decidable(found: FoundVersion): boolean {
+  return found.latest && found.score.state === "proposed" && getRulebook(found.score.rulebookId).org.score !== null;
+}
+
+/** NO2: the levels other than the one proposed. */
+async function chooseOtherLevel(ctx: BotContext, found: FoundVersion) {
+  if (!decidable(found)) return void (await ctx.reply(ctx.t("orgs.error.stale")));
+  const { score } = found;
+  const keyboard = new InlineKeyboard();
+  for (const other of ORG_LEVELS.filter((l) => l !== score.level))
+    keyboard
+      .text(describeOrgLevel(ctx.t, other, false, score.rulebookId), orgRatings.pack({ kind: "to", scoreId: score.id, level: other }))
+      .row();
+  const level = describeOrgLevel(ctx.t, score.level, false, score.rulebookId);
+  await ctx.reply(ctx.t("orgs.choose_other", { org: found.orgName, year: score.year, level, total: score.total }), {
+    reply_markup: keyboard,
+  });
+}
+
+/** The reason's dialog: a revocation, or (with `level`, NO2) a decision otherwise. */
+async function startRevoke(ctx: BotContext, found: FoundVersion, level?: OrgLevel) {
+  if (level && !decidable(found)) return void (await ctx.reply(ctx.t("orgs.error.stale")));
+  const { score } = found;
   const args: OrgRevokeArgs = {
     lang: ctx.lang,
-    scoreId: found.score.id,
+    scoreId: score.id,
     orgId: found.orgId,
     orgName: found.orgName,
-    year: found.score.year,
-    levelText: describeOrgLevel(ctx.t, found.score.level, found.score.exemplary),
+    year: score.year,
+    levelText: describeOrgLevel(ctx.t, score.level, score.exemplary, score.rulebookId),
+    ...(level ? { decide: { level, proposed: score.level, rulebookId: score.rulebookId } } : {}),
   };
   await ctx.conversation.enter(ORG_REVOKE, args);
 }

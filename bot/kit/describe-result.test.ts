@@ -4,6 +4,8 @@ import {
   CAP_RESOLUTION_ERRORS,
   L4_GROUNDS,
   MEMBER_LEVELS,
+  ORG_LEVELS,
+  ORG_SCORE_CONDITIONS,
   MEMBER_OUTCOME_KINDS,
   REASON_CODES,
   RESULT_ERROR_CODES,
@@ -22,6 +24,8 @@ describe("every domain code has words in both languages", () => {
     ...MEMBER_OUTCOME_KINDS.filter((k) => k !== "level").map((k) => `rating.outcome.${k}`),
     ...L4_GROUNDS.map((g) => `rating.ground.${g}`),
     ...RESULT_STATES.map((s) => `rating.state.${s}`),
+    ...ORG_LEVELS.map((l) => `rating.org_level_score.${l}`),
+    ...ORG_SCORE_CONDITIONS.map((c) => `rating.org_score_condition.${c}`),
   ];
   for (const lang of LANGUAGES)
     it(`has a translation for every reason, error, level, outcome, ground and state (${lang})`, () => {
@@ -30,6 +34,23 @@ describe("every domain code has words in both languages", () => {
 });
 
 describe("describeReason", () => {
+  it("NO1, NO2: an organization rated by score has the 366 names of its levels and conditions; 2011's are unchanged", () => {
+    const vi = translatorFor("vi");
+    const say = (r: Parameters<typeof describeReason>[1]) => describeReason(vi, r, "vi", REVIEW_ZONE);
+    expect(say(reason("org.score-band", { total: 95, level: "tsvm" }))).toBe("Tổng điểm 95: mức «Hoàn thành xuất sắc nhiệm vụ».");
+    expect(say(reason("org.score-band", { total: 40, level: "weak" }))).toBe("Tổng điểm 40: mức «Không hoàn thành nhiệm vụ».");
+    expect(say(reason("org.band", { total: 95, level: "tsvm" }))).toBe("Tổng điểm 95: mức «Trong sạch, vững mạnh».");
+    expect(say(reason("org.score-condition-failed", { condition: "no-leader-disciplined" }))).toBe(
+      "Chưa đủ điều kiện «Hoàn thành xuất sắc nhiệm vụ» (cần: trong năm không có thành viên cấp ủy, tập thể lãnh đạo bị thi hành kỷ luật).",
+    );
+    expect(say(reason("decision.differs", { proposed: "tsvm", note: "Vượt tỷ lệ." }))).toBe(
+      "Cấp ủy cấp trên quyết định khác với mức tự xếp loại «Hoàn thành xuất sắc nhiệm vụ». Lý do: Vượt tỷ lệ.",
+    );
+    expect(say(reason("decision.differs", { proposed: "L1", note: "x" }))).toContain(
+      "«Đủ tư cách, hoàn thành xuất sắc nhiệm vụ» của chi bộ",
+    );
+  });
+
   it("translates coded parameters: the level, the L4 ground and the discipline", () => {
     const vi = translatorFor("vi");
     expect(describeReason(vi, reason("vote.reached", { level: "L2", votes: 5, denominator: 9 }), "vi", REVIEW_ZONE)).toBe(

@@ -36,8 +36,14 @@ const SCORE_PARAMS: Record<string, string> = {
 /** N6: the open points a cap reason names, as the words of the choice. */
 const CAP_RULE_PARAMS: Record<string, string> = { baseRule: "cap_rule.base", rounding: "cap_rule.rounding", level: "rating.level" };
 
+/** NO1: an organization rated by score (366) has the 366 names of its levels and conditions. */
+const ORG_SCORE_PARAMS: Record<string, string> = { level: "rating.org_level_score", condition: "rating.org_score_condition" };
+
 function paramPrefix(code: Reason["code"], name: string, value: unknown): string | undefined {
   if (code.startsWith("cap.")) return CAP_RULE_PARAMS[name];
+  if (code === "org.score-band" || code === "org.score-condition-failed") return ORG_SCORE_PARAMS[name];
+  // NO2: an organization's proposal decided otherwise (its level is no member's L1–L4).
+  if (code === "decision.differs" && name === "proposed" && !/^L[1-4]$/.test(String(value))) return ORG_SCORE_PARAMS.level;
   if (code.startsWith("score.") || code === "decision.differs" || code === "proposal.differs")
     return SCORE_PARAMS[name] ?? CODED_PARAMS[name];
   if (code === "member.discipline" && name === "level") return "rating.discipline";
@@ -60,6 +66,8 @@ function shownDate(value: string, lang: string, zone: ReviewTimeZone): string {
 function contextOf(r: Reason) {
   if (r.code === "member.discipline" && r.params.number) return { context: "numbered" };
   if ((r.code === "cap.committee-demoted" || r.code === "cap.committee-chose") && r.params.by === "score") return { context: "score" };
+  // NO2: an organization's self-rating decided otherwise (its level is no member's).
+  if (r.code === "decision.differs" && !/^L[1-4]$/.test(r.params.proposed)) return { context: "org" };
   return {};
 }
 

@@ -41,6 +41,7 @@ export const hd07_2011: Rulebook = {
     groupsAboveMembers: 15, // M6
   },
   org: {
+    score: null, // O1: the seven tasks
     taskMax: { politicalTasks: 30, ideology: 15, partyBuilding: 15, cadres: 10, inspection: 10, massOrgs: 5, hcm: 15 },
     bands: { tsvm: 90, good: 70, completed: 50 }, // O2
     tsvmConditionsFailedLevel: "good", // O2 Decision

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { defaultPeriodDates } from "../calendar";
 import { committeeCap } from "../committee-cap";
 import { percent } from "../fraction";
-import { rateOrganization, type OrgRatingInput, type OrgScores } from "../org-rating";
+import { rateOrganizationByScore } from "../org-score-rating";
 import { proposeOrgRating, recognizeOrgRating } from "../org-scoring";
 import { reason } from "../reasons";
 import { proposeResult, recognizeResult, revokeResult } from "../results";
@@ -128,25 +128,9 @@ describe("RULES-2025 values of the 366 rulebook", () => {
 });
 
 describe("NO1, NO2: organizations", () => {
-  const FULL: OrgScores = { politicalTasks: 30, ideology: 15, partyBuilding: 15, cadres: 10, inspection: 10, massOrgs: 5, hcm: 15 };
-  /** `total` points, the points lost taken from the first tasks; Ho Chi Minh keeps its 15 (O5). */
-  const scoring = (total: number): OrgScores => {
-    let lost = 100 - total;
-    const kept = Object.entries(FULL).map(([task, max]) => {
-      const points = task === "hcm" ? max : Math.max(0, max - lost);
-      lost -= max - points;
-      return [task, points];
-    });
-    return Object.fromEntries(kept) as OrgScores;
-  };
-  const unit = (total: number, over: Partial<OrgRatingInput["conditions"]> = {}): OrgRatingInput => ({
-    kind: "branch",
-    scores: scoring(total),
-    conditions: { unitsStrong: true, leaderDisciplined: false, meetsRegularly: true, attendance: [{ attended: 9, expected: 10 }], ...over },
-    defects: { prolongedDisunity: false, corruptionDiscipline: false },
-    hcmConcreteActions: true,
-    memberLevels: { L1: 2, L2: 8, L3: 0, L4: 0 },
-  });
+  const clean = { subordinateDisciplined: false, leaderDisciplined: false };
+  const rate = (total: number, facts = clean) =>
+    rateOrganizationByScore({ points: { general: Math.min(30, total), tasks: total - Math.min(30, total) }, facts }, rb);
 
   it.each([
     [90, "tsvm"],
@@ -155,18 +139,21 @@ describe("NO1, NO2: organizations", () => {
     [70, "good"],
     [69, "completed"],
     [50, "completed"],
-  ] as const)("NO1: %i points is %s (the bands 90 / 70 / 50)", (total, level) => {
-    expect(rateOrganization(unit(total), rb)).toMatchObject({ level, total });
+    [49, "weak"],
+  ] as const)("NO1: %i points is %s (the bands 90 / 70 / 50, out of 30 + 70)", (total, level) => {
+    expect(rate(total)).toMatchObject({ level, total });
   });
 
-  it("NO1: 49 points is weak", () => {
-    expect(rateOrganization(unit(49), rb)).toMatchObject({ level: "weak", total: 49 });
-  });
-
-  it("NO1: «xuất sắc» needs no member of the leadership disciplined; the same 20% cap among organizations", () => {
-    expect(rateOrganization(unit(95, { leaderDisciplined: true }), rb).level).toBe("good");
+  it("NO1: «xuất sắc» needs no subordinate unit and no member of the leadership disciplined; the same 20% (25%) cap", () => {
+    expect(rb.org.score).toEqual({
+      generalMax: 30,
+      taskMax: 70,
+      excellentConditions: ["no-subordinate-disciplined", "no-leader-disciplined"],
+      cap: { share: percent(20), outstandingUnitShare: percent(25), baseIncludesExcellent: true, rounding: "floor" },
+    });
+    expect(rate(95, { ...clean, leaderDisciplined: true }).level).toBe("good");
+    expect(rate(95, { ...clean, subordinateDisciplined: true }).level).toBe("good");
     expect(rb.org.bands).toEqual({ tsvm: 90, good: 70, completed: 50 });
-    expect(rb.org.exemplaryShare).toEqual(percent(20));
   });
 
   it("NO2: the branch self-rates, the level above decides (recognizes) its proposal", () => {
@@ -211,6 +198,7 @@ describe("the 2011 rulebook is unchanged by issue 15", () => {
 
   it("keeps its organizations' values (O1–O6)", () => {
     expect(hd07_2011.org).toEqual({
+      score: null,
       taskMax: { politicalTasks: 30, ideology: 15, partyBuilding: 15, cadres: 10, inspection: 10, massOrgs: 5, hcm: 15 },
       bands: { tsvm: 90, good: 70, completed: 50 },
       tsvmConditionsFailedLevel: "good",

@@ -53,6 +53,14 @@ export const qd366_2025: Rulebook = {
   },
   org: {
     ...hd07_2011.org,
+    // NO1: also 30 + 70; "xuất sắc" also needs no subordinate unit and no member of the leadership disciplined in the
+    // year; the same 20% (25%) cap among comparable organizations, read as N6 (base, rounding: open points).
+    score: {
+      generalMax: 30,
+      taskMax: 70,
+      excellentConditions: ["no-subordinate-disciplined", "no-leader-disciplined"],
+      cap: { share: percent(20), outstandingUnitShare: percent(25), baseIncludesExcellent: true, rounding: "floor" },
+    },
     bands: { tsvm: 90, good: 70, completed: 50 }, // NO1: the same bands as members
     exemplaryShare: percent(20), // NO1
   },

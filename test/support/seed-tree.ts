@@ -18,6 +18,8 @@ export async function seedCommitteeTree(
     people: CommitteePerson[];
     branches: Array<{ name: string; members: SeedMember[]; kind?: Extract<OrgKind, "branch" | "base-branch"> }>;
     now?: Date;
+    /** The branches' periods' rulebook (the default one when absent). */
+    rulebookId?: string;
   },
 ) {
   const now = input.now ?? new Date("2026-12-01T02:00:00Z");
@@ -33,7 +35,13 @@ export async function seedCommitteeTree(
   }
   const branches = [];
   for (const branch of input.branches) {
-    const seeded = await seedBranch(db, { name: branch.name, members: branch.members, parentId: committee.id, now });
+    const seeded = await seedBranch(db, {
+      name: branch.name,
+      members: branch.members,
+      parentId: committee.id,
+      now,
+      ...(input.rulebookId ? { rulebookId: input.rulebookId } : {}),
+    });
     if (branch.kind && branch.kind !== "branch") await db.organization.update({ where: { id: seeded.orgId }, data: { kind: branch.kind } });
     branches.push(seeded);
   }
@@ -62,7 +70,7 @@ export async function seedRecognizedResults(
 /** An organization's rating of the year, as /score and the level above would have stored it. */
 export async function seedOrgScore(
   db: Db,
-  input: { orgId: string; year?: number; level: OrgLevel; total?: number; state?: "proposed" | "recognized" },
+  input: { orgId: string; year?: number; level: OrgLevel; total?: number; state?: "proposed" | "recognized"; rulebookId?: string },
 ) {
   const row = await db.orgScore.create({
     data: {
@@ -70,7 +78,8 @@ export async function seedOrgScore(
       year: input.year ?? 2026,
       version: 1,
       scores: "{}",
-      conditions: "{}",
+      // A 366 rating names its rulebook with its facts (store/org-scores.ts).
+      conditions: input.rulebookId ? JSON.stringify({ rulebookId: input.rulebookId }) : "{}",
       level: input.level,
       total: input.total ?? 92,
       state: input.state ?? "recognized",
