@@ -5,6 +5,7 @@
 // loses nothing, and /review resumes at the first missing step. No rules here: they live in domain/.
 import { InlineKeyboard } from "grammy";
 import { questionButtons } from "../bot/kit/button-family";
+import { getPeriod } from "../store/periods";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { formatInstant } from "../bot/kit/format-date";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
@@ -290,7 +291,9 @@ async function showSummary(d: Dialog): Promise<void> {
 }
 
 async function lockedExit(d: Dialog): Promise<void> {
-  await d.ctx.reply(d.t("review.locked", { deadline: d.deadline }));
+  // N10: a quarter closed while the dialog was open says so; otherwise the deadline locked it.
+  const closed = await d.conversation.external(async (c) => (await getPeriod(c.deps.db, d.args.periodId))?.closedAt != null);
+  await d.ctx.reply(closed ? d.t("review25.period_closed") : d.t("review.locked", { deadline: d.deadline }));
 }
 
 function invalidText(t: Translate, code: string | undefined): string {

@@ -11,7 +11,7 @@ import { currentPeriod, openNextPeriod } from "./periods";
 import { closeQuarter, openQuarters, quarterCloseFacts } from "./quarter-close";
 import { planAll } from "./reminder-planning";
 import { claimDue, listReminders } from "./reminders";
-import { getReviewForViewer, reviewerContext } from "./reviews";
+import { getReviewForViewer, reviewerContext, saveReviewColumn, submitWith } from "./reviews";
 import { loadStatusInputs } from "./status";
 
 const OPENED = new Date("2026-07-01T02:00:00Z");
@@ -133,5 +133,22 @@ describe("closing a quarter (N10)", () => {
     expect(await quarterCloseFacts(db, b.year, early)).toBeNull();
     await closeQuarter(db, b.q3, "sec", early);
     expect(await quarterCloseFacts(db, b.q3, early)).toBeNull();
+  });
+
+  it("N10: a dialog opened before the quarter closed saves and submits nothing into it afterwards", async () => {
+    const b = await withQ3();
+    const an = b.memberIds["Nguyễn An"]!;
+    const before = new Date("2026-09-20T03:00:00Z");
+    const key = { periodId: b.q3, memberId: an };
+    expect(await saveReviewColumn(db, { ...key, part: "strengths", column: "contentA", value: "Nháp" }, before)).toEqual({
+      status: "saved",
+    });
+    await closeQuarter(db, b.q3, "sec", new Date("2026-09-21T03:00:00Z"));
+    const after = new Date("2026-09-22T03:00:00Z");
+    expect(await saveReviewColumn(db, { ...key, part: "strengths", column: "contentA", value: "Sửa" }, after)).toEqual({
+      status: "locked",
+    });
+    expect(await submitWith(db, key, after, "2026-09-30T16:59:59.000Z", () => [])).toEqual({ status: "locked" });
+    expect((await db.selfReview.findFirst({ where: key }))?.contentA).toBe("Nháp");
   });
 });

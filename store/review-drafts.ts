@@ -49,6 +49,7 @@ export type AppendResult =
 const draftState = row({
   id: optionalText,
   deadline: instant,
+  closedAt: optionalInstant,
   submittedAt: optionalInstant,
   current: optionalText,
   pendingPart: optionalText,
@@ -59,7 +60,8 @@ const draftState = row({
 function draftReader(db: Db, part: DraftPart) {
   const select = query(
     db,
-    `SELECT r."id" AS id, p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt, r."${TEXT_COLUMN[part]}" AS current,
+    `SELECT r."id" AS id, p."selfReviewDeadline" AS deadline, p."closedAt" AS closedAt, r."submittedAt" AS submittedAt,
+            r."${TEXT_COLUMN[part]}" AS current,
             r."pendingPart" AS pendingPart, r."pendingText" AS pendingText, r."lastMessageId" AS lastMessageId
        FROM "ReviewPeriod" p LEFT JOIN "SelfReview" r ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`,
     draftState,
@@ -67,7 +69,9 @@ function draftReader(db: Db, part: DraftPart) {
   return (key: DraftKey, now: Date) => {
     const state = select.get(key.memberId, key.periodId);
     if (!state) throw new Error(`unknown review period ${key.periodId}`);
-    return { ...state, locked: reviewEditPermission(state.submittedAt, state.deadline, now.toISOString()) === "locked" };
+    // A closed period (a quarter, N10) takes no more text, even from a dialog opened before it closed.
+    const locked = state.closedAt !== null || reviewEditPermission(state.submittedAt, state.deadline, now.toISOString()) === "locked";
+    return { ...state, locked };
   };
 }
 
@@ -197,6 +201,7 @@ const placedMessage = row({
   start: integer,
   length: integer,
   deadline: instant,
+  closedAt: optionalInstant,
   submittedAt: optionalInstant,
   reviewId: text,
   current: optionalText,
@@ -222,7 +227,7 @@ export async function replaceEditedMessage(
   const find = query(
     db,
     `SELECT m."periodId" AS periodId, m."part" AS part, m."pending" AS pending, m."start" AS start, m."length" AS length,
-            p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt, r."id" AS reviewId,
+            p."selfReviewDeadline" AS deadline, p."closedAt" AS closedAt, r."submittedAt" AS submittedAt, r."id" AS reviewId,
             CASE m."part" ${columns} END AS current, r."pendingText" AS pendingText
        FROM "ReviewMessage" m JOIN "SelfReview" r ON r."periodId" = m."periodId" AND r."memberId" = m."memberId"
        JOIN "ReviewPeriod" p ON p."id" = m."periodId"
@@ -239,7 +244,8 @@ export async function replaceEditedMessage(
     for (const memberId of input.memberIds) {
       const at = find.get(memberId, key);
       if (!at) continue;
-      if (reviewEditPermission(at.submittedAt, at.deadline, now.toISOString()) === "locked") return { status: "locked" };
+      if (at.closedAt !== null || reviewEditPermission(at.submittedAt, at.deadline, now.toISOString()) === "locked")
+        return { status: "locked" };
       const part = at.part as DraftPart;
       const old = at.pending ? at.pendingText : at.current;
       if (old === null || at.start + at.length > old.length) return { status: "unknown" };

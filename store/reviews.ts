@@ -108,7 +108,8 @@ export async function getReviewProgress(db: Db, periodId: string, memberId: stri
   return { written: parts.filter((_, i) => row[i]), submittedAt: row[parts.length] as string | null };
 }
 
-const editableRow = row({ deadline: instant, submittedAt: optionalInstant });
+const editableRow = row({ deadline: instant, submittedAt: optionalInstant, closedAt: optionalInstant });
+const closedRow = row({ closedAt: optionalInstant });
 
 /** The texts are not read back: at ~600 characters a part, that read was a good part of a step's cost. */
 export type SaveResult = { status: "saved" } | { status: "locked" };
@@ -141,13 +142,15 @@ export async function saveReviewColumn(
   // order, and both use `now`. The write is durable when this returns (`durably`).
   const select = query(
     db,
-    `SELECT p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt
+    `SELECT p."selfReviewDeadline" AS deadline, r."submittedAt" AS submittedAt, p."closedAt" AS closedAt
        FROM "ReviewPeriod" p LEFT JOIN ${selfReviewBySubmission("r")} ON r."periodId" = p."id" AND r."memberId" = ? WHERE p."id" = ?`,
     editableRow,
   );
   const state = select.get(input.memberId, input.periodId);
   if (!state) throw new Error(`unknown review period ${input.periodId}`);
   const { submittedAt } = state;
+  // A closed period (a quarter, N10) takes no more answers, even from a dialog opened before it closed.
+  if (state.closedAt !== null) return { status: "locked" };
   if (reviewEditPermission(submittedAt, state.deadline, now.toISOString()) === "locked") return { status: "locked" };
   const { column } = input;
   const at = sqlInstant(now);
@@ -210,8 +213,10 @@ export async function submitWith<P>(
     reviewRecord,
   );
   const audit = auditWriter(db);
+  const period = query(db, 'SELECT "closedAt" FROM "ReviewPeriod" WHERE "id" = ?', closedRow);
   // Read, check and write in one transaction (straight to SQLite, store/sqlite/; durable when this returns).
   return durably(db, (): SubmitResult<P> => {
+    if (period.get(input.periodId)?.closedAt) return { status: "locked" };
     const read = select.get(input.periodId, input.memberId);
     const existing = read?.record;
     const draft = existing ? toRow(existing) : null;

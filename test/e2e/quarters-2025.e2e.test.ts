@@ -12,6 +12,7 @@ import { SAVED } from "./self-review-steps";
 
 const SECRETARY = 601;
 const CUONG = 602;
+const DUNG = 603;
 const UPPER = 900;
 const L1 = "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ";
 
@@ -29,6 +30,7 @@ async function world() {
       { fullName: "Trần Thị Bí Thư", kind: "official", telegramId: SECRETARY, roles: ["secretary"] },
       { fullName: "Lê Văn Cường", kind: "official", telegramId: CUONG, form: "2C" },
       { fullName: "Đỗ Văn Chưa Nộp", kind: "official" },
+      { fullName: "Phạm Thị Dung", kind: "official", telegramId: DUNG, form: "2C" },
     ],
     outsiders: [{ telegramId: UPPER, roles: ["committee"] }],
   });
@@ -112,6 +114,13 @@ describe("quarterly periods end to end (N10)", () => {
     const listed = await upper.waitForMessage(/Các chi bộ trực thuộc có kết quả xếp loại/);
     expect(listed.text).toContain("Chi bộ A — quý 3/2026: 1 chờ công nhận, 0 đã công nhận");
 
+    // Another member is half-way through the quarter's self-review when it closes.
+    const dung = h.user(DUNG);
+    await dung.send("/review");
+    await dung.waitForMessage(/1\. Ưu điểm về chính trị tư tưởng/);
+    await dung.send("Nháp của quý.");
+    await dung.waitForMessage(SAVED);
+
     // A member cannot close the quarter, even with a forged button; the secretary is told what is unfinished.
     await cuong.pressForged(`pclose:confirm:${q3.id}`);
     await cuong.waitForMessage(/bí thư/);
@@ -121,13 +130,19 @@ describe("quarterly periods end to end (N10)", () => {
     await secretary.click("Đóng quý 3/2026");
     const confirm = await secretary.waitForMessage(/xác nhận đóng kỳ đánh giá quý 3 năm 2026 của Chi bộ A/);
     expect(confirm.text).toContain("Lưu ý: chưa đến hạn chót nộp bản tự kiểm điểm của quý (23:59 30/09/2026).");
-    expect(confirm.text).toContain("mới có 1/3 đảng viên nộp bản tự kiểm điểm của quý");
-    expect(confirm.text).toContain("mới có 1/3 đảng viên được chi ủy đánh giá trong quý");
+    expect(confirm.text).toContain("mới có 1/4 đảng viên nộp bản tự kiểm điểm của quý");
+    expect(confirm.text).toContain("mới có 1/4 đảng viên được chi ủy đánh giá trong quý");
     expect((await h.db.reviewPeriod.findUniqueOrThrow({ where: { id: q3.id } })).closedAt).toBeNull();
     await secretary.click("Xác nhận đóng quý 3/2026");
     const closed = await secretary.waitForMessage(/Đã đóng kỳ đánh giá quý 3 năm 2026 của Chi bộ A/);
     expect(closed.text).toContain("Kỳ hiện tại của chi bộ: năm 2026.");
     expect((await h.db.reviewPeriod.findUniqueOrThrow({ where: { id: q3.id } })).closedAt).not.toBeNull();
+
+    // The half-written self-review takes nothing more, says why, and keeps what was saved.
+    await dung.send("Viết thêm sau khi đóng.");
+    await dung.waitForMessage(/đã được bí thư chi bộ đóng: không ghi thêm được nữa/);
+    const draft = await h.db.selfReview.findFirstOrThrow({ where: { periodId: q3.id, memberId: ids.memberIds["Phạm Thị Dung"]! } });
+    expect(draft.contentA).toBe("Nháp của quý.");
 
     // Closed, it still waits for recognition; recognizing it is the quarter's, outside the year's cap.
     await upper.send("/recognize");
