@@ -7,7 +7,7 @@ import { lateAlertScene, remindersScene } from "./reminders-scene";
 import { reportScene } from "./report-scene";
 import { lateReviewScene, reviewScene } from "./review-scene";
 import { roster2025Scene, rosterScene } from "./roster-scene";
-import { appraiseScene, decideScene, selfScoreScene } from "./rules-2025-scenes";
+import { appraiseScene, decideScene, papersScene, selfScoreScene } from "./rules-2025-scenes";
 import type { Scene } from "./scene";
 import { secondBranchScene, secondBranchTallyScene } from "./second-branch-scene";
 import { setup2025Scene, setupScene } from "./setup-scene";
@@ -47,4 +47,5 @@ export const SCENES_2025: Scene[] = [
     title: `6. Cấp trên chi bộ: đồng chí Hùng lập ${COMMITTEE} (/setup) và mời bí thư chi bộ, một ủy viên đảng ủy (/orginvites)`,
   },
   decideScene,
+  papersScene,
 ];

@@ -99,6 +99,10 @@ export const selfScoreScene: Scene = {
     w.transcript.narrate("09:00 10/12/2026.");
     for (const [who, s] of Object.entries(WRITERS) as Array<[BranchPerson, SelfScore]>) await writeSelfScore(w, who, s);
     w.transcript.note("Đồng chí Dung và đồng chí Em nộp bản kiểm điểm trên giấy; chi ủy nhập điểm thẩm định cho hai đồng chí.");
+    // N11: the meeting date brings the latest day the draft collective report goes out.
+    await w.say("Trần Thị Bình", "/deadline", /Ngày họp chi bộ: chưa đặt/);
+    await w.press("Trần Thị Bình", "Đổi ngày họp", /ngày họp chi bộ/);
+    await w.say("Trần Thị Bình", "23/12/2026 14:00", /Dự thảo báo cáo kiểm điểm của tập thể/);
   },
 };
 
@@ -148,5 +152,23 @@ export const decideScene: Scene = {
     );
     await w.say("Vũ Thị Lan", "/recognize", /Các chi bộ trực thuộc có kết quả xếp loại/);
     await w.press("Vũ Thị Lan", /^Công nhận tất cả/, /Đã công nhận/);
+  },
+};
+
+export const papersScene: Scene = {
+  title: `8. Bí thư xem tình hình (/status), xuất danh sách có điểm và biên bản họp chi bộ (/export); chi bộ tự chấm điểm tổ chức (/score), ${COMMITTEE} công nhận (/orgs)`,
+  async play(w) {
+    await w.say("Trần Thị Bình", "/status", /Đã thẩm định/);
+    await w.say("Trần Thị Bình", "/export", (m) => m.document?.fileName.startsWith("bien-ban-hop-chi-bo") === true);
+    // NO1, NO2: the branch committee scores the branch (30 + 70); the base committee decides.
+    await w.say("Trần Thị Bình", "/score", /Phần 1\/2/);
+    await w.say("Trần Thị Bình", "26", /Phần 2\/2/);
+    await w.say("Trần Thị Bình", "60", /tổ chức đảng trực thuộc nào bị thi hành kỷ luật/);
+    await w.press("Trần Thị Bình", "Không", /thành viên cấp ủy, tập thể lãnh đạo nào bị thi hành kỷ luật/);
+    await w.press("Trần Thị Bình", "Không", /86 điểm/);
+    await w.press("Trần Thị Bình", "Lưu", /Đã lưu bản tự chấm điểm/);
+    await w.say("Vũ Thị Lan", "/orgs", /chờ công nhận/);
+    await w.press("Vũ Thị Lan", /^Chi bộ Văn phòng Sở/, /Tình trạng: chờ công nhận/);
+    await w.press("Vũ Thị Lan", "Công nhận", /Đã công nhận/);
   },
 };

@@ -120,6 +120,12 @@ it("`npm run demo -- --rules=2025` plays a branch under 366 from the self-scores
     expect(transcript).toContain("Văn bản áp dụng: Quy định 366-QĐ/TW");
     expect(transcript).toContain("Tổng: 24/30 điểm tiêu chí chung.");
     expect(transcript).toContain("Giới hạn 20% số đảng viên hoàn thành xuất sắc nhiệm vụ");
+    // N11, N7, N12, NO1–NO2: the draft report's day, appraisals counted, the 366 papers, the branch's own rating.
+    expect(transcript).toContain("chậm nhất ngày 18/12/2026 (3 ngày làm việc trước ngày họp");
+    expect(transcript).toContain("Đã thẩm định: 5");
+    expect(transcript).toContain("[tệp bien-ban-hop-chi-bo-xet-xep-loai-2026.docx]");
+    const rating = await db.orgScore.findFirstOrThrow({ where: { org: { name: "Chi bộ Văn phòng Sở" } }, orderBy: { version: "desc" } });
+    expect(rating).toMatchObject({ total: 86, level: "good", state: "recognized" });
     expect(transcript).not.toMatch(/Chi bộ Chi bộ|\{\{|undefined/);
   } finally {
     await world.stop();

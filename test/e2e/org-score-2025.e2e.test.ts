@@ -76,7 +76,7 @@ describe("NO1, NO2: organizations under 366", () => {
     await member.send("/orgs");
     const list = await member.waitForMessage(/Xếp loại các tổ chức đảng trực thuộc/);
     expect(list.text).toContain("Chi bộ Văn phòng (2026): 95 điểm, «Hoàn thành xuất sắc nhiệm vụ» — chờ công nhận");
-    expect(list.text).toContain("Đảng ủy Sở, năm 2026: «Hoàn thành xuất sắc nhiệm vụ» đã công nhận 0/0 — tối đa 20% của 4 tổ chức");
+    expect(list.text).toContain("Đảng ủy Sở, năm 2026: đã công nhận 0 tổ chức «Hoàn thành xuất sắc nhiệm vụ», được tối đa 0 (20% của 4 tổ chức");
     await member.click(/^Chi bộ Văn phòng/);
     await member.waitForMessage(/Tình trạng: chờ công nhận/);
     await member.click("Công nhận");
@@ -86,7 +86,7 @@ describe("NO1, NO2: organizations under 366", () => {
     // A second «xuất sắc»: 2 of 6, floor(1.2) = 1: refused with the figures and the open points.
     await seedOrgScore(h.db, { orgId: accounts!.orgId, level: "tsvm", total: 92, state: "proposed", rulebookId: RB });
     await member.send("/orgs");
-    await member.waitForMessage(/đã công nhận 1\/1 — tối đa 20% của 5 tổ chức/);
+    await member.waitForMessage(/đã công nhận 1 tổ chức «Hoàn thành xuất sắc nhiệm vụ», được tối đa 1 \(20% của 5 tổ chức/);
     await member.click(/^Chi bộ Kế toán/);
     await member.waitForMessage(/Chi bộ Kế toán, năm 2026: 92 điểm/);
     await member.click("Công nhận");
