@@ -76,7 +76,9 @@ describe("NO1, NO2: organizations under 366", () => {
     await member.send("/orgs");
     const list = await member.waitForMessage(/Xếp loại các tổ chức đảng trực thuộc/);
     expect(list.text).toContain("Chi bộ Văn phòng (2026): 95 điểm, «Hoàn thành xuất sắc nhiệm vụ» — chờ công nhận");
-    expect(list.text).toContain("Đảng ủy Sở, năm 2026: đã công nhận 0 tổ chức «Hoàn thành xuất sắc nhiệm vụ», được tối đa 0 (20% của 4 tổ chức");
+    expect(list.text).toContain(
+      "Đảng ủy Sở, năm 2026: đã công nhận 0 tổ chức «Hoàn thành xuất sắc nhiệm vụ», được tối đa 0 (20% của 4 tổ chức",
+    );
     await member.click(/^Chi bộ Văn phòng/);
     await member.waitForMessage(/Tình trạng: chờ công nhận/);
     await member.click("Công nhận");
