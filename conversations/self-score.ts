@@ -8,6 +8,7 @@ import { questionButtons } from "../bot/kit/button-family";
 import { getPeriod } from "../store/periods";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { formatInstant } from "../bot/kit/format-date";
+import { periodWords } from "../bot/kit/score-items-words";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
 import { FIX_STATUSES, MEMBER_LEVELS, type FixStatus, type MemberLevel } from "../domain/levels";
 import { issueCodes, MAX_REVIEW_CHARS, reviewContentSchema } from "../domain/schemas";
@@ -79,7 +80,8 @@ export async function selfScoreConversation(conversation: BotConversation, ctx: 
   }
   if (opening.state === "new") {
     const form = t(`review25.form.${args.form}`);
-    await ctx.reply(t("review25.intro", { year: args.year, org: args.orgName, form, deadline }));
+    const when = periodWords(t, args.year, args.quarter);
+    await ctx.reply(t("review25.intro", { when, org: args.orgName, form, deadline }));
   }
   if (opening.state === "draft") {
     const resumed = await conversation.external((c) => scoreProgressOf(c, scope));

@@ -57,7 +57,9 @@ function countsText(ctx: BotContext, s: BranchStatus["counts"], procedure: "ball
     // N4: under 366 the lowest level is "không hoàn thành nhiệm vụ", with no "vi phạm tư cách".
     l4Label: ctx.t(`status.counts_label.${procedure}.l4`),
   };
-  return ctx.t("status.counts", { ...rest, ...labels, l1: rated.L1, l2: rated.L2, l3: rated.L3, l4: rated.L4 });
+  // Absence from the meeting defers a 2011 vote (M10); under 366 nobody records it, so the line is left out.
+  const deferredLine = procedure === "ballot" ? ctx.t("status.deferred_line", { deferred: s.deferred }) : "";
+  return ctx.t("status.counts", { ...rest, ...labels, deferredLine, l1: rated.L1, l2: rated.L2, l3: rated.L3, l4: rated.L4 });
 }
 
 async function showBranch(ctx: BotContext, orgId: string) {

@@ -104,6 +104,7 @@ describe("quarterly periods end to end (N10)", () => {
 
     // The member self-scores in the quarter; the secretary appraises and proposes (the quarter's card has no quarters block).
     await selfScoreOn2C(cuong);
+    expect(cuong.messages().some((m) => m.text?.startsWith("Bản tự kiểm điểm quý 3 năm 2026 — Chi bộ A, theo mẫu 2C"))).toBe(true);
     expect(await h.db.selfReview.count({ where: { periodId: q3.id, memberId: cuongId, submittedAt: { not: null } } })).toBe(1);
     const quarterCard = await appraiseAndPropose(secretary, cuongId);
     expect(quarterCard.text).not.toContain("Kết quả các quý");

@@ -32,6 +32,7 @@ describe("/status under the 366 rulebook", () => {
     expect(branch.text).toContain("Không đánh giá (miễn công tác và sinh hoạt đảng, đình chỉ sinh hoạt, kết nạp chưa đủ 6 tháng): 1");
     expect(branch.text).toContain("Đã thẩm định: 1");
     expect(branch.text).not.toContain("kiểm phiếu");
+    expect(branch.text).not.toContain("Vắng mặt, đánh giá sau");
 
     const upper = h.user(UPPER);
     await upper.send("/status");
