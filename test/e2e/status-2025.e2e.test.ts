@@ -41,4 +41,15 @@ describe("/status under the 366 rulebook", () => {
     expect(lines.text).toContain("Chi bộ Cũ: 1 đảng viên; nộp 0, muộn 0, chưa nộp 1; kiểm phiếu 0;");
     expect(lines.text).toContain("kiểm phiếu hoặc thẩm định 1;");
   }, 60_000);
+
+  it("under 2011 the branch's counts read as before: exempt only, absence deferred, ballots counted", async () => {
+    h = await startHarness({ now: "2026-12-25T02:00:00.000Z" });
+    await seedBranch(h.db, { members: [{ fullName: "An", kind: "official", telegramId: SECRETARY, roles: ["secretary"] }] });
+    const secretary = h.user(SECRETARY);
+    await secretary.send("/status");
+    const branch = await secretary.waitForMessage(/Tổng số đảng viên/);
+    expect(branch.text).toContain(
+      "Không đánh giá (miễn công tác và sinh hoạt đảng): 0\nVắng mặt, đánh giá sau: 0\nĐã kiểm phiếu: 0\nĐã xếp loại: xuất sắc 0, tốt 0, hoàn thành 0, vi phạm/không hoàn thành 0",
+    );
+  });
 });
