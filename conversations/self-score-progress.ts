@@ -78,7 +78,8 @@ export async function submitScore(
 /** The summary, sent straight from the stored review (its texts stay out of the replay log). */
 export async function sendScoreSummary(c: BotContext, scope: ScoreScope, t: Translate, header: SummaryHeader): Promise<void> {
   const review = getScoreReview(c.deps.db, scope.periodId, scope.memberId);
-  for (const chunk of scoreSummaryMessages(t, header, review, await contextOf(c, scope))) await c.reply(chunk);
+  for (const chunk of scoreSummaryMessages(t, { ...header, quarter: scope.quarter }, review, await contextOf(c, scope)))
+    await c.reply(chunk);
 }
 
 /** Shows a saved written part back before editing it; false when it is not written (or was skipped). */
@@ -92,5 +93,5 @@ export async function sendStoredPart(c: BotContext, scope: ScoreScope, part: For
 /** /myreview of a 2025 review: the summary, or null when nothing is written yet. */
 export async function scoreReviewMessages(c: BotContext, scope: ScoreScope, t: Translate, header: SummaryHeader): Promise<string[] | null> {
   const review = getScoreReview(c.deps.db, scope.periodId, scope.memberId);
-  return review ? scoreSummaryMessages(t, header, review, await contextOf(c, scope)) : null;
+  return review ? scoreSummaryMessages(t, { ...header, quarter: scope.quarter }, review, await contextOf(c, scope)) : null;
 }

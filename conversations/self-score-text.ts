@@ -1,6 +1,7 @@
 // How a self-review on form 2A/2B/2C reads on a phone: the summary before confirming, and /myreview.
 import { describeReasons } from "../bot/kit/describe-result";
 import { formatInstant } from "../bot/kit/format-date";
+import { periodWords } from "../bot/kit/score-items-words";
 import type { Translate } from "../bot/kit/i18n";
 import { joinInMessages } from "../bot/kit/split-message";
 import type { ReviewForm } from "../domain/levels";
@@ -70,14 +71,17 @@ function scoreBlock(t: Translate, draft: ScoreDraft, context: ScoreContext): str
   return lines.join("\n");
 }
 
-function summaryBlocks(t: Translate, header: SummaryHeader, review: ScoreReviewRow | null, context: ScoreContext): string[] {
+/** N10: a quarter's summary names the quarter. */
+type ScoreSummaryHeader = SummaryHeader & { quarter: number };
+
+function summaryBlocks(t: Translate, header: ScoreSummaryHeader, review: ScoreReviewRow | null, context: ScoreContext): string[] {
   const state = !review?.submittedAt
     ? t("review.state.draft")
     : t(review.late ? "review.state.late" : "review.state.submitted", {
         at: formatInstant(review.submittedAt, header.lang, header.timeZone),
       });
   const title = t("review25.summary_title", {
-    year: header.year,
+    when: periodWords(t, header.year, header.quarter),
     name: header.fullName,
     form: t(`review25.form.${review?.form ?? context.form}`),
   });
@@ -98,6 +102,11 @@ function summaryBlocks(t: Translate, header: SummaryHeader, review: ScoreReviewR
 }
 
 /** The summary in Telegram-sized messages (a written part may be 20,000 characters). */
-export function scoreSummaryMessages(t: Translate, header: SummaryHeader, review: ScoreReviewRow | null, context: ScoreContext): string[] {
+export function scoreSummaryMessages(
+  t: Translate,
+  header: ScoreSummaryHeader,
+  review: ScoreReviewRow | null,
+  context: ScoreContext,
+): string[] {
   return joinInMessages(summaryBlocks(t, header, review, context));
 }

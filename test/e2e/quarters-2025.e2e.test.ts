@@ -105,6 +105,7 @@ describe("quarterly periods end to end (N10)", () => {
     // The member self-scores in the quarter; the secretary appraises and proposes (the quarter's card has no quarters block).
     await selfScoreOn2C(cuong);
     expect(cuong.messages().some((m) => m.text?.startsWith("Bản tự kiểm điểm quý 3 năm 2026 — Chi bộ A, theo mẫu 2C"))).toBe(true);
+    expect(cuong.messages().some((m) => m.text?.startsWith("Bản tự kiểm điểm quý 3 năm 2026 của đồng chí Lê Văn Cường"))).toBe(true);
     expect(await h.db.selfReview.count({ where: { periodId: q3.id, memberId: cuongId, submittedAt: { not: null } } })).toBe(1);
     const quarterCard = await appraiseAndPropose(secretary, cuongId);
     expect(quarterCard.text).not.toContain("Kết quả các quý");
@@ -166,7 +167,9 @@ describe("quarterly periods end to end (N10)", () => {
     await secretary.send("/status");
     const status = await secretary.waitForMessage(/Tình hình kiểm điểm/);
     expect(status.text).toContain("Tình hình kiểm điểm — Chi bộ A, năm 2026");
-    expect(status.text).toMatch(/Quý 3: đã nộp 1 bản tự kiểm điểm \(muộn 0\), hạn chót .* — đã đóng — kết quả: xuất sắc 1, tốt 0/);
+    expect(status.text).toMatch(
+      /Quý 3: đã nộp 1 bản tự kiểm điểm \(muộn 0\), hạn chót .* — đã đóng — kết quả: xuất sắc 1, tốt 0, hoàn thành 0, không hoàn thành 0/,
+    );
 
     // The year's /appraise of the member: the Q3 result under the card.
     await secretary.send("/appraise");
