@@ -17,7 +17,9 @@ export async function orgCapStanding(db: Db | Tx, committeeId: string, year: num
     year,
   );
   const standing = Object.fromEntries(ORG_LEVELS.map((l) => [l, 0])) as OrgCapStanding;
-  for (const score of latest.values()) if (score.state === "recognized") standing[score.level]++;
+  // NO1 "among comparable organizations": those rated under the same rules; a 2011 rating (its TSVM is another
+  // scale) does not count in a 366 committee's figure.
+  for (const score of latest.values()) if (score.state === "recognized" && score.rulebookId === rulebookId) standing[score.level]++;
   const periods = await db.reviewPeriod.findMany({
     where: { year, quarter: 0, rulebookId, OR: [{ orgId: committeeId }, { org: { parentId: committeeId } }] },
     select: { openPoints: true },

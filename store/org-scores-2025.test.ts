@@ -106,6 +106,20 @@ describe("NO1, NO2: the level above decides within the cap", () => {
     });
   });
 
+  it("NO1: only organizations rated under the same rules are comparable: 2011 ratings are not in the figure", async () => {
+    // Five recognized «tốt» would make room for one «xuất sắc» (floor(20% × 5) = 1), were they comparable.
+    const t = await tree(6);
+    for (const b of t.branches.slice(0, 5)) await seedOrgScore(db, { orgId: b.orgId, level: "good", total: 80, rulebookId: "hd07-2011" });
+    const target = (await scoringTarget(db, t.branches[5]!.orgId))!;
+    const saved = await saveOrgScore(db, { target, answers: answers(30, 65), actorId: "u1" }, NOW);
+    if (!saved.ok) throw new Error("not saved");
+    expect(await recognizeOrgScore(db, { scoreId: saved.score.id, actorId: "u9" }, NOW)).toMatchObject({
+      ok: false,
+      error: "org.cap-full",
+      figures: { base: 0, cap: 0, excellent: 0 },
+    });
+  });
+
   it("NO1 open points: the periods' rounding is read; periods reading them differently give no figure", async () => {
     const { t, ids } = await proposals(6);
     const periods = await db.reviewPeriod.findMany({ where: { orgId: { in: t.branches.map((b) => b.orgId) } } });
