@@ -123,4 +123,26 @@ describe("NO1, NO2: organizations under 366", () => {
     await member.send("/orgs");
     await member.waitForMessage(/Chi bộ Kế toán \(2026\): 92 điểm, «Hoàn thành tốt nhiệm vụ» — đã công nhận/);
   }, 120_000);
+
+  it("a restart in the middle of /score keeps the points typed before it; the rating saved is the one answered", async () => {
+    const { h, tree } = await world();
+    const an = h.user(SECRETARY);
+    await an.send("/score");
+    await an.waitForMessage(/Phần 1\/2: Các tiêu chí chung/);
+    await an.send("27");
+    await an.waitForMessage(/Phần 2\/2: Kết quả thực hiện nhiệm vụ/);
+    await h.restart();
+    await an.send("58");
+    await an.waitForMessage(/tổ chức đảng trực thuộc nào bị thi hành kỷ luật/);
+    await an.click("Không");
+    await an.waitForMessage(/thành viên cấp ủy, tập thể lãnh đạo nào bị thi hành kỷ luật/);
+    await h.restart();
+    await an.click("Có");
+    expect((await an.waitForMessage(/85 điểm/)).text).toContain("«Hoàn thành tốt nhiệm vụ»");
+    await an.click("Lưu");
+    await an.waitForMessage(/Đã lưu bản tự chấm điểm năm 2026 của Chi bộ Văn phòng \(lần 1\): 85 điểm/);
+    const [saved] = await scores(h, tree.branches[0]!.orgId);
+    expect(JSON.parse(saved!.scores)).toEqual({ general: 27, tasks: 58 });
+    expect(JSON.parse(saved!.conditions)).toMatchObject({ subordinateDisciplined: false, leaderDisciplined: true });
+  });
 });
