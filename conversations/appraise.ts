@@ -7,6 +7,7 @@ import { appraiseStep } from "../bot/kit/buttons";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { describeOutcome, describeReasons } from "../bot/kit/describe-result";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
+import { wordsOf } from "../bot/kit/rulebook-words";
 import {
   canPropose,
   getRulebook,
@@ -49,7 +50,7 @@ type Dialog = { conversation: BotConversation; ctx: ConvContext; t: Translate; a
 const MAX_NOTE_LENGTH = 1000;
 
 export async function appraiseConversation(conversation: BotConversation, ctx: ConvContext, args: AppraiseArgs) {
-  const t = translatorFor(args.lang);
+  const t = wordsOf(translatorFor(args.lang), args.rulebookId);
   const view = await conversation.external((c) => memberAppraisalView(c.deps.db, args.periodId, args.memberId));
   const d: Dialog = { conversation, ctx, t, args, view };
   await ctx.reply(cardText(d) + (await yearQuartersBlock(conversation, t, args.periodId, args.memberId)));

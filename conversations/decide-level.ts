@@ -2,6 +2,7 @@
 // the decision is a new recognized version (the proposal stays before it), and the member and the branch are told.
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { translatorFor } from "../bot/kit/i18n";
+import { scoreWords } from "../bot/kit/rulebook-words";
 import { notify } from "../bot/kit/notify";
 import { periodLabel } from "../bot/kit/period-label";
 import type { MemberLevel } from "../domain/levels";
@@ -28,8 +29,12 @@ export type DecideLevelArgs = {
 };
 
 export async function decideLevelConversation(conversation: BotConversation, ctx: ConvContext, args: DecideLevelArgs) {
-  const t = translatorFor(args.lang);
-  const levels = (tr: typeof t) => ({ level: tr(`rating.level.${args.level}`), proposed: tr(`rating.level.${args.proposed}`) });
+  const t = scoreWords(translatorFor(args.lang));
+  // The notices go in each recipient's language: their translator, with the 366 names too.
+  const levels = (tr: typeof t) => {
+    const words = scoreWords(tr);
+    return { level: words(`rating.level.${args.level}`), proposed: words(`rating.level.${args.proposed}`) };
+  };
   const words = {
     question: t("decide.ask_note", { name: args.memberName, ...levels(t) }),
     whyRequired: t("decide.why_required"),

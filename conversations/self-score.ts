@@ -10,6 +10,7 @@ import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { formatInstant } from "../bot/kit/format-date";
 import { periodWords } from "../bot/kit/score-items-words";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
+import { wordsOf } from "../bot/kit/rulebook-words";
 import { FIX_STATUSES, MEMBER_LEVELS, type FixStatus, type MemberLevel } from "../domain/levels";
 import { issueCodes, MAX_REVIEW_CHARS, reviewContentSchema } from "../domain/schemas";
 import type { ScoreItem } from "../domain/score-items";
@@ -60,7 +61,7 @@ type Input = { kind: "text"; text: string; messageId: number } | { kind: "button
 type PassEnd = "next" | "finished" | "locked";
 
 export async function selfScoreConversation(conversation: BotConversation, ctx: ConvContext, args: SelfScoreArgs) {
-  const t = translatorFor(args.lang);
+  const t = wordsOf(translatorFor(args.lang), args.rulebookId);
   const scope: ScoreScope = {
     periodId: args.periodId,
     memberId: args.memberId,

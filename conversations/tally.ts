@@ -7,6 +7,7 @@ import type { ReviewTimeZone } from "../domain/calendar";
 import type { BotConversation, ConvContext } from "../bot/kit/context";
 import { describeOutcome, describeReasons, describeTallyError } from "../bot/kit/describe-result";
 import { translatorFor, type Translate } from "../bot/kit/i18n";
+import { wordsOf } from "../bot/kit/rulebook-words";
 import { getRulebook, levelByVote, levelNeedsHcm, MEMBER_LEVELS, validateTally, type TallyField, type TallyInput } from "../domain";
 import { hcmAcknowledgementState } from "../store/rating-inputs";
 import { evaluateBranch, latestResults, previewMemberOutcome } from "../store/results";
@@ -50,7 +51,7 @@ type Acknowledgement = "all" | "member" | "none" | undefined;
 const COUNT_FIELDS: TallyField[] = ["present", "valid", ...MEMBER_LEVELS.map((l) => `votes.${l}` as const)];
 
 export async function tallyConversation(conversation: BotConversation, ctx: ConvContext, args: TallyArgs) {
-  const d: Dialog = { conversation, ctx, t: translatorFor(args.lang), args };
+  const d: Dialog = { conversation, ctx, t: wordsOf(translatorFor(args.lang), args.rulebookId), args };
   await ctx.reply(d.t(args.slot === 2 ? "tally.intro_second" : "tally.intro", { name: args.memberName }));
   let acknowledgement: Acknowledgement;
   for (;;) {

@@ -13,6 +13,7 @@ import { memberBranch } from "../../store/tallies";
 import { appraiseBoard } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { describeOutcome } from "../kit/describe-result";
+import { wordsOf } from "../kit/rulebook-words";
 import type { Translate } from "../kit/i18n";
 import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
@@ -121,7 +122,7 @@ async function showBoard(ctx: BotContext, { orgId, orgName, period }: Board, pag
       page: shown.current + 1,
       pages: shown.pages,
     }),
-    ...shown.items.map((e, i) => entryLine(ctx.t, e, first + i + 1)),
+    ...shown.items.map((e, i) => entryLine(wordsOf(ctx.t, period.rulebookId), e, first + i + 1)),
     "",
     ctx.t("appraise.list.explain"),
   ].join("\n");

@@ -18,6 +18,7 @@ import { minutesWords } from "../documents/minutes-words";
 import { selfReviewDocx } from "../documents/self-review-docx";
 import { selfScoreDocx } from "../documents/self-score-docx";
 import type { Translate } from "../kit/i18n";
+import { scoreWords } from "../kit/rulebook-words";
 
 export function exportFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -80,7 +81,7 @@ async function selfScoreFile(db: Db, t: Translate, periodId: string, memberId: s
   const form = stored.form ?? setting.form;
   const { items } = await scoreItemsFor(db, setting.orgId, setting.year, setting.quarter, form);
   const { texts, fixStatus, scores, tasks, proposal } = stored.draft;
-  return selfScoreDocx(t, {
+  return selfScoreDocx(scoreWords(t), {
     form,
     fullName,
     issuer,

@@ -12,6 +12,7 @@ import { recognize } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import type { Translate } from "../kit/i18n";
 import { describeOutcome } from "../kit/describe-result";
+import { wordsOf } from "../kit/rulebook-words";
 import { notify } from "../kit/notify";
 import { replyInParts } from "../kit/outgoing";
 import { onButton } from "../kit/on-button";
@@ -65,7 +66,7 @@ export function recognizeFeature(): Composer<BotContext> {
         text: t(branch.quarter === 0 ? "recognize.member_notice" : "recognize.member_notice_quarter", {
           year: branch.year,
           quarter: branch.quarter,
-          level: describeOutcome(t, (r as ResultWithMember).outcome),
+          level: describeOutcome(wordsOf(t, branch.rulebookId), (r as ResultWithMember).outcome),
         }),
       }),
       ctx.deps.clock(),
@@ -75,7 +76,7 @@ export function recognizeFeature(): Composer<BotContext> {
     // N6: a tie under 366 is of equal points, not of a vote's share.
     const context = state === "tie" && rule?.openPoints ? { context: "score" } : {};
     const why = ctx.t(`cap_committee.held.${state}`, { percent: rule ? sharePercent(rule.share) : 0, ...context });
-    if (held.length > 0) await ctx.reply(ctx.t("recognize.l1_held", { count: held.length, why }));
+    if (held.length > 0) await ctx.reply(wordsOf(ctx.t, branch.rulebookId)("recognize.l1_held", { count: held.length, why }));
   });
   return feature;
 }
@@ -163,12 +164,13 @@ async function chooseOtherLevel(ctx: BotContext, branch: PeriodBranch, memberId:
   if (!found) return;
   const { result, level } = found;
   const keyboard = new InlineKeyboard();
+  const words = wordsOf(ctx.t, branch.rulebookId);
   for (const other of MEMBER_LEVELS.filter((l) => l !== level))
-    keyboard.text(ctx.t(`rating.level.${other}`), recognize.pack({ kind: "to", periodId: branch.periodId, memberId, level: other })).row();
+    keyboard.text(words(`rating.level.${other}`), recognize.pack({ kind: "to", periodId: branch.periodId, memberId, level: other })).row();
   const score = typeof result.inputs.score === "number" ? result.inputs.score : 0;
   const rulebook = getRulebook(branch.rulebookId);
   const of = (rulebook.score?.generalMax ?? 0) + (rulebook.score?.taskMax ?? 0);
-  await ctx.reply(ctx.t("decide.choose", { name: result.fullName, level: ctx.t(`rating.level.${level}`), score, of }), {
+  await ctx.reply(ctx.t("decide.choose", { name: result.fullName, level: words(`rating.level.${level}`), score, of }), {
     reply_markup: keyboard,
   });
 }
@@ -192,7 +194,7 @@ async function startDecision(ctx: BotContext, branch: PeriodBranch, memberId: st
   await ctx.conversation.enter(DECIDE_LEVEL, args);
 }
 
-async function startRevoke(ctx: BotContext, branch: { periodId: string; orgId: string }, memberId: string) {
+async function startRevoke(ctx: BotContext, branch: { periodId: string; orgId: string; rulebookId: string }, memberId: string) {
   const result = (await branchResults(ctx.deps.db, branch.periodId)).find((r) => r.memberId === memberId);
   if (!result) return void (await ctx.reply(ctx.t("recognize.not_found")));
   const args: RevokeArgs = {
@@ -201,7 +203,7 @@ async function startRevoke(ctx: BotContext, branch: { periodId: string; orgId: s
     orgId: branch.orgId,
     memberId,
     memberName: result.fullName,
-    levelText: describeOutcome(ctx.t, result.outcome),
+    levelText: describeOutcome(wordsOf(ctx.t, branch.rulebookId), result.outcome),
     member: { userId: result.userId, telegramId: result.telegramId, language: result.language },
   };
   await ctx.conversation.enter(REVOKE, args);

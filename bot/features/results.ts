@@ -15,6 +15,7 @@ import { reentry, sendResults, tieKeep, tiePage } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { onButton } from "../kit/on-button";
 import { describeOutcome, describeReason } from "../kit/describe-result";
+import { wordsOf } from "../kit/rulebook-words";
 import { notify } from "../kit/notify";
 import { BRANCH_KINDS, orgsWithRole, refuse } from "../roles";
 import { replyInParts } from "../kit/outgoing";
@@ -37,17 +38,18 @@ export function resultsFeature(): Composer<BotContext> {
     const byAppraisal = getRulebook(period.rulebookId).procedure === "appraisal";
     const results = await branchResults(ctx.deps.db, period.id);
     if (results.length === 0) return void (await ctx.reply(ctx.t(byAppraisal ? "results.none_appraisal" : "results.none")));
+    const words = wordsOf(ctx.t, period.rulebookId);
     const lines = results.map((r, i) => {
       const line = ctx.t("results.line", {
         index: i + 1,
         name: r.fullName,
-        outcome: describeOutcome(ctx.t, r.outcome),
+        outcome: describeOutcome(words, r.outcome),
         state: ctx.t(`rating.state.${r.state}`),
       });
       // A level lowered by the cap (M8, N6), or decided otherwise than proposed (N7), differs from what the branch
       // entered: say why.
       const capped = r.outcome.reasons.find((reason) => EXPLAINED.includes(reason.code));
-      return capped ? `${line}\n   ${describeReason(ctx.t, capped, ctx.lang, ctx.deps.timeZone)}` : line;
+      return capped ? `${line}\n   ${describeReason(words, capped, ctx.lang, ctx.deps.timeZone)}` : line;
     });
     // M8: under a base committee the cap is the committee's; the branch sees where it stands against it. Under 366
     // (N6) the cap is applied where the decision is taken, not on the branch's proposals.

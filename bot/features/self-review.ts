@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { selfReviewConversation, SELF_REVIEW, type SelfReviewArgs } from "../../conversations/self-review";
 import { selfScoreConversation, SELF_SCORE, type SelfScoreArgs } from "../../conversations/self-score";
 import { scoreReviewMessages, type ScoreScope } from "../../conversations/self-score-progress";
+import { scoreWords } from "../kit/rulebook-words";
 import { getRulebook } from "../../domain/rulebooks";
 import { isFormTextPart } from "../../domain/self-score-review";
 import { scoreReviewSetting } from "../../store/score-reviews";
@@ -109,7 +110,7 @@ async function showMyReview(ctx: BotContext): Promise<void> {
   const key = { periodId: reviewer.period.id, memberId: reviewer.memberId, actorId: ctx.identity.userId };
   const review = scope ? null : await getReview(ctx.deps.db, reviewer.period.id, reviewer.memberId);
   const messages = scope
-    ? await scoreReviewMessages(ctx, { ...key, ...scope }, ctx.t, header)
+    ? await scoreReviewMessages(ctx, { ...key, ...scope }, scoreWords(ctx.t), header)
     : review && reviewSummaryMessages(ctx.t, header, review);
   if (!messages) await ctx.reply(ctx.t("myreview.none"));
   for (const chunk of messages || []) await ctx.reply(chunk);

@@ -7,6 +7,7 @@ import { loadStatusInputs } from "../../store/status";
 import { LIST_STATES, statusList, upperPage, type ListState } from "../kit/buttons";
 import type { BotContext } from "../kit/context";
 import { describeOutcome } from "../kit/describe-result";
+import { scoreWords } from "../kit/rulebook-words";
 import { formatInstant } from "../kit/format-date";
 import { onButton } from "../kit/on-button";
 import { addPageButtons, pageOf } from "../kit/paging";
@@ -157,7 +158,8 @@ async function showMember(ctx: BotContext, orgId: string, memberId: string, unde
     return;
   }
   const state = submissionStateAt(me.status, me.review, me.absent, toMs(inputs.period.selfReviewDeadline), toMs(now));
-  const result = me.outcome && me.resultState === "recognized" ? describeOutcome(ctx.t, me.outcome) : ctx.t("status.no_result");
+  const words = inputs.procedure === "appraisal" ? scoreWords(ctx.t) : ctx.t;
+  const result = me.outcome && me.resultState === "recognized" ? describeOutcome(words, me.outcome) : ctx.t("status.no_result");
   const text = ctx.t("status.member", {
     name: me.name,
     org: inputs.orgName,

@@ -40,7 +40,7 @@ function cutLists(t: Translate, view: CommitteeCapView): string[] {
   if (view.state !== "to-apply" && view.state !== "tie") return [];
   const lists = [t("cap_committee.ranking", byScore(view))];
   if (view.keep.length > 0) lists.push(t("cap_committee.keep_list", { names: people(t, view, view.keep) }));
-  if (view.demote.length > 0) lists.push(t("cap_committee.demote_list", { names: people(t, view, view.demote) }));
+  if (view.demote.length > 0) lists.push(t("cap_committee.demote_list", { names: people(t, view, view.demote), ...byScore(view) }));
   return lists;
 }
 
@@ -77,7 +77,8 @@ function stateText(t: Translate, view: CommitteeCapView): string {
     tied: tie?.candidates.length ?? 0,
     seats: tie?.seatsLeft ?? 0,
     names: tie ? people(t, view, tie.candidates) : "",
-    ...(view.state === "tie" ? byScore(view) : {}),
+    // "tie" and "applied" say more, or other names, under 366.
+    ...(view.state === "tie" || view.state === "applied" ? byScore(view) : {}),
   });
 }
 

@@ -107,7 +107,7 @@ describe("the cap's reasons say the rulebook's share (M8, N6)", () => {
   it("N6: a 366 reason says 20% or 25%, the points, and the open points that set the figure", () => {
     const params = { cap: 2, base: 10, votes: 91, of: 100, percent: 20, by: "score", baseRule: "l2-only", rounding: "nearest" } as const;
     expect(words(reason("cap.committee-demoted", params))).toBe(
-      "Số đảng viên hoàn thành xuất sắc nhiệm vụ trong toàn đảng bộ không được vượt quá 20% (tối đa 2 trong số 10 đảng viên hoàn thành tốt nhiệm vụ (không tính đảng viên hoàn thành xuất sắc, theo lựa chọn của kỳ đánh giá) ở các chi bộ, làm tròn đến số gần nhất theo lựa chọn của kỳ đánh giá); với 91/100 điểm, đảng ủy xếp đồng chí ở mức «Đủ tư cách, hoàn thành tốt nhiệm vụ».",
+      "Số đảng viên hoàn thành xuất sắc nhiệm vụ trong toàn đảng bộ không được vượt quá 20% (tối đa 2 trong số 10 đảng viên hoàn thành tốt nhiệm vụ (không tính đảng viên hoàn thành xuất sắc, theo lựa chọn của kỳ đánh giá) ở các chi bộ, làm tròn đến số gần nhất theo lựa chọn của kỳ đánh giá); với 91/100 điểm, đảng ủy xếp đồng chí ở mức «Hoàn thành tốt nhiệm vụ».",
     );
     expect(words(reason("cap.committee-chose", { level: "L1", percent: 25, by: "score" }))).toBe(
       "Đảng ủy quyết định trường hợp bằng điểm ở ranh giới 25%: «Đủ tư cách, hoàn thành xuất sắc nhiệm vụ».",

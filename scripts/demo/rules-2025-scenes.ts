@@ -19,8 +19,8 @@ type SelfScore = {
   level: string;
 };
 
-const L1 = "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ";
-const L2 = "Đủ tư cách, hoàn thành tốt nhiệm vụ";
+const L1 = "Hoàn thành xuất sắc nhiệm vụ";
+const L2 = "Hoàn thành tốt nhiệm vụ";
 
 const WRITERS: Partial<Record<BranchPerson, SelfScore>> = {
   "Trần Thị Bình": {

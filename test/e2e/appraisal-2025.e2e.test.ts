@@ -15,9 +15,9 @@ afterEach(async () => h?.stop());
 
 const MEMBER = 1003;
 const ALL_ON_TIME: TaskResults = { assigned: 10, onTime: 10, late: 0, notDone: 0, exceeded: 4 };
-const L1 = "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ";
-const L2 = "Đủ tư cách, hoàn thành tốt nhiệm vụ";
-const L4 = "Vi phạm tư cách hoặc không hoàn thành nhiệm vụ";
+const L1 = "Hoàn thành xuất sắc nhiệm vụ";
+const L2 = "Hoàn thành tốt nhiệm vụ";
+const L4 = "Không hoàn thành nhiệm vụ";
 
 /** Form 2B's example items: every general item (30), the tasks 30 + 25 + `t3`. */
 function itemScores(t3: number): string {

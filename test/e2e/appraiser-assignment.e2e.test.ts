@@ -70,7 +70,7 @@ describe("/appraise by a person the secretary assigned (N7 step 2)", () => {
     expect((await assigned.waitForMessage()).text).toContain("không thẩm định bản tự kiểm điểm của chính mình");
 
     await appraiseTyped(assigned, memberId(3), "85");
-    expect((await assigned.waitForMessage(/Mức xếp loại theo quy định/)).text).toContain("hoàn thành tốt nhiệm vụ");
+    expect((await assigned.waitForMessage(/Mức xếp loại theo quy định/)).text).toContain("«Hoàn thành tốt nhiệm vụ»");
     await assigned.waitForMessage(/Ý kiến của hội nghị chi bộ/);
     await assigned.click("aps:skip");
     await assigned.waitForMessage(/Chi bộ đề xuất mức xếp loại nào/);

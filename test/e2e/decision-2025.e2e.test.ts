@@ -11,9 +11,9 @@ const SECRETARY_A = 601;
 const MEMBER_A3 = 603;
 const SECRETARY_B = 701;
 const COMMITTEE = 900;
-const L1 = "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ";
-const L2 = "Đủ tư cách, hoàn thành tốt nhiệm vụ";
-const L3 = "Đủ tư cách, hoàn thành nhiệm vụ";
+const L1 = "Hoàn thành xuất sắc nhiệm vụ";
+const L2 = "Hoàn thành tốt nhiệm vụ";
+const L3 = "Hoàn thành nhiệm vụ";
 
 let h: Harness | undefined;
 afterEach(async () => h?.stop());
@@ -57,7 +57,7 @@ describe("N7 step 3 and N6: the base committee decides under 366", () => {
       /Giới hạn 20% số đảng viên hoàn thành xuất sắc nhiệm vụ — Đảng ủy Sở Tài chính, năm 2026/,
     );
     expect(figure.text).toContain(
-      "Đảng ủy được giữ tối đa 2 đảng viên ở mức «Đủ tư cách, hoàn thành xuất sắc nhiệm vụ» (20% của 11 đảng viên hoàn thành tốt nhiệm vụ trở lên (tính cả đảng viên hoàn thành xuất sắc, theo lựa chọn của kỳ đánh giá) ở các chi bộ trực thuộc, làm tròn xuống theo lựa chọn của kỳ đánh giá).",
+      "Đảng ủy được giữ tối đa 2 đảng viên ở mức «Hoàn thành xuất sắc nhiệm vụ» (20% của 11 đảng viên hoàn thành tốt nhiệm vụ trở lên (tính cả đảng viên hoàn thành xuất sắc, theo lựa chọn của kỳ đánh giá) ở các chi bộ trực thuộc, làm tròn xuống theo lựa chọn của kỳ đánh giá).",
     );
     expect(figure.text).toContain("Xếp theo điểm trong đề xuất của chi bộ");
     expect(figure.text).toContain(
@@ -76,10 +76,10 @@ describe("N7 step 3 and N6: the base committee decides under 366", () => {
     await secretaryA.waitForMessage(/Không tìm thấy kết quả này|không thể công nhận/);
 
     await committee.click(`rc:other:${a.periodId}:${a.ids[2]}`);
-    const choose = await committee.waitForMessage(/Chi bộ A 03 — chi bộ đề xuất «Đủ tư cách, hoàn thành tốt nhiệm vụ» \(80\/100 điểm\)/);
-    expect(buttonsOf(choose).map((x) => x.text)).toEqual([L1, L3, "Vi phạm tư cách hoặc không hoàn thành nhiệm vụ"]);
+    const choose = await committee.waitForMessage(/Chi bộ A 03 — chi bộ đề xuất «Hoàn thành tốt nhiệm vụ» \(80\/100 điểm\)/);
+    expect(buttonsOf(choose).map((x) => x.text)).toEqual([L1, L3, "Không hoàn thành nhiệm vụ"]);
     await committee.click(`rc:to:${a.periodId}:${a.ids[2]}:L3`);
-    await committee.waitForMessage(/khác với đề xuất «Đủ tư cách, hoàn thành tốt nhiệm vụ» của chi bộ. Đồng chí gõ lý do/);
+    await committee.waitForMessage(/khác với đề xuất «Hoàn thành tốt nhiệm vụ» của chi bộ. Đồng chí gõ lý do/);
     await committee.send("   ");
     await committee.waitForMessage(/Cần ghi lý do quyết định khác với đề xuất/);
     await committee.send("Hai nhiệm vụ hoàn thành chậm so với kế hoạch.");

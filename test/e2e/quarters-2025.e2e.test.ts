@@ -14,7 +14,7 @@ const SECRETARY = 601;
 const CUONG = 602;
 const DUNG = 603;
 const UPPER = 900;
-const L1 = "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ";
+const L1 = "Hoàn thành xuất sắc nhiệm vụ";
 
 let h: Harness | undefined;
 afterEach(async () => h?.stop());

@@ -98,7 +98,7 @@ describe("the self-review on the 366 forms, end to end", () => {
     await an.waitForMessage(/cộng lại phải bằng số nhiệm vụ được giao/);
     await an.send("12 12 0 0 4");
     await an.waitForMessage(/Đề xuất mức xếp loại: đồng chí chọn/);
-    await an.click("Đủ tư cách, hoàn thành tốt nhiệm vụ");
+    await an.click("Hoàn thành tốt nhiệm vụ");
     const summary = await an.waitForMessage(/Bản tự kiểm điểm năm 2026 của đồng chí Nguyễn Văn An/);
     expect(summary.text).toContain("Tiêu chí chung: 28/30 điểm");
     expect(summary.text).toContain("Kết quả thực hiện nhiệm vụ: 57/70 điểm");
@@ -120,7 +120,7 @@ describe("the self-review on the 366 forms, end to end", () => {
     expect(shown.text).toContain("Trạng thái: đã gửi lúc");
     expect(shown.text).toContain("Tổng điểm tự chấm: 85/100 điểm.");
     expect(shown.text).toContain("Được giao 12; đúng tiến độ 12; chậm tiến độ 0; không hoàn thành 0; vượt mức 4.");
-    expect(shown.text).toContain("Đề xuất mức xếp loại:\nĐủ tư cách, hoàn thành tốt nhiệm vụ");
+    expect(shown.text).toContain("Đề xuất mức xếp loại:\nHoàn thành tốt nhiệm vụ");
     // The paper to print and sign is form 2B with the score per item and its totals.
     await an.send("/myreview_docx");
     const paper = docxText((await an.waitForMessage((m) => m.document !== undefined)).document!.bytes);
@@ -140,7 +140,7 @@ describe("the self-review on the 366 forms, end to end", () => {
     expect(first.text).toContain("(tối đa 6 điểm)");
     await cuong.click("Đạt (6 điểm)");
     await scoreItems(cuong, 2, 8, 8, (n) => ({ 6: "38", 7: "15", 8: "10" })[n] ?? "");
-    await tasksAndProposal(cuong, "5 5 0 0 2", "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
+    await tasksAndProposal(cuong, "5 5 0 0 2", "Hoàn thành xuất sắc nhiệm vụ");
     await cuong.waitForMessage(/chọn «Xác nhận gửi»/);
     const saved = review("Lê Văn Cường")!;
     expect(saved.draft.scores).toEqual({ g1: 6, g2: 6, g3: 6, g4: 6, g5: 6, t1: 38, t2: 15, t3: 10 });
@@ -153,7 +153,7 @@ describe("the self-review on the 366 forms, end to end", () => {
     await writeParts(cuong);
     await cuong.click("Đã khắc phục xong");
     await scoreItems(cuong, 1, 8, 8, (n) => ({ 6: "30", 7: "10", 8: "10" })[n] ?? "");
-    await tasksAndProposal(cuong, "4 4 0 0 0", "Đủ tư cách, hoàn thành tốt nhiệm vụ");
+    await tasksAndProposal(cuong, "4 4 0 0 0", "Hoàn thành tốt nhiệm vụ");
     await cuong.waitForMessage(/chọn «Xác nhận gửi»/);
     await cuong.click("Xác nhận gửi ✓");
     await cuong.waitForMessage(/Cảm ơn đồng chí/);
@@ -185,20 +185,20 @@ describe("the self-review on the 366 forms, end to end", () => {
     await writeParts(binh);
     await binh.click("Đang khắc phục");
     await scoreItems(binh, 1, 20, 20, (n) => ({ 18: "30", 19: "20", 20: "15" })[n] ?? "");
-    await tasksAndProposal(binh, "10 10 0 0 1", "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
+    await tasksAndProposal(binh, "10 10 0 0 1", "Hoàn thành xuất sắc nhiệm vụ");
     const told = await binh.waitForMessage(/chưa đủ điều kiện của mức/);
-    expect(told.text).toContain("đạt mức «Đủ tư cách, hoàn thành tốt nhiệm vụ»");
-    expect(told.text).toContain("Đủ điểm nhưng chưa đạt mức «Đủ tư cách, hoàn thành xuất sắc nhiệm vụ»");
+    expect(told.text).toContain("đạt mức «Hoàn thành tốt nhiệm vụ»");
+    expect(told.text).toContain("Đủ điểm nhưng chưa đạt mức «Hoàn thành xuất sắc nhiệm vụ»");
     expect(told.text).not.toContain("dưới mức tối thiểu");
     expect(told.text).toContain("chưa có từ 30% nhiệm vụ vượt mức");
     expect(told.text).toContain("chưa khắc phục xong hạn chế, khuyết điểm đã được chỉ ra");
     await binh.click("Chọn lại mức");
     await binh.waitForMessage(/Đề xuất mức xếp loại: đồng chí chọn/);
-    await binh.click("Đủ tư cách, hoàn thành xuất sắc nhiệm vụ");
+    await binh.click("Hoàn thành xuất sắc nhiệm vụ");
     await binh.waitForMessage(/chưa đủ điều kiện của mức/);
     await binh.click("Giữ mức đã đề xuất");
     const summary = await binh.waitForMessage(/Bản tự kiểm điểm năm 2026 của đồng chí Trần Thị Bình/);
-    expect(summary.text).toContain("chưa đủ điều kiện của mức «Đủ tư cách, hoàn thành xuất sắc nhiệm vụ»");
+    expect(summary.text).toContain("chưa đủ điều kiện của mức «Hoàn thành xuất sắc nhiệm vụ»");
     expect(review("Trần Thị Bình")!.draft.proposal).toBe("L1");
   });
 
