@@ -1,11 +1,10 @@
 // N7 step 3 in the store: the competent level decides a member's level otherwise than proposed, with its reason, in
 // one transaction with the checks (the proposal it decides on, the committee's cap for "xuất sắc").
 import { decideOtherwise, getRulebook, hasSeatForExcellent, type Decision, type MemberLevel } from "../domain";
-import { recordAudit } from "./audit";
 import { inTransaction, type Db } from "./client";
 import { capUnitOfPeriod, loadCommitteeCap } from "./committee-cap";
 import { branchResults, type ResultWithMember } from "./recognition";
-import { outcomeCode, toStoredResult } from "./results";
+import { toStoredResult, writeRecognizedVersion } from "./results";
 
 export type DecidedOtherwise = { ok: true; result: ResultWithMember } | Extract<Decision, { ok: false }>;
 
@@ -28,33 +27,10 @@ export async function decideLevelOtherwise(
       if (cap && !hasSeatForExcellent(cap, current!.outcome)) return { ok: false, error: "decision.no-seat" };
     }
     const { outcome } = decided;
-    const row = await tx.memberResult.create({
-      data: {
-        periodId: input.periodId,
-        memberId: input.memberId,
-        version: current!.version + 1,
-        outcome: outcomeCode(outcome),
-        reasons: JSON.stringify(outcome.reasons),
-        inputs: JSON.stringify(current!.inputs),
-        state: "recognized",
-        createdById: input.actorId,
-        createdAt: now,
-        recognizedAt: now,
-        recognizedById: input.actorId,
-      },
-    });
     // The note is the committee's official wording; the audit keeps only that a decision was taken, and its level.
-    await recordAudit(
-      tx,
-      {
-        actorId: input.actorId,
-        action: "result.decided-otherwise",
-        entity: "MemberResult",
-        entityId: row.id,
-        data: { memberId: input.memberId, version: row.version, level: input.level },
-      },
-      now,
-    );
+    const next = { periodId: input.periodId, memberId: input.memberId, version: current!.version + 1, outcome, inputs: current!.inputs };
+    const audit = { action: "result.decided-otherwise" as const, data: { level: input.level } };
+    const row = await writeRecognizedVersion(tx, { ...next, actorId: input.actorId }, audit, now);
     return { ok: true, result: { ...current!, ...toStoredResult(row) } };
   });
 }

@@ -9,7 +9,7 @@ import {
 } from "../domain";
 import { recordAudit } from "./audit";
 import { inTransaction, type Db, type Tx } from "./client";
-import { latestResults, outcomeCode, toStoredResult, type StoredResult } from "./results";
+import { latestResults, outcomeCode, toStoredResult, writeRecognizedVersion, type StoredResult } from "./results";
 import { idRow, query } from "./sqlite";
 
 export type ResultWithMember = StoredResult & {
@@ -123,32 +123,8 @@ export async function recognizeResults(
     const done: ResultWithMember[] = [];
     for (const r of chosen) {
       if (!recognizeResult([asVersion(r)], { by: input.actorId, at: now.toISOString() }).ok) continue;
-      const row = await tx.memberResult.create({
-        data: {
-          periodId: input.periodId,
-          memberId: r.memberId,
-          version: r.version + 1,
-          outcome: outcomeCode(r.outcome),
-          reasons: JSON.stringify(r.outcome.reasons),
-          inputs: JSON.stringify(r.inputs),
-          state: "recognized",
-          createdById: input.actorId,
-          createdAt: now,
-          recognizedAt: now,
-          recognizedById: input.actorId,
-        },
-      });
-      await recordAudit(
-        tx,
-        {
-          actorId: input.actorId,
-          action: "result.recognized",
-          entity: "MemberResult",
-          entityId: row.id,
-          data: { memberId: r.memberId, version: row.version },
-        },
-        now,
-      );
+      const next = { periodId: input.periodId, memberId: r.memberId, version: r.version + 1, outcome: r.outcome, inputs: r.inputs };
+      const row = await writeRecognizedVersion(tx, { ...next, actorId: input.actorId }, { action: "result.recognized", data: {} }, now);
       done.push({ ...r, ...toStoredResult(row) });
     }
     return done;

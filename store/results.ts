@@ -260,6 +260,36 @@ export function ratingInputOf(
   };
 }
 
+/**
+ * A new recognized version of a member's result (M15 as proposed, or N7's decision otherwise), audited by `action`
+ * with `data` (never the decision's words). Returns the row as stored.
+ */
+export async function writeRecognizedVersion(
+  tx: Tx,
+  v: { periodId: string; memberId: string; version: number; outcome: MemberOutcome; inputs: unknown; actorId: string },
+  audit: { action: "result.recognized" | "result.decided-otherwise"; data: Record<string, unknown> },
+  now: Date,
+) {
+  const row = await tx.memberResult.create({
+    data: {
+      periodId: v.periodId,
+      memberId: v.memberId,
+      version: v.version,
+      outcome: outcomeCode(v.outcome),
+      reasons: JSON.stringify(v.outcome.reasons),
+      inputs: JSON.stringify(v.inputs),
+      state: "recognized",
+      createdById: v.actorId,
+      createdAt: now,
+      recognizedAt: now,
+      recognizedById: v.actorId,
+    },
+  });
+  const data = { memberId: v.memberId, version: row.version, ...audit.data };
+  await recordAudit(tx, { actorId: v.actorId, action: audit.action, entity: "MemberResult", entityId: row.id, data }, now);
+  return row;
+}
+
 /** A new proposed version of a member's result, audited (the outcome only: no text of the review). */
 export async function writeProposedVersion(
   tx: Tx,
