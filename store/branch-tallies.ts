@@ -12,7 +12,7 @@ import type { Db } from "./client";
 import { UNDELIVERABLE_PERSONS } from "./member-accounts";
 import { selfReviewBySubmission } from "./reviews";
 import { flag, instant, integer, nullable, optionalInstant, text, tuple, tupleQuery, type Decoder } from "./sqlite";
-import { memberKind, memberStatusOf, NEWEST_OPEN_PERIOD, notEvaluatedUnder, resultState, slimOutcome } from "./status";
+import { leftOutByN1, memberKind, memberStatusOf, n1CandidateRow, NEWEST_OPEN_PERIOD, resultState, slimOutcome } from "./status";
 
 export type BranchPeriodRow = {
   orgId: string;
@@ -98,7 +98,7 @@ const SCOPES = { children: statements(CHILDREN), subtrees: statements(SUBTREES) 
 const ROWS = {
   periods: tuple(text, text, text, text, integer, instant, instant, text, optionalInstant),
   submissions: tuple(text, instant, memberKind, flag, flag, flag, optionalInstant, flag, flag, nullable(flag), flag, integer, integer),
-  notEvaluated: tuple(text, text, flag, optionalInstant),
+  notEvaluated: n1CandidateRow,
   counted: tuple(text, instant, integer),
   results: tuple(text, instant, text, resultState, integer),
 };
@@ -122,10 +122,7 @@ function readPeriods(db: Db, parentId: string, scope: Scope): BranchPeriodRow[] 
 function readTallies(db: Db, parentId: string, now: ZonedInstant, scope: Scope): UnitTallies[] {
   const STATEMENTS = SCOPES[scope];
   const today = localDateKey(now.at, now.offsetMinutes);
-  const leftOut = tupleQuery(db, STATEMENTS.notEvaluated, ROWS.notEvaluated)
-    .all(parentId)
-    .filter(([rulebookId, , suspended, admittedOn]) => notEvaluatedUnder(rulebookId, { suspended, admittedOn }, today))
-    .map(([, id]) => id);
+  const leftOut = leftOutByN1(tupleQuery(db, STATEMENTS.notEvaluated, ROWS.notEvaluated).all(parentId), today);
   const rows = <Row extends unknown[]>(sql: string, row: Decoder<Row>, ...more: string[]) =>
     tupleQuery(db, sql, row).all(parentId, ...more);
   const groups = new Map<string, UnitTallies>();
@@ -138,7 +135,7 @@ function readTallies(db: Db, parentId: string, now: ZonedInstant, scope: Scope):
   for (const [unitId, deadline, kind, exempt, retired, leader, awaySince, hasReview, submitted, late, absent, members, unreachable] of rows(
     STATEMENTS.submissions,
     ROWS.submissions,
-    JSON.stringify(leftOut),
+    leftOut,
   )) {
     const tallies = group(unitId, deadline);
     tallies.unreachable += unreachable;

@@ -18,7 +18,7 @@ import { TREE } from "./org-reports";
 import type { OrgKind } from "./orgs";
 import { flag, integer, nullable, optionalInstant, text, tuple, tupleQuery } from "./sqlite";
 import { rewardProposals } from "./rewards";
-import { notEvaluatedUnder, resultState } from "./status";
+import { leftOutByN1, n1CandidateRow, resultState } from "./status";
 
 /**
  * A line of the reward proposals section: which reward of the rulebook's catalogue (R1; its words are the locales'
@@ -85,7 +85,7 @@ const STATEMENTS = {
 const ROWS = {
   units: tuple(text, text, text, nullable(text), integer),
   members: tuple(text, flag, nullable(text), nullable(resultState), integer),
-  notEvaluated: tuple(text, text, flag, optionalInstant),
+  notEvaluated: n1CandidateRow,
   rulebooks: tuple(text),
   excellent: tuple(text, text),
   ratings: tuple(text, text, flag, text, integer),
@@ -97,16 +97,13 @@ const ROWS = {
  */
 export async function loadCommitteeReport(db: Db, committeeId: string, year: number, day = `${year}-12-31`): Promise<CommitteeReport> {
   const units = tupleQuery(db, UNITS, ROWS.units).all(committeeId);
-  const leftOut = tupleQuery(db, STATEMENTS.notEvaluated, ROWS.notEvaluated)
-    .all(committeeId, year)
-    .filter(([rulebookId, , suspended, admittedOn]) => notEvaluatedUnder(rulebookId, { suspended, admittedOn }, day))
-    .map(([, id]) => id);
+  const leftOut = leftOutByN1(tupleQuery(db, STATEMENTS.notEvaluated, ROWS.notEvaluated).all(committeeId, year), day);
   const procedures = tupleQuery(db, STATEMENTS.rulebooks, ROWS.rulebooks)
     .all(committeeId, year)
     .map(([id]) => getRulebook(id).procedure);
   const procedure = procedures.length > 0 && procedures.every((p) => p === "appraisal") ? "appraisal" : "ballot";
   const tallies = new Map<string, MemberResultTally[]>();
-  const memberRows = tupleQuery(db, STATEMENTS.members, ROWS.members).all(committeeId, year, JSON.stringify(leftOut));
+  const memberRows = tupleQuery(db, STATEMENTS.members, ROWS.members).all(committeeId, year, leftOut);
   for (const [orgId, exempt, outcome, state, members] of memberRows) {
     tallies.set(orgId, [...(tallies.get(orgId) ?? []), { exempt, outcome, state, members }]);
   }

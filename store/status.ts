@@ -61,6 +61,15 @@ export function notEvaluatedUnder(rulebookId: string, m: { suspended: boolean; a
   return notEvaluatedReasons(facts, day, score).length > 0;
 }
 
+/** A member N1 may leave out, as the committees' statements read it: rulebook, member id, suspended, admitted on. */
+export const n1CandidateRow = tuple(text, text, flag, optionalInstant);
+
+/** The ids of the candidates N1 leaves out on `day`, as the JSON list the statements read with `json_each(?)`. */
+export function leftOutByN1(candidates: ReadonlyArray<ReturnType<typeof n1CandidateRow>>, day: string): string {
+  const ids = candidates.filter(([rulebookId, , suspended, admittedOn]) => notEvaluatedUnder(rulebookId, { suspended, admittedOn }, day));
+  return JSON.stringify(ids.map(([, id]) => id));
+}
+
 export const memberKind = oneOf(MEMBER_KINDS);
 export const resultState = oneOf(RESULT_STATES);
 
