@@ -37,6 +37,11 @@ describe("T2: editing against the deadline", () => {
   ] as const)("T2: %s is %s", (_name, submittedAt, now, expected) => {
     expect(reviewEditPermission(submittedAt, deadline, now)).toBe(expected);
   });
+  it("N10: a closed period locks a draft and a submitted review alike, before the deadline too", () => {
+    const closedAt = "2011-12-19T09:00:00+07:00";
+    expect(reviewEditPermission(null, deadline, "2011-12-19T10:00:00+07:00", closedAt)).toBe("locked");
+    expect(reviewEditPermission("2011-12-18T10:00:00+07:00", deadline, "2011-12-19T10:00:00+07:00", closedAt)).toBe("locked");
+  });
 });
 
 describe("M4: a content written in several messages", () => {

@@ -42,8 +42,15 @@ export type EditPermission = "allowed" | "locked";
 /**
  * T2 and "edits allowed until the deadline": a submitted review can be changed up to the deadline instant;
  * afterwards it is locked. A member who never submitted may still write and submit late (kept, marked late).
+ * RULES-2025 N10: a closed period (a quarter the secretary closed) takes nothing more, submitted or not.
  */
-export function reviewEditPermission(submittedAt: string | null, deadline: string, now: string): EditPermission {
+export function reviewEditPermission(
+  submittedAt: string | null,
+  deadline: string,
+  now: string,
+  periodClosedAt: string | null = null,
+): EditPermission {
+  if (periodClosedAt !== null) return "locked";
   if (submittedAt === null) return "allowed";
   return toMs(now) > toMs(deadline) ? "locked" : "allowed";
 }

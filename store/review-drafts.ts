@@ -70,8 +70,7 @@ function draftReader(db: Db, part: DraftPart) {
     const state = select.get(key.memberId, key.periodId);
     if (!state) throw new Error(`unknown review period ${key.periodId}`);
     // A closed period (a quarter, N10) takes no more text, even from a dialog opened before it closed.
-    const locked = state.closedAt !== null || reviewEditPermission(state.submittedAt, state.deadline, now.toISOString()) === "locked";
-    return { ...state, locked };
+    return { ...state, locked: reviewEditPermission(state.submittedAt, state.deadline, now.toISOString(), state.closedAt) === "locked" };
   };
 }
 
@@ -244,8 +243,7 @@ export async function replaceEditedMessage(
     for (const memberId of input.memberIds) {
       const at = find.get(memberId, key);
       if (!at) continue;
-      if (at.closedAt !== null || reviewEditPermission(at.submittedAt, at.deadline, now.toISOString()) === "locked")
-        return { status: "locked" };
+      if (reviewEditPermission(at.submittedAt, at.deadline, now.toISOString(), at.closedAt) === "locked") return { status: "locked" };
       const part = at.part as DraftPart;
       const old = at.pending ? at.pendingText : at.current;
       if (old === null || at.start + at.length > old.length) return { status: "unknown" };

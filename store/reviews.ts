@@ -150,8 +150,7 @@ export async function saveReviewColumn(
   if (!state) throw new Error(`unknown review period ${input.periodId}`);
   const { submittedAt } = state;
   // A closed period (a quarter, N10) takes no more answers, even from a dialog opened before it closed.
-  if (state.closedAt !== null) return { status: "locked" };
-  if (reviewEditPermission(submittedAt, state.deadline, now.toISOString()) === "locked") return { status: "locked" };
+  if (reviewEditPermission(submittedAt, state.deadline, now.toISOString(), state.closedAt) === "locked") return { status: "locked" };
   const { column } = input;
   const at = sqlInstant(now);
   // An upsert: the first answer creates the row, and the secretary may have created it meanwhile (M12, the Ho Chi
@@ -216,14 +215,14 @@ export async function submitWith<P>(
   const period = query(db, 'SELECT "closedAt" FROM "ReviewPeriod" WHERE "id" = ?', closedRow);
   // Read, check and write in one transaction (straight to SQLite, store/sqlite/; durable when this returns).
   return durably(db, (): SubmitResult<P> => {
-    if (period.get(input.periodId)?.closedAt) return { status: "locked" };
     const read = select.get(input.periodId, input.memberId);
     const existing = read?.record;
     const draft = existing ? toRow(existing) : null;
     const missing = missingOf(read?.stored ?? null, draft);
     if (!existing || !draft || missing.length > 0) return { status: "incomplete", missing };
     const resubmitted = draft.submittedAt !== null;
-    if (reviewEditPermission(draft.submittedAt, deadline, now.toISOString()) === "locked") return { status: "locked" };
+    const closedAt = period.get(input.periodId)?.closedAt ?? null;
+    if (reviewEditPermission(draft.submittedAt, deadline, now.toISOString(), closedAt) === "locked") return { status: "locked" };
     const submittedAt = draft.submittedAt ?? now.toISOString();
     const late = isLate(submittedAt, deadline);
     const row = update.get(sqlInstant(new Date(submittedAt)), late ? 1 : 0, sqlInstant(now), existing.id)!; // the row just read
